@@ -1,0 +1,57 @@
+//! Typed errors of the API, each with a stable code.
+
+use serde_json::{Value, json};
+
+/// Why a request could not be answered.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ApiError {
+    /// The request is not valid JSON or lacks/misnames a member.
+    #[error("bad request at {path}: {detail}")]
+    BadRequest {
+        /// What is wrong.
+        detail: String,
+        /// Where in the request.
+        path: String,
+    },
+    /// The op is not one this version knows.
+    #[error("unknown op \"{op}\"; known ops: {known}")]
+    UnknownOp {
+        /// The op given.
+        op: String,
+        /// The ops known.
+        known: String,
+    },
+    /// A clause id not in the edition.
+    #[error("{0}")]
+    Catalog(#[from] qms_core::catalog::CatalogError),
+}
+
+impl ApiError {
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::BadRequest { .. } => "bad-request",
+            ApiError::UnknownOp { .. } => "unknown-op",
+            ApiError::Catalog(_) => "unknown-clause",
+        }
+    }
+
+    /// The error as `{"code", "message", "path"}`.
+    pub fn to_json(&self) -> Value {
+        let path = match self {
+            ApiError::BadRequest { path, .. } => path.as_str(),
+            ApiError::UnknownOp { .. } => "op",
+            ApiError::Catalog(_) => "clause",
+        };
+        json!({ "code": self.code(), "message": self.to_string(), "path": path })
+    }
+}
+
+impl From<serde_json::Error> for ApiError {
+    fn from(e: serde_json::Error) -> Self {
+        ApiError::BadRequest {
+            detail: e.to_string(),
+            path: "$".into(),
+        }
+    }
+}

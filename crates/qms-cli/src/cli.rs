@@ -1,0 +1,132 @@
+//! The arguments (DESIGN.md §9: these names and flags are a contract).
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// qms: hệ thống quản lý chất lượng TCVN ISO 9001 cho cơ quan hành chính nhà nước —
+/// internal audits, management reviews and their records.
+#[derive(Parser, Debug)]
+#[command(name = "qms", version, about, long_about = None)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub(crate) enum Command {
+    /// Write a starter dossier / Tạo hồ sơ mẫu ban đầu.
+    Init {
+        /// Agency name (tên cơ quan).
+        #[arg(long, default_value = "Tên cơ quan")]
+        agency: String,
+        /// Output file; standard output when absent.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Parse a dossier and check its integrity; every problem at once, with JSON paths.
+    Validate {
+        /// The dossier (JSON).
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+    },
+    /// List the clauses of an edition / Danh mục điều khoản.
+    Clauses {
+        #[arg(long, value_enum, default_value_t = EditionArg::E2015)]
+        edition: EditionArg,
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Map a clause between editions / Tương ứng điều khoản giữa hai phiên bản.
+    Correlate {
+        /// Clause id, e.g. 8.2.2.
+        clause: String,
+        #[arg(long, value_enum, default_value_t = EditionArg::E2008)]
+        from: EditionArg,
+        #[arg(long, value_enum, default_value_t = EditionArg::E2015)]
+        to: EditionArg,
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print the JSON Schema of the dossier (or of the API requests).
+    Schema {
+        #[arg(long, value_enum, default_value_t = SchemaArg::Dossier)]
+        of: SchemaArg,
+    },
+    /// Answer one qms-api request read from standard input, exactly as the C ABI does.
+    Api,
+    /// Write synthetic dossiers for load tests (deterministic from the seed).
+    Sample {
+        /// Total checklist items per dossier.
+        #[arg(long, default_value_t = 1000)]
+        checklist_items: usize,
+        /// Total findings per dossier.
+        #[arg(long, default_value_t = 100)]
+        findings: usize,
+        /// Number of agencies: with more than one, PATH is a directory of dossiers.
+        #[arg(long, default_value_t = 1)]
+        agencies: usize,
+        /// Seed of the generator.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// Output file (or directory with --agencies > 1).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Overwrite existing files.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Format {
+    Text,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LangArg {
+    Vi,
+    En,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum EditionArg {
+    #[value(name = "2015")]
+    E2015,
+    #[value(name = "2008")]
+    E2008,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SchemaArg {
+    Dossier,
+    Request,
+}
+
+impl LangArg {
+    pub(crate) fn lang(self) -> qms_core::Lang {
+        match self {
+            LangArg::Vi => qms_core::Lang::Vi,
+            LangArg::En => qms_core::Lang::En,
+        }
+    }
+}
+
+impl EditionArg {
+    pub(crate) fn edition(self) -> qms_core::Edition {
+        match self {
+            EditionArg::E2015 => qms_core::Edition::Iso9001_2015,
+            EditionArg::E2008 => qms_core::Edition::Iso9001_2008,
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! `qms sample`: synthetic dossiers for load tests.
+
+use crate::Failure;
+use crate::output::write_atomic;
+use qms_core::sample::{SampleSpec, sample_dossier};
+use std::path::Path;
+
+pub(crate) fn run(
+    checklist_items: usize,
+    findings: usize,
+    agencies: usize,
+    seed: u64,
+    output: &Path,
+    force: bool,
+) -> Result<(), Failure> {
+    if agencies == 0 {
+        return Err(Failure::Usage("--agencies must be at least 1".into()));
+    }
+    let write = |agency: usize, path: &Path| -> Result<(), Failure> {
+        let spec = SampleSpec {
+            checklist_items,
+            findings,
+            seed,
+            agency,
+        };
+        let text = serde_json::to_vec(&sample_dossier(&spec)).map_err(|e| Failure::Io(e.into()))?;
+        write_atomic(path, &text, force)?;
+        Ok(())
+    };
+    if agencies == 1 {
+        return write(0, output);
+    }
+    std::fs::create_dir_all(output)
+        .map_err(|e| Failure::Io(anyhow::anyhow!("cannot create {}: {e}", output.display())))?;
+    for agency in 0..agencies {
+        write(agency, &output.join(format!("sample-{agency:03}.json")))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,45 @@
+//! `qms`: the command line of qms. Arguments are parsed here and handed to qms-api / qms-core;
+//! no domain logic lives in this crate.
+//!
+//! Exit codes: 0 success, 1 the input is invalid or checks found errors, 2 usage error,
+//! 3 I/O error.
+
+mod cli;
+mod commands;
+mod output;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+/// A failure that maps to an exit code.
+#[derive(Debug)]
+enum Failure {
+    /// The input is invalid (exit 1); the details were already printed.
+    Invalid,
+    /// Reading or writing a file failed (exit 3).
+    Io(anyhow::Error),
+    /// The arguments make no sense together (exit 2).
+    Usage(String),
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Self {
+        Failure::Io(e)
+    }
+}
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    match commands::run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Invalid) => ExitCode::from(1),
+        Err(Failure::Usage(msg)) => {
+            eprintln!("qms: {msg}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Io(e)) => {
+            eprintln!("qms: {e:#}");
+            ExitCode::from(3)
+        }
+    }
+}

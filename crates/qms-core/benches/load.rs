@@ -1,0 +1,58 @@
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)] // a benchmark binary
+//! Benchmark: load and validate synthetic dossiers (from `qms sample`) of growing size.
+//!
+//! `cargo bench -p qms-core --bench load` prints, for each size, the median of several runs and
+//! the ratio to the base size, so that linear growth can be read off directly. Sizes are
+//! multiples of 100,000 checklist items and 10,000 findings; set `QMS_BENCH_SCALES=1,10` (the
+//! default) to choose them and `QMS_BENCH_RUNS` for the number of runs (default 7).
+
+use qms_core::sample::{SampleSpec, sample_dossier};
+use std::time::{Duration, Instant};
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn main() {
+    let scales: Vec<usize> = std::env::var("QMS_BENCH_SCALES")
+        .unwrap_or_else(|_| "1,10".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let runs: usize = std::env::var("QMS_BENCH_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(7)
+        .max(1);
+    let mut base: Option<f64> = None;
+    for scale in scales {
+        let spec = SampleSpec {
+            checklist_items: 100_000 * scale,
+            findings: 10_000 * scale,
+            seed: 2026,
+            agency: 0,
+        };
+        let text = serde_json::to_vec(&sample_dossier(&spec)).unwrap_or_default();
+        let mut times = Vec::with_capacity(runs);
+        for _ in 0..runs {
+            let t = Instant::now();
+            let d = qms_core::load(&text);
+            times.push(t.elapsed());
+            assert!(d.is_ok(), "the sample dossier must load cleanly");
+            drop(d);
+        }
+        let m = median(times);
+        let ms = m.as_secs_f64() * 1000.0;
+        let ratio = base.map(|b| ms / b);
+        base.get_or_insert(ms);
+        println!(
+            "load+validate items={:>9} findings={:>7} bytes={:>11} median={:>9.1} ms runs={runs}{}",
+            spec.checklist_items,
+            spec.findings,
+            text.len(),
+            ms,
+            ratio.map_or(String::new(), |r| format!(" ratio_to_base={r:.2}")),
+        );
+    }
+}

@@ -1,0 +1,123 @@
+//! Loading a dossier from JSON text: decoding, Unicode NFC normalisation, structure, and then
+//! referential integrity, reporting every problem at once with its path, line and column.
+
+mod locate;
+mod path;
+mod problem;
+mod salvage;
+
+pub use path::{JsonPath, Segment};
+pub use problem::{InvalidValue, Problem, ProblemKind, RefKind, StructureDetail, SyntaxCategory};
+
+use crate::Dossier;
+use crate::validate::{KnownIds, validate_with};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// The most problems one load reports; past this the file is too broken to list.
+pub const MAX_PROBLEMS: usize = 500;
+
+/// A dossier that did not load: every problem found, in file order.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("the dossier has {} problem(s); first: {}", problems.len(), problems.first().map(|p| p.to_string()).unwrap_or_default())]
+pub struct InvalidDossier {
+    /// The problems, sorted by position in the file.
+    pub problems: Vec<Problem>,
+}
+
+/// What a load found: the dossier (when its structure could be read) and every problem.
+#[derive(Debug, Clone)]
+pub struct LoadReport {
+    /// The dossier, when the text had the dossier's structure (it may still have problems).
+    pub dossier: Option<Dossier>,
+    /// Every problem found, in file order.
+    pub problems: Vec<Problem>,
+}
+
+/// Loads a dossier from JSON bytes; `Ok` only when it has no problem at all.
+///
+/// A UTF-8 byte-order mark is accepted; text is normalised to Unicode NFC.
+///
+/// ```
+/// let bad = br#"{"format_version": 1, "id": "x", "agency": {"name": "A"},
+///                "scope": {"edition": "2015", "text": "t"}, "units": [{"id": "u"}"#;
+/// let err = qms_core::load(bad).unwrap_err();
+/// assert_eq!(err.problems[0].code(), "QMS-V001");
+/// assert_eq!(err.problems[0].line, Some(2));
+/// ```
+pub fn load(bytes: &[u8]) -> Result<Dossier, InvalidDossier> {
+    let report = load_report(bytes);
+    match report.dossier {
+        Some(d) if report.problems.is_empty() => Ok(d),
+        _ => Err(InvalidDossier {
+            problems: report.problems,
+        }),
+    }
+}
+
+/// Loads a dossier and reports every problem, keeping the dossier when its structure was read.
+pub fn load_report(bytes: &[u8]) -> LoadReport {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let (line, col) = locate::position_of_offset(bytes, e.valid_up_to());
+            let mut p = Problem::new(JsonPath::root(), ProblemKind::NotUtf8);
+            (p.line, p.column) = (Some(line), Some(col));
+            return LoadReport {
+                dossier: None,
+                problems: vec![p],
+            };
+        }
+    };
+    // Normalising the whole text is safe: JSON's own syntax is ASCII, and no combining mark
+    // composes with a quote or bracket.
+    let normalised;
+    let text = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text
+    } else {
+        normalised = text.nfc().collect::<String>();
+        normalised.as_str()
+    };
+    // The fast path reads straight into the model; escapes (\u0301...) could hide
+    // non-NFC text, so texts with escapes take the path that normalises every string.
+    if !text.contains("\\u")
+        && let Ok(dossier) = serde_json::from_str::<Dossier>(text)
+    {
+        let mut problems = validate_with(&dossier, &KnownIds::default());
+        position(text, &mut problems);
+        return LoadReport {
+            dossier: Some(dossier),
+            problems,
+        };
+    }
+    let mut report = salvage::load_value(text);
+    position(text, &mut report.problems);
+    report
+}
+
+/// Fills in line and column of problems that lack them, then sorts them by position.
+fn position(text: &str, problems: &mut Vec<Problem>) {
+    problems.truncate(MAX_PROBLEMS);
+    let wanted: Vec<&JsonPath> = problems
+        .iter()
+        .filter(|p| p.line.is_none())
+        .map(|p| &p.path)
+        .collect();
+    let found = locate::locate(text, &wanted);
+    for p in problems.iter_mut() {
+        if p.line.is_none() {
+            // A missing member is located at its object; an absent path at its nearest parent.
+            let mut segs = p.path.segments().to_vec();
+            loop {
+                if let Some(&(l, c)) = found.get(&JsonPath::from_segments(segs.clone())) {
+                    (p.line, p.column) = (Some(l), Some(c));
+                    break;
+                }
+                if segs.pop().is_none() {
+                    break;
+                }
+            }
+        }
+    }
+    problems.sort_by_key(|p| (p.line.unwrap_or(0), p.column.unwrap_or(0)));
+}

@@ -1,0 +1,137 @@
+//! The agency (cơ quan), its units (phòng, ban, đơn vị) and people with their QMS roles.
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The agency whose QMS the dossier records (cơ quan áp dụng HTQLCL).
+///
+/// `parent` and `name` make the two lines of the Decree 30/2020 header; `symbol` is the
+/// abbreviation used in document numbers (e.g. "SKHCN" in `Số: 05/KH-SKHCN`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Agency {
+    /// Full name, e.g. "Sở Khoa học và Công nghệ tỉnh Ninh Bình".
+    pub name: String,
+    /// The managing agency (cơ quan chủ quản), e.g. "UBND tỉnh Ninh Bình".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// Abbreviation for document numbers (ký hiệu viết tắt), e.g. "SKHCN".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    /// Place name for the date line (địa danh), e.g. "Ninh Bình".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Postal address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// Telephone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// E-mail address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Web site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+}
+
+/// A unit of the agency (phòng, ban, chi cục, bộ phận một cửa...).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// Stable identifier, unique among units.
+    pub id: String,
+    /// Name as printed, e.g. "Phòng Quản lý chuyên ngành".
+    pub name: String,
+    /// Short name for tables and sheet names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<String>,
+    /// The head of the unit (a person id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<String>,
+}
+
+/// A person of the agency, or an outside participant, with their QMS roles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Stable identifier, unique among people.
+    pub id: String,
+    /// Full name, e.g. "Nguyễn Thị Hồng".
+    pub name: String,
+    /// Position (chức vụ), e.g. "Phó Giám đốc Sở".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
+    /// Home unit (a unit id). Auditors' home units matter for impartiality.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// QMS roles held.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
+    /// Training records (internal-auditor courses, awareness classes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub training: Vec<TrainingRecord>,
+}
+
+impl Person {
+    /// Whether the person holds a role.
+    ///
+    /// ```
+    /// use qms_core::model::{Person, Role};
+    /// let p = Person { id: "p1".into(), name: "Lê Văn An".into(), position: None, unit: None,
+    ///     roles: vec![Role::InternalAuditor], training: vec![] };
+    /// assert!(p.has_role(Role::InternalAuditor));
+    /// ```
+    pub fn has_role(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+}
+
+/// A QMS role (vai trò trong HTQLCL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Head of the agency (Thủ trưởng cơ quan), who approves and signs.
+    Head,
+    /// Deputy head (Phó thủ trưởng).
+    DeputyHead,
+    /// Quality representative (Đại diện lãnh đạo về chất lượng).
+    QualityRepresentative,
+    /// ISO secretary (Thư ký ISO).
+    IsoSecretary,
+    /// Member of the ISO steering committee (Ban chỉ đạo ISO).
+    SteeringCommittee,
+    /// Internal auditor (Chuyên gia đánh giá nội bộ).
+    InternalAuditor,
+}
+
+/// A training record (hồ sơ đào tạo).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TrainingRecord {
+    /// Kind of course.
+    pub kind: TrainingKind,
+    /// Course title, e.g. "Chuyên gia đánh giá nội bộ TCVN ISO 9001:2015".
+    pub course: String,
+    /// Training provider.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    /// Date the course ended or the certificate was issued.
+    pub date: NaiveDate,
+    /// Certificate number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<String>,
+}
+
+/// Kind of training course.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TrainingKind {
+    /// Internal auditor course (đào tạo chuyên gia đánh giá nội bộ).
+    InternalAuditor,
+    /// Awareness of TCVN ISO 9001 (đào tạo nhận thức).
+    Awareness,
+    /// Anything else.
+    Other,
+}

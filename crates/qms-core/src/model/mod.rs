@@ -1,0 +1,42 @@
+//! The domain model of one agency's QMS record set (hồ sơ HTQLCL), as exchanged in a dossier.
+//!
+//! Types follow DESIGN.md §4. Identifiers are stable strings chosen by the user; references
+//! between records are by id and checked by [`crate::validate`]. Collections are `Vec`s, so
+//! documents list things in the order the user gave them.
+
+mod agency;
+mod audit;
+mod checklist;
+mod corrective_action;
+mod dossier;
+mod finding;
+mod objective;
+mod register;
+mod review;
+mod scope;
+mod time_of_day;
+
+pub use agency::{Agency, Person, Role, TrainingKind, TrainingRecord, Unit};
+pub use audit::{
+    Audit, AuditPlan, AuditProgramme, AuditReport, Meeting, PlannedAudit, ScheduleRow, TeamMember,
+    TeamRole,
+};
+pub use checklist::{Checklist, ChecklistItem, ItemResult};
+pub use corrective_action::{
+    ActionStep, Approval, CaSource, CaState, Correction, CorrectiveAction, DueDateExtension,
+    StateChange, TransitionError, Verification,
+};
+pub use dossier::{Dossier, DossierSettings, FORMAT_VERSION};
+pub use finding::{Acknowledgement, Finding, FindingKind};
+pub use objective::{Comparison, Measurement, MeasurementPeriod, QualityObjective, Target};
+pub use register::{
+    DocumentKind, DocumentStatus, ExternalDocument, ExternalStatus, InternalDocument, Medium,
+    RecordEntry, Registers, Retention,
+};
+pub use review::{
+    Decision, DecisionFollowUp, DecisionState, ManagementReview, ReviewInput, ReviewMeeting,
+};
+pub use scope::{
+    AdminProcedure, Announcement, Exclusion, FormRef, Procedure, ProcedureKind, QmsScope,
+};
+pub use time_of_day::TimeOfDay;
