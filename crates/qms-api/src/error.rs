@@ -21,6 +21,12 @@ pub enum ApiError {
         /// The ops known.
         known: String,
     },
+    /// The dossier has problems, so the op cannot run on it.
+    #[error("the dossier is not valid ({} problem(s)); run validate for details", problems.len())]
+    InvalidDossier {
+        /// The problems, as `validate` reports them.
+        problems: Vec<Value>,
+    },
     /// A clause id not in the edition.
     #[error("{0}")]
     Catalog(#[from] qms_core::catalog::CatalogError),
@@ -32,6 +38,7 @@ impl ApiError {
         match self {
             ApiError::BadRequest { .. } => "bad-request",
             ApiError::UnknownOp { .. } => "unknown-op",
+            ApiError::InvalidDossier { .. } => "invalid-dossier",
             ApiError::Catalog(_) => "unknown-clause",
         }
     }
@@ -41,9 +48,14 @@ impl ApiError {
         let path = match self {
             ApiError::BadRequest { path, .. } => path.as_str(),
             ApiError::UnknownOp { .. } => "op",
+            ApiError::InvalidDossier { .. } => "dossier",
             ApiError::Catalog(_) => "clause",
         };
-        json!({ "code": self.code(), "message": self.to_string(), "path": path })
+        let mut v = json!({ "code": self.code(), "message": self.to_string(), "path": path });
+        if let ApiError::InvalidDossier { problems } = self {
+            v["problems"] = Value::Array(problems.clone());
+        }
+        v
     }
 }
 

@@ -10,11 +10,13 @@
 //! assert_eq!(v["result"]["targets"][0]["clause"], "9.2");
 //! ```
 
+mod check;
 mod error;
 mod ops;
 pub mod request;
 pub mod schema;
 
+pub use check::diagnostic_json;
 pub use error::ApiError;
 pub use ops::{OPS, handle, problem_json};
 

@@ -6,7 +6,14 @@ use qms_core::{Lang, Problem, catalog};
 use serde_json::{Value, json};
 
 /// The ops this version knows.
-pub const OPS: [&str; 4] = ["validate", "schema", "clauses", "correlate"];
+pub const OPS: [&str; 6] = [
+    "validate",
+    "check",
+    "rules",
+    "schema",
+    "clauses",
+    "correlate",
+];
 
 /// Handles one request (UTF-8 JSON) and returns the `result` member of the response.
 ///
@@ -25,6 +32,8 @@ pub fn handle(request: &[u8]) -> Result<Value, ApiError> {
     let OpOnly { op } = serde_json::from_str(text)?;
     match op.as_str() {
         "validate" => validate(text, serde_json::from_str(text)?),
+        "check" => crate::check::check(text, serde_json::from_str(text)?),
+        "rules" => Ok(crate::check::rules(serde_json::from_str(text)?)),
         "schema" => {
             let r: SchemaRequest = serde_json::from_str(text)?;
             Ok(match r.of {
@@ -42,8 +51,25 @@ pub fn handle(request: &[u8]) -> Result<Value, ApiError> {
 }
 
 fn validate(request: &str, r: ValidateRequest<'_>) -> Result<Value, ApiError> {
-    let raw = r.dossier.get();
-    let (report, line_offset) = if raw.starts_with('"') {
+    let (report, line_offset) = load_inline(request, r.dossier)?;
+    let problems: Vec<Value> = report
+        .problems
+        .iter()
+        .map(|p| problem_json(p, r.lang, line_offset))
+        .collect();
+    Ok(json!({ "valid": problems.is_empty(), "problems": problems }))
+}
+
+/// Where an inline dossier starts in the request: lines before it, and the column of its start.
+pub(crate) type Offset = Option<(usize, usize)>;
+
+/// Loads a dossier given inline (an object) or as text (a string) in a request.
+pub(crate) fn load_inline(
+    request: &str,
+    dossier: &serde_json::value::RawValue,
+) -> Result<(qms_core::load::LoadReport, Offset), ApiError> {
+    let raw = dossier.get();
+    Ok(if raw.starts_with('"') {
         let text: String = serde_json::from_str(raw)?;
         (qms_core::load_report(text.as_bytes()), None)
     } else {
@@ -53,23 +79,12 @@ fn validate(request: &str, r: ValidateRequest<'_>) -> Result<Value, ApiError> {
         let lines = before.matches('\n').count();
         let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
         (qms_core::load_report(raw.as_bytes()), Some((lines, col)))
-    };
-    let problems: Vec<Value> = report
-        .problems
-        .iter()
-        .map(|p| problem_json(p, r.lang, line_offset))
-        .collect();
-    Ok(json!({ "valid": problems.is_empty(), "problems": problems }))
+    })
 }
 
 /// A problem as JSON, with its position shifted into the request when the dossier was inline.
 pub fn problem_json(p: &Problem, lang: Lang, offset: Option<(usize, usize)>) -> Value {
-    let (line, column) = match (p.line, p.column, offset) {
-        (Some(1), Some(c), Some((l, col))) => (Some(1 + l), Some(c + col)),
-        (Some(line), c, Some((l, _))) => (Some(line + l), c),
-        (l, c, None) => (l, c),
-        (None, _, Some(_)) => (None, None),
-    };
+    let (line, column) = shift(p.line, p.column, offset);
     json!({
         "code": p.code(),
         "severity": "error",
@@ -79,6 +94,20 @@ pub fn problem_json(p: &Problem, lang: Lang, offset: Option<(usize, usize)>) -> 
         "column": column,
         "message": p.message(lang),
     })
+}
+
+/// Moves a position in an inline dossier to its position in the request.
+pub(crate) fn shift(
+    line: Option<usize>,
+    column: Option<usize>,
+    offset: Offset,
+) -> (Option<usize>, Option<usize>) {
+    match (line, column, offset) {
+        (Some(1), Some(c), Some((l, col))) => (Some(1 + l), Some(c + col)),
+        (Some(line), c, Some((l, _))) => (Some(line + l), c),
+        (l, c, None) => (l, c),
+        (None, _, Some(_)) => (None, None),
+    }
 }
 
 fn clauses(r: ClausesRequest) -> Value {

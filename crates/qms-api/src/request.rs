@@ -17,6 +17,7 @@ pub(crate) struct OpOnly {
 #[serde(deny_unknown_fields)]
 pub struct ValidateRequest<'a> {
     /// "validate".
+    #[schemars(extend("const" = "validate"))]
     pub op: String,
     /// The dossier, as a JSON object or as its JSON text in a string.
     #[serde(borrow)]
@@ -27,11 +28,42 @@ pub struct ValidateRequest<'a> {
     pub lang: Lang,
 }
 
+/// `{"op": "check", "dossier": {...}, "today": "2026-11-23", "lang": "vi"}`: run the rules.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CheckRequest<'a> {
+    /// "check".
+    #[schemars(extend("const" = "check"))]
+    pub op: String,
+    /// The dossier, as a JSON object or as its JSON text in a string.
+    #[serde(borrow)]
+    #[schemars(with = "serde_json::Value")]
+    pub dossier: &'a RawValue,
+    /// The date of the check (the library never reads the clock).
+    pub today: chrono::NaiveDate,
+    /// Language of the messages.
+    #[serde(default)]
+    pub lang: Lang,
+}
+
+/// `{"op": "rules", "lang": "vi"}`: every rule of the engine.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RulesRequest {
+    /// "rules".
+    #[schemars(extend("const" = "rules"))]
+    pub op: String,
+    /// Language of `title`.
+    #[serde(default)]
+    pub lang: Lang,
+}
+
 /// `{"op": "schema", "of": "dossier" | "request"}`: a JSON Schema.
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SchemaRequest {
     /// "schema".
+    #[schemars(extend("const" = "schema"))]
     pub op: String,
     /// Which schema; the dossier's by default.
     #[serde(default)]
@@ -54,6 +86,7 @@ pub enum SchemaOf {
 #[serde(deny_unknown_fields)]
 pub struct ClausesRequest {
     /// "clauses".
+    #[schemars(extend("const" = "clauses"))]
     pub op: String,
     /// The edition; 2015 by default.
     #[serde(default = "default_2015")]
@@ -68,6 +101,7 @@ pub struct ClausesRequest {
 #[serde(deny_unknown_fields)]
 pub struct CorrelateRequest {
     /// "correlate".
+    #[schemars(extend("const" = "correlate"))]
     pub op: String,
     /// The clause id in the `from` edition.
     pub clause: String,

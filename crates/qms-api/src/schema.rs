@@ -1,6 +1,8 @@
 //! JSON Schemas generated from the Rust types: the dossier and the API requests.
 
-use crate::request::{ClausesRequest, CorrelateRequest, SchemaRequest, ValidateRequest};
+use crate::request::{
+    CheckRequest, ClausesRequest, CorrelateRequest, RulesRequest, SchemaRequest, ValidateRequest,
+};
 use schemars::{JsonSchema, generate::SchemaSettings};
 use serde_json::Value;
 
@@ -11,6 +13,8 @@ use serde_json::Value;
 enum Request<'a> {
     #[serde(borrow)]
     Validate(ValidateRequest<'a>),
+    Check(CheckRequest<'a>),
+    Rules(RulesRequest),
     Schema(SchemaRequest),
     Clauses(ClausesRequest),
     Correlate(CorrelateRequest),

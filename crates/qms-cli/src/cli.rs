@@ -35,6 +35,26 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
     },
+    /// Run the rules: what is missing, late or wrong, citing the requirement.
+    /// Exit 1 when an error-severity diagnostic exists.
+    Check {
+        /// The dossier (JSON).
+        file: PathBuf,
+        /// The date of the check, YYYY-MM-DD (default: today's date on this computer).
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+    },
+    /// List every rule: code, severity, requirement, title.
+    Rules {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+    },
     /// List the clauses of an edition / Danh mục điều khoản.
     Clauses {
         #[arg(long, value_enum, default_value_t = EditionArg::E2015)]

@@ -21,6 +21,7 @@ mod edition;
 mod lang;
 pub mod load;
 pub mod model;
+pub mod rules;
 pub mod sample;
 pub mod starter;
 mod validate;

@@ -1,6 +1,7 @@
 //! One module per command; each turns arguments into calls of qms-api / qms-core.
 
 mod catalog;
+mod check;
 mod init;
 mod sample;
 mod validate;
@@ -18,6 +19,13 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             force,
         } => init::run(&agency, output.as_deref(), force),
         Command::Validate { file, format, lang } => validate::run(&file, format, lang.lang()),
+        Command::Check {
+            file,
+            today,
+            format,
+            lang,
+        } => check::run(&file, today, format, lang.lang()),
+        Command::Rules { format, lang } => check::rules(format, lang.lang()),
         Command::Clauses {
             edition,
             lang,

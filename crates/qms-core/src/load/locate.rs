@@ -15,7 +15,16 @@ pub(crate) fn locate(text: &str, wanted: &[&JsonPath]) -> HashMap<JsonPath, Posi
     if wanted.is_empty() {
         return found;
     }
-    let want: std::collections::HashSet<&JsonPath> = wanted.iter().copied().collect();
+    // Every prefix is wanted too, so that a path absent from the text (a missing member) can be
+    // placed at its nearest existing parent.
+    let prefixes: Vec<JsonPath> = wanted
+        .iter()
+        .flat_map(|p| {
+            (0..p.segments().len()).map(|n| JsonPath::from_segments(p.segments()[..n].to_vec()))
+        })
+        .collect();
+    let want: std::collections::HashSet<&JsonPath> =
+        wanted.iter().copied().chain(prefixes.iter()).collect();
     let mut s = Scanner {
         bytes: text.as_bytes(),
         text,

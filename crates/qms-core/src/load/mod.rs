@@ -95,6 +95,34 @@ pub fn load_report(bytes: &[u8]) -> LoadReport {
     report
 }
 
+/// The 1-based line and column where each path begins in a dossier's bytes (as given to
+/// [`load`]), for pointing diagnostics into the file.
+///
+/// ```
+/// use qms_core::{JsonPath, load::positions};
+/// let text = b"{\n  \"id\": \"x\"\n}";
+/// assert_eq!(positions(text, &[&JsonPath::root().key("id")]), vec![Some((2, 3))]);
+/// ```
+pub fn positions(bytes: &[u8], paths: &[&JsonPath]) -> Vec<Option<(usize, usize)>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return vec![None; paths.len()];
+    };
+    let found = locate::locate(text, paths);
+    paths
+        .iter()
+        .map(|p| {
+            let mut segs = p.segments().to_vec();
+            loop {
+                if let Some(&pos) = found.get(&JsonPath::from_segments(segs.clone())) {
+                    return Some(pos);
+                }
+                segs.pop()?;
+            }
+        })
+        .collect()
+}
+
 /// Fills in line and column of problems that lack them, then sorts them by position.
 fn position(text: &str, problems: &mut Vec<Problem>) {
     problems.truncate(MAX_PROBLEMS);

@@ -60,6 +60,16 @@ pub enum RefKind {
     Decision,
     /// A corrective action or a review decision.
     ActionOrDecision,
+    /// An announcement of the QMS.
+    Announcement,
+    /// A quality objective.
+    Objective,
+    /// An internal document of the register.
+    InternalDocument,
+    /// An external document of the register.
+    ExternalDocument,
+    /// A record of the register.
+    Record,
 }
 
 impl RefKind {
@@ -82,6 +92,11 @@ impl RefKind {
                 "hành động khắc phục hoặc quyết định xem xét của lãnh đạo",
                 "corrective action or review decision",
             ),
+            Announcement => lang.pick("lần công bố", "announcement"),
+            Objective => lang.pick("mục tiêu chất lượng", "quality objective"),
+            InternalDocument => lang.pick("tài liệu nội bộ", "internal document"),
+            ExternalDocument => lang.pick("tài liệu bên ngoài", "external document"),
+            Record => lang.pick("hồ sơ", "record"),
         }
     }
 
@@ -101,6 +116,11 @@ impl RefKind {
             Review => "management_reviews",
             Decision => "decisions",
             ActionOrDecision => "corrective_actions",
+            Announcement => "announcements",
+            Objective => "quality_objectives",
+            InternalDocument => "internal_documents",
+            ExternalDocument => "external_documents",
+            Record => "records",
         }
     }
 }
@@ -238,6 +258,11 @@ pub enum InvalidValue {
     ItemWithoutChecklist,
     /// A review naming itself as the previous review.
     SelfReference,
+    /// A rule code in the settings that no rule has.
+    UnknownRule {
+        /// The code.
+        code: String,
+    },
 }
 
 impl Problem {
@@ -443,6 +468,13 @@ fn invalid_value_message(v: &InvalidValue, lang: Lang) -> String {
                 "\"item\" is given without the \"checklist\" it belongs to",
             )
             .to_owned(),
+        InvalidValue::UnknownRule { code } => {
+            if vi {
+                format!("không có quy tắc kiểm tra mã \"{code}\" (xem `qms rules`)")
+            } else {
+                format!("there is no rule \"{code}\" (see `qms rules`)")
+            }
+        }
         InvalidValue::SelfReference => lang
             .pick(
                 "cuộc họp không thể là lần xem xét trước của chính nó",

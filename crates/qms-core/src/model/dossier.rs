@@ -69,28 +69,6 @@ pub struct Dossier {
     pub registers: Registers,
 }
 
-/// Agency settings that change how the dossier is read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct DossierSettings {
-    /// Whether nonconformities are graded major/minor (ISO 19011 6.4.8 leaves it to the
-    /// organisation). When false, findings use the ungraded kind `nonconformity`.
-    #[serde(default = "default_true")]
-    pub grade_nonconformities: bool,
-}
-
-fn default_true() -> bool {
-    true
-}
-
-impl Default for DossierSettings {
-    fn default() -> Self {
-        DossierSettings {
-            grade_nonconformities: true,
-        }
-    }
-}
-
 impl Dossier {
     /// An empty dossier for an agency, on the 2015 edition.
     ///

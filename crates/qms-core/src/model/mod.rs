@@ -14,6 +14,7 @@ mod objective;
 mod register;
 mod review;
 mod scope;
+mod settings;
 mod time_of_day;
 
 pub use agency::{Agency, Person, Role, TrainingKind, TrainingRecord, Unit};
@@ -26,7 +27,7 @@ pub use corrective_action::{
     ActionStep, Approval, CaSource, CaState, Correction, CorrectiveAction, DueDateExtension,
     StateChange, TransitionError, Verification,
 };
-pub use dossier::{Dossier, DossierSettings, FORMAT_VERSION};
+pub use dossier::{Dossier, FORMAT_VERSION};
 pub use finding::{Acknowledgement, Finding, FindingKind};
 pub use objective::{Comparison, Measurement, MeasurementPeriod, QualityObjective, Target};
 pub use register::{
@@ -39,4 +40,5 @@ pub use review::{
 pub use scope::{
     AdminProcedure, Announcement, Exclusion, FormRef, Procedure, ProcedureKind, QmsScope,
 };
+pub use settings::{DossierSettings, RuleSetting, Severity, Thresholds};
 pub use time_of_day::TimeOfDay;

@@ -36,6 +36,14 @@ pub(crate) fn validate_with(dossier: &Dossier, known: &KnownIds) -> Vec<Problem>
             }),
         ));
     }
+    for code in dossier.settings.rules.keys() {
+        if crate::rules::find_rule(code).is_none() {
+            v.invalid(
+                JsonPath::root().key("settings").key("rules").key(code),
+                InvalidValue::UnknownRule { code: code.clone() },
+            );
+        }
+    }
     v.check_all();
     v.problems
 }

@@ -37,6 +37,30 @@ impl<'d> Validator<'d> {
         for (i, p) in d.procedures.iter().enumerate() {
             self.define(RefKind::Procedure, &p.id, || root("procedures").index(i));
         }
+        for (i, a) in d.announcements.iter().enumerate() {
+            self.define(RefKind::Announcement, &a.id, || {
+                root("announcements").index(i)
+            });
+        }
+        for (i, o) in d.quality_objectives.iter().enumerate() {
+            self.define(RefKind::Objective, &o.id, || {
+                root("quality_objectives").index(i)
+            });
+        }
+        let reg = |k: &str, i: usize| root("registers").key(k).index(i);
+        for (i, x) in d.registers.internal_documents.iter().enumerate() {
+            self.define(RefKind::InternalDocument, &x.id, || {
+                reg("internal_documents", i)
+            });
+        }
+        for (i, x) in d.registers.external_documents.iter().enumerate() {
+            self.define(RefKind::ExternalDocument, &x.id, || {
+                reg("external_documents", i)
+            });
+        }
+        for (i, x) in d.registers.records.iter().enumerate() {
+            self.define(RefKind::Record, &x.id, || reg("records", i));
+        }
         for (i, p) in d.programmes.iter().enumerate() {
             let at = || root("programmes").index(i);
             self.define(RefKind::Programme, &p.id, at);

@@ -1,0 +1,189 @@
+//! Corrective action rules (TCVN ISO 9001:2015 10.2).
+
+use super::Emitter;
+use super::context::{Context, blank, en_date, vi_date};
+use crate::load::JsonPath;
+use crate::model::{CaState, CorrectiveAction};
+use chrono::Days;
+
+fn ca_path(i: usize) -> JsonPath {
+    JsonPath::root().key("corrective_actions").index(i)
+}
+
+/// Whether a request answers a nonconformity (an NC finding, or a non-audit source).
+fn for_nonconformity(ctx: &Context, ca: &CorrectiveAction) -> bool {
+    match &ca.finding {
+        Some(f) => ctx
+            .d
+            .findings()
+            .any(|(_, x)| &x.id == f && x.kind.is_nonconformity()),
+        None => true,
+    }
+}
+
+/// QMS-C001: a nonconformity without a corrective action after N days.
+pub(super) fn nc_without_action(ctx: &Context, e: &mut Emitter) {
+    let days = ctx.d.settings.thresholds.corrective_action_days;
+    for (ai, a) in ctx.d.audits.iter().enumerate() {
+        let deadline = a.plan.end.checked_add_days(Days::new(u64::from(days)));
+        if deadline.is_none_or(|d| ctx.today <= d) {
+            continue;
+        }
+        for (fi, f) in a.findings.iter().enumerate() {
+            if f.kind.is_nonconformity() && !ctx.actions_by_finding.contains_key(f.id.as_str()) {
+                e.emit(
+                    JsonPath::root().key("audits").index(ai).key("findings").index(fi),
+                    format!("sự không phù hợp {} chưa có phiếu yêu cầu hành động khắc phục sau {days} ngày kể từ khi kết thúc đánh giá", f.id),
+                    format!("nonconformity {} has no corrective action {days} days after the audit", f.id),
+                );
+            }
+        }
+    }
+}
+
+/// QMS-C002: an action past its due date.
+pub(super) fn action_overdue(ctx: &Context, e: &mut Emitter) {
+    for (i, ca) in ctx.d.corrective_actions.iter().enumerate() {
+        if ca.state.is_final() {
+            continue;
+        }
+        for (j, step) in ca.actions.iter().enumerate() {
+            if step.completed_on.is_none() && step.due < ctx.today {
+                let late = (ctx.today - step.due).num_days();
+                e.emit(
+                    ca_path(i).key("actions").index(j).key("due"),
+                    format!(
+                        "hành động \"{}\" của {} đã quá hạn {late} ngày (hạn {}), chưa hoàn thành; người thực hiện: {}",
+                        step.description, ca.id, vi_date(step.due), ctx.who(&step.owner)
+                    ),
+                    format!(
+                        "action \"{}\" of {} is {late} days overdue (due {}); owner: {}",
+                        step.description, ca.id, en_date(step.due), ctx.who(&step.owner)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// QMS-C003: a due date changed without a recorded extension.
+pub(super) fn silent_extension(ctx: &Context, e: &mut Emitter) {
+    for (i, ca) in ctx.d.corrective_actions.iter().enumerate() {
+        for (j, step) in ca.actions.iter().enumerate() {
+            let first = step
+                .original_due
+                .or(step.extensions.first().map(|x| x.from));
+            let Some(first) = first else { continue };
+            // The recorded extensions must lead from the first due date to the current one.
+            let mut at = first;
+            let mut chained = true;
+            for x in &step.extensions {
+                chained &= x.from == at;
+                at = x.to;
+            }
+            if !chained || at != step.due {
+                e.emit(
+                    ca_path(i).key("actions").index(j).key("due"),
+                    format!(
+                        "hạn của hành động \"{}\" ({}) đổi từ {} sang {} mà không có gia hạn được ghi nhận",
+                        step.description, ca.id, vi_date(first), vi_date(step.due)
+                    ),
+                    format!(
+                        "the due date of action \"{}\" ({}) moved from {} to {} without a recorded extension",
+                        step.description, ca.id, en_date(first), en_date(step.due)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// QMS-C004: closed without a verification of effectiveness.
+pub(super) fn closed_unverified(ctx: &Context, e: &mut Emitter) {
+    for (i, ca) in ctx.d.corrective_actions.iter().enumerate() {
+        if ca.state == CaState::Closed && !ca.verification.as_ref().is_some_and(|v| v.effective) {
+            e.emit(
+                ca_path(i).key("verification"),
+                format!(
+                    "{} đã đóng nhưng chưa có kết quả xác minh hiệu lực của hành động khắc phục",
+                    ca.id
+                ),
+                format!(
+                    "{} is closed without a verification that the action was effective",
+                    ca.id
+                ),
+            );
+        }
+    }
+}
+
+/// QMS-C005: no correction recorded.
+pub(super) fn no_correction(ctx: &Context, e: &mut Emitter) {
+    for (i, ca) in ctx.d.corrective_actions.iter().enumerate() {
+        let started = !matches!(ca.state, CaState::Proposed);
+        if started && for_nonconformity(ctx, ca) && ca.correction.is_none() {
+            e.emit(
+                ca_path(i).key("correction"),
+                format!(
+                    "{} chưa ghi nhận việc khắc phục tức thời (xử lý sự không phù hợp)",
+                    ca.id
+                ),
+                format!("{} records no correction of the nonconformity", ca.id),
+            );
+        }
+    }
+}
+
+/// QMS-C006: no root cause for a nonconformity past analysis.
+pub(super) fn no_root_cause(ctx: &Context, e: &mut Emitter) {
+    for (i, ca) in ctx.d.corrective_actions.iter().enumerate() {
+        let past_analysis = !matches!(ca.state, CaState::Proposed | CaState::Analysing);
+        if past_analysis && for_nonconformity(ctx, ca) && blank(&ca.root_cause) {
+            e.emit(
+                ca_path(i).key("root_cause"),
+                format!(
+                    "{} chưa xác định nguyên nhân gốc của sự không phù hợp",
+                    ca.id
+                ),
+                format!("{} names no root cause of the nonconformity", ca.id),
+            );
+        }
+    }
+}
+
+/// QMS-C007: a state the records do not support (e.g. in progress without approval).
+pub(super) fn state_without_records(ctx: &Context, e: &mut Emitter) {
+    use CaState::*;
+    for (i, ca) in ctx.d.corrective_actions.iter().enumerate() {
+        let s = ca.state;
+        let mut missing = Vec::new();
+        if matches!(
+            s,
+            AwaitingApproval | InProgress | Verifying | Closed | CarriedOver
+        ) && ca.actions.is_empty()
+        {
+            missing.push(("actions", "kế hoạch hành động"));
+        }
+        if matches!(s, InProgress | Verifying | Closed | CarriedOver) && ca.approval.is_none() {
+            missing.push(("approval", "phê duyệt"));
+        }
+        if s == CarriedOver && ca.follow_up.is_none() {
+            missing.push(("follow_up", "phiếu tiếp nối"));
+        }
+        for (key, vi) in missing {
+            e.emit(
+                ca_path(i).key(key),
+                format!(
+                    "{} ở trạng thái \"{}\" nhưng chưa có {vi}",
+                    ca.id,
+                    s.label(crate::Lang::Vi)
+                ),
+                format!(
+                    "{} is \"{}\" but has no {key}",
+                    ca.id,
+                    s.label(crate::Lang::En)
+                ),
+            );
+        }
+    }
+}

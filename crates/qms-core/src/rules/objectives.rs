@@ -1,0 +1,142 @@
+//! Quality objective rules (TCVN ISO 9001:2015 6.2; 5.4.1 in 2008).
+
+use super::Emitter;
+use super::context::{Context, en_date, vi_date};
+use crate::load::JsonPath;
+use crate::model::{MeasurementPeriod, QualityObjective};
+use chrono::{Datelike, Days, NaiveDate};
+
+fn obj(i: usize) -> JsonPath {
+    JsonPath::root().key("quality_objectives").index(i)
+}
+
+/// QMS-O001: an objective that cannot be measured.
+pub(super) fn not_measurable(ctx: &Context, e: &mut Emitter) {
+    for (i, o) in ctx.d.quality_objectives.iter().enumerate() {
+        let mut gaps = Vec::new();
+        match &o.target {
+            None => gaps.push(("target", "chỉ tiêu định lượng", "numeric target")),
+            Some(t) if t.unit.as_deref().is_none_or(|u| u.trim().is_empty()) => {
+                gaps.push(("target", "đơn vị tính của chỉ tiêu", "unit of the target"))
+            }
+            Some(_) => {}
+        }
+        if o.period.is_none() {
+            gaps.push(("period", "chu kỳ đo", "measurement period"));
+        }
+        if gaps.is_empty() {
+            continue;
+        }
+        let vi: Vec<&str> = gaps.iter().map(|g| g.1).collect();
+        let en: Vec<&str> = gaps.iter().map(|g| g.2).collect();
+        e.emit(
+            obj(i).key(gaps[0].0),
+            format!(
+                "mục tiêu \"{}\" không đo lường được: thiếu {}",
+                o.statement,
+                vi.join(", ")
+            ),
+            format!(
+                "objective \"{}\" is not measurable: no {}",
+                o.statement,
+                en.join(", ")
+            ),
+        );
+    }
+}
+
+fn months(p: MeasurementPeriod) -> u32 {
+    match p {
+        MeasurementPeriod::Monthly => 1,
+        MeasurementPeriod::Quarterly => 3,
+        MeasurementPeriod::HalfYearly => 6,
+        MeasurementPeriod::Yearly => 12,
+    }
+}
+
+/// The end of the last period completed before `today` (periods end on month ends).
+fn last_period_end(
+    today: NaiveDate,
+    o: &QualityObjective,
+    p: MeasurementPeriod,
+) -> Option<NaiveDate> {
+    let step = months(p);
+    let mut end = today.with_day(1)?.pred_opt()?;
+    while end.month() % step != 0 {
+        end = end.with_day(1)?.pred_opt()?;
+    }
+    if let Some(y) = o.year {
+        let year_end = NaiveDate::from_ymd_opt(y, 12, 31)?;
+        if end > year_end {
+            end = year_end;
+        }
+        if end.year() < y {
+            return None;
+        }
+    }
+    Some(end)
+}
+
+/// QMS-O002: no measurement for the last completed period.
+pub(super) fn not_measured(ctx: &Context, e: &mut Emitter) {
+    let grace = u64::from(ctx.d.settings.thresholds.measurement_grace_days);
+    for (i, o) in ctx.d.quality_objectives.iter().enumerate() {
+        let (Some(p), Some(_)) = (o.period, &o.target) else {
+            continue;
+        };
+        let Some(end) = last_period_end(ctx.today, o, p) else {
+            continue;
+        };
+        if end
+            .checked_add_days(Days::new(grace))
+            .is_none_or(|d| ctx.today <= d)
+        {
+            continue;
+        }
+        if !o.measurements.iter().any(|m| m.period_end >= end) {
+            e.emit(
+                obj(i).key("measurements"),
+                format!(
+                    "mục tiêu \"{}\" chưa có kết quả đo cho kỳ kết thúc ngày {}",
+                    o.statement,
+                    vi_date(end)
+                ),
+                format!(
+                    "objective \"{}\" has no measurement for the period ending {}",
+                    o.statement,
+                    en_date(end)
+                ),
+            );
+        }
+    }
+}
+
+/// QMS-O003: a measurement that missed its target, with no action recorded.
+pub(super) fn missed_without_action(ctx: &Context, e: &mut Emitter) {
+    for (i, o) in ctx.d.quality_objectives.iter().enumerate() {
+        let Some(t) = &o.target else { continue };
+        if !o.actions.is_empty() {
+            continue;
+        }
+        let unit = t.unit.as_deref().unwrap_or("");
+        if let Some((j, m)) = o
+            .measurements
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, m)| !t.is_met(m.value))
+        {
+            e.emit(
+                obj(i).key("measurements").index(j),
+                format!(
+                    "mục tiêu \"{}\" không đạt ({} {unit} so với chỉ tiêu {} {unit}, kỳ {}) nhưng chưa có hành động",
+                    o.statement, m.value, t.value, vi_date(m.period_end)
+                ),
+                format!(
+                    "objective \"{}\" missed its target ({} {unit} against {} {unit}, period ending {}) with no action",
+                    o.statement, m.value, t.value, en_date(m.period_end)
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! Scope and regulation rules (TCVN ISO 9001:2015 4.3; Quyết định 19/2014/QĐ-TTg).
+
+use super::Emitter;
+use super::context::{Context, blank, vi_date};
+use crate::load::JsonPath;
+use crate::{Edition, catalog};
+use chrono::NaiveDate;
+use std::collections::BTreeSet;
+
+fn scope() -> JsonPath {
+    JsonPath::root().key("scope")
+}
+
+/// QMS-S001: an excluded clause without a reason.
+pub(super) fn exclusion_without_reason(ctx: &Context, e: &mut Emitter) {
+    for (i, x) in ctx.d.scope.exclusions.iter().enumerate() {
+        if blank(&x.reason) {
+            e.emit(
+                scope().key("exclusions").index(i).key("reason"),
+                format!(
+                    "điều khoản {} được xác định không áp dụng nhưng không nêu lý do",
+                    x.clause
+                ),
+                format!("clause {} is excluded without a justification", x.clause),
+            );
+        }
+    }
+}
+
+/// QMS-S002: an exclusion outside the clause where exclusions are allowed.
+pub(super) fn exclusion_outside_operation(ctx: &Context, e: &mut Emitter) {
+    // 2015: only requirements that do not affect conformity, in practice clause 8;
+    // 2008 (1.2): only clause 7.
+    let allowed = if ctx.edition == Edition::Iso9001_2008 {
+        "7"
+    } else {
+        "8"
+    };
+    for (i, x) in ctx.d.scope.exclusions.iter().enumerate() {
+        if !catalog::is_within(allowed, &x.clause) {
+            e.emit(
+                scope().key("exclusions").index(i).key("clause"),
+                format!("điều khoản {} nằm ngoài điều {allowed}; việc không áp dụng có thể ảnh hưởng đến sự phù hợp của HTQLCL", x.clause),
+                format!("clause {} is outside clause {allowed}; excluding it may affect the conformity of the QMS", x.clause),
+            );
+        }
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// QMS-S003: the scope changed after the last announcement.
+pub(super) fn scope_changed(ctx: &Context, e: &mut Emitter) {
+    let Some((i, a)) = ctx
+        .d
+        .announcements
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, a)| a.date)
+    else {
+        return;
+    };
+    let s = &ctx.d.scope;
+    let mut changes_vi = Vec::new();
+    let mut changes_en = Vec::new();
+    if a.edition != s.edition {
+        changes_vi.push(format!(
+            "phiên bản tiêu chuẩn ({} → {})",
+            a.edition, s.edition
+        ));
+        changes_en.push(format!("edition ({} → {})", a.edition, s.edition));
+    }
+    if squash(&a.scope_text) != squash(&s.text) {
+        changes_vi.push("nội dung phạm vi".to_owned());
+        changes_en.push("scope text".to_owned());
+    }
+    let then: BTreeSet<&str> = a.exclusions.iter().map(String::as_str).collect();
+    let now: BTreeSet<&str> = s.exclusions.iter().map(|x| x.clause.as_str()).collect();
+    if then != now {
+        changes_vi.push("các điều khoản không áp dụng".to_owned());
+        changes_en.push("excluded clauses".to_owned());
+    }
+    if !a.procedures.is_empty() {
+        let then: BTreeSet<&str> = a.procedures.iter().map(String::as_str).collect();
+        let now: BTreeSet<&str> = ctx.d.procedures.iter().map(|p| p.id.as_str()).collect();
+        let added: Vec<&str> = now.difference(&then).copied().collect();
+        let removed: Vec<&str> = then.difference(&now).copied().collect();
+        if !added.is_empty() {
+            changes_vi.push(format!("thêm quy trình {}", added.join(", ")));
+            changes_en.push(format!("procedures added: {}", added.join(", ")));
+        }
+        if !removed.is_empty() {
+            changes_vi.push(format!("bỏ quy trình {}", removed.join(", ")));
+            changes_en.push(format!("procedures removed: {}", removed.join(", ")));
+        }
+    }
+    if !changes_vi.is_empty() {
+        e.emit(
+            JsonPath::root().key("announcements").index(i),
+            format!(
+                "phạm vi HTQLCL đã thay đổi so với lần công bố ngày {} (số {}): {}; cần công bố lại",
+                vi_date(a.date),
+                a.decision_number,
+                changes_vi.join("; ")
+            ),
+            format!(
+                "the QMS scope changed since the announcement of {} (no. {}): {}; it must be announced again",
+                a.date,
+                a.decision_number,
+                changes_en.join("; ")
+            ),
+        );
+    }
+}
+
+/// QMS-S004: still on the 2008 edition after the transition deadline.
+pub(super) fn legacy_edition(ctx: &Context, e: &mut Emitter) {
+    let deadline = NaiveDate::from_ymd_opt(2021, 6, 30).unwrap_or(NaiveDate::MAX);
+    if ctx.edition == Edition::Iso9001_2008 && ctx.today > deadline {
+        e.emit(
+            scope().key("edition"),
+            "HTQLCL vẫn áp dụng TCVN ISO 9001:2008; thời hạn chuyển đổi sang TCVN ISO 9001:2015 đối với cơ quan hành chính nhà nước đã hết ngày 30/6/2021 (dùng `qms convert` để chuyển đổi)".into(),
+            "the QMS still follows TCVN ISO 9001:2008; the deadline for state agencies to move to TCVN ISO 9001:2015 passed on 30/6/2021 (use `qms convert`)".into(),
+        );
+    }
+}
+
+/// QMS-S005: the QMS was never announced.
+pub(super) fn never_announced(ctx: &Context, e: &mut Emitter) {
+    if ctx.d.announcements.is_empty() {
+        e.emit(
+            JsonPath::root().key("announcements"),
+            "chưa ghi nhận quyết định công bố HTQLCL phù hợp TCVN ISO 9001".into(),
+            "no announcement of the QMS's conformity with TCVN ISO 9001 is recorded".into(),
+        );
+    }
+}

@@ -1,0 +1,59 @@
+//! The requirement a rule comes from.
+
+use crate::{Edition, Lang};
+
+/// Where a rule's requirement is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A clause of TCVN ISO 9001, numbered in each edition.
+    Iso9001 {
+        /// Clause in the 2015 edition.
+        c2015: &'static str,
+        /// Clause in the 2008 edition.
+        c2008: &'static str,
+    },
+    /// A guideline of TCVN ISO 19011:2018.
+    Iso19011(&'static str),
+    /// Quyết định 19/2014/QĐ-TTg (article and clause).
+    Qd19(&'static str),
+    /// Công văn 419/BKHCN-TĐC: move to TCVN ISO 9001:2015 before 30/6/2021.
+    Cv419,
+    /// The agency's own procedure (a configurable practice, not law).
+    AgencyPolicy,
+}
+
+impl Source {
+    /// The citation in a language, for a dossier on `edition`.
+    ///
+    /// ```
+    /// use qms_core::{Edition, Lang, rules::Source};
+    /// let s = Source::Iso9001 { c2015: "9.2.2 c", c2008: "8.2.2" };
+    /// assert_eq!(s.label(Edition::Iso9001_2008, Lang::Vi), "TCVN ISO 9001:2008, 8.2.2");
+    /// ```
+    pub fn label(self, edition: Edition, lang: Lang) -> String {
+        match self {
+            Source::Iso9001 { c2015, c2008 } => {
+                let clause = if edition == Edition::Iso9001_2008 {
+                    c2008
+                } else {
+                    c2015
+                };
+                format!("{}, {clause}", edition.title())
+            }
+            Source::Iso19011(s) => format!("TCVN ISO 19011:2018, {s}"),
+            Source::Qd19(s) => format!("Quyết định 19/2014/QĐ-TTg, {s}"),
+            Source::Cv419 => lang
+                .pick(
+                    "Công văn 419/BKHCN-TĐC (chuyển đổi sang TCVN ISO 9001:2015 trước 30/6/2021)",
+                    "Official letter 419/BKHCN-TĐC (move to TCVN ISO 9001:2015 by 30/6/2021)",
+                )
+                .to_owned(),
+            Source::AgencyPolicy => lang
+                .pick(
+                    "Quy định của cơ quan (có thể cấu hình)",
+                    "Agency policy (configurable)",
+                )
+                .to_owned(),
+        }
+    }
+}
