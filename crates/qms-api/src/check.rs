@@ -2,24 +2,52 @@
 
 use crate::ApiError;
 use crate::ops::{load_inline, problem_json, shift};
-use crate::request::{CheckRequest, RulesRequest};
+use crate::request::{CheckRequest, ConvertRequest, RulesRequest};
 use qms_core::rules::{CheckOptions, Diagnostic, RULES, Severity, check as run_rules};
 use qms_core::{JsonPath, Lang};
 use serde_json::{Value, json};
 
-pub(crate) fn check(request: &str, r: CheckRequest<'_>) -> Result<Value, ApiError> {
-    let (report, offset) = load_inline(request, r.dossier)?;
-    let dossier = match report.dossier {
-        Some(d) if report.problems.is_empty() => d,
-        _ => {
-            let problems = report
+/// Loads an inline dossier that must be valid for the op to run.
+fn valid_dossier(
+    request: &str,
+    dossier: &serde_json::value::RawValue,
+    lang: Lang,
+) -> Result<(qms_core::Dossier, crate::ops::Offset), ApiError> {
+    let (report, offset) = load_inline(request, dossier)?;
+    match report.dossier {
+        Some(d) if report.problems.is_empty() => Ok((d, offset)),
+        _ => Err(ApiError::InvalidDossier {
+            problems: report
                 .problems
                 .iter()
-                .map(|p| problem_json(p, r.lang, offset))
-                .collect();
-            return Err(ApiError::InvalidDossier { problems });
-        }
-    };
+                .map(|p| problem_json(p, lang, offset))
+                .collect(),
+        }),
+    }
+}
+
+pub(crate) fn convert(request: &str, r: ConvertRequest<'_>) -> Result<Value, ApiError> {
+    let (dossier, _) = valid_dossier(request, r.dossier, r.lang)?;
+    if r.to != qms_core::Edition::Iso9001_2015 {
+        return Err(ApiError::BadRequest {
+            detail: "only \"to\": \"2015\" is supported".into(),
+            path: "to".into(),
+        });
+    }
+    let c = qms_core::convert::to_2015(&dossier).map_err(|e| ApiError::BadRequest {
+        detail: e.to_string(),
+        path: "dossier.scope.edition".into(),
+    })?;
+    let notes: Vec<Value> = c
+        .notes
+        .iter()
+        .map(|n| json!({"path": n.path.to_string(), "from": n.from, "to": n.to, "message": n.message(r.lang)}))
+        .collect();
+    Ok(json!({ "dossier": c.dossier, "notes": notes }))
+}
+
+pub(crate) fn check(request: &str, r: CheckRequest<'_>) -> Result<Value, ApiError> {
+    let (dossier, offset) = valid_dossier(request, r.dossier, r.lang)?;
     let diagnostics = run_rules(&dossier, &CheckOptions { today: r.today });
     // Positions are looked up in the dossier's own text, then shifted into the request.
     let raw = r.dossier.get();

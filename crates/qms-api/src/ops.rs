@@ -6,10 +6,11 @@ use qms_core::{Lang, Problem, catalog};
 use serde_json::{Value, json};
 
 /// The ops this version knows.
-pub const OPS: [&str; 6] = [
+pub const OPS: [&str; 7] = [
     "validate",
     "check",
     "rules",
+    "convert",
     "schema",
     "clauses",
     "correlate",
@@ -34,6 +35,7 @@ pub fn handle(request: &[u8]) -> Result<Value, ApiError> {
         "validate" => validate(text, serde_json::from_str(text)?),
         "check" => crate::check::check(text, serde_json::from_str(text)?),
         "rules" => Ok(crate::check::rules(serde_json::from_str(text)?)),
+        "convert" => crate::check::convert(text, serde_json::from_str(text)?),
         "schema" => {
             let r: SchemaRequest = serde_json::from_str(text)?;
             Ok(match r.of {

@@ -46,6 +46,24 @@ pub struct CheckRequest<'a> {
     pub lang: Lang,
 }
 
+/// `{"op": "convert", "dossier": {...}, "to": "2015"}`: migrate a 2008 dossier.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConvertRequest<'a> {
+    /// "convert".
+    #[schemars(extend("const" = "convert"))]
+    pub op: String,
+    /// The dossier, as a JSON object or as its JSON text in a string.
+    #[serde(borrow)]
+    #[schemars(with = "serde_json::Value")]
+    pub dossier: &'a RawValue,
+    /// The target edition; only 2015.
+    pub to: Edition,
+    /// Language of the notes.
+    #[serde(default)]
+    pub lang: Lang,
+}
+
 /// `{"op": "rules", "lang": "vi"}`: every rule of the engine.
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -1,7 +1,8 @@
 //! JSON Schemas generated from the Rust types: the dossier and the API requests.
 
 use crate::request::{
-    CheckRequest, ClausesRequest, CorrelateRequest, RulesRequest, SchemaRequest, ValidateRequest,
+    CheckRequest, ClausesRequest, ConvertRequest, CorrelateRequest, RulesRequest, SchemaRequest,
+    ValidateRequest,
 };
 use schemars::{JsonSchema, generate::SchemaSettings};
 use serde_json::Value;
@@ -15,6 +16,7 @@ enum Request<'a> {
     Validate(ValidateRequest<'a>),
     Check(CheckRequest<'a>),
     Rules(RulesRequest),
+    Convert(ConvertRequest<'a>),
     Schema(SchemaRequest),
     Clauses(ClausesRequest),
     Correlate(CorrelateRequest),

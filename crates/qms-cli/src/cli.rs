@@ -77,6 +77,22 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Migrate a TCVN ISO 9001:2008 dossier to 2015, reporting every ambiguous mapping.
+    Convert {
+        /// The 2008 dossier.
+        file: PathBuf,
+        /// The target edition (only 2015).
+        #[arg(long, value_enum)]
+        to: EditionArg,
+        /// Output file.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+    },
     /// Print the JSON Schema of the dossier (or of the API requests).
     Schema {
         #[arg(long, value_enum, default_value_t = SchemaArg::Dossier)]

@@ -1,5 +1,6 @@
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)] // a benchmark binary
-//! Benchmark: load and validate synthetic dossiers (from `qms sample`) of growing size.
+//! Benchmark: load and validate synthetic dossiers (from `qms sample`) of growing size, then run
+//! the rules engine (`check`) on the loaded dossier.
 //!
 //! `cargo bench -p qms-core --bench load` prints, for each size, the median of several runs and
 //! the ratio to the base size, so that linear growth can be read off directly. Sizes are
@@ -26,6 +27,8 @@ fn main() {
         .unwrap_or(7)
         .max(1);
     let mut base: Option<f64> = None;
+    let mut check_base: Option<f64> = None;
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     for scale in scales {
         let spec = SampleSpec {
             checklist_items: 100_000 * scale,
@@ -35,13 +38,28 @@ fn main() {
         };
         let text = serde_json::to_vec(&sample_dossier(&spec)).unwrap_or_default();
         let mut times = Vec::with_capacity(runs);
+        let mut check_times = Vec::with_capacity(runs);
         for _ in 0..runs {
             let t = Instant::now();
             let d = qms_core::load(&text);
             times.push(t.elapsed());
-            assert!(d.is_ok(), "the sample dossier must load cleanly");
+            let d = d.expect("the sample dossier must load cleanly");
+            let t = Instant::now();
+            let diags = qms_core::rules::check(&d, &qms_core::rules::CheckOptions { today });
+            check_times.push(t.elapsed());
+            assert!(!diags.is_empty());
             drop(d);
         }
+        let cm = median(check_times).as_secs_f64() * 1000.0;
+        let cratio = check_base.map(|b| cm / b);
+        check_base.get_or_insert(cm);
+        println!(
+            "check         items={:>9} findings={:>7} median={:>9.1} ms runs={runs}{}",
+            spec.checklist_items,
+            spec.findings,
+            cm,
+            cratio.map_or(String::new(), |r| format!(" ratio_to_base={r:.2}")),
+        );
         let m = median(times);
         let ms = m.as_secs_f64() * 1000.0;
         let ratio = base.map(|b| ms / b);

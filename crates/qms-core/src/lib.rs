@@ -17,6 +17,7 @@
 //! ```
 
 pub mod catalog;
+pub mod convert;
 mod edition;
 mod lang;
 pub mod load;

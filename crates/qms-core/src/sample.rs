@@ -126,6 +126,7 @@ pub fn sample_dossier(spec: &SampleSpec) -> Dossier {
     d.scope.exclusions.push(Exclusion {
         clause: "8.3".into(),
         reason: Some("Cơ quan không thiết kế sản phẩm, dịch vụ mới".into()),
+        legacy_clause: None,
     });
     let day0 = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap_or_default();
 
@@ -187,6 +188,7 @@ pub fn sample_dossier(spec: &SampleSpec) -> Dossier {
             },
             owner_unit: format!("u{:02}", i % UNITS.len()),
             clauses: vec!["8.1".into(), "8.5.1".into()],
+            legacy_clauses: vec![],
             admin_procedures: vec![],
             forms: vec![],
             revision: Some("01".into()),
@@ -242,6 +244,7 @@ pub fn sample_dossier(spec: &SampleSpec) -> Dossier {
                 .map(|k| ChecklistItem {
                     id: format!("i{k:03}"),
                     clauses: vec![CLAUSES[rng.below(CLAUSES.len())].into()],
+                    legacy_clauses: vec![],
                     procedure: Some(format!("qt{:02}", rng.below(25))),
                     question: rng.pick(&QUESTIONS).to_owned(),
                     guidance: Some("Xem hồ sơ, phỏng vấn công chức phụ trách".into()),
@@ -279,6 +282,7 @@ pub fn sample_dossier(spec: &SampleSpec) -> Dossier {
             kind,
             unit: checklist.unit.clone(),
             clauses: vec![CLAUSES[rng.below(CLAUSES.len())].into()],
+            legacy_clauses: vec![],
             procedure: None,
             checklist: item.as_ref().map(|_| checklist.id.clone()),
             item,

@@ -40,6 +40,7 @@ pub fn starter_dossier(agency_name: &str) -> Dossier {
         reason: Some(
             "Cơ quan thực hiện thủ tục hành chính theo quy định pháp luật, không thiết kế và phát triển sản phẩm, dịch vụ".into(),
         ),
+        legacy_clause: None,
     });
     d.units.push(Unit {
         id: "van-phong".into(),
@@ -74,6 +75,7 @@ pub fn starter_dossier(agency_name: &str) -> Dossier {
             kind: ProcedureKind::System,
             owner_unit: "van-phong".into(),
             clauses: clauses.iter().map(|c| (*c).to_owned()).collect(),
+            legacy_clauses: vec![],
             admin_procedures: vec![],
             forms: vec![],
             revision: None,

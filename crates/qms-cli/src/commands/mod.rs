@@ -2,6 +2,7 @@
 
 mod catalog;
 mod check;
+mod convert;
 mod init;
 mod sample;
 mod validate;
@@ -38,6 +39,13 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             lang,
             format,
         } => catalog::correlate(&clause, from.edition(), to.edition(), lang.lang(), format),
+        Command::Convert {
+            file,
+            to,
+            output,
+            force,
+            lang,
+        } => convert::run(&file, to.edition(), &output, force, lang.lang()),
         Command::Schema { of } => {
             let schema = match of {
                 SchemaArg::Dossier => qms_api::schema::dossier(),

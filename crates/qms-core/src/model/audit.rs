@@ -55,6 +55,9 @@ pub struct PlannedAudit {
     /// Clauses to cover.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub clauses: Vec<String>,
+    /// Clause refs in the edition the dossier was converted from (kept for traceability).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legacy_clauses: Vec<String>,
     /// Procedures to cover (procedure ids).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub procedures: Vec<String>,
@@ -189,6 +192,9 @@ pub struct ScheduleRow {
     /// Clauses covered.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub clauses: Vec<String>,
+    /// Clause refs in the edition the dossier was converted from (kept for traceability).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legacy_clauses: Vec<String>,
     /// Procedures covered (procedure ids).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub procedures: Vec<String>,

@@ -30,6 +30,9 @@ pub struct ChecklistItem {
     pub id: String,
     /// Clause refs of the dossier's edition (at least one).
     pub clauses: Vec<String>,
+    /// Clause refs in the edition the dossier was converted from (kept for traceability).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legacy_clauses: Vec<String>,
     /// Procedure the question is about (a procedure id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub procedure: Option<String>,

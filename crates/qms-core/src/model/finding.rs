@@ -17,6 +17,9 @@ pub struct Finding {
     /// Clause refs of the dossier's edition.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub clauses: Vec<String>,
+    /// Clause refs in the edition the dossier was converted from (kept for traceability).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legacy_clauses: Vec<String>,
     /// Procedure concerned (a procedure id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub procedure: Option<String>,

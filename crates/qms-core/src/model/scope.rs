@@ -30,6 +30,9 @@ pub struct Exclusion {
     /// Why it does not apply (required by 4.3; a missing reason is reported by the checks).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The clause in the edition the dossier was converted from (kept for traceability).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legacy_clause: Option<String>,
 }
 
 /// A documented procedure (quy trình), e.g. QT-01.
@@ -49,6 +52,9 @@ pub struct Procedure {
     /// Clauses of the dossier's edition it implements.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub clauses: Vec<String>,
+    /// Clause refs in the edition the dossier was converted from (kept for traceability).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legacy_clauses: Vec<String>,
     /// Administrative procedures (thủ tục hành chính) it carries out.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub admin_procedures: Vec<AdminProcedure>,

@@ -1,6 +1,6 @@
 //! What the rules look up often, computed once per check.
 
-use crate::model::{Person, Unit};
+use crate::model::{FindingKind, Person, Unit};
 use crate::{Dossier, Edition};
 use chrono::{Months, NaiveDate};
 use std::collections::HashMap;
@@ -13,6 +13,8 @@ pub(crate) struct Context<'d> {
     units: HashMap<&'d str, &'d Unit>,
     /// Corrective actions by the finding they answer.
     pub(crate) actions_by_finding: HashMap<&'d str, Vec<usize>>,
+    /// Finding kinds by finding id.
+    pub(crate) finding_kinds: HashMap<&'d str, FindingKind>,
 }
 
 impl<'d> Context<'d> {
@@ -30,6 +32,7 @@ impl<'d> Context<'d> {
             people: d.people.iter().map(|p| (p.id.as_str(), p)).collect(),
             units: d.units.iter().map(|u| (u.id.as_str(), u)).collect(),
             actions_by_finding,
+            finding_kinds: d.findings().map(|(_, f)| (f.id.as_str(), f.kind)).collect(),
         }
     }
 

@@ -14,9 +14,9 @@ fn ca_path(i: usize) -> JsonPath {
 fn for_nonconformity(ctx: &Context, ca: &CorrectiveAction) -> bool {
     match &ca.finding {
         Some(f) => ctx
-            .d
-            .findings()
-            .any(|(_, x)| &x.id == f && x.kind.is_nonconformity()),
+            .finding_kinds
+            .get(f.as_str())
+            .is_some_and(|k| k.is_nonconformity()),
         None => true,
     }
 }

@@ -17,7 +17,8 @@ use std::collections::HashMap;
 ///
 /// ```
 /// let mut d = qms_core::Dossier::new("x", "Sở Tư pháp");
-/// d.scope.exclusions.push(qms_core::model::Exclusion { clause: "8.3".into(), reason: None });
+/// d.scope.exclusions.push(qms_core::model::Exclusion {
+///     clause: "8.3".into(), reason: None, legacy_clause: None });
 /// assert!(qms_core::validate(&d).is_empty());
 /// d.scope.exclusions[0].clause = "8.9".into();
 /// assert_eq!(qms_core::validate(&d)[0].code(), "QMS-V005");

@@ -1,0 +1,193 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+//! `qms check`, `qms rules` and `qms convert` end to end, with reviewed snapshots of what the
+//! example dossiers get. `QMS_UPDATE_SNAPSHOTS=1 cargo test -p qms-cli --test check` rewrites
+//! the snapshots; review the diff before committing.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn qms(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_qms"))
+        .current_dir(repo())
+        .args(args)
+        .output()
+        .expect("qms runs")
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn snapshot(name: &str, actual: &str) {
+    let path = repo().join("tests/snapshots").join(name);
+    if std::env::var_os("QMS_UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    if expected != actual {
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "{name} differs from the snapshot at line {}:\n  snapshot: {:?}\n  actual:   {:?}\nrun QMS_UPDATE_SNAPSHOTS=1 cargo test -p qms-cli --test check and review the diff",
+            first + 1,
+            expected.lines().nth(first),
+            actual.lines().nth(first)
+        );
+    }
+}
+
+#[test]
+fn example_diagnostics_match_the_reviewed_snapshots() {
+    for (file, name) in [
+        ("examples/so-khcn-ninh-binh.json", "so-khcn-ninh-binh"),
+        (
+            "examples/ubnd-xa-tan-thanh-2008.json",
+            "ubnd-xa-tan-thanh-2008",
+        ),
+    ] {
+        for lang in ["vi", "en"] {
+            let o = qms(&["check", file, "--today", "2026-11-23", "--lang", lang]);
+            assert_eq!(o.status.code(), Some(1), "the examples have planted errors");
+            snapshot(
+                &format!("{name}.check.{lang}.txt"),
+                &String::from_utf8(o.stdout).unwrap(),
+            );
+        }
+    }
+}
+
+#[test]
+fn time_based_rules_fire_five_years_later() {
+    let o = qms(&[
+        "check",
+        "examples/so-khcn-ninh-binh.json",
+        "--today",
+        "2031-11-24",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let codes: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    for code in [
+        "QMS-A000", "QMS-A003", "QMS-M001", "QMS-C002", "QMS-D003", "QMS-O002",
+    ] {
+        assert!(codes.contains(&code), "{code} missing from {codes:?}");
+    }
+    let now = qms(&[
+        "check",
+        "examples/so-khcn-ninh-binh.json",
+        "--today",
+        "2026-11-23",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&now.stdout).unwrap();
+    let codes: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    for code in ["QMS-A000", "QMS-A003", "QMS-M001"] {
+        assert!(!codes.contains(&code), "{code} should not fire in 2026");
+    }
+    // JSON diagnostics point into the file.
+    let first = &v["diagnostics"][0];
+    assert!(
+        first["line"].as_u64().unwrap() > 1 && !first["requirement"].as_str().unwrap().is_empty()
+    );
+}
+
+#[test]
+fn check_on_an_invalid_dossier_reports_its_problems() {
+    let o = qms(&[
+        "check",
+        "tests/fixtures/so-khcn-5-loi.json",
+        "--today",
+        "2026-11-23",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("5 problem(s)"));
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let o = qms(&["rules", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rules = v["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), qms_core::rules::RULES.len());
+    assert!(
+        rules
+            .iter()
+            .all(|r| !r["title_vi"].as_str().unwrap().is_empty())
+    );
+    let text = String::from_utf8(qms(&["rules"]).stdout).unwrap();
+    assert!(
+        text.contains("QMS-A004") && text.contains("Chuyên gia đánh giá chính đơn vị của mình")
+    );
+}
+
+#[test]
+fn convert_migrates_the_2008_example_and_reports_ambiguities() {
+    let out = std::env::temp_dir().join(format!("qms-convert-{}.json", std::process::id()));
+    let _ = std::fs::remove_file(&out);
+    let o = qms(&[
+        "convert",
+        "examples/ubnd-xa-tan-thanh-2008.json",
+        "--to",
+        "2015",
+        "-o",
+        out.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert!(o.status.success(), "{o:?}");
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        text.contains("clause 4.2.3 (2008) corresponds to several 2015 clauses: 7.5.2, 7.5.3"),
+        "{text}"
+    );
+    assert!(qms(&["validate", out.to_str().unwrap()]).status.success());
+    let d = qms_core::load(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(d.scope.edition, qms_core::Edition::Iso9001_2015);
+    let f = &d.audits[0].findings[2];
+    assert_eq!(f.legacy_clauses, ["4.2.3"]);
+    assert_eq!(f.clauses, ["7.5.2", "7.5.3"]);
+    let o = qms(&[
+        "check",
+        out.to_str().unwrap(),
+        "--today",
+        "2026-11-23",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        !v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "QMS-S004")
+    );
+    // Converting twice is refused; the first output is never overwritten silently.
+    let again = qms(&[
+        "convert",
+        out.to_str().unwrap(),
+        "--to",
+        "2015",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(again.status.code(), Some(1));
+}
