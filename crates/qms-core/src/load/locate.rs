@@ -87,7 +87,9 @@ impl Scanner<'_, '_> {
 
     /// Scans one value starting at the current position (whitespace already skipped).
     fn value(&mut self) {
-        if self.remaining == 0 {
+        // Deeper than any dossier (serde_json itself stops at 128): give up rather than recurse
+        // on hostile input.
+        if self.remaining == 0 || self.path.len() > 256 {
             return;
         }
         self.mark();
@@ -215,6 +217,13 @@ mod tests {
         assert_eq!(found.get(&p3), Some(&(3, 5)));
         assert_eq!(found.get(&p2), Some(&(4, 9)));
         assert_eq!(found.get(&p4), None);
+    }
+
+    #[test]
+    fn hostile_nesting_does_not_overflow() {
+        let text = "[".repeat(1_000_000);
+        let p = JsonPath::root().index(0).index(0);
+        assert!(locate(&text, &[&p]).contains_key(&p));
     }
 
     #[test]
