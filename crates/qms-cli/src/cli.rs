@@ -93,6 +93,11 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
     },
+    /// Checklists (phiếu câu hỏi đánh giá): build from the templates.
+    Checklist {
+        #[command(subcommand)]
+        command: ChecklistCommand,
+    },
     /// Print the JSON Schema of the dossier (or of the API requests).
     Schema {
         #[arg(long, value_enum, default_value_t = SchemaArg::Dossier)]
@@ -120,6 +125,36 @@ pub(crate) enum Command {
         /// Overwrite existing files.
         #[arg(long)]
         force: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub(crate) enum ChecklistCommand {
+    /// Add a checklist for a unit of an audit plan, built from the built-in templates and the
+    /// unit's procedures.
+    New {
+        /// The dossier.
+        file: PathBuf,
+        /// The audit (an audit id).
+        #[arg(long)]
+        audit: String,
+        /// The unit audited (a unit id).
+        #[arg(long)]
+        unit: String,
+        /// Clauses to cover, comma-separated (default: the plan's rows for the unit).
+        #[arg(long, value_delimiter = ',')]
+        clauses: Vec<String>,
+        /// The auditor (a person id; default: the first auditor of the unit's schedule row).
+        #[arg(long)]
+        auditor: Option<String>,
+        /// Output dossier; standard output when absent.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
     },
 }
 

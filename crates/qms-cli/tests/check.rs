@@ -191,3 +191,59 @@ fn convert_migrates_the_2008_example_and_reports_ambiguities() {
     ]);
     assert_eq!(again.status.code(), Some(1));
 }
+
+#[test]
+fn checklist_new_builds_from_the_template_and_the_units_procedures() {
+    let out = std::env::temp_dir().join(format!("qms-ck-{}.json", std::process::id()));
+    let _ = std::fs::remove_file(&out);
+    let o = qms(&[
+        "checklist",
+        "new",
+        "examples/so-khcn-ninh-binh.json",
+        "--audit",
+        "dgnb-2026-1",
+        "--unit",
+        "motcua",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{o:?}");
+    let d = qms_core::load(&std::fs::read(&out).unwrap()).unwrap();
+    let c = d.audits[0]
+        .checklists
+        .iter()
+        .find(|c| c.id == "ck-dgnb-2026-1-motcua")
+        .unwrap();
+    assert!(c.items.len() > 10);
+    // Every operational procedure of the unit gets its one-stop-shop questions.
+    let procs: Vec<&str> = d
+        .procedures
+        .iter()
+        .filter(|p| p.owner_unit == "motcua")
+        .map(|p| p.id.as_str())
+        .collect();
+    for p in &procs {
+        assert!(
+            c.items.iter().any(|i| i.procedure.as_deref() == Some(*p)),
+            "{p}"
+        );
+    }
+    assert!(c.items.iter().all(|i| !i.question.contains("{procedure}")));
+    assert!(c.items.iter().any(|i| {
+        i.guidance
+            .as_deref()
+            .unwrap_or("")
+            .contains("Giấy tiếp nhận hồ sơ")
+    }));
+    let o = qms(&[
+        "checklist",
+        "new",
+        "examples/so-khcn-ninh-binh.json",
+        "--audit",
+        "khong-co",
+        "--unit",
+        "vp",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("không có cuộc đánh giá \"khong-co\""));
+}

@@ -22,9 +22,11 @@ mod edition;
 mod lang;
 pub mod load;
 pub mod model;
+pub mod plan_checklist;
 pub mod rules;
 pub mod sample;
 pub mod starter;
+pub mod templates;
 mod validate;
 
 pub use edition::Edition;

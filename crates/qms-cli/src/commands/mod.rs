@@ -2,6 +2,7 @@
 
 mod catalog;
 mod check;
+mod checklist;
 mod convert;
 mod init;
 mod sample;
@@ -46,6 +47,7 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             force,
             lang,
         } => convert::run(&file, to.edition(), &output, force, lang.lang()),
+        Command::Checklist { command } => checklist::run(command),
         Command::Schema { of } => {
             let schema = match of {
                 SchemaArg::Dossier => qms_api::schema::dossier(),

@@ -9,7 +9,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// One agency's QMS record set (hồ sơ HTQLCL).
 ///
-/// Load one from JSON text with [`crate::load`], which also checks references and clause ids.
+/// Load one from JSON text with [`crate::load()`], which also checks references and clause ids.
 ///
 /// ```
 /// let text = r#"{
