@@ -75,7 +75,7 @@ pub fn to_2015(source: &Dossier) -> Result<Conversion, ConvertError> {
             let targets = targets(r);
             if targets.len() > 1 {
                 notes.push(ConversionNote {
-                    path: at.index(i),
+                    path: at.clone().index(i),
                     from: r.clone(),
                     to: targets.clone(),
                 });
@@ -88,7 +88,7 @@ pub fn to_2015(source: &Dossier) -> Result<Conversion, ConvertError> {
         }
         *legacy = old;
     };
-    let root = JsonPath::root();
+    let root = || JsonPath::root();
     let mut exclusions = Vec::new();
     for (i, x) in d.scope.exclusions.iter().enumerate() {
         let mut refs = vec![x.clause.clone()];
@@ -96,7 +96,7 @@ pub fn to_2015(source: &Dossier) -> Result<Conversion, ConvertError> {
         map(
             &mut refs,
             &mut legacy,
-            root.key("scope").key("exclusions").index(i).key("clause"),
+            root().key("scope").key("exclusions").index(i).key("clause"),
         );
         for clause in refs {
             exclusions.push(Exclusion {
@@ -111,12 +111,12 @@ pub fn to_2015(source: &Dossier) -> Result<Conversion, ConvertError> {
         map(
             &mut p.clauses,
             &mut p.legacy_clauses,
-            root.key("procedures").index(i).key("clauses"),
+            root().key("procedures").index(i).key("clauses"),
         );
     }
     for (i, prog) in d.programmes.iter_mut().enumerate() {
         for (j, pa) in prog.planned.iter_mut().enumerate() {
-            let at = root
+            let at = root()
                 .key("programmes")
                 .index(i)
                 .key("planned")
@@ -126,14 +126,14 @@ pub fn to_2015(source: &Dossier) -> Result<Conversion, ConvertError> {
         }
     }
     for (ai, a) in d.audits.iter_mut().enumerate() {
-        let at = root.key("audits").index(ai);
+        let at = || root().key("audits").index(ai);
         for (j, row) in a.plan.schedule.iter_mut().enumerate() {
-            let p = at.key("plan").key("schedule").index(j).key("clauses");
+            let p = at().key("plan").key("schedule").index(j).key("clauses");
             map(&mut row.clauses, &mut row.legacy_clauses, p);
         }
         for (ci, c) in a.checklists.iter_mut().enumerate() {
             for (ii, item) in c.items.iter_mut().enumerate() {
-                let p = at
+                let p = at()
                     .key("checklists")
                     .index(ci)
                     .key("items")
@@ -146,7 +146,7 @@ pub fn to_2015(source: &Dossier) -> Result<Conversion, ConvertError> {
             map(
                 &mut f.clauses,
                 &mut f.legacy_clauses,
-                at.key("findings").index(fi).key("clauses"),
+                at().key("findings").index(fi).key("clauses"),
             );
         }
     }

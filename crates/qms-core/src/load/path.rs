@@ -31,17 +31,15 @@ impl JsonPath {
     }
 
     /// This path followed by an object member.
-    pub fn key(&self, key: &str) -> JsonPath {
-        let mut p = self.clone();
-        p.0.push(Segment::Key(key.to_owned()));
-        p
+    pub fn key(mut self, key: &str) -> JsonPath {
+        self.0.push(Segment::Key(key.to_owned()));
+        self
     }
 
     /// This path followed by an array element.
-    pub fn index(&self, index: usize) -> JsonPath {
-        let mut p = self.clone();
-        p.0.push(Segment::Index(index));
-        p
+    pub fn index(mut self, index: usize) -> JsonPath {
+        self.0.push(Segment::Index(index));
+        self
     }
 
     /// The steps of the path.

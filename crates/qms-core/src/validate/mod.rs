@@ -82,7 +82,7 @@ impl<'d> Validator<'d> {
         }
         let index = self.ids.entry(kind).or_default();
         if let Some(first) = index.get(id) {
-            let first = first.key("id");
+            let first = first.clone().key("id");
             self.problems.push(Problem::new(
                 at().key("id"),
                 ProblemKind::DuplicateId {
