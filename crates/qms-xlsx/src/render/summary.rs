@@ -92,6 +92,8 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
             .title()
             .set_name(ctx.pick("Phát hiện theo đơn vị và loại", "Findings by unit and kind"));
         chart.set_width(760).set_height(380);
+        // The chart gets a page of its own rather than being cut by a page break.
+        ws.set_page_breaks(&[end2 + 1])?;
         ws.insert_chart(end2 + 2, 0, &chart)?;
     }
     ws.set_landscape();
@@ -136,6 +138,7 @@ fn block(
     for (label, counts) in rows {
         crate::safety::check_cell_text(sheet, r, 0, "label", label)?;
         ws.write_string_with_format(r, 0, label, &s.locked)?;
+        ws.set_row_height(r, crate::layout::height_for(&[(44.0, label)]))?;
         for (k, n) in counts.iter().enumerate() {
             ws.write_number_with_format(r, k as u16 + 1, f64::from(*n), &s.number)?;
             totals[k] += n;

@@ -123,19 +123,8 @@ impl<'w> Table<'w> {
 
     /// Ends the current row, sizing it to its tallest wrapped cell.
     pub(super) fn end_row(&mut self, texts: &[(f64, &str)]) -> Result<(), XlsxError> {
-        let lines = texts
-            .iter()
-            .map(|(w, t)| {
-                let per = (w * 0.95).max(1.0) as usize;
-                t.split('\n')
-                    .map(|p| p.chars().count().div_ceil(per).max(1))
-                    .sum::<usize>()
-            })
-            .max()
-            .unwrap_or(1)
-            .clamp(1, 400);
         self.ws
-            .set_row_height(self.row, lines as f64 * 15.75 + 3.0)?;
+            .set_row_height(self.row, crate::layout::height_for(texts))?;
         self.row += 1;
         Ok(())
     }
