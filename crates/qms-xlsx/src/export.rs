@@ -103,11 +103,12 @@ struct Context<'a> {
     audit: &'a Audit,
     lang: Lang,
     graded: bool,
+    password: Option<&'a str>,
     procedure_text: HashMap<&'a str, String>,
 }
 
 impl<'a> Context<'a> {
-    fn new(dossier: &'a Dossier, audit: &'a Audit, opts: &ExportOptions) -> Context<'a> {
+    fn new(dossier: &'a Dossier, audit: &'a Audit, opts: &'a ExportOptions) -> Context<'a> {
         let procedure_text = dossier
             .procedures
             .iter()
@@ -118,6 +119,7 @@ impl<'a> Context<'a> {
             audit,
             lang: opts.lang,
             graded: dossier.settings.grade_nonconformities,
+            password: opts.password.as_deref(),
             procedure_text,
         }
     }
@@ -317,6 +319,9 @@ fn write_checklist(
         ..ProtectionOptions::default()
     };
     ws.protect_with_options(&options);
+    if let Some(password) = ctx.password {
+        ws.protect_with_password(password);
+    }
     Ok(())
 }
 
