@@ -4,6 +4,8 @@
 //! These need `python3` with lxml and openpyxl, and `soffice`. Without them the tests print a
 //! notice and pass, except under `CI=true`, where a missing tool is a failure.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // helpers outside #[test] fns
+
 mod support;
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,8 @@
 //! Property: whatever a person types into the input cells (Vietnamese text, line breaks, blank
 //! cells, dropdown values), and however they sort the rows, the import gets exactly that.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // helpers outside #[test] fns
+
 mod support;
 
 use proptest::prelude::*;

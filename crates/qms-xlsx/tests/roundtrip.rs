@@ -1,6 +1,8 @@
 //! The checklist round-trip: export, fill like a person, import; and every conflict kind
 //! with the message a lead auditor reads.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // helpers outside #[test] fns
+
 mod support;
 
 use qms_core::Lang;

@@ -1,5 +1,7 @@
 //! Safety: inert text, cell limits, sheet names, reproducible bytes, and the importer's refusals.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // helpers outside #[test] fns
+
 mod support;
 
 use qms_core::Lang;
