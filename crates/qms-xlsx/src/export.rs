@@ -1,0 +1,372 @@
+//! The checklist workbook (phiếu câu hỏi đánh giá) that auditors fill offline.
+
+use crate::layout::{self, FIRST_ITEM_ROW, HEADING_ROW, col};
+use crate::metadata::{self, META_SHEET, keys};
+use crate::safety::{SheetNames, check_cell_text};
+use crate::style::Styles;
+use crate::{XlsxError, props};
+use qms_core::model::{Audit, Checklist};
+use qms_core::{Dossier, Lang, catalog};
+use rust_xlsxwriter::{
+    DataValidation, DataValidationErrorStyle, ProtectionOptions, Workbook, Worksheet,
+};
+use std::collections::HashMap;
+
+/// Options of [`export_checklists`].
+///
+/// ```
+/// let opts = qms_xlsx::ExportOptions {
+///     lang: qms_core::Lang::Vi,
+///     today: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+///     auditor: None,
+///     password: None,
+/// };
+/// assert!(opts.password.is_none()); // sheets are protected without a password by default
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Language of headings, dropdowns and instructions.
+    pub lang: Lang,
+    /// The export date: written in the metadata and as the document's creation date.
+    pub today: chrono::NaiveDate,
+    /// Only the checklists of this auditor (a person id).
+    pub auditor: Option<String>,
+    /// Password of the sheet protection; none by default, so any auditor can lift it knowingly.
+    pub password: Option<String>,
+}
+
+/// Writes the checklist workbook of an audit: one sheet per checklist, plus hidden metadata.
+///
+/// ```
+/// use qms_core::sample::{SampleSpec, sample_dossier};
+/// let d = sample_dossier(&SampleSpec { checklist_items: 30, findings: 2, seed: 1, agency: 0 });
+/// let opts = qms_xlsx::ExportOptions { lang: qms_core::Lang::Vi,
+///     today: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(), auditor: None, password: None };
+/// let bytes = qms_xlsx::export_checklists(&d, "a0000", &opts).unwrap();
+/// assert_eq!(&bytes[..2], b"PK");
+/// assert_eq!(bytes, qms_xlsx::export_checklists(&d, "a0000", &opts).unwrap()); // reproducible
+/// ```
+pub fn export_checklists(
+    dossier: &Dossier,
+    audit_id: &str,
+    opts: &ExportOptions,
+) -> Result<Vec<u8>, XlsxError> {
+    let audit = dossier
+        .audits
+        .iter()
+        .find(|a| a.id == audit_id)
+        .ok_or_else(|| XlsxError::UnknownAudit {
+            audit: audit_id.to_owned(),
+        })?;
+    let chosen: Vec<&Checklist> = audit
+        .checklists
+        .iter()
+        .filter(|c| opts.auditor.as_deref().is_none_or(|a| c.auditor == a))
+        .collect();
+    if chosen.is_empty() {
+        return Err(XlsxError::NoChecklists {
+            audit: audit_id.to_owned(),
+            auditor: opts.auditor.clone(),
+        });
+    }
+    let mut wb = Workbook::new();
+    wb.set_properties(&props(
+        opts.today,
+        opts.lang.pick("Phiếu câu hỏi đánh giá", "Audit checklist"),
+        &audit.title,
+    ));
+    let styles = Styles::new("dd/mm/yyyy");
+    let ctx = Context::new(dossier, audit, opts);
+    let mut names = SheetNames::default();
+    names.reserve(META_SHEET);
+    let mut written = Vec::new();
+    for checklist in &chosen {
+        let unit = dossier.unit(&checklist.unit);
+        let wanted = unit
+            .map(|u| u.short_name.as_deref().unwrap_or(&u.name))
+            .unwrap_or(&checklist.unit);
+        let name = names.claim(wanted);
+        // Constant-memory mode streams rows to a temporary file: a 100,000-item checklist stays
+        // within a few megabytes instead of holding every cell until save.
+        let ws = wb.add_worksheet_with_constant_memory()?;
+        ws.set_name(&name)?;
+        write_checklist(ws, &ctx, checklist, &name, &styles)?;
+        written.push((checklist.id.as_str(), name, checklist.items.len()));
+    }
+    write_meta(wb.add_worksheet(), dossier, audit, opts, &written)?;
+    Ok(wb.save_to_buffer()?)
+}
+
+/// Look-ups built once per export, so each of 100,000 rows costs hash probes, not scans.
+struct Context<'a> {
+    dossier: &'a Dossier,
+    audit: &'a Audit,
+    lang: Lang,
+    graded: bool,
+    password: Option<&'a str>,
+    procedure_text: HashMap<&'a str, String>,
+}
+
+impl<'a> Context<'a> {
+    fn new(dossier: &'a Dossier, audit: &'a Audit, opts: &'a ExportOptions) -> Context<'a> {
+        let procedure_text = dossier
+            .procedures
+            .iter()
+            .map(|p| (p.id.as_str(), format!("{} {}", p.code, p.title)))
+            .collect();
+        Context {
+            dossier,
+            audit,
+            lang: opts.lang,
+            graded: dossier.settings.grade_nonconformities,
+            password: opts.password.as_deref(),
+            procedure_text,
+        }
+    }
+}
+
+/// The texts of the locked cells of an item row, exactly as written (the lock fingerprint
+/// covers them, so the importer can tell an edit).
+pub(crate) fn locked_texts(
+    stt: usize,
+    clauses: &[String],
+    clause_text: &mut dyn FnMut(&str) -> String,
+    procedure: Option<&str>,
+    question: &str,
+    guidance: Option<&str>,
+) -> [String; 5] {
+    [
+        stt.to_string(),
+        clauses
+            .iter()
+            .map(|c| clause_text(c))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        procedure.unwrap_or_default().to_owned(),
+        question.to_owned(),
+        guidance.unwrap_or_default().to_owned(),
+    ]
+}
+
+fn write_checklist(
+    ws: &mut Worksheet,
+    ctx: &Context<'_>,
+    checklist: &Checklist,
+    sheet: &str,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    let lang = ctx.lang;
+    let d = ctx.dossier;
+    for (c, w) in layout::WIDTHS.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    ws.set_column_hidden(col::KEY)?;
+    let last = col::LAST_VISIBLE;
+    // Header block (rows 1-7).
+    let title = lang.pick("PHIẾU CÂU HỎI ĐÁNH GIÁ NỘI BỘ", "INTERNAL AUDIT CHECKLIST");
+    ws.merge_range(0, 0, 0, last, title, &s.title)?;
+    ws.set_row_height(0, 24)?;
+    ws.write_string(
+        0,
+        col::KEY,
+        format!("{}{}", metadata::SHEET_KEY_PREFIX, checklist.id),
+    )?;
+    let unit = d
+        .unit(&checklist.unit)
+        .map_or(checklist.unit.as_str(), |u| u.name.as_str());
+    let auditor = d
+        .person(&checklist.auditor)
+        .map_or(checklist.auditor.as_str(), |p| p.name.as_str());
+    let date = checklist
+        .date
+        .map(|x| x.format("%d/%m/%Y").to_string())
+        .unwrap_or_default();
+    let block = [
+        (lang.pick("Cơ quan:", "Agency:"), d.agency.name.as_str()),
+        (
+            lang.pick("Cuộc đánh giá:", "Audit:"),
+            ctx.audit.title.as_str(),
+        ),
+        (lang.pick("Đơn vị được đánh giá:", "Unit audited:"), unit),
+        (lang.pick("Chuyên gia đánh giá:", "Auditor:"), auditor),
+        (lang.pick("Ngày đánh giá:", "Date:"), date.as_str()),
+    ];
+    for (i, (label, value)) in block.iter().enumerate() {
+        let row = 1 + i as u32;
+        check_cell_text(sheet, row, 2, label, value)?;
+        ws.merge_range(row, 0, row, 1, label, &s.label)?;
+        ws.merge_range(row, 2, row, last, value, &s.value)?;
+    }
+    let hint = lang.pick(
+        "Chỉ điền các cột có nền vàng: Kết quả, Bằng chứng / ghi chép, Loại phát hiện, Ghi chú. Không thêm, xóa hay chèn dòng, cột.",
+        "Fill only the yellow columns: Result, Evidence, Finding kind, Note. Do not add, delete or insert rows or columns.",
+    );
+    ws.merge_range(6, 0, 6, last, hint, &s.note)?;
+    ws.set_row_height(6, 30)?;
+    ws.set_row_height(HEADING_ROW, 33)?;
+    for (c, h) in layout::headings(lang).iter().enumerate() {
+        ws.write_string_with_format(HEADING_ROW, c as u16, *h, &s.heading)?;
+    }
+    ws.write_string(HEADING_ROW, col::KEY, "qms-key")?;
+
+    let kinds = layout::finding_kinds(ctx.graded);
+    let mut clause_cache: HashMap<String, String> = HashMap::new();
+    let edition = d.scope.edition;
+    let mut clause_text = |id: &str| -> String {
+        clause_cache
+            .entry(id.to_owned())
+            .or_insert_with(|| match catalog::find(edition, id) {
+                Some(c) => format!("{id} {}", c.title(lang)),
+                None => id.to_owned(),
+            })
+            .clone()
+    };
+    for (i, item) in checklist.items.iter().enumerate() {
+        let row = FIRST_ITEM_ROW + i as u32;
+        let procedure = item
+            .procedure
+            .as_deref()
+            .map(|p| ctx.procedure_text.get(p).map_or(p, |t| t.as_str()));
+        let locked = locked_texts(
+            i + 1,
+            &item.clauses,
+            &mut clause_text,
+            procedure,
+            &item.question,
+            item.guidance.as_deref(),
+        );
+        let kind = metadata::linked_kinds(ctx.audit, &checklist.id, &item.id).next();
+        let rev = metadata::item_revision(
+            item,
+            metadata::linked_kinds(ctx.audit, &checklist.id, &item.id),
+        );
+        let lock = metadata::lock_fingerprint(&locked.each_ref().map(String::as_str));
+        ws.write_number_with_format(row, col::STT, (i + 1) as f64, &s.locked_center)?;
+        for (c, text) in [col::CLAUSE, col::PROCEDURE, col::QUESTION, col::GUIDANCE]
+            .into_iter()
+            .zip(&locked[1..])
+        {
+            check_cell_text(sheet, row, c, &format!("item {}", item.id), text)?;
+            ws.write_string_with_format(row, c, text, &s.locked)?;
+        }
+        let result = item.result.label(lang);
+        let evidence = item.evidence.as_deref().unwrap_or_default();
+        let note = item.note.as_deref().unwrap_or_default();
+        let kind = kind
+            .filter(|k| kinds.contains(k))
+            .map_or("", |k| k.label(lang));
+        for (c, text) in [
+            (col::RESULT, result),
+            (col::EVIDENCE, evidence),
+            (col::KIND, kind),
+            (col::NOTE, note),
+        ] {
+            check_cell_text(sheet, row, c, &format!("item {}", item.id), text)?;
+            ws.write_string_with_format(row, c, text, &s.input)?;
+        }
+        let input = metadata::lock_fingerprint(&[result, evidence, kind, note]);
+        ws.write_string(row, col::KEY, metadata::row_key(rev, lock, input, &item.id))?;
+        let height = layout::row_height(&[
+            (col::CLAUSE, &locked[1]),
+            (col::PROCEDURE, &locked[2]),
+            (col::QUESTION, &locked[3]),
+            (col::GUIDANCE, &locked[4]),
+            (col::EVIDENCE, evidence),
+            (col::KIND, kind),
+            (col::NOTE, note),
+        ]);
+        ws.set_row_height(row, height)?;
+    }
+    let n = checklist.items.len() as u32;
+    let last_row = HEADING_ROW + n.max(1);
+    if n > 0 {
+        let results: Vec<&str> = qms_core::model::ItemResult::ALL
+            .iter()
+            .map(|r| r.label(lang))
+            .collect();
+        let kind_labels: Vec<&str> = kinds.iter().map(|k| k.label(lang)).collect();
+        let (err_title, err_msg) = (
+            lang.pick("Giá trị không hợp lệ", "Invalid value"),
+            lang.pick(
+                "Hãy chọn một giá trị trong danh sách thả xuống.",
+                "Choose a value from the dropdown list.",
+            ),
+        );
+        for (c, list) in [(col::RESULT, results), (col::KIND, kind_labels)] {
+            let dv = DataValidation::new()
+                .allow_list_strings(&list)?
+                .set_error_style(DataValidationErrorStyle::Stop)
+                .set_error_title(err_title)?
+                .set_error_message(err_msg)?;
+            ws.add_data_validation(FIRST_ITEM_ROW, c, last_row, c, &dv)?;
+        }
+    }
+    // The key column is inside the filter range so that sorting moves keys with their rows.
+    ws.autofilter(HEADING_ROW, 0, last_row, col::KEY)?;
+    ws.set_freeze_panes(FIRST_ITEM_ROW, 0)?;
+    ws.set_landscape();
+    ws.set_paper_size(9); // A4
+    ws.set_margins(0.5, 0.4, 0.6, 0.6, 0.3, 0.3);
+    ws.set_repeat_rows(HEADING_ROW, HEADING_ROW)?;
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_print_area(0, 0, last_row, last)?;
+    ws.set_footer(lang.pick("&CTrang &P/&N", "&CPage &P of &N"));
+    let options = ProtectionOptions {
+        use_autofilter: true,
+        sort: true,
+        format_columns: true,
+        format_rows: true,
+        ..ProtectionOptions::default()
+    };
+    ws.protect_with_options(&options);
+    if let Some(password) = ctx.password {
+        ws.protect_with_password(password);
+    }
+    Ok(())
+}
+
+fn write_meta(
+    ws: &mut Worksheet,
+    dossier: &Dossier,
+    audit: &Audit,
+    opts: &ExportOptions,
+    written: &[(&str, String, usize)],
+) -> Result<(), XlsxError> {
+    ws.set_name(META_SHEET)?;
+    // Very hidden: Excel's UI cannot show it, so an auditor cannot damage it by accident.
+    ws.set_very_hidden(true);
+    let rows = [
+        (keys::FORMAT, metadata::FORMAT_NAME.to_owned()),
+        (keys::VERSION, metadata::FORMAT_VERSION.to_string()),
+        (keys::DOSSIER, dossier.id.clone()),
+        (keys::AUDIT, audit.id.clone()),
+        (keys::LANG, opts.lang.pick("vi", "en").to_owned()),
+        (keys::EXPORTED_ON, opts.today.to_string()),
+        (
+            keys::GRADED,
+            if dossier.settings.grade_nonconformities {
+                "1"
+            } else {
+                "0"
+            }
+            .to_owned(),
+        ),
+    ];
+    let mut row = 0;
+    for (k, v) in rows {
+        check_cell_text(META_SHEET, row, 1, k, &v)?;
+        ws.write_string(row, 0, k)?;
+        ws.write_string(row, 1, v)?;
+        row += 1;
+    }
+    for (id, sheet, count) in written {
+        check_cell_text(META_SHEET, row, 1, "checklist id", id)?;
+        ws.write_string(row, 0, keys::CHECKLIST)?;
+        ws.write_string(row, 1, *id)?;
+        ws.write_string(row, 2, sheet)?;
+        ws.write_number(row, 3, *count as f64)?;
+        row += 1;
+    }
+    ws.protect();
+    Ok(())
+}

@@ -1,0 +1,253 @@
+//! Applying accepted answers to the dossier, and the record of what changed.
+
+use super::matching::{Answers, current};
+use crate::layout::col;
+use crate::safety::cell_ref;
+use qms_core::model::{Finding, FindingKind, ItemResult};
+use qms_core::{Dossier, Lang};
+
+/// One change applied to the dossier.
+///
+/// ```
+/// use qms_xlsx::{Change, ChangeKind};
+/// let c = Change { workbook: "to-1.xlsx".into(), sheet: "Văn phòng".into(), cell: "G9".into(),
+///     checklist: "c1".into(), item: "i01".into(),
+///     kind: ChangeKind::Evidence { from: None, to: Some("Sổ theo dõi".into()) } };
+/// assert!(c.message(qms_core::Lang::Vi).contains("bằng chứng"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Workbook the value came from.
+    pub workbook: String,
+    /// Sheet.
+    pub sheet: String,
+    /// Cell.
+    pub cell: String,
+    /// Checklist id.
+    pub checklist: String,
+    /// Item id.
+    pub item: String,
+    /// What changed.
+    pub kind: ChangeKind,
+}
+
+/// What a [`Change`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChangeKind {
+    /// The item's result.
+    Result {
+        /// Before.
+        from: ItemResult,
+        /// After.
+        to: ItemResult,
+    },
+    /// The item's evidence.
+    Evidence {
+        /// Before.
+        from: Option<String>,
+        /// After.
+        to: Option<String>,
+    },
+    /// The item's note.
+    Note {
+        /// Before.
+        from: Option<String>,
+        /// After.
+        to: Option<String>,
+    },
+    /// A new finding linked to the item.
+    FindingCreated {
+        /// Its id.
+        finding: String,
+        /// Its kind.
+        kind: FindingKind,
+    },
+    /// The kind of the finding linked to the item.
+    FindingKindChanged {
+        /// The finding.
+        finding: String,
+        /// Before.
+        from: FindingKind,
+        /// After.
+        to: FindingKind,
+    },
+}
+
+impl Change {
+    /// A one-line description for the lead auditor.
+    pub fn message(&self, lang: Lang) -> String {
+        let place = format!("{} «{}» {}", self.workbook, self.sheet, self.cell);
+        let opt = |o: &Option<String>| {
+            o.clone()
+                .unwrap_or_else(|| lang.pick("(trống)", "(empty)").to_owned())
+        };
+        let what = match &self.kind {
+            ChangeKind::Result { from, to } => format!(
+                "{} {}: {} → {}",
+                lang.pick("kết quả câu hỏi", "result of item"),
+                self.item,
+                from.label(lang),
+                to.label(lang)
+            ),
+            ChangeKind::Evidence { from, to } => format!(
+                "{} {}: {} → {}",
+                lang.pick("bằng chứng câu hỏi", "evidence of item"),
+                self.item,
+                opt(from),
+                opt(to)
+            ),
+            ChangeKind::Note { from, to } => format!(
+                "{} {}: {} → {}",
+                lang.pick("ghi chú câu hỏi", "note of item"),
+                self.item,
+                opt(from),
+                opt(to)
+            ),
+            ChangeKind::FindingCreated { finding, kind } => format!(
+                "{} {finding} ({}) {} {}",
+                lang.pick("tạo phát hiện", "new finding"),
+                kind.label(lang),
+                lang.pick("cho câu hỏi", "for item"),
+                self.item
+            ),
+            ChangeKind::FindingKindChanged { finding, from, to } => format!(
+                "{} {finding}: {} → {}",
+                lang.pick("loại phát hiện", "kind of finding"),
+                from.label(lang),
+                to.label(lang)
+            ),
+        };
+        format!("{place}: {what}")
+    }
+}
+
+/// Applies answers that differ from the dossier; returns what changed.
+pub(crate) fn apply(dossier: &mut Dossier, answers: &Answers) -> Vec<Change> {
+    let mut changes = Vec::new();
+    for (&(a, c, i), (answer, origin)) in answers {
+        let graded = dossier.settings.grade_nonconformities;
+        let now = current(
+            &dossier.audits[a],
+            &dossier.audits[a].checklists[c],
+            i,
+            graded,
+        );
+        if *answer == now {
+            continue;
+        }
+        let audit = &mut dossier.audits[a];
+        let checklist = &mut audit.checklists[c];
+        let change = |column: u16, kind: ChangeKind, checklist: &str, item: &str| Change {
+            workbook: origin.workbook.clone(),
+            sheet: origin.sheet.clone(),
+            cell: cell_ref(origin.row, column),
+            checklist: checklist.to_owned(),
+            item: item.to_owned(),
+            kind,
+        };
+        let item = &mut checklist.items[i];
+        if answer.result != now.result {
+            changes.push(change(
+                col::RESULT,
+                ChangeKind::Result {
+                    from: item.result,
+                    to: answer.result,
+                },
+                &checklist.id,
+                &item.id,
+            ));
+            item.result = answer.result;
+        }
+        if answer.evidence != now.evidence {
+            changes.push(change(
+                col::EVIDENCE,
+                ChangeKind::Evidence {
+                    from: item.evidence.clone(),
+                    to: answer.evidence.clone(),
+                },
+                &checklist.id,
+                &item.id,
+            ));
+            item.evidence = answer.evidence.clone();
+        }
+        if answer.note != now.note {
+            changes.push(change(
+                col::NOTE,
+                ChangeKind::Note {
+                    from: item.note.clone(),
+                    to: answer.note.clone(),
+                },
+                &checklist.id,
+                &item.id,
+            ));
+            item.note = answer.note.clone();
+        }
+        let Some(kind) = answer.kind else { continue };
+        if Some(kind) == now.kind {
+            continue;
+        }
+        let (cl_id, item_id) = (checklist.id.clone(), item.id.clone());
+        let item = item.clone();
+        let unit = checklist.unit.clone();
+        let auditor = checklist.auditor.clone();
+        let linked = audit.findings.iter_mut().find(|f| {
+            f.checklist.as_deref() == Some(cl_id.as_str())
+                && f.item.as_deref() == Some(item_id.as_str())
+        });
+        if let Some(f) = linked {
+            changes.push(change(
+                col::KIND,
+                ChangeKind::FindingKindChanged {
+                    finding: f.id.clone(),
+                    from: f.kind,
+                    to: kind,
+                },
+                &cl_id,
+                &item_id,
+            ));
+            f.kind = kind;
+            continue;
+        }
+        let id = free_finding_id(dossier, &format!("f-{cl_id}-{item_id}"));
+        let statement = item
+            .note
+            .clone()
+            .or_else(|| item.evidence.clone())
+            .unwrap_or_else(|| item.question.clone());
+        let finding = Finding {
+            id: id.clone(),
+            kind,
+            unit,
+            clauses: item.clauses.clone(),
+            legacy_clauses: item.legacy_clauses.clone(),
+            procedure: item.procedure.clone(),
+            checklist: Some(cl_id.clone()),
+            item: Some(item_id.clone()),
+            auditor: Some(auditor),
+            requirement: None,
+            evidence: item.evidence.clone(),
+            statement,
+            acknowledgement: None,
+        };
+        dossier.audits[a].findings.push(finding);
+        changes.push(change(
+            col::KIND,
+            ChangeKind::FindingCreated { finding: id, kind },
+            &cl_id,
+            &item_id,
+        ));
+    }
+    changes
+}
+
+/// `base`, or `base-2`, `base-3`... whichever no finding of the dossier uses yet.
+fn free_finding_id(dossier: &Dossier, base: &str) -> String {
+    let taken = |id: &str| dossier.findings().any(|(_, f)| f.id == id);
+    if !taken(base) {
+        return base.to_owned();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or_else(|| base.to_owned())
+}

@@ -1,0 +1,172 @@
+//! Conflicts: what the importer will not apply without a person deciding.
+
+use crate::layout;
+use qms_core::Lang;
+
+/// One thing in the filled workbooks that qms cannot apply with certainty.
+///
+/// ```
+/// use qms_xlsx::{Conflict, ConflictKind};
+/// let c = Conflict { workbook: "to-1.xlsx".into(), sheet: "Văn phòng".into(), cell: "F12".into(),
+///     kind: ConflictKind::InvalidValue { column: 5, value: "Dat".into(),
+///         allowed: vec!["Phù hợp".into(), "Không phù hợp".into()] } };
+/// assert_eq!(c.kind.code(), "invalid-value");
+/// assert_eq!(c.message(qms_core::Lang::Vi),
+///     "to-1.xlsx, trang «Văn phòng», ô F12: giá trị «Dat» không có trong danh sách của cột Kết quả (Phù hợp; Không phù hợp)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// Workbook name as given to the importer.
+    pub workbook: String,
+    /// Sheet name as found in the workbook.
+    pub sheet: String,
+    /// Cell reference, e.g. "F12" (the first cell of the row for row-level conflicts).
+    pub cell: String,
+    /// What is wrong.
+    pub kind: ConflictKind,
+}
+
+/// The kinds of conflict, each with a stable [`ConflictKind::code`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConflictKind {
+    /// A row with content but without a valid row key (inserted, or its key was typed over).
+    UnmatchedRow,
+    /// Two rows of a sheet carry the key of the same item (a row was copied).
+    DuplicateRow {
+        /// The item id.
+        item: String,
+        /// Cell of the first row with that key.
+        first: String,
+    },
+    /// The row's item is no longer in the checklist of the dossier.
+    UnknownItem {
+        /// Checklist id.
+        checklist: String,
+        /// Item id.
+        item: String,
+    },
+    /// The sheet's checklist is no longer in the audit of the dossier.
+    UnknownChecklist {
+        /// Checklist id.
+        checklist: String,
+    },
+    /// An exported checklist sheet is missing from the workbook.
+    MissingSheet {
+        /// Checklist id.
+        checklist: String,
+    },
+    /// An item's row is missing from its sheet (a row was deleted).
+    MissingRow {
+        /// Item id.
+        item: String,
+    },
+    /// A sheet that qms did not write holds content.
+    ForeignSheet,
+    /// Content in a column that is not part of the checklist.
+    ForeignCell {
+        /// What was typed.
+        value: String,
+    },
+    /// A locked cell (clause, procedure, question, guidance, STT) was edited.
+    LockedCellEdited {
+        /// Zero-based column.
+        column: u16,
+        /// What it says now.
+        found: String,
+    },
+    /// A value outside the dropdown of its column.
+    InvalidValue {
+        /// Zero-based column.
+        column: u16,
+        /// What was typed.
+        value: String,
+        /// The values the dropdown offers.
+        allowed: Vec<String>,
+    },
+    /// The item changed in the dossier since the export, and the row says something else.
+    StaleItem {
+        /// Item id.
+        item: String,
+    },
+    /// Another workbook (or sheet) answers the same item differently.
+    Disagreement {
+        /// Item id.
+        item: String,
+        /// The other workbook.
+        other_workbook: String,
+        /// The other sheet.
+        other_sheet: String,
+        /// The other row's first cell.
+        other_cell: String,
+    },
+    /// The finding kind was cleared while the dossier records a finding for the item;
+    /// the importer never deletes findings.
+    FindingRemoval {
+        /// The finding id.
+        finding: String,
+    },
+}
+
+impl ConflictKind {
+    /// A stable code for programs.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ConflictKind::UnmatchedRow => "unmatched-row",
+            ConflictKind::DuplicateRow { .. } => "duplicate-row",
+            ConflictKind::UnknownItem { .. } => "unknown-item",
+            ConflictKind::UnknownChecklist { .. } => "unknown-checklist",
+            ConflictKind::MissingSheet { .. } => "missing-sheet",
+            ConflictKind::MissingRow { .. } => "missing-row",
+            ConflictKind::ForeignSheet => "foreign-sheet",
+            ConflictKind::ForeignCell { .. } => "foreign-cell",
+            ConflictKind::LockedCellEdited { .. } => "locked-cell-edited",
+            ConflictKind::InvalidValue { .. } => "invalid-value",
+            ConflictKind::StaleItem { .. } => "stale-item",
+            ConflictKind::Disagreement { .. } => "disagreement",
+            ConflictKind::FindingRemoval { .. } => "finding-removal",
+        }
+    }
+}
+
+impl Conflict {
+    /// The message a lead auditor reads, with the workbook, sheet and cell first.
+    pub fn message(&self, lang: Lang) -> String {
+        let place = match lang {
+            Lang::Vi => format!("{}, trang «{}», ô {}", self.workbook, self.sheet, self.cell),
+            Lang::En => format!(
+                "{}, sheet «{}», cell {}",
+                self.workbook, self.sheet, self.cell
+            ),
+        };
+        let col = |c: &u16| layout::column_label(*c, lang);
+        let what = match (&self.kind, lang) {
+            (ConflictKind::UnmatchedRow, Lang::Vi) => "dòng này không có mã nhận dạng của qms (dòng được chèn thêm hoặc cột ẩn bị sửa); nội dung của dòng chưa được nhập".to_owned(),
+            (ConflictKind::UnmatchedRow, Lang::En) => "this row has no qms row key (it was inserted, or the hidden column was edited); its content was not imported".to_owned(),
+            (ConflictKind::DuplicateRow { item, first }, Lang::Vi) => format!("dòng này trùng câu hỏi {item} với dòng ở ô {first} (dòng bị sao chép)"),
+            (ConflictKind::DuplicateRow { item, first }, Lang::En) => format!("this row repeats item {item} of the row at {first} (a row was copied)"),
+            (ConflictKind::UnknownItem { checklist, item }, Lang::Vi) => format!("câu hỏi {item} không còn trong phiếu {checklist} của hồ sơ"),
+            (ConflictKind::UnknownItem { checklist, item }, Lang::En) => format!("item {item} is no longer in checklist {checklist} of the dossier"),
+            (ConflictKind::UnknownChecklist { checklist }, Lang::Vi) => format!("phiếu {checklist} không còn trong cuộc đánh giá của hồ sơ"),
+            (ConflictKind::UnknownChecklist { checklist }, Lang::En) => format!("checklist {checklist} is no longer in the audit of the dossier"),
+            (ConflictKind::MissingSheet { checklist }, Lang::Vi) => format!("thiếu trang của phiếu {checklist} (trang đã bị xóa)"),
+            (ConflictKind::MissingSheet { checklist }, Lang::En) => format!("the sheet of checklist {checklist} is missing (it was deleted)"),
+            (ConflictKind::MissingRow { item }, Lang::Vi) => format!("thiếu dòng của câu hỏi {item} (dòng đã bị xóa)"),
+            (ConflictKind::MissingRow { item }, Lang::En) => format!("the row of item {item} is missing (it was deleted)"),
+            (ConflictKind::ForeignSheet, Lang::Vi) => "trang này không do qms tạo ra nhưng có nội dung; nội dung đó không được nhập".to_owned(),
+            (ConflictKind::ForeignSheet, Lang::En) => "this sheet was not written by qms but holds content; that content is not imported".to_owned(),
+            (ConflictKind::ForeignCell { value }, Lang::Vi) => format!("ô nằm ngoài các cột của phiếu có nội dung «{value}»; nội dung này không được nhập"),
+            (ConflictKind::ForeignCell { value }, Lang::En) => format!("a cell outside the checklist's columns holds «{value}»; it is not imported"),
+            (ConflictKind::LockedCellEdited { column, found }, Lang::Vi) => format!("cột {} bị khóa nhưng đã bị sửa thành «{found}»", col(column)),
+            (ConflictKind::LockedCellEdited { column, found }, Lang::En) => format!("the locked column {} was edited to «{found}»", col(column)),
+            (ConflictKind::InvalidValue { column, value, allowed }, Lang::Vi) => format!("giá trị «{value}» không có trong danh sách của cột {} ({})", col(column), allowed.join("; ")),
+            (ConflictKind::InvalidValue { column, value, allowed }, Lang::En) => format!("«{value}» is not in the list of column {} ({})", col(column), allowed.join("; ")),
+            (ConflictKind::StaleItem { item }, Lang::Vi) => format!("câu hỏi {item} đã thay đổi trong hồ sơ sau khi xuất phiếu, và nội dung trên phiếu khác với hồ sơ; hãy đối chiếu rồi sửa trong hồ sơ hoặc xuất phiếu mới"),
+            (ConflictKind::StaleItem { item }, Lang::En) => format!("item {item} changed in the dossier after the export and the row says otherwise; reconcile it in the dossier or export a new workbook"),
+            (ConflictKind::Disagreement { item, other_workbook, other_sheet, other_cell }, Lang::Vi) => format!("câu hỏi {item} được trả lời khác ở {other_workbook}, trang «{other_sheet}», ô {other_cell}"),
+            (ConflictKind::Disagreement { item, other_workbook, other_sheet, other_cell }, Lang::En) => format!("item {item} is answered differently in {other_workbook}, sheet «{other_sheet}», cell {other_cell}"),
+            (ConflictKind::FindingRemoval { finding }, Lang::Vi) => format!("loại phát hiện bị xóa trống nhưng hồ sơ đã có phát hiện {finding}; qms không xóa phát hiện khi nhập, hãy xóa trong hồ sơ nếu cần"),
+            (ConflictKind::FindingRemoval { finding }, Lang::En) => format!("the finding kind was cleared but the dossier records finding {finding}; the importer never deletes findings, delete it in the dossier if intended"),
+        };
+        format!("{place}: {what}")
+    }
+}

@@ -1,0 +1,383 @@
+//! Matching rows to dossier items, and finding every conflict.
+
+use super::conflicts::{Conflict, ConflictKind};
+use super::read::WorkbookData;
+use crate::export::locked_texts;
+use crate::layout::{self, col};
+use crate::metadata::{self, parse_row_key};
+use crate::safety::cell_ref;
+use qms_core::model::{Audit, Checklist, FindingKind, ItemResult};
+use qms_core::{Dossier, catalog};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// What one row says about one item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Answer {
+    pub(crate) result: ItemResult,
+    pub(crate) evidence: Option<String>,
+    pub(crate) note: Option<String>,
+    pub(crate) kind: Option<FindingKind>,
+}
+
+/// Where an answer came from.
+#[derive(Debug, Clone)]
+pub(crate) struct Origin {
+    pub(crate) workbook: String,
+    pub(crate) sheet: String,
+    pub(crate) row: u32,
+}
+
+/// Answers keyed by (audit, checklist, item) index, in dossier order.
+pub(crate) type Answers = BTreeMap<(usize, usize, usize), (Answer, Origin)>;
+
+pub(crate) struct Matched {
+    pub(crate) answers: Answers,
+    pub(crate) conflicts: Vec<Conflict>,
+}
+
+fn blank_to_none(text: &str) -> Option<String> {
+    (!text.trim().is_empty()).then(|| text.to_owned())
+}
+
+/// The item's current state, as the workbook would show it.
+pub(crate) fn current(audit: &Audit, checklist: &Checklist, i: usize, graded: bool) -> Answer {
+    let item = &checklist.items[i];
+    let offered = layout::finding_kinds(graded);
+    Answer {
+        result: item.result,
+        evidence: item.evidence.as_deref().and_then(blank_to_none),
+        note: item.note.as_deref().and_then(blank_to_none),
+        kind: metadata::linked_kinds(audit, &checklist.id, &item.id)
+            .next()
+            .filter(|k| offered.contains(k)),
+    }
+}
+
+pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) -> Matched {
+    let mut conflicts = Vec::new();
+    let mut all: Vec<((usize, usize, usize), Answer, Origin)> = Vec::new();
+    let procedure_text: HashMap<&str, String> = dossier
+        .procedures
+        .iter()
+        .map(|p| (p.id.as_str(), format!("{} {}", p.code, p.title)))
+        .collect();
+    for (wb_name, wb) in workbooks {
+        let conflict = |sheet: &str, cell: String, kind| Conflict {
+            workbook: (*wb_name).to_owned(),
+            sheet: sheet.to_owned(),
+            cell,
+            kind,
+        };
+        let lang = wb.meta.lang;
+        let offered = layout::finding_kinds(wb.meta.graded);
+        let audit_idx = dossier.audits.iter().position(|a| a.id == wb.meta.audit);
+        let mut seen_checklists = HashSet::new();
+        for sheet in &wb.sheets {
+            let Some(cl_id) = &sheet.checklist else {
+                if let Some((r, c, _)) = sheet.foreign.first() {
+                    conflicts.push(conflict(
+                        &sheet.name,
+                        cell_ref(*r, *c),
+                        ConflictKind::ForeignSheet,
+                    ));
+                }
+                continue;
+            };
+            seen_checklists.insert(cl_id.clone());
+            for (r, c, value) in &sheet.foreign {
+                conflicts.push(conflict(
+                    &sheet.name,
+                    cell_ref(*r, *c),
+                    ConflictKind::ForeignCell {
+                        value: value.clone(),
+                    },
+                ));
+            }
+            let found = audit_idx.and_then(|a| {
+                let audit = &dossier.audits[a];
+                audit
+                    .checklists
+                    .iter()
+                    .position(|c| &c.id == cl_id)
+                    .map(|c| (a, audit, c))
+            });
+            let Some((a, audit, c)) = found else {
+                conflicts.push(conflict(
+                    &sheet.name,
+                    "A1".into(),
+                    ConflictKind::UnknownChecklist {
+                        checklist: cl_id.clone(),
+                    },
+                ));
+                continue;
+            };
+            let checklist = &audit.checklists[c];
+            let index: HashMap<&str, usize> = checklist
+                .items
+                .iter()
+                .enumerate()
+                .map(|(i, it)| (it.id.as_str(), i))
+                .collect();
+            let mut first_row: HashMap<usize, u32> = HashMap::new();
+            let mut duplicated = HashSet::new();
+            let mut sheet_answers = Vec::new();
+            let mut clause_cache: HashMap<String, String> = HashMap::new();
+            let edition = dossier.scope.edition;
+            let mut clause_text = |id: &str| -> String {
+                clause_cache
+                    .entry(id.to_owned())
+                    .or_insert_with(|| match catalog::find(edition, id) {
+                        Some(cl) => format!("{id} {}", cl.title(lang)),
+                        None => id.to_owned(),
+                    })
+                    .clone()
+            };
+            for (r, cells) in &sheet.rows {
+                let (r, row_cell) = (*r, cell_ref(*r, 0));
+                let Some(key) = parse_row_key(&cells[usize::from(col::KEY)]) else {
+                    conflicts.push(conflict(&sheet.name, row_cell, ConflictKind::UnmatchedRow));
+                    continue;
+                };
+                let Some(&i) = index.get(key.item.as_str()) else {
+                    conflicts.push(conflict(
+                        &sheet.name,
+                        row_cell,
+                        ConflictKind::UnknownItem {
+                            checklist: cl_id.clone(),
+                            item: key.item,
+                        },
+                    ));
+                    continue;
+                };
+                if let Some(first) = first_row.get(&i) {
+                    conflicts.push(conflict(
+                        &sheet.name,
+                        row_cell,
+                        ConflictKind::DuplicateRow {
+                            item: key.item,
+                            first: cell_ref(*first, 0),
+                        },
+                    ));
+                    duplicated.insert(i);
+                    continue;
+                }
+                first_row.insert(i, r);
+                let item = &checklist.items[i];
+                let mut bad = false;
+                let found: [&str; 5] = std::array::from_fn(|k| cells[k].as_str());
+                if metadata::lock_fingerprint(&found) != key.lock {
+                    let procedure = item
+                        .procedure
+                        .as_deref()
+                        .map(|p| procedure_text.get(p).map_or(p, |t| t.as_str()));
+                    let expected = locked_texts(
+                        i + 1,
+                        &item.clauses,
+                        &mut clause_text,
+                        procedure,
+                        &item.question,
+                        item.guidance.as_deref(),
+                    );
+                    let mut named = false;
+                    // STT is not compared: sorting back and forth keeps it, and it is not data.
+                    for k in 1..5 {
+                        if expected[k] != found[k] {
+                            named = true;
+                            conflicts.push(conflict(
+                                &sheet.name,
+                                cell_ref(r, k as u16),
+                                ConflictKind::LockedCellEdited {
+                                    column: k as u16,
+                                    found: found[k].to_owned(),
+                                },
+                            ));
+                        }
+                    }
+                    if !named {
+                        conflicts.push(conflict(
+                            &sheet.name,
+                            row_cell.clone(),
+                            ConflictKind::LockedCellEdited {
+                                column: col::STT,
+                                found: found[0].to_owned(),
+                            },
+                        ));
+                    }
+                    bad = true;
+                }
+                let inputs = [col::RESULT, col::EVIDENCE, col::KIND, col::NOTE]
+                    .map(|c| cells[usize::from(c)].as_str());
+                if metadata::lock_fingerprint(&inputs) == key.input {
+                    // Untouched since export: this row answers nothing, so it can neither
+                    // conflict with another workbook nor be stale.
+                    continue;
+                }
+                let result_text = &cells[usize::from(col::RESULT)];
+                let result = layout::parse_result(result_text, lang);
+                if result.is_none() {
+                    conflicts.push(conflict(
+                        &sheet.name,
+                        cell_ref(r, col::RESULT),
+                        ConflictKind::InvalidValue {
+                            column: col::RESULT,
+                            value: result_text.clone(),
+                            allowed: ItemResult::ALL
+                                .iter()
+                                .map(|x| x.label(lang).to_owned())
+                                .collect(),
+                        },
+                    ));
+                    bad = true;
+                }
+                let kind_text = &cells[usize::from(col::KIND)];
+                let kind = layout::parse_kind(kind_text, lang, &offered);
+                if kind.is_err() {
+                    conflicts.push(conflict(
+                        &sheet.name,
+                        cell_ref(r, col::KIND),
+                        ConflictKind::InvalidValue {
+                            column: col::KIND,
+                            value: kind_text.clone(),
+                            allowed: offered.iter().map(|x| x.label(lang).to_owned()).collect(),
+                        },
+                    ));
+                    bad = true;
+                }
+                let (Some(result), Ok(kind), false) = (result, kind, bad) else {
+                    continue;
+                };
+                let answer = Answer {
+                    result,
+                    evidence: blank_to_none(&cells[usize::from(col::EVIDENCE)]),
+                    note: blank_to_none(&cells[usize::from(col::NOTE)]),
+                    kind,
+                };
+                let now = current(audit, checklist, i, wb.meta.graded);
+                if answer != now {
+                    let rev = metadata::item_revision(
+                        item,
+                        metadata::linked_kinds(audit, &checklist.id, &item.id),
+                    );
+                    if rev != key.rev {
+                        conflicts.push(conflict(
+                            &sheet.name,
+                            row_cell,
+                            ConflictKind::StaleItem {
+                                item: item.id.clone(),
+                            },
+                        ));
+                        continue;
+                    }
+                    if answer.kind.is_none() && now.kind.is_some() {
+                        let finding = metadata_finding_id(audit, &checklist.id, &item.id);
+                        conflicts.push(conflict(
+                            &sheet.name,
+                            cell_ref(r, col::KIND),
+                            ConflictKind::FindingRemoval { finding },
+                        ));
+                        continue;
+                    }
+                }
+                let origin = Origin {
+                    workbook: (*wb_name).to_owned(),
+                    sheet: sheet.name.clone(),
+                    row: r,
+                };
+                sheet_answers.push(((a, c, i), answer, origin));
+            }
+            sheet_answers.retain(|(k, _, _)| !duplicated.contains(&k.2));
+            // Fewer keyed rows than exported means rows were deleted; the items not seen are
+            // those rows (or items added to the dossier since, which the message allows for).
+            let exported = wb
+                .meta
+                .checklists
+                .iter()
+                .find(|(id, _, _)| id == cl_id)
+                .map_or(0, |x| x.2);
+            if first_row.len() < exported {
+                for it in checklist
+                    .items
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !first_row.contains_key(i))
+                {
+                    conflicts.push(conflict(
+                        &sheet.name,
+                        "A1".into(),
+                        ConflictKind::MissingRow {
+                            item: it.1.id.clone(),
+                        },
+                    ));
+                }
+            }
+            all.extend(sheet_answers);
+        }
+        for (id, sheet, _) in &wb.meta.checklists {
+            if !seen_checklists.contains(id) {
+                conflicts.push(conflict(
+                    sheet,
+                    "A1".into(),
+                    ConflictKind::MissingSheet {
+                        checklist: id.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    let answers = reconcile(dossier, all, &mut conflicts);
+    Matched { answers, conflicts }
+}
+
+fn metadata_finding_id(audit: &Audit, checklist: &str, item: &str) -> String {
+    audit
+        .findings
+        .iter()
+        .find(|f| f.checklist.as_deref() == Some(checklist) && f.item.as_deref() == Some(item))
+        .map(|f| f.id.clone())
+        .unwrap_or_default()
+}
+
+/// Keeps one answer per item; answers that disagree become conflicts and are all dropped.
+fn reconcile(
+    dossier: &Dossier,
+    all: Vec<((usize, usize, usize), Answer, Origin)>,
+    conflicts: &mut Vec<Conflict>,
+) -> Answers {
+    let mut groups: BTreeMap<(usize, usize, usize), Vec<(Answer, Origin)>> = BTreeMap::new();
+    for (k, a, o) in all {
+        groups.entry(k).or_default().push((a, o));
+    }
+    let mut answers = Answers::new();
+    for (k, group) in groups {
+        let Some((first, origin)) = group.first().cloned() else {
+            continue;
+        };
+        if group.iter().all(|(a, _)| *a == first) {
+            answers.insert(k, (first, origin));
+            continue;
+        }
+        for (j, (a, o)) in group.iter().enumerate() {
+            // Name a row that says something different from this one.
+            let Some((_, other)) = group
+                .iter()
+                .enumerate()
+                .find(|(m, (b, _))| *m != j && b != a)
+                .map(|(_, x)| x)
+            else {
+                continue;
+            };
+            conflicts.push(Conflict {
+                workbook: o.workbook.clone(),
+                sheet: o.sheet.clone(),
+                cell: cell_ref(o.row, 0),
+                kind: ConflictKind::Disagreement {
+                    item: dossier.audits[k.0].checklists[k.1].items[k.2].id.clone(),
+                    other_workbook: other.workbook.clone(),
+                    other_sheet: other.sheet.clone(),
+                    other_cell: cell_ref(other.row, 0),
+                },
+            });
+        }
+    }
+    answers
+}

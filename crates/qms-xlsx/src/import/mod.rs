@@ -1,0 +1,134 @@
+//! Importing filled checklist workbooks back into the dossier.
+
+mod apply;
+mod conflicts;
+mod matching;
+mod read;
+
+pub use apply::{Change, ChangeKind};
+pub use conflicts::{Conflict, ConflictKind};
+
+use crate::XlsxError;
+use qms_core::{Dossier, Lang};
+
+/// Limits of the importer; a workbook beyond any of them is refused with
+/// [`XlsxError::PackageLimit`] before it is parsed.
+pub mod limits {
+    /// Largest workbook file accepted (64 MiB; a filled 100,000-item checklist is about 5 MiB).
+    pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+    /// Most parts (files) in the zip package.
+    pub const MAX_ENTRIES: u64 = 10_000;
+    /// Largest uncompressed part (512 MiB).
+    pub const MAX_PART_BYTES: u64 = 512 * 1024 * 1024;
+    /// Largest uncompressed package (1 GiB).
+    pub const MAX_TOTAL_BYTES: u64 = 1024 * 1024 * 1024;
+    /// Highest compression ratio of a part once it has inflated past [`RATIO_FLOOR`];
+    /// real worksheets compress 10 to 30 times, zip bombs thousands of times.
+    pub const MAX_RATIO: u64 = 200;
+    /// Size under which the ratio is not checked (small parts of repeated XML compress well).
+    pub const RATIO_FLOOR: u64 = 1024 * 1024;
+}
+
+/// Options of [`import_checklists`].
+///
+/// ```
+/// let opts = qms_xlsx::ImportOptions { partial: false, lang: qms_core::Lang::Vi };
+/// assert!(!opts.partial); // all-or-nothing by default
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportOptions {
+    /// Apply the rows without conflicts even when other rows have some.
+    pub partial: bool,
+    /// Language of the messages (conflict texts are produced with [`Conflict::message`]).
+    pub lang: Lang,
+}
+
+/// One filled workbook: a name for messages (the file name) and its bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct Workbook<'a> {
+    /// Name shown in conflicts, usually the file name.
+    pub name: &'a str,
+    /// The .xlsx bytes.
+    pub bytes: &'a [u8],
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportOutcome {
+    /// The dossier after the import; equal to the input when nothing was applied.
+    pub dossier: Dossier,
+    /// What was applied, in checklist and item order.
+    pub changes: Vec<Change>,
+    /// What could not be applied; with conflicts and without `partial`, nothing was applied.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Reads filled checklist workbooks and merges what the auditors typed into the dossier.
+///
+/// Rows are matched by the hidden key of each row, so sorting and filtering do not matter.
+/// Results, evidence and notes go to the checklist items; a finding kind picked on a row
+/// creates a finding linked to the item (id `f-CHECKLIST-ITEM`), once. Importing the same
+/// workbook again changes nothing.
+///
+/// ```
+/// use qms_core::sample::{SampleSpec, sample_dossier};
+/// let d = sample_dossier(&SampleSpec { checklist_items: 20, findings: 0, seed: 3, agency: 0 });
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+/// let bytes = qms_xlsx::export_checklists(&d, "a0000",
+///     &qms_xlsx::ExportOptions { lang: qms_core::Lang::Vi, today, auditor: None, password: None }).unwrap();
+/// let wb = qms_xlsx::Workbook { name: "phieu.xlsx", bytes: &bytes };
+/// let out = qms_xlsx::import_checklists(&d, &[wb], &qms_xlsx::ImportOptions::default()).unwrap();
+/// assert!(out.conflicts.is_empty() && out.changes.is_empty()); // unfilled: nothing to do
+/// assert_eq!(out.dossier, d);
+/// let err = qms_xlsx::import_checklists(&d, &[qms_xlsx::Workbook { name: "x.pdf", bytes: b"%PDF-1.7" }],
+///     &qms_xlsx::ImportOptions::default()).unwrap_err();
+/// assert_eq!(err.code(), "not-xlsx");
+/// ```
+pub fn import_checklists(
+    dossier: &Dossier,
+    workbooks: &[Workbook<'_>],
+    opts: &ImportOptions,
+) -> Result<ImportOutcome, XlsxError> {
+    let mut read = Vec::with_capacity(workbooks.len());
+    for wb in workbooks {
+        read::check_package(wb.name, wb.bytes)?;
+        let data = read::read_workbook(wb.name, wb.bytes)?;
+        if data.meta.dossier != dossier.id {
+            return Err(XlsxError::OtherDossier {
+                workbook: wb.name.to_owned(),
+                expected: dossier.id.clone(),
+                found: data.meta.dossier.clone(),
+            });
+        }
+        read.push((wb.name, data));
+    }
+    let matched = matching::match_rows(dossier, &read);
+    let mut conflicts = matched.conflicts;
+    let mut out = dossier.clone();
+    let changes = if conflicts.is_empty() || opts.partial {
+        apply::apply(&mut out, &matched.answers)
+    } else {
+        Vec::new()
+    };
+    conflicts.sort_by(|a, b| {
+        (&a.workbook, &a.sheet, cell_order(&a.cell)).cmp(&(
+            &b.workbook,
+            &b.sheet,
+            cell_order(&b.cell),
+        ))
+    });
+    Ok(ImportOutcome {
+        dossier: out,
+        changes,
+        conflicts,
+    })
+}
+
+/// Orders "F12" after "J9": by row number, then column.
+fn cell_order(cell: &str) -> (u32, String) {
+    let split = cell
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(cell.len());
+    let (letters, digits) = cell.split_at(split);
+    (digits.parse().unwrap_or(0), letters.to_owned())
+}

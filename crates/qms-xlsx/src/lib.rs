@@ -1,0 +1,58 @@
+//! # qms-xlsx
+//!
+//! Excel workbooks for qms, and the checklist round-trip: auditors fill a checklist workbook
+//! offline, the lead auditor imports what they typed back into the dossier, exactly.
+//!
+//! * [`export_checklists`] writes the checklist workbook of an audit (phiếu câu hỏi đánh giá):
+//!   one protected sheet per checklist, dropdowns for the result and the finding kind, hidden
+//!   metadata that identifies every row even after sorting or filtering.
+//! * [`import_checklists`] reads filled workbooks back. Nothing is lost and nothing is guessed:
+//!   anything it cannot apply with certainty is a [`Conflict`] naming the workbook, sheet and
+//!   cell, and by default nothing is applied while a conflict remains.
+//! * [`render`] writes registers and summaries ([`WorkbookKind`]).
+//!
+//! ## Limits of the importer
+//!
+//! | limit | value |
+//! |---|---|
+//! | workbook file size | [`limits::MAX_FILE_BYTES`] (64 MiB) |
+//! | parts in the package | [`limits::MAX_ENTRIES`] |
+//! | uncompressed size of one part / of all parts | [`limits::MAX_PART_BYTES`] / [`limits::MAX_TOTAL_BYTES`] |
+//! | compression ratio of a part over 1 MiB | [`limits::MAX_RATIO`] : 1 |
+//!
+//! Sizes are checked by inflating every part with a bounded reader before the workbook is
+//! parsed, so a package that lies about its sizes is refused as well.
+//!
+//! The library does no I/O of its own except the temporary files of rust_xlsxwriter's
+//! constant-memory mode while a checklist workbook is written; it never reads the clock.
+
+mod error;
+mod export;
+mod import;
+mod layout;
+mod metadata;
+mod render;
+pub mod safety;
+mod style;
+
+pub use error::XlsxError;
+pub use export::{ExportOptions, export_checklists};
+pub use import::{
+    Change, ChangeKind, Conflict, ConflictKind, ImportOptions, ImportOutcome, Workbook,
+    import_checklists, limits,
+};
+pub use render::{RenderOptions, WorkbookKind, render};
+
+/// Document properties with a creation date taken from the input, never from the clock,
+/// so the same input gives byte-identical output.
+pub(crate) fn props(
+    today: chrono::NaiveDate,
+    title: &str,
+    subject: &str,
+) -> rust_xlsxwriter::DocProperties {
+    rust_xlsxwriter::DocProperties::new()
+        .set_title(title)
+        .set_subject(subject)
+        .set_author("qms")
+        .set_creation_datetime(&today)
+}

@@ -1,0 +1,165 @@
+//! The audit summary: findings by unit × kind and by clause, with a chart.
+
+use super::table::Ctx;
+use crate::XlsxError;
+use crate::layout;
+use qms_core::catalog;
+use qms_core::model::FindingKind;
+use rust_xlsxwriter::{Chart, ChartType, Workbook, Worksheet};
+use std::collections::BTreeMap;
+
+pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
+    let kinds = layout::finding_kinds(ctx.dossier.settings.grade_nonconformities);
+    // Units in dossier order; clauses in catalog order; both only where findings exist.
+    let mut by_unit: Vec<(String, Vec<u32>)> = Vec::new();
+    let mut by_clause: BTreeMap<usize, (String, Vec<u32>)> = BTreeMap::new();
+    let edition = ctx.dossier.scope.edition;
+    let order: Vec<&str> = catalog::clauses(edition).iter().map(|c| c.id).collect();
+    for audit in &ctx.audits {
+        for f in &audit.findings {
+            let k = kinds
+                .iter()
+                .position(|k| *k == f.kind)
+                .or_else(|| kind_fallback(f.kind, &kinds));
+            let Some(k) = k else { continue };
+            let unit = ctx.unit_name(&f.unit).to_owned();
+            match by_unit.iter_mut().find(|(u, _)| *u == unit) {
+                Some((_, counts)) => counts[k] += 1,
+                None => {
+                    let mut counts = vec![0; kinds.len()];
+                    counts[k] = 1;
+                    by_unit.push((unit, counts));
+                }
+            }
+            for c in &f.clauses {
+                let pos = order
+                    .iter()
+                    .position(|o| o == c)
+                    .unwrap_or(usize::MAX - order.len());
+                let label = match catalog::find(edition, c) {
+                    Some(cl) => format!("{c} {}", cl.title(ctx.lang)),
+                    None => c.clone(),
+                };
+                by_clause
+                    .entry(pos)
+                    .or_insert_with(|| (label, vec![0; kinds.len()]))
+                    .1[k] += 1;
+            }
+        }
+    }
+    let unit_order = |name: &str| {
+        ctx.dossier
+            .units
+            .iter()
+            .position(|u| u.name == name)
+            .unwrap_or(usize::MAX)
+    };
+    by_unit.sort_by_key(|(u, _)| unit_order(u));
+
+    let sheet = ctx.sheet_name(ctx.pick("Tổng hợp", "Summary"));
+    let ws = wb.add_worksheet();
+    ws.set_name(&sheet)?;
+    let s = &ctx.styles;
+    let last = kinds.len() as u16 + 1;
+    let title = ctx.pick("TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ NỘI BỘ", "INTERNAL AUDIT SUMMARY");
+    ws.merge_range(0, 0, 0, last, title, &s.title)?;
+    ws.set_row_height(0, 24)?;
+    ws.merge_range(1, 0, 1, last, &ctx.dossier.agency.name, &s.value)?;
+    let audits: Vec<&str> = ctx.audits.iter().map(|a| a.title.as_str()).collect();
+    ws.merge_range(2, 0, 2, last, &audits.join("; "), &s.note)?;
+    ws.set_column_width(0, 44)?;
+    for c in 1..=last {
+        ws.set_column_width(c, 14)?;
+    }
+    let rows: Vec<(String, Vec<u32>)> = by_unit;
+    let unit_head = ctx.pick("Đơn vị", "Unit");
+    let (first_data, end) = block(ws, ctx, &sheet, 4, unit_head, &kinds, &rows)?;
+    let clause_rows: Vec<(String, Vec<u32>)> = by_clause.into_values().collect();
+    let clause_head = ctx.pick("Điều khoản", "Clause");
+    let (_, end2) = block(ws, ctx, &sheet, end + 2, clause_head, &kinds, &clause_rows)?;
+
+    if !rows.is_empty() {
+        let mut chart = Chart::new(ChartType::ColumnStacked);
+        let last_data = first_data + rows.len() as u32 - 1;
+        for k in 0..kinds.len() as u16 {
+            chart
+                .add_series()
+                .set_name((sheet.as_str(), first_data - 1, k + 1))
+                .set_categories((sheet.as_str(), first_data, 0, last_data, 0))
+                .set_values((sheet.as_str(), first_data, k + 1, last_data, k + 1));
+        }
+        chart
+            .title()
+            .set_name(ctx.pick("Phát hiện theo đơn vị và loại", "Findings by unit and kind"));
+        chart.set_width(760).set_height(380);
+        // The chart gets a page of its own rather than being cut by a page break.
+        ws.set_page_breaks(&[end2 + 1])?;
+        ws.insert_chart(end2 + 2, 0, &chart)?;
+    }
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    Ok(())
+}
+
+/// An ungraded nonconformity counts as minor where grades are used, and graded ones count as
+/// nonconformities where they are not, so no finding drops out of the totals.
+fn kind_fallback(kind: FindingKind, kinds: &[FindingKind]) -> Option<usize> {
+    let target = match kind {
+        FindingKind::Nonconformity => FindingKind::MinorNonconformity,
+        FindingKind::MajorNonconformity | FindingKind::MinorNonconformity => {
+            FindingKind::Nonconformity
+        }
+        k => k,
+    };
+    kinds.iter().position(|k| *k == target)
+}
+
+/// One count table with totals; returns (first data row, row after the totals).
+fn block(
+    ws: &mut Worksheet,
+    ctx: &Ctx<'_>,
+    sheet: &str,
+    top: u32,
+    head: &str,
+    kinds: &[FindingKind],
+    rows: &[(String, Vec<u32>)],
+) -> Result<(u32, u32), XlsxError> {
+    let s = &ctx.styles;
+    ws.write_string_with_format(top, 0, head, &s.heading)?;
+    for (k, kind) in kinds.iter().enumerate() {
+        ws.write_string_with_format(top, k as u16 + 1, kind.label(ctx.lang), &s.heading)?;
+    }
+    let total_col = kinds.len() as u16 + 1;
+    ws.write_string_with_format(top, total_col, ctx.pick("Tổng", "Total"), &s.heading)?;
+    ws.set_row_height(top, 33)?;
+    let mut totals = vec![0u32; kinds.len()];
+    let mut r = top + 1;
+    for (label, counts) in rows {
+        crate::safety::check_cell_text(sheet, r, 0, "label", label)?;
+        ws.write_string_with_format(r, 0, label, &s.locked)?;
+        ws.set_row_height(r, crate::layout::height_for(&[(44.0, label)]))?;
+        for (k, n) in counts.iter().enumerate() {
+            ws.write_number_with_format(r, k as u16 + 1, f64::from(*n), &s.number)?;
+            totals[k] += n;
+        }
+        ws.write_number_with_format(
+            r,
+            total_col,
+            f64::from(counts.iter().sum::<u32>()),
+            &s.number,
+        )?;
+        r += 1;
+    }
+    ws.write_string_with_format(r, 0, ctx.pick("Tổng cộng", "Total"), &s.heading)?;
+    for (k, n) in totals.iter().enumerate() {
+        ws.write_number_with_format(r, k as u16 + 1, f64::from(*n), &s.number)?;
+    }
+    ws.write_number_with_format(
+        r,
+        total_col,
+        f64::from(totals.iter().sum::<u32>()),
+        &s.number,
+    )?;
+    Ok((top + 1, r + 1))
+}

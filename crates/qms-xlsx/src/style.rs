@@ -1,0 +1,55 @@
+//! Formats shared by every workbook: Times New Roman, the usual face of agency records.
+
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder};
+
+const FONT: &str = "Times New Roman";
+
+/// The formats one workbook uses.
+pub(crate) struct Styles {
+    pub(crate) title: Format,
+    pub(crate) label: Format,
+    pub(crate) value: Format,
+    pub(crate) heading: Format,
+    pub(crate) locked: Format,
+    pub(crate) locked_center: Format,
+    pub(crate) input: Format,
+    pub(crate) date: Format,
+    pub(crate) number: Format,
+    pub(crate) note: Format,
+}
+
+impl Styles {
+    pub(crate) fn new(date_pattern: &str) -> Styles {
+        let base = Format::new().set_font_name(FONT).set_font_size(12);
+        let cell = base
+            .clone()
+            .set_text_wrap()
+            .set_align(FormatAlign::Top)
+            .set_border(FormatBorder::Thin);
+        Styles {
+            title: base
+                .clone()
+                .set_bold()
+                .set_font_size(14)
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            label: base.clone().set_bold(),
+            value: base.clone(),
+            heading: base
+                .clone()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_background_color("#DDEBF7")
+                .set_border(FormatBorder::Thin),
+            locked: cell.clone(),
+            locked_center: cell.clone().set_align(FormatAlign::Center),
+            // Input cells: unlocked under sheet protection, tinted so the auditor sees where to type.
+            input: cell.clone().set_unlocked().set_background_color("#FFF9E5"),
+            date: cell.clone().set_num_format(date_pattern),
+            number: cell.clone().set_align(FormatAlign::Right),
+            note: base.set_italic().set_font_size(11).set_text_wrap(),
+        }
+    }
+}

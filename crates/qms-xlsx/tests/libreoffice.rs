@@ -1,0 +1,276 @@
+//! Independent readers: the ECMA-376 schema check, LibreOffice (PDF conversion and re-save)
+//! and openpyxl (filling cells the way another program would).
+//!
+//! These need `python3` with lxml and openpyxl, and `soffice`. Without them the tests print a
+//! notice and pass, except under `CI=true`, where a missing tool is a failure.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // helpers outside #[test] fns
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use support::*;
+
+fn have(cmd: &str, args: &[&str]) -> bool {
+    Command::new(cmd)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Whether the tools are here; panics under CI when they are not.
+fn tools(what: &str) -> bool {
+    let ok = have("soffice", &["--version"])
+        && have("python3", &["-c", "import lxml, openpyxl"])
+        && checker().exists();
+    if !ok {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!(
+                "{what}: soffice, python3 with lxml and openpyxl, or ooxml_check.py missing under CI=true"
+            );
+        }
+        eprintln!(
+            "NOTICE: skipping {what}: needs soffice, python3 with lxml and openpyxl, and ../shared/tools/ooxml_check.py"
+        );
+    }
+    ok
+}
+
+fn checker() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    for p in [
+        "../shared/tools/ooxml_check.py",
+        "shared/tools/ooxml_check.py",
+    ] {
+        if root.join(p).exists() {
+            return root.join(p);
+        }
+    }
+    PathBuf::from("/work/shared/tools/ooxml_check.py")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("qms-xlsx-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// LibreOffice with a private profile, so parallel tests do not share a lock.
+fn soffice(dir: &Path, args: &[&str]) {
+    let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
+    let out = Command::new("soffice")
+        .arg(profile)
+        .arg("--headless")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "soffice failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The example dossier of the project when present, else a synthetic one.
+fn example_dossier() -> qms_core::Dossier {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/so-khcn-ninh-binh.json");
+    match std::fs::read(&path) {
+        Ok(bytes) => qms_core::load(&bytes).unwrap(),
+        Err(_) => dossier(12),
+    }
+}
+
+#[test]
+fn every_workbook_passes_the_schema_check_and_converts_to_pdf() {
+    if !tools("schema and PDF check") {
+        return;
+    }
+    let dir = scratch("pdf");
+    let d = example_dossier();
+    let mut files = Vec::new();
+    for lang in [qms_core::Lang::Vi, qms_core::Lang::En] {
+        let tag = lang.pick("vi", "en");
+        let audit = d.audits.iter().find(|a| !a.checklists.is_empty()).unwrap();
+        let opts = qms_xlsx::ExportOptions {
+            lang,
+            today: today(),
+            auditor: None,
+            password: None,
+        };
+        let name = format!("checklist-{tag}.xlsx");
+        std::fs::write(
+            dir.join(&name),
+            qms_xlsx::export_checklists(&d, &audit.id, &opts).unwrap(),
+        )
+        .unwrap();
+        files.push(name);
+        for kind in qms_xlsx::WorkbookKind::ALL {
+            let opts = qms_xlsx::RenderOptions {
+                lang,
+                today: today(),
+            };
+            let name = format!("{}-{tag}.xlsx", kind.slug());
+            std::fs::write(
+                dir.join(&name),
+                qms_xlsx::render(kind, &d, None, &opts).unwrap(),
+            )
+            .unwrap();
+            files.push(name);
+        }
+    }
+    let out = Command::new("python3")
+        .arg(checker())
+        .args(&files)
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "ooxml_check: {report}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        report.lines().filter(|l| l.ends_with(": OK")).count(),
+        files.len(),
+        "{report}"
+    );
+    // One LibreOffice start for the Vietnamese set keeps the test to a few seconds.
+    let vi: Vec<&str> = files
+        .iter()
+        .filter(|f| f.ends_with("-vi.xlsx"))
+        .map(String::as_str)
+        .collect();
+    let mut args = vec!["--convert-to", "pdf", "--outdir", "pdf"];
+    args.extend(&vi);
+    soffice(&dir, &args);
+    for f in vi {
+        let pdf = dir.join("pdf").join(f.replace(".xlsx", ".pdf"));
+        let size = std::fs::metadata(&pdf).map(|m| m.len()).unwrap_or(0);
+        assert!(size > 1000, "{} was not converted", pdf.display());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+const FILL: &str = r#"
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for sheet, cell, value in json.loads(sys.argv[3]):
+    wb.worksheets[sheet][cell] = value
+wb.save(sys.argv[2])
+"#;
+
+#[test]
+fn workbooks_filled_by_openpyxl_and_resaved_by_libreoffice_import_exactly() {
+    if !tools("LibreOffice re-save round-trip") {
+        return;
+    }
+    let dir = scratch("resave");
+    let mut d = example_dossier();
+    let a = d
+        .audits
+        .iter()
+        .position(|a| !a.checklists.is_empty())
+        .unwrap();
+    // Start from a blank checklist so that every filled value is a change.
+    for c in d.audits[a].checklists.iter_mut() {
+        for it in c.items.iter_mut() {
+            it.result = qms_core::model::ItemResult::NotAudited;
+            it.evidence = None;
+            it.note = None;
+        }
+    }
+    d.audits[a].findings.retain(|f| f.item.is_none());
+    d.corrective_actions.retain(|ca| {
+        ca.finding.as_ref().is_none_or(|f| {
+            d.audits
+                .iter()
+                .flat_map(|a| &a.findings)
+                .any(|x| &x.id == f)
+        })
+    });
+    let opts = qms_xlsx::ExportOptions {
+        lang: qms_core::Lang::Vi,
+        today: today(),
+        auditor: None,
+        password: None,
+    };
+    std::fs::write(
+        dir.join("blank.xlsx"),
+        qms_xlsx::export_checklists(&d, &d.audits[a].id, &opts).unwrap(),
+    )
+    .unwrap();
+    let evidence = "Kiểm tra 10 hồ sơ tháng 4/2026:\n– 2 hồ sơ thiếu phiếu kiểm soát;\n– 1 hồ sơ trễ hạn 3 ngày.";
+    let fills = serde_json::json!([
+        [0, "F9", "Không phù hợp"],
+        [0, "G9", evidence],
+        [0, "H9", "Sự không phù hợp nhẹ"],
+        [0, "I9", "Đã trao đổi với Trưởng phòng; đơn vị thống nhất"],
+        [0, "F10", "Phù hợp"],
+        [0, "G10", "Sổ theo dõi hồ sơ năm 2026"],
+        [0, "F11", "Điểm lưu ý"],
+        [0, "H11", "Cơ hội cải tiến"],
+        [0, "I11", "Nên số hóa sổ theo dõi"],
+    ]);
+    let out = Command::new("python3")
+        .args(["-c", FILL, "blank.xlsx", "filled.xlsx", &fills.to_string()])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::create_dir_all(dir.join("lo")).unwrap();
+    soffice(
+        &dir,
+        &["--convert-to", "xlsx", "--outdir", "lo", "filled.xlsx"],
+    );
+    let by_openpyxl = std::fs::read(dir.join("filled.xlsx")).unwrap();
+    let by_lo = std::fs::read(dir.join("lo/filled.xlsx")).unwrap();
+    assert_ne!(by_openpyxl, by_lo);
+    for (name, bytes) in [
+        ("openpyxl.xlsx", &by_openpyxl),
+        ("libreoffice.xlsx", &by_lo),
+    ] {
+        let out = import(&d, &[(name, bytes)], false);
+        assert!(
+            out.conflicts.is_empty(),
+            "{name}: {:#?}",
+            out.conflicts
+                .iter()
+                .map(|c| c.message(qms_core::Lang::Vi))
+                .collect::<Vec<_>>()
+        );
+        let c = &out.dossier.audits[a].checklists[0];
+        assert_eq!(
+            c.items[0].result,
+            qms_core::model::ItemResult::Nonconform,
+            "{name}"
+        );
+        assert_eq!(c.items[0].evidence.as_deref(), Some(evidence), "{name}");
+        assert_eq!(
+            c.items[0].note.as_deref(),
+            Some("Đã trao đổi với Trưởng phòng; đơn vị thống nhất")
+        );
+        assert_eq!(c.items[1].result, qms_core::model::ItemResult::Conform);
+        assert_eq!(c.items[2].result, qms_core::model::ItemResult::Observation);
+        let linked = out.dossier.audits[a]
+            .findings
+            .iter()
+            .filter(|f| f.checklist.as_deref() == Some(c.id.as_str()))
+            .count();
+        assert_eq!(linked, 2, "{name}");
+        assert_eq!(out.changes.len(), 9, "{name}: {:#?}", out.changes);
+        let again = import(&out.dossier, &[(name, bytes)], false);
+        assert!(
+            again.changes.is_empty() && again.conflicts.is_empty(),
+            "{name}: idempotent"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
