@@ -8,7 +8,7 @@ use qms_core::{JsonPath, Lang};
 use serde_json::{Value, json};
 
 /// Loads an inline dossier that must be valid for the op to run.
-fn valid_dossier(
+pub(crate) fn valid_dossier(
     request: &str,
     dossier: &serde_json::value::RawValue,
     lang: Lang,

@@ -27,6 +27,9 @@ pub enum ApiError {
         /// The problems, as `validate` reports them.
         problems: Vec<Value>,
     },
+    /// A workbook could not be written or read.
+    #[error("{0}")]
+    Xlsx(#[from] qms_xlsx::XlsxError),
     /// A clause id not in the edition.
     #[error("{0}")]
     Catalog(#[from] qms_core::catalog::CatalogError),
@@ -39,6 +42,7 @@ impl ApiError {
             ApiError::BadRequest { .. } => "bad-request",
             ApiError::UnknownOp { .. } => "unknown-op",
             ApiError::InvalidDossier { .. } => "invalid-dossier",
+            ApiError::Xlsx(e) => e.code(),
             ApiError::Catalog(_) => "unknown-clause",
         }
     }
@@ -49,6 +53,7 @@ impl ApiError {
             ApiError::BadRequest { path, .. } => path.as_str(),
             ApiError::UnknownOp { .. } => "op",
             ApiError::InvalidDossier { .. } => "dossier",
+            ApiError::Xlsx(_) => "dossier",
             ApiError::Catalog(_) => "clause",
         };
         let mut v = json!({ "code": self.code(), "message": self.to_string(), "path": path });

@@ -11,12 +11,14 @@
 //! ```
 
 mod check;
+pub mod documents;
 mod error;
 mod ops;
 pub mod request;
 pub mod schema;
 
 pub use check::diagnostic_json;
+pub use documents::{Document, MEDIA_DOCX, MEDIA_XLSX, render_document};
 pub use error::ApiError;
 pub use ops::{OPS, handle, problem_json};
 

@@ -6,11 +6,14 @@ use qms_core::{Lang, Problem, catalog};
 use serde_json::{Value, json};
 
 /// The ops this version knows.
-pub const OPS: [&str; 7] = [
+pub const OPS: [&str; 10] = [
     "validate",
     "check",
     "rules",
     "convert",
+    "render",
+    "export-checklist",
+    "import-checklist",
     "schema",
     "clauses",
     "correlate",
@@ -36,6 +39,9 @@ pub fn handle(request: &[u8]) -> Result<Value, ApiError> {
         "check" => crate::check::check(text, serde_json::from_str(text)?),
         "rules" => Ok(crate::check::rules(serde_json::from_str(text)?)),
         "convert" => crate::check::convert(text, serde_json::from_str(text)?),
+        "render" => crate::documents::render(text, serde_json::from_str(text)?),
+        "export-checklist" => crate::documents::export(text, serde_json::from_str(text)?),
+        "import-checklist" => crate::documents::import(text, serde_json::from_str(text)?),
         "schema" => {
             let r: SchemaRequest = serde_json::from_str(text)?;
             Ok(match r.of {

@@ -138,3 +138,96 @@ fn default_2015() -> Edition {
 fn default_2008() -> Edition {
     Edition::Iso9001_2008
 }
+
+/// `{"op": "export-checklist", "dossier": ..., "audit": "dg1", "today": "2026-05-10"}`: the
+/// checklist workbook of an audit, as base64.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExportChecklistRequest<'a> {
+    /// "export-checklist".
+    #[schemars(extend("const" = "export-checklist"))]
+    pub op: String,
+    /// The dossier, as a JSON object or as its JSON text in a string.
+    #[serde(borrow)]
+    #[schemars(with = "serde_json::Value")]
+    pub dossier: &'a RawValue,
+    /// The audit (an audit id).
+    pub audit: String,
+    /// Only the checklists of this auditor (a person id).
+    #[serde(default)]
+    pub auditor: Option<String>,
+    /// A password for the sheet protection (none by default).
+    #[serde(default)]
+    pub password: Option<String>,
+    /// The date written in the workbook's properties.
+    pub today: chrono::NaiveDate,
+    /// Language of the workbook.
+    #[serde(default)]
+    pub lang: Lang,
+}
+
+/// A filled workbook sent to `import-checklist`.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkbookInput {
+    /// The name conflicts are reported with, e.g. the file name.
+    pub name: String,
+    /// The .xlsx bytes, base64-encoded.
+    pub base64: String,
+}
+
+/// `{"op": "import-checklist", "dossier": ..., "workbooks": [{"name", "base64"}]}`: merge filled
+/// checklist workbooks into the dossier; conflicts reported, nothing dropped.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ImportChecklistRequest<'a> {
+    /// "import-checklist".
+    #[schemars(extend("const" = "import-checklist"))]
+    pub op: String,
+    /// The dossier, as a JSON object or as its JSON text in a string.
+    #[serde(borrow)]
+    #[schemars(with = "serde_json::Value")]
+    pub dossier: &'a RawValue,
+    /// The filled workbooks.
+    pub workbooks: Vec<WorkbookInput>,
+    /// Apply what has no conflict even when other rows conflict (all-or-nothing by default).
+    #[serde(default)]
+    pub partial: bool,
+    /// Language of the messages.
+    #[serde(default)]
+    pub lang: Lang,
+}
+
+/// `{"op": "render", "dossier": ..., "kind": "findings", "today": "2026-11-23"}`: a document
+/// (Word or Excel) as base64.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RenderRequest<'a> {
+    /// "render".
+    #[schemars(extend("const" = "render"))]
+    pub op: String,
+    /// The dossier, as a JSON object or as its JSON text in a string.
+    #[serde(borrow)]
+    #[schemars(with = "serde_json::Value")]
+    pub dossier: &'a RawValue,
+    /// The document: programme, plan, report, car, review-notice, review-report, minutes,
+    /// checklist, findings, actions, summary, registers.
+    pub kind: String,
+    /// "docx" or "xlsx"; each kind has its default.
+    #[serde(default)]
+    pub format: Option<String>,
+    /// The audit (an audit id), for audit documents.
+    #[serde(default)]
+    pub audit: Option<String>,
+    /// The management review (a review id), for review documents.
+    #[serde(default)]
+    pub review: Option<String>,
+    /// One corrective action (an id), for `car`.
+    #[serde(default)]
+    pub corrective_action: Option<String>,
+    /// The date of the document where the dossier gives none, and of overdue highlighting.
+    pub today: chrono::NaiveDate,
+    /// Language of the document.
+    #[serde(default)]
+    pub lang: Lang,
+}

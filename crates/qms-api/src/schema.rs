@@ -1,8 +1,8 @@
 //! JSON Schemas generated from the Rust types: the dossier and the API requests.
 
 use crate::request::{
-    CheckRequest, ClausesRequest, ConvertRequest, CorrelateRequest, RulesRequest, SchemaRequest,
-    ValidateRequest,
+    CheckRequest, ClausesRequest, ConvertRequest, CorrelateRequest, ExportChecklistRequest,
+    ImportChecklistRequest, RenderRequest, RulesRequest, SchemaRequest, ValidateRequest,
 };
 use schemars::{JsonSchema, generate::SchemaSettings};
 use serde_json::Value;
@@ -17,6 +17,9 @@ enum Request<'a> {
     Check(CheckRequest<'a>),
     Rules(RulesRequest),
     Convert(ConvertRequest<'a>),
+    Render(RenderRequest<'a>),
+    ExportChecklist(ExportChecklistRequest<'a>),
+    ImportChecklist(ImportChecklistRequest<'a>),
     Schema(SchemaRequest),
     Clauses(ClausesRequest),
     Correlate(CorrelateRequest),

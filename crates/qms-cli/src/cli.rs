@@ -98,6 +98,51 @@ pub(crate) enum Command {
         #[command(subcommand)]
         command: ChecklistCommand,
     },
+    /// Write a document of the dossier (Word or Excel), or `all` of them into a directory.
+    /// KIND: programme plan report car review-notice review-report minutes checklist findings
+    /// actions summary registers all
+    Render {
+        /// What to write.
+        kind: String,
+        /// The dossier.
+        file: PathBuf,
+        /// The audit (an audit id), for audit documents.
+        #[arg(long)]
+        audit: Option<String>,
+        /// The management review (a review id), for review documents.
+        #[arg(long)]
+        review: Option<String>,
+        /// One corrective action (an id), for `car`.
+        #[arg(long = "corrective-action")]
+        corrective_action: Option<String>,
+        #[arg(long, value_enum)]
+        format: Option<DocFormat>,
+        /// Output file (a directory for `all`); default: the document's usual file name.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Overwrite existing files.
+        #[arg(long)]
+        force: bool,
+        /// Date of the documents where the dossier gives none (default: today).
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+    },
+    /// Write every document of the bundled example dossier into a directory.
+    Demo {
+        /// Output directory.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Overwrite existing files.
+        #[arg(long)]
+        force: bool,
+        /// Date of the documents (default: 2026-11-23, the example's "today").
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+    },
     /// Print the JSON Schema of the dossier (or of the API requests).
     Schema {
         #[arg(long, value_enum, default_value_t = SchemaArg::Dossier)]
@@ -130,6 +175,50 @@ pub(crate) enum Command {
 
 #[derive(Subcommand, Debug)]
 pub(crate) enum ChecklistCommand {
+    /// Write the checklist workbook of an audit for auditors to fill offline in Excel.
+    Export {
+        /// The dossier.
+        file: PathBuf,
+        /// The audit (an audit id).
+        #[arg(long)]
+        audit: String,
+        /// Only this auditor's checklists (a person id).
+        #[arg(long)]
+        auditor: Option<String>,
+        /// Password of the sheet protection (none by default).
+        #[arg(long)]
+        password: Option<String>,
+        /// Output workbook (default: phieu-cau-hoi-danh-gia-AUDIT.xlsx).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+        /// Date written in the workbook (default: today).
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+    },
+    /// Merge filled checklist workbooks into the dossier; conflicts reported, nothing dropped.
+    Import {
+        /// The dossier.
+        file: PathBuf,
+        /// Filled workbooks.
+        #[arg(required = true)]
+        workbooks: Vec<PathBuf>,
+        /// Output dossier; standard output when absent.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Apply what has no conflict even when other rows conflict.
+        #[arg(long)]
+        partial: bool,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+    },
     /// Add a checklist for a unit of an audit plan, built from the built-in templates and the
     /// unit's procedures.
     New {
@@ -156,6 +245,12 @@ pub(crate) enum ChecklistCommand {
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
     },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DocFormat {
+    Docx,
+    Xlsx,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,6 +4,7 @@ mod catalog;
 mod check;
 mod checklist;
 mod convert;
+mod documents;
 mod init;
 mod sample;
 mod validate;
@@ -48,6 +49,43 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             lang,
         } => convert::run(&file, to.edition(), &output, force, lang.lang()),
         Command::Checklist { command } => checklist::run(command),
+        Command::Render {
+            kind,
+            file,
+            audit,
+            review,
+            corrective_action,
+            format,
+            output,
+            force,
+            today,
+            lang,
+        } => {
+            let target = qms_api::documents::RenderTarget {
+                audit: audit.as_deref(),
+                review: review.as_deref(),
+                corrective_action: corrective_action.as_deref(),
+            };
+            let opts = documents::Opts {
+                lang: lang.lang(),
+                today: today.unwrap_or_else(documents::system_today),
+                force,
+            };
+            documents::render(&kind, &file, &target, format, output.as_deref(), &opts)
+        }
+        Command::Demo {
+            output,
+            force,
+            today,
+            lang,
+        } => documents::demo(
+            &output,
+            &documents::Opts {
+                lang: lang.lang(),
+                today: today.unwrap_or(documents::DEMO_TODAY),
+                force,
+            },
+        ),
         Command::Schema { of } => {
             let schema = match of {
                 SchemaArg::Dossier => qms_api::schema::dossier(),

@@ -1,0 +1,209 @@
+//! The document ops: `render`, `export-checklist`, `import-checklist`. Documents travel as
+//! base64 in JSON; the C ABI and the CLI use the bytes directly.
+
+use crate::ApiError;
+use crate::check::valid_dossier;
+use crate::request::{ExportChecklistRequest, ImportChecklistRequest, RenderRequest};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use qms_core::{Dossier, Lang};
+use serde_json::{Value, json};
+
+/// Media type of Word documents.
+pub const MEDIA_DOCX: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+/// Media type of Excel workbooks.
+pub const MEDIA_XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// A rendered document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// Suggested file name, e.g. "so-phat-hien-dgnb-2026-1.xlsx".
+    pub file_name: String,
+    /// Media type.
+    pub media_type: &'static str,
+    /// The bytes.
+    pub bytes: Vec<u8>,
+}
+
+impl Document {
+    fn to_json(&self) -> Value {
+        json!({
+            "file_name": self.file_name,
+            "media_type": self.media_type,
+            "size": self.bytes.len(),
+            "base64": STANDARD.encode(&self.bytes),
+        })
+    }
+}
+
+/// What to render.
+#[derive(Debug, Clone, Default)]
+pub struct RenderTarget<'a> {
+    /// The audit (an audit id).
+    pub audit: Option<&'a str>,
+    /// The review (a review id).
+    pub review: Option<&'a str>,
+    /// One corrective action (an id).
+    pub corrective_action: Option<&'a str>,
+}
+
+/// Renders one document of a dossier: the single entry the CLI, the API and the bindings share.
+///
+/// ```
+/// let d = qms_core::load(include_bytes!("../../../examples/so-khcn-ninh-binh.json")).unwrap();
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+/// let doc = qms_api::render_document(&d, "actions", None, &Default::default(),
+///     qms_core::Lang::Vi, today).unwrap();
+/// assert!(doc.file_name.ends_with(".xlsx") && doc.bytes.starts_with(b"PK"));
+/// ```
+pub fn render_document(
+    dossier: &Dossier,
+    kind: &str,
+    format: Option<&str>,
+    target: &RenderTarget<'_>,
+    lang: Lang,
+    today: chrono::NaiveDate,
+) -> Result<Document, ApiError> {
+    let suffix = |s: Option<&str>| s.map(|a| format!("-{a}")).unwrap_or_default();
+    if let Some(f) = format
+        && f != "xlsx"
+    {
+        return Err(bad_kind(kind, format));
+    }
+    if kind == "checklist" {
+        let audit = target.audit.ok_or_else(|| needs(kind, "audit"))?;
+        let opts = qms_xlsx::ExportOptions {
+            lang,
+            today,
+            auditor: None,
+            password: None,
+        };
+        return Ok(Document {
+            file_name: format!("phieu-cau-hoi-danh-gia-{audit}.xlsx"),
+            media_type: MEDIA_XLSX,
+            bytes: qms_xlsx::export_checklists(dossier, audit, &opts)?,
+        });
+    }
+    let Some(wk) = qms_xlsx::WorkbookKind::parse(kind) else {
+        return Err(bad_kind(kind, format));
+    };
+    let name = match wk {
+        qms_xlsx::WorkbookKind::Findings => "so-theo-doi-phat-hien",
+        qms_xlsx::WorkbookKind::Actions => "theo-doi-hanh-dong-khac-phuc",
+        qms_xlsx::WorkbookKind::Summary => "tong-hop-ket-qua-danh-gia",
+        qms_xlsx::WorkbookKind::Programme => "ma-tran-chuong-trinh-danh-gia",
+        qms_xlsx::WorkbookKind::Registers => "danh-muc-tai-lieu-ho-so",
+    };
+    let opts = qms_xlsx::RenderOptions { lang, today };
+    Ok(Document {
+        file_name: format!("{name}{}.xlsx", suffix(target.audit)),
+        media_type: MEDIA_XLSX,
+        bytes: qms_xlsx::render(wk, dossier, target.audit, &opts)?,
+    })
+}
+
+fn bad_kind(kind: &str, format: Option<&str>) -> ApiError {
+    ApiError::BadRequest {
+        detail: format!(
+            "unknown document kind \"{kind}\"{}; kinds: checklist, findings, actions, summary, programme, registers",
+            format
+                .map(|f| format!(" in format {f}"))
+                .unwrap_or_default()
+        ),
+        path: "kind".into(),
+    }
+}
+
+fn needs(kind: &str, what: &str) -> ApiError {
+    ApiError::BadRequest {
+        detail: format!("\"{kind}\" needs \"{what}\""),
+        path: what.into(),
+    }
+}
+
+pub(crate) fn render(request: &str, r: RenderRequest<'_>) -> Result<Value, ApiError> {
+    let (dossier, _) = valid_dossier(request, r.dossier, r.lang)?;
+    let target = RenderTarget {
+        audit: r.audit.as_deref(),
+        review: r.review.as_deref(),
+        corrective_action: r.corrective_action.as_deref(),
+    };
+    let doc = render_document(
+        &dossier,
+        &r.kind,
+        r.format.as_deref(),
+        &target,
+        r.lang,
+        r.today,
+    )?;
+    Ok(doc.to_json())
+}
+
+pub(crate) fn export(request: &str, r: ExportChecklistRequest<'_>) -> Result<Value, ApiError> {
+    let (dossier, _) = valid_dossier(request, r.dossier, r.lang)?;
+    let opts = qms_xlsx::ExportOptions {
+        lang: r.lang,
+        today: r.today,
+        auditor: r.auditor.clone(),
+        password: r.password.clone(),
+    };
+    let bytes = qms_xlsx::export_checklists(&dossier, &r.audit, &opts)?;
+    let who = r.auditor.map(|a| format!("-{a}")).unwrap_or_default();
+    Ok(Document {
+        file_name: format!("phieu-cau-hoi-danh-gia-{}{who}.xlsx", r.audit),
+        media_type: MEDIA_XLSX,
+        bytes,
+    }
+    .to_json())
+}
+
+pub(crate) fn import(request: &str, r: ImportChecklistRequest<'_>) -> Result<Value, ApiError> {
+    let (dossier, _) = valid_dossier(request, r.dossier, r.lang)?;
+    let mut decoded = Vec::with_capacity(r.workbooks.len());
+    for (i, w) in r.workbooks.iter().enumerate() {
+        let bytes = STANDARD
+            .decode(w.base64.trim())
+            .map_err(|e| ApiError::BadRequest {
+                detail: format!("workbook \"{}\" is not valid base64: {e}", w.name),
+                path: format!("workbooks[{i}].base64"),
+            })?;
+        decoded.push((w.name.as_str(), bytes));
+    }
+    let books: Vec<qms_xlsx::Workbook<'_>> = decoded
+        .iter()
+        .map(|(name, bytes)| qms_xlsx::Workbook { name, bytes })
+        .collect();
+    let opts = qms_xlsx::ImportOptions {
+        partial: r.partial,
+        lang: r.lang,
+    };
+    let outcome = qms_xlsx::import_checklists(&dossier, &books, &opts)?;
+    Ok(import_json(&outcome, r.lang))
+}
+
+/// The outcome of an import as JSON (shared with the CLI's `--format json`).
+pub fn import_json(outcome: &qms_xlsx::ImportOutcome, lang: Lang) -> Value {
+    let changes: Vec<Value> = outcome
+        .changes
+        .iter()
+        .map(|c| {
+            json!({"workbook": c.workbook, "sheet": c.sheet, "cell": c.cell,
+                   "checklist": c.checklist, "item": c.item, "message": c.message(lang)})
+        })
+        .collect();
+    let conflicts: Vec<Value> = outcome
+        .conflicts
+        .iter()
+        .map(|c| {
+            json!({"workbook": c.workbook, "sheet": c.sheet, "cell": c.cell,
+                   "code": c.kind.code(), "message": c.message(lang)})
+        })
+        .collect();
+    json!({
+        "applied": !changes.is_empty(),
+        "changes": changes,
+        "conflicts": conflicts,
+        "dossier": outcome.dossier,
+    })
+}
