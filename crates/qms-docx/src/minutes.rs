@@ -16,7 +16,7 @@ use qms_core::catalog::{review_inputs, review_outputs};
 use qms_core::model::ManagementReview;
 
 fn decisions_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) {
-    let w = columns(ctx.width(), &[7, 50, 28, 15]);
+    let w = columns(ctx.width(), &[8, 49, 28, 15]);
     x.tbl_open(&w, Borders::Grid);
     x.row(
         &w,

@@ -112,7 +112,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, p: &AuditProgramme) -> Result<Vec<u8>, DocxE
             ctx.t("2. Nội dung đánh giá", "2. What is audited"),
             PLAIN,
         );
-        let w = columns(ctx.width(), &[7, 28, 10, 30, 25]);
+        let w = columns(ctx.width(), &[8, 28, 9, 30, 25]);
         x.tbl_open(&w, Borders::Grid);
         x.row(
             &w,

@@ -16,8 +16,8 @@ use crate::plan::{criteria_or_default, team_table};
 use crate::select::audit_cars;
 use crate::wml::{BOLD, Borders, ITALIC, PLAIN, Para, columns};
 use crate::xml::Xml;
-use qms_core::Lang;
 use qms_core::model::{Audit, Finding, FindingKind, Role};
+use qms_core::{Lang, catalog};
 use std::collections::HashMap;
 
 /// Findings of one unit, in report order.
@@ -126,9 +126,9 @@ fn summary_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit, units: &[&str]) 
                 }
         })
         .collect();
-    let mut parts = vec![7, 33];
-    parts.extend(kinds.iter().map(|_| 12));
-    parts.push(10);
+    let mut parts = vec![8, 30];
+    parts.extend(kinds.iter().map(|_| 11));
+    parts.push(9);
     let w = columns(ctx.width(), &parts);
     x.tbl_open(&w, Borders::Grid);
     let mut head: Vec<&str> = vec![ctx.t("STT", "No."), ctx.t("Đơn vị", "Unit")];
@@ -171,6 +171,7 @@ fn unit_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, w: &[u32], g: &UnitGroup<'_>, no: 
         "CellHead",
         &[
             ctx.t("STT", "No."),
+            ctx.t("Điều khoản", "Clause"),
             ctx.t("Loại phát hiện", "Kind"),
             ctx.t("Yêu cầu", "Requirement"),
             ctx.t("Bằng chứng khách quan", "Objective evidence"),
@@ -178,18 +179,11 @@ fn unit_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, w: &[u32], g: &UnitGroup<'_>, no: 
         ],
         true,
     );
+    // The clause cell is merged down its group (the usual way offices group a table), so a
+    // group never leaves a lone caption row at the foot of a page.
     let mut current: Option<Option<&str>> = None;
-    let none_clause = ctx.t("Không gắn điều khoản", "No clause given");
     for f in &g.findings {
         let clause = f.clauses.first().map(String::as_str);
-        if current != Some(clause) {
-            let caption = match clause {
-                Some(c) => format!("{} {}", ctx.t("Điều khoản", "Clause"), ctx.clause(c)),
-                None => none_clause.to_owned(),
-            };
-            x.span_row(w, "Cell", &caption, BOLD);
-            current = Some(clause);
-        }
         *no += 1;
         x.tr_open(false);
         x.tc_open(w[0], 1);
@@ -199,7 +193,22 @@ fn unit_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, w: &[u32], g: &UnitGroup<'_>, no: 
         x.raw("</w:t></w:r>");
         x.p_close();
         x.tc_close();
-        x.tc_open(w[1], 1);
+        let first = current != Some(clause);
+        x.tc_merged(w[1], first);
+        x.p_open(Para::new("Cell"));
+        if first {
+            match clause.and_then(|c| catalog::find(ctx.d.scope.edition, c).map(|k| (c, k))) {
+                Some((c, k)) => {
+                    x.run(c, BOLD);
+                    x.run(&format!("\n{}", k.title(ctx.lang)), PLAIN);
+                }
+                None => x.run(clause.unwrap_or("–"), BOLD),
+            }
+            current = Some(clause);
+        }
+        x.p_close();
+        x.tc_close();
+        x.tc_open(w[2], 1);
         x.p_open(Para::new("Cell"));
         x.run(f.kind.label(ctx.lang), PLAIN);
         if f.clauses.len() > 1 {
@@ -207,9 +216,9 @@ fn unit_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, w: &[u32], g: &UnitGroup<'_>, no: 
         }
         x.p_close();
         x.tc_close();
-        x.cell(w[2], "Cell", f.requirement.as_deref().unwrap_or(""), PLAIN);
-        x.cell(w[3], "Cell", f.evidence.as_deref().unwrap_or(""), PLAIN);
-        x.cell(w[4], "Cell", &f.statement, PLAIN);
+        x.cell(w[3], "Cell", f.requirement.as_deref().unwrap_or(""), PLAIN);
+        x.cell(w[4], "Cell", f.evidence.as_deref().unwrap_or(""), PLAIN);
+        x.cell(w[5], "Cell", &f.statement, PLAIN);
         x.tr_close();
     }
     x.tbl_close();
@@ -427,7 +436,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
                 ITALIC,
             );
         }
-        let w = columns(ctx.width(), &[7, 15, 25, 25, 28]);
+        let w = columns(ctx.width(), &[8, 14, 13, 20, 21, 24]);
         let mut no = 0usize;
         for (i, g) in groups.iter().enumerate() {
             x.p(

@@ -79,7 +79,7 @@ fn previous_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) -> boo
     if prev.decisions.is_empty() {
         return false;
     }
-    let w = columns(ctx.width(), &[7, 45, 20, 13, 15]);
+    let w = columns(ctx.width(), &[8, 44, 20, 13, 15]);
     x.tbl_open(&w, Borders::Grid);
     x.row(
         &w,
@@ -147,7 +147,7 @@ fn objectives(
     if list.is_empty() {
         return false;
     }
-    let w = columns(ctx.width(), &[7, 41, 14, 22, 16]);
+    let w = columns(ctx.width(), &[8, 40, 14, 22, 16]);
     x.tbl_open(&w, Borders::Grid);
     x.row(
         &w,
@@ -244,7 +244,7 @@ fn corrective_actions(
     if list.is_empty() {
         return true;
     }
-    let w = columns(ctx.width(), &[7, 13, 30, 20, 15, 15]);
+    let w = columns(ctx.width(), &[8, 13, 29, 20, 15, 15]);
     x.tbl_open(&w, Borders::Grid);
     x.row(
         &w,
@@ -437,7 +437,7 @@ fn audits(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: (Option<NaiveDate>, NaiveDate)) -> 
     if list.is_empty() {
         return false;
     }
-    let w = columns(ctx.width(), &[7, 37, 20, 12, 12, 12]);
+    let w = columns(ctx.width(), &[8, 36, 20, 12, 12, 12]);
     x.tbl_open(&w, Borders::Grid);
     x.row(
         &w,

@@ -38,6 +38,12 @@ pub(crate) fn styles_xml(layout: &Layout, lang: Lang) -> String {
             rpr: String::new(),
         },
         Style {
+            id: "Note",
+            name: "Table Note",
+            ppr: "<w:spacing w:before=\"60\" w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
+            rpr: format!("{ITALIC}{}", size(24)),
+        },
+        Style {
             id: "Heading1",
             name: "heading 1",
             ppr: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"120\" w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/><w:outlineLvl w:val=\"0\"/>",

@@ -245,6 +245,17 @@ impl Xml<'_> {
         self.raw("</w:tcPr>");
     }
 
+    /// Opens a cell merged with the cells below it (`restart`) or with the one above.
+    pub(crate) fn tc_merged(&mut self, width: u32, restart: bool) {
+        self.raw("<w:tc><w:tcPr><w:tcW w:w=\"");
+        self.num(width);
+        self.raw(if restart {
+            "\" w:type=\"dxa\"/><w:vMerge w:val=\"restart\"/></w:tcPr>"
+        } else {
+            "\" w:type=\"dxa\"/><w:vMerge/></w:tcPr>"
+        });
+    }
+
     /// Closes a cell.
     pub(crate) fn tc_close(&mut self) {
         self.raw("</w:tc>");
