@@ -1,7 +1,7 @@
 //! Audit report rendering speed: 1,000 and 10,000 findings (medians of several runs).
 //!
 //! `cargo bench -p qms-docx --bench report`. Peak memory and the comparison with python-docx
-//! are measured per process by `benches/compare_peers.sh` (see there).
+//! are measured per process by `benches/compare_peers.py` (see there).
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use qms_core::sample::{SampleSpec, sample_dossier};
