@@ -24,6 +24,7 @@
 mod car;
 mod ctx;
 mod error;
+mod findings;
 mod header;
 mod layout;
 mod minutes;
@@ -31,6 +32,7 @@ mod package;
 mod plan;
 mod programme;
 mod report;
+mod review_facts;
 mod review_notice;
 mod review_report;
 mod select;

@@ -8,7 +8,8 @@ use crate::header::{
     Signer, archive_line, body, body_last, body_or, heading, national_header, title, two_signatures,
 };
 use crate::package::{Meta, package};
-use crate::review_report::{fact, owner, period, topic_heading};
+use crate::review_facts::{fact, period};
+use crate::review_report::{owner, topic_heading};
 use crate::wml::{BOLD, Borders, ITALIC, PLAIN, Para, columns};
 use crate::xml::Xml;
 use qms_core::Lang;
