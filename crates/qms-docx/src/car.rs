@@ -1,0 +1,435 @@
+//! Phiếu yêu cầu hành động khắc phục (nonconformity / corrective-action request), TCVN ISO
+//! 9001:2015 10.2, in the four-part paper layout agencies use: (1) the nonconformity and its
+//! source, (2) cause analysis, correction and corrective actions with owner and deadline,
+//! (3) approval, (4) verification of effectiveness and closure.
+//!
+//! Parts the dossier has not recorded yet are printed as dotted lines to fill by hand.
+
+use crate::ctx::Ctx;
+use crate::error::DocxError;
+use crate::header::{national_header, title};
+use crate::package::{Meta, package};
+use crate::select::{CarItem, audit_cars, finding_of};
+use crate::wml::{BOLD, Borders, PLAIN, Para, columns};
+use crate::xml::Xml;
+use qms_core::Lang;
+use qms_core::model::{Audit, CaSource, CaState, CorrectiveAction, Finding};
+
+const DOTS: &str = "……………………………………………………………………………………………";
+
+fn source_label(s: CaSource, lang: Lang) -> &'static str {
+    match s {
+        CaSource::InternalAudit => lang.pick("Đánh giá nội bộ", "Internal audit"),
+        CaSource::Complaint => lang.pick(
+            "Phản ánh, kiến nghị của tổ chức, cá nhân",
+            "Complaint or feedback",
+        ),
+        CaSource::ProcessMonitoring => {
+            lang.pick("Theo dõi, đo lường quá trình", "Process monitoring")
+        }
+        CaSource::ManagementReview => lang.pick("Xem xét của lãnh đạo", "Management review"),
+        CaSource::ExternalInspection => {
+            lang.pick("Kiểm tra của cơ quan bên ngoài", "External inspection")
+        }
+        CaSource::Other => lang.pick("Khác", "Other"),
+    }
+}
+
+/// A bold part heading across the table.
+fn part(x: &mut Xml<'_>, w: &[u32], text: &str) {
+    x.span_row(w, "Cell", text, BOLD);
+}
+
+/// Opens a full-width cell of the form.
+fn wide_open(x: &mut Xml<'_>, w: &[u32]) {
+    x.tr_open(false);
+    x.tc_open(w.iter().sum(), w.len());
+}
+
+fn wide_close(x: &mut Xml<'_>) {
+    x.tc_close();
+    x.tr_close();
+}
+
+/// "Label: value", or "Label: ……" when there is no value yet.
+fn line(x: &mut Xml<'_>, label: &str, value: Option<&str>) {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        Some(v) => x.field(Para::new("Cell"), label, v),
+        None => x.p_runs(
+            Para::new("Cell"),
+            &[(label, BOLD), (": ", BOLD), (DOTS, PLAIN)],
+        ),
+    }
+}
+
+/// Two short "label: value" fields on one line, to keep a request on one page.
+fn pair(x: &mut Xml<'_>, a: (&str, Option<&str>), b: (&str, Option<&str>)) {
+    const SHORT_DOTS: &str = "……………………";
+    x.p_runs(
+        Para::new("Cell"),
+        &[
+            (a.0, BOLD),
+            (": ", BOLD),
+            (a.1.unwrap_or(SHORT_DOTS), PLAIN),
+            (".   ", PLAIN),
+            (b.0, BOLD),
+            (": ", BOLD),
+            (b.1.unwrap_or(SHORT_DOTS), PLAIN),
+        ],
+    );
+}
+
+/// One request. `audit` is the audit of the finding, when there is one.
+fn write_car(
+    x: &mut Xml<'_>,
+    ctx: &Ctx<'_>,
+    audit: Option<&Audit>,
+    finding: Option<&Finding>,
+    ca: Option<&CorrectiveAction>,
+) {
+    let date = ca
+        .map(|c| c.raised_on)
+        .or_else(|| audit.map(|a| a.plan.end))
+        .unwrap_or(ctx.opts.today);
+    let number = format!(
+        "{}: {}",
+        ctx.t("Số", "No."),
+        ca.and_then(|c| c.number.as_deref()).unwrap_or("………")
+    );
+    national_header(x, ctx, &number, date);
+    let clause = match ctx.d.scope.edition {
+        qms_core::Edition::Iso9001_2008 => "8.5.2",
+        qms_core::Edition::Iso9001_2015 => "10.2",
+    };
+    let summary = format!(
+        "{} {clause} {}",
+        ctx.t(
+            "Sự không phù hợp và hành động khắc phục (điều",
+            "Nonconformity and corrective action (clause"
+        ),
+        ctx.edition()
+    ) + ")";
+    title(
+        x,
+        ctx,
+        ctx.t(
+            "Phiếu yêu cầu hành động khắc phục",
+            "Corrective action request",
+        ),
+        &[&summary],
+    );
+
+    let w = columns(ctx.width(), &[44, 22, 17, 17]);
+    let unit = ca
+        .map(|c| c.unit.as_str())
+        .or(finding.map(|f| f.unit.as_str()));
+    x.tbl_open(&w, Borders::Grid);
+
+    part(
+        x,
+        &w,
+        ctx.t(
+            "1. MÔ TẢ SỰ KHÔNG PHÙ HỢP VÀ NGUỒN GỐC",
+            "1. NONCONFORMITY AND ITS SOURCE",
+        ),
+    );
+    wide_open(x, &w);
+    let source = ca.map_or(CaSource::InternalAudit, |c| c.source);
+    let mut src = source_label(source, ctx.lang).to_owned();
+    if let Some(a) = audit {
+        src.push_str(&format!(" – {}", a.title));
+        if let Some(n) = &a.plan.number {
+            src.push_str(&format!(" ({} {n})", ctx.t("Kế hoạch số", "plan No.")));
+        }
+    }
+    line(x, ctx.t("Nguồn phát hiện", "Source"), Some(&src));
+    line(
+        x,
+        ctx.t("Đơn vị", "Unit"),
+        unit.map(|u| ctx.unit(u)).as_deref(),
+    );
+    if let Some(f) = finding {
+        let clauses: Vec<String> = f.clauses.iter().map(|c| ctx.clause(c)).collect();
+        line(x, ctx.t("Điều khoản", "Clause"), Some(&clauses.join("; ")));
+        line(
+            x,
+            ctx.t("Loại phát hiện", "Kind"),
+            Some(f.kind.label(ctx.lang)),
+        );
+        if let Some(p) = &f.procedure {
+            line(x, ctx.t("Quy trình", "Procedure"), Some(&ctx.procedure(p)));
+        }
+        line(x, ctx.t("Yêu cầu", "Requirement"), f.requirement.as_deref());
+        line(
+            x,
+            ctx.t("Bằng chứng khách quan", "Objective evidence"),
+            f.evidence.as_deref(),
+        );
+        line(
+            x,
+            ctx.t("Mô tả sự không phù hợp", "Nonconformity"),
+            Some(&f.statement),
+        );
+    } else {
+        line(
+            x,
+            ctx.t("Mô tả sự không phù hợp", "Nonconformity"),
+            ca.and_then(|c| c.description.as_deref()),
+        );
+    }
+    let raised_by = ca
+        .and_then(|c| c.raised_by.as_deref())
+        .or(finding.and_then(|f| f.auditor.as_deref()))
+        .map(|p| ctx.person(p));
+    let raised = raised_by.map(|n| format!("{n}, {}", ctx.short_date(date)));
+    let ack = finding.and_then(|f| f.acknowledgement.as_ref()).map(|a| {
+        let mut s = format!("{}, {}", ctx.person(&a.by), ctx.short_date(a.date));
+        if let Some(c) = &a.comment {
+            s.push_str(&format!(" ({c})"));
+        }
+        s
+    });
+    pair(
+        x,
+        (ctx.t("Người phát hiện", "Raised by"), raised.as_deref()),
+        (ctx.t("Đơn vị xác nhận", "Acknowledged"), ack.as_deref()),
+    );
+    wide_close(x);
+
+    part(
+        x,
+        &w,
+        ctx.t(
+            "2. PHÂN TÍCH NGUYÊN NHÂN, KHẮC PHỤC VÀ HÀNH ĐỘNG KHẮC PHỤC",
+            "2. CAUSE ANALYSIS, CORRECTION AND CORRECTIVE ACTION",
+        ),
+    );
+    wide_open(x, &w);
+    let correction = ca.and_then(|c| c.correction.as_ref()).map(|c| {
+        let mut s = c.description.clone();
+        match (&c.by, c.done_on) {
+            (Some(by), Some(d)) => {
+                s.push_str(&format!(" ({}, {})", ctx.person(by), ctx.short_date(d)))
+            }
+            (None, Some(d)) => s.push_str(&format!(" ({})", ctx.short_date(d))),
+            (Some(by), None) => s.push_str(&format!(" ({})", ctx.person(by))),
+            (None, None) => {}
+        }
+        s
+    });
+    line(
+        x,
+        ctx.t("2.1. Khắc phục tức thời", "2.1. Correction"),
+        correction.as_deref(),
+    );
+    line(
+        x,
+        ctx.t("2.2. Nguyên nhân", "2.2. Root cause"),
+        ca.and_then(|c| c.root_cause.as_deref()),
+    );
+    line(
+        x,
+        ctx.t(
+            "2.3. Sự không phù hợp tương tự (đã có hoặc có thể xảy ra)",
+            "2.3. Similar nonconformities (existing or potential)",
+        ),
+        ca.and_then(|c| c.similar_nonconformities.as_deref()),
+    );
+    x.p(
+        Para::new("Cell"),
+        ctx.t("2.4. Hành động khắc phục:", "2.4. Corrective actions:"),
+        BOLD,
+    );
+    wide_close(x);
+    x.row(
+        &w,
+        "CellHead",
+        &[
+            ctx.t("Nội dung hành động", "Action"),
+            ctx.t("Người thực hiện", "Owner"),
+            ctx.t("Thời hạn", "Due"),
+            ctx.t("Ngày hoàn thành", "Done on"),
+        ],
+        false,
+    );
+    let actions = ca.map(|c| c.actions.as_slice()).unwrap_or_default();
+    for a in actions {
+        let mut what = a.description.clone();
+        for e in &a.extensions {
+            what.push_str(&format!(
+                "\n({} {} → {}: {})",
+                ctx.t("Gia hạn", "Extended"),
+                ctx.short_date(e.from),
+                ctx.short_date(e.to),
+                e.reason
+            ));
+        }
+        let done = a
+            .completed_on
+            .map(|d| ctx.short_date(d))
+            .unwrap_or_default();
+        x.tr_open(false);
+        x.cell(w[0], "Cell", &what, PLAIN);
+        x.cell(w[1], "Cell", &ctx.person(&a.owner), PLAIN);
+        x.cell(w[2], "CellCenter", &ctx.short_date(a.due), PLAIN);
+        x.cell(w[3], "CellCenter", &done, PLAIN);
+        x.tr_close();
+    }
+    if actions.is_empty() {
+        for _ in 0..3 {
+            x.row(&w, "Cell", &["", "", "", ""], false);
+        }
+    }
+    wide_open(x, &w);
+    let head = unit
+        .and_then(|u| ctx.d.unit(u))
+        .and_then(|u| u.head.as_deref())
+        .map(|p| ctx.person(p));
+    line(x, ctx.t("Trưởng đơn vị", "Head of unit"), head.as_deref());
+    wide_close(x);
+
+    part(x, &w, ctx.t("3. PHÊ DUYỆT", "3. APPROVAL"));
+    wide_open(x, &w);
+    let approval = ca.and_then(|c| c.approval.as_ref());
+    line(
+        x,
+        ctx.t("Ý kiến", "Decision"),
+        approval.map(|_| {
+            ctx.t(
+                "Đồng ý với các hành động khắc phục đề xuất.",
+                "The proposed actions are approved.",
+            )
+        }),
+    );
+    line(
+        x,
+        ctx.t("Người phê duyệt, ngày", "Approved by, on"),
+        approval
+            .map(|a| format!("{}, {}", ctx.person(&a.by), ctx.short_date(a.date)))
+            .as_deref(),
+    );
+    wide_close(x);
+
+    part(
+        x,
+        &w,
+        ctx.t(
+            "4. KIỂM TRA XÁC NHẬN HIỆU LỰC VÀ ĐÓNG PHIẾU",
+            "4. VERIFICATION OF EFFECTIVENESS AND CLOSURE",
+        ),
+    );
+    wide_open(x, &w);
+    let v = ca.and_then(|c| c.verification.as_ref());
+    let result = v.map(|v| {
+        if v.effective {
+            ctx.t("Có hiệu lực – đóng phiếu.", "Effective – request closed.")
+                .to_owned()
+        } else {
+            let next = ca
+                .and_then(|c| c.follow_up.as_deref())
+                .and_then(|id| ctx.d.corrective_actions.iter().find(|c| c.id == id))
+                .map(|c| c.number.clone().unwrap_or_else(|| c.id.clone()));
+            match next {
+                Some(n) => format!(
+                    "{} {n}.",
+                    ctx.t(
+                        "Không có hiệu lực – tiếp tục theo phiếu số",
+                        "Not effective – continued in request No."
+                    )
+                ),
+                None => ctx.t("Không có hiệu lực.", "Not effective.").to_owned(),
+            }
+        }
+    });
+    line(x, ctx.t("Kết quả", "Result"), result.as_deref());
+    line(
+        x,
+        ctx.t("Nhận xét", "Comment"),
+        v.and_then(|v| v.comment.as_deref()),
+    );
+    let yes_no = |b: Option<bool>| {
+        b.map(|b| {
+            if b {
+                ctx.t("Có", "Yes")
+            } else {
+                ctx.t("Không", "No")
+            }
+        })
+    };
+    pair(
+        x,
+        (
+            ctx.t("Cập nhật rủi ro và cơ hội", "Risks updated"),
+            yes_no(ca.and_then(|c| c.risks_updated)),
+        ),
+        (
+            ctx.t("Thay đổi HTQLCL", "QMS changed"),
+            yes_no(ca.and_then(|c| c.qms_changed)),
+        ),
+    );
+    let verified = v.map(|v| format!("{}, {}", ctx.person(&v.by), ctx.short_date(v.date)));
+    let state = ca.map_or(CaState::Proposed, |c| c.state);
+    pair(
+        x,
+        (
+            ctx.t("Người kiểm tra, ngày", "Verified by, on"),
+            verified.as_deref(),
+        ),
+        (
+            ctx.t("Tình trạng phiếu", "State"),
+            Some(state.label(ctx.lang)),
+        ),
+    );
+    wide_close(x);
+    x.tbl_close();
+    x.p(Para::new("Tight"), "", PLAIN);
+}
+
+fn meta_title(ctx: &Ctx<'_>) -> &'static str {
+    ctx.t(
+        "Phiếu yêu cầu hành động khắc phục",
+        "Corrective action request",
+    )
+}
+
+/// Every request of an audit in one file, a page each.
+pub(crate) fn render_audit(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError> {
+    let items: Vec<CarItem<'_>> = audit_cars(ctx.d, audit);
+    if items.is_empty() {
+        return Err(DocxError::NoNonconformity {
+            audit: audit.id.clone(),
+        });
+    }
+    let meta = Meta {
+        title: meta_title(ctx),
+        creator: &ctx.d.agency.name,
+        date: audit.plan.end,
+    };
+    package(&meta, ctx.opts, |x| {
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                x.p(Para::new("Break").page_break(), "", PLAIN);
+            }
+            write_car(x, ctx, Some(audit), item.finding, item.ca);
+        }
+    })
+}
+
+/// One request.
+pub(crate) fn render_one(ctx: &Ctx<'_>, ca: &CorrectiveAction) -> Result<Vec<u8>, DocxError> {
+    let meta = Meta {
+        title: meta_title(ctx),
+        creator: &ctx.d.agency.name,
+        date: ca.raised_on,
+    };
+    let found = finding_of(ctx.d, ca);
+    package(&meta, ctx.opts, |x| {
+        write_car(
+            x,
+            ctx,
+            found.map(|(a, _)| a),
+            found.map(|(_, f)| f),
+            Some(ca),
+        );
+    })
+}

@@ -1,0 +1,204 @@
+//! What every document needs while it is written: the dossier, the language, the layout, and
+//! the look-ups and formats of names, clauses and dates.
+
+use crate::RenderOptions;
+use chrono::{Datelike, NaiveDate};
+use qms_core::model::{Person, Role, TimeOfDay};
+use qms_core::{Dossier, Lang, catalog};
+
+/// The rendering context.
+pub(crate) struct Ctx<'a> {
+    pub(crate) d: &'a Dossier,
+    pub(crate) lang: Lang,
+    pub(crate) opts: &'a RenderOptions,
+}
+
+impl<'a> Ctx<'a> {
+    pub(crate) fn new(d: &'a Dossier, opts: &'a RenderOptions) -> Ctx<'a> {
+        Ctx {
+            d,
+            lang: opts.lang,
+            opts,
+        }
+    }
+
+    /// Vietnamese or English.
+    pub(crate) fn t(&self, vi: &'static str, en: &'static str) -> &'static str {
+        self.lang.pick(vi, en)
+    }
+
+    /// Width of the text area in twips.
+    pub(crate) fn width(&self) -> u32 {
+        self.opts.layout.text_width()
+    }
+
+    /// A person's name; the id itself when the dossier does not know it (validation reports
+    /// that; the document still shows what was written).
+    pub(crate) fn person(&self, id: &str) -> String {
+        self.d
+            .person(id)
+            .map_or_else(|| id.to_owned(), |p| p.name.clone())
+    }
+
+    /// "Name – Position" or the name alone.
+    pub(crate) fn person_position(&self, id: &str) -> String {
+        match self.d.person(id) {
+            Some(Person {
+                name,
+                position: Some(pos),
+                ..
+            }) => format!("{name} – {pos}"),
+            Some(p) => p.name.clone(),
+            None => id.to_owned(),
+        }
+    }
+
+    /// A unit's name, or the id when unknown.
+    pub(crate) fn unit(&self, id: &str) -> String {
+        self.d
+            .unit(id)
+            .map_or_else(|| id.to_owned(), |u| u.name.clone())
+    }
+
+    /// The first person with a role.
+    pub(crate) fn with_role(&self, role: Role) -> Option<&'a Person> {
+        self.d.people.iter().find(|p| p.has_role(role))
+    }
+
+    /// "7.5.3 Kiểm soát thông tin dạng văn bản" (number alone when unknown).
+    pub(crate) fn clause(&self, id: &str) -> String {
+        match catalog::find(self.d.scope.edition, id) {
+            Some(c) => format!("{id} {}", c.title(self.lang)),
+            None => id.to_owned(),
+        }
+    }
+
+    /// Clause numbers joined: "7.5.3; 8.1".
+    pub(crate) fn clause_ids(ids: &[String]) -> String {
+        ids.join("; ")
+    }
+
+    /// "QT-01 Quy trình ..." for a procedure id.
+    pub(crate) fn procedure(&self, id: &str) -> String {
+        self.d
+            .procedures
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(|| id.to_owned(), |p| format!("{} {}", p.code, p.title))
+    }
+
+    /// Procedure codes joined: "QT-01, QT-05".
+    pub(crate) fn procedure_codes(&self, ids: &[String]) -> String {
+        ids.iter()
+            .map(|id| {
+                self.d
+                    .procedures
+                    .iter()
+                    .find(|p| &p.id == id)
+                    .map_or(id.as_str(), |p| p.code.as_str())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// "ngày 05 tháng 02 năm 2026": day below 10 and months 1–2 get a leading zero, as
+    /// Decree 30/2020 asks (so nobody can add a digit); "5 February 2026" in English.
+    pub(crate) fn long_date(&self, date: NaiveDate) -> String {
+        match self.lang {
+            Lang::Vi => {
+                let month = if date.month() <= 2 {
+                    format!("{:02}", date.month())
+                } else {
+                    date.month().to_string()
+                };
+                format!("ngày {:02} tháng {month} năm {}", date.day(), date.year())
+            }
+            Lang::En => date.format("%-d %B %Y").to_string(),
+        }
+    }
+
+    /// "Ninh Bình, ngày 05 tháng 02 năm 2026".
+    pub(crate) fn date_line(&self, date: NaiveDate) -> String {
+        match self.d.agency.place.as_deref() {
+            Some(place) if !place.trim().is_empty() => format!("{place}, {}", self.long_date(date)),
+            _ => {
+                let s = self.long_date(date);
+                // Without a place the line starts with the date: capitalise it.
+                let mut c = s.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                    .unwrap_or_default()
+            }
+        }
+    }
+
+    /// "05/02/2026" in both languages (tables).
+    pub(crate) fn short_date(&self, date: NaiveDate) -> String {
+        date.format("%d/%m/%Y").to_string()
+    }
+
+    /// "08 giờ 00" / "08:00".
+    pub(crate) fn time(&self, t: TimeOfDay) -> String {
+        match self.lang {
+            Lang::Vi => format!("{:02} giờ {:02}", t.hour(), t.minute()),
+            Lang::En => t.to_string(),
+        }
+    }
+
+    /// "Số: 05/KH-SKHCN"; without a number the văn thư fills it in by hand at issue, so the
+    /// line keeps a blank before the symbol: "Số:      /KH-SKHCN".
+    pub(crate) fn number_line(&self, number: Option<&str>, type_symbol: &str) -> String {
+        let label = self.t("Số", "No.");
+        match number {
+            Some(n) if !n.trim().is_empty() => format!("{label}: {}", n.trim()),
+            _ => match self.d.agency.symbol.as_deref() {
+                Some(sym) if !sym.trim().is_empty() => {
+                    format!("{label}:        /{type_symbol}-{}", sym.trim())
+                }
+                _ => format!("{label}:        /{type_symbol}"),
+            },
+        }
+    }
+
+    /// The edition title, e.g. "TCVN ISO 9001:2015".
+    pub(crate) fn edition(&self) -> &'static str {
+        self.d.scope.edition.title()
+    }
+}
+
+/// A short label for a person's QMS role, for signature lines when no position is recorded.
+pub(crate) fn role_title(role: Role, lang: Lang) -> &'static str {
+    match role {
+        Role::Head => lang.pick("THỦ TRƯỞNG CƠ QUAN", "HEAD OF AGENCY"),
+        Role::DeputyHead => lang.pick("PHÓ THỦ TRƯỞNG CƠ QUAN", "DEPUTY HEAD"),
+        Role::QualityRepresentative => {
+            lang.pick("ĐẠI DIỆN LÃNH ĐẠO VỀ CHẤT LƯỢNG", "QUALITY REPRESENTATIVE")
+        }
+        Role::IsoSecretary => lang.pick("THƯ KÝ ISO", "ISO SECRETARY"),
+        Role::SteeringCommittee => lang.pick("BAN CHỈ ĐẠO ISO", "ISO STEERING COMMITTEE"),
+        Role::InternalAuditor => lang.pick("CHUYÊN GIA ĐÁNH GIÁ", "INTERNAL AUDITOR"),
+    }
+}
+
+/// "Đánh giá nội bộ đợt 1" → "đánh giá nội bộ đợt 1", to follow words like "Kết quả".
+pub(crate) fn lower_first(text: &str) -> String {
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_lowercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// A measured value: "98,5" in Vietnamese (decimal comma), "98.5" in English; whole numbers
+/// without decimals.
+pub(crate) fn number(value: f64, lang: Lang) -> String {
+    let s = if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        let s = format!("{value:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    };
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
+}

@@ -1,0 +1,246 @@
+//! The findings part of the audit report: grouping by unit and clause, counts by kind, the
+//! summary table and the per-unit tables. It is the part that grows with the data, so it
+//! groups by reference and writes straight into the stream.
+
+use crate::ctx::Ctx;
+use crate::wml::{BOLD, Borders, ITALIC, PLAIN, Para, columns};
+use crate::xml::Xml;
+use qms_core::model::{Audit, Finding, FindingKind};
+use qms_core::{Lang, catalog};
+use std::collections::HashMap;
+
+/// Findings of one unit, in report order.
+pub(crate) struct UnitGroup<'a> {
+    pub(crate) unit: &'a str,
+    pub(crate) findings: Vec<&'a Finding>,
+}
+
+/// Numeric sort key of a clause id ("7.5.3" → [7, 5, 3, 0]); unnumbered last.
+fn clause_key(f: &Finding) -> [u32; 4] {
+    let Some(id) = f.clauses.first() else {
+        return [u32::MAX; 4];
+    };
+    let mut key = [0; 4];
+    for (slot, part) in key.iter_mut().zip(id.split('.')) {
+        *slot = part.parse().unwrap_or(u32::MAX);
+    }
+    key
+}
+
+/// Groups the findings (good practices aside) by unit, units in dossier order (unknown units
+/// after, in order of appearance), and sorts each group by clause, keeping the given order
+/// among findings of the same clause.
+pub(crate) fn group_by_unit<'a>(ctx: &Ctx<'a>, audit: &'a Audit) -> Vec<UnitGroup<'a>> {
+    let mut groups: Vec<UnitGroup<'a>> = ctx
+        .d
+        .units
+        .iter()
+        .map(|u| UnitGroup {
+            unit: u.id.as_str(),
+            findings: Vec::new(),
+        })
+        .collect();
+    let mut index: HashMap<&str, usize> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.unit, i))
+        .collect();
+    for f in audit
+        .findings
+        .iter()
+        .filter(|f| f.kind != FindingKind::GoodPractice)
+    {
+        let i = *index.entry(f.unit.as_str()).or_insert_with(|| {
+            groups.push(UnitGroup {
+                unit: f.unit.as_str(),
+                findings: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        groups[i].findings.push(f);
+    }
+    groups.retain(|g| !g.findings.is_empty());
+    for g in &mut groups {
+        g.findings.sort_by_key(|f| clause_key(f));
+    }
+    groups
+}
+
+/// Short column labels of the summary table.
+fn short_kind(kind: FindingKind, lang: Lang) -> &'static str {
+    match kind {
+        FindingKind::MajorNonconformity => lang.pick("KPH nặng", "Major NC"),
+        FindingKind::MinorNonconformity => lang.pick("KPH nhẹ", "Minor NC"),
+        FindingKind::Nonconformity => lang.pick("KPH", "NC"),
+        FindingKind::Observation => lang.pick("Điểm lưu ý", "Observ."),
+        FindingKind::ImprovementOpportunity => lang.pick("Cơ hội cải tiến", "OFI"),
+        FindingKind::GoodPractice => lang.pick("Thực hành tốt", "Good practice"),
+    }
+}
+
+pub(crate) fn kind_index(kind: FindingKind) -> usize {
+    FindingKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or(0)
+}
+
+/// Counts per unit (in group order, good practices included) and in total.
+pub(crate) fn counts(audit: &Audit, units: &[&str]) -> (Vec<[usize; 6]>, [usize; 6]) {
+    let pos: HashMap<&str, usize> = units.iter().enumerate().map(|(i, u)| (*u, i)).collect();
+    let mut per = vec![[0usize; 6]; units.len()];
+    let mut total = [0usize; 6];
+    for f in &audit.findings {
+        let k = kind_index(f.kind);
+        total[k] += 1;
+        if let Some(&i) = pos.get(f.unit.as_str()) {
+            per[i][k] += 1;
+        }
+    }
+    (per, total)
+}
+
+pub(crate) fn summary_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit, units: &[&str]) {
+    let (per, total) = counts(audit, units);
+    let graded = ctx.d.settings.grade_nonconformities;
+    let kinds: Vec<FindingKind> = FindingKind::ALL
+        .into_iter()
+        .filter(|k| {
+            total[kind_index(*k)] > 0
+                || match k {
+                    FindingKind::MajorNonconformity | FindingKind::MinorNonconformity => graded,
+                    FindingKind::Nonconformity => !graded,
+                    FindingKind::Observation | FindingKind::ImprovementOpportunity => true,
+                    FindingKind::GoodPractice => false,
+                }
+        })
+        .collect();
+    let mut parts = vec![8, 30];
+    parts.extend(kinds.iter().map(|_| 11));
+    parts.push(9);
+    let w = columns(ctx.width(), &parts);
+    x.tbl_open(&w, Borders::Grid);
+    let mut head: Vec<&str> = vec![ctx.t("STT", "No."), ctx.t("Đơn vị", "Unit")];
+    head.extend(kinds.iter().map(|k| short_kind(*k, ctx.lang)));
+    head.push(ctx.t("Tổng", "Total"));
+    x.row(&w, "CellHead", &head, true);
+    let line = |x: &mut Xml<'_>, no: &str, name: &str, c: &[usize; 6], bold: bool| {
+        let fmt = if bold { BOLD } else { PLAIN };
+        x.tr_open(false);
+        x.cell(w[0], "CellCenter", no, fmt);
+        x.cell(w[1], "Cell", name, fmt);
+        let mut sum = 0;
+        for (i, k) in kinds.iter().enumerate() {
+            let n = c[kind_index(*k)];
+            sum += n;
+            x.cell(w[2 + i], "CellCenter", &n.to_string(), fmt);
+        }
+        x.cell(w[w.len() - 1], "CellCenter", &sum.to_string(), fmt);
+        x.tr_close();
+    };
+    for (i, (u, c)) in units.iter().zip(&per).enumerate() {
+        line(x, &(i + 1).to_string(), &ctx.unit(u), c, false);
+    }
+    line(x, "", ctx.t("Tổng cộng", "Total"), &total, true);
+    x.tbl_close();
+    if ctx.lang == Lang::Vi {
+        x.p(
+            Para::new("Body"),
+            "Ghi chú: KPH là sự không phù hợp.",
+            ITALIC,
+        );
+    }
+}
+
+/// The findings of one unit: a table with a caption row per clause.
+pub(crate) fn unit_table(
+    x: &mut Xml<'_>,
+    ctx: &Ctx<'_>,
+    w: &[u32],
+    g: &UnitGroup<'_>,
+    no: &mut usize,
+) {
+    x.tbl_open(w, Borders::Grid);
+    x.row(
+        w,
+        "CellHead",
+        &[
+            ctx.t("STT", "No."),
+            ctx.t("Điều khoản", "Clause"),
+            ctx.t("Loại phát hiện", "Kind"),
+            ctx.t("Yêu cầu", "Requirement"),
+            ctx.t("Bằng chứng khách quan", "Objective evidence"),
+            ctx.t("Mô tả phát hiện", "Finding"),
+        ],
+        true,
+    );
+    // The clause cell is merged down its group (the usual way offices group a table), so a
+    // group never leaves a lone caption row at the foot of a page.
+    let mut current: Option<Option<&str>> = None;
+    for f in &g.findings {
+        let clause = f.clauses.first().map(String::as_str);
+        *no += 1;
+        x.tr_open(false);
+        x.tc_open(w[0], 1);
+        x.p_open(Para::new("CellCenter"));
+        x.raw("<w:r><w:t>");
+        x.num(*no);
+        x.raw("</w:t></w:r>");
+        x.p_close();
+        x.tc_close();
+        let first = current != Some(clause);
+        x.tc_merged(w[1], first);
+        x.p_open(Para::new("Cell"));
+        if first {
+            match clause.and_then(|c| catalog::find(ctx.d.scope.edition, c).map(|k| (c, k))) {
+                Some((c, k)) => {
+                    x.run(c, BOLD);
+                    x.run(&format!("\n{}", k.title(ctx.lang)), PLAIN);
+                }
+                None => x.run(clause.unwrap_or("–"), BOLD),
+            }
+            current = Some(clause);
+        }
+        x.p_close();
+        x.tc_close();
+        x.tc_open(w[2], 1);
+        x.p_open(Para::new("Cell"));
+        x.run(f.kind.label(ctx.lang), PLAIN);
+        if f.clauses.len() > 1 {
+            x.run(&format!("\n({})", f.clauses.join("; ")), PLAIN);
+        }
+        x.p_close();
+        x.tc_close();
+        x.cell(w[3], "Cell", f.requirement.as_deref().unwrap_or(""), PLAIN);
+        x.cell(w[4], "Cell", f.evidence.as_deref().unwrap_or(""), PLAIN);
+        x.cell(w[5], "Cell", &f.statement, PLAIN);
+        x.tr_close();
+    }
+    x.tbl_close();
+}
+
+/// The (i) statement when the lead auditor wrote none: the counts, which are facts.
+pub(crate) fn fulfilment_from_counts(ctx: &Ctx<'_>, audit: &Audit) -> String {
+    let (_, t) = counts(audit, &[]);
+    let nc: usize = t[..3].iter().sum();
+    let obs = t[kind_index(FindingKind::Observation)];
+    let ofi = t[kind_index(FindingKind::ImprovementOpportunity)];
+    let grades = if ctx.d.settings.grade_nonconformities && nc > 0 {
+        let major = t[kind_index(FindingKind::MajorNonconformity)];
+        let minor = t[kind_index(FindingKind::MinorNonconformity)];
+        match ctx.lang {
+            Lang::Vi => format!(" ({major} nặng, {minor} nhẹ)"),
+            Lang::En => format!(" ({major} major, {minor} minor)"),
+        }
+    } else {
+        String::new()
+    };
+    match ctx.lang {
+        Lang::Vi => format!(
+            "Trong phạm vi đánh giá, Đoàn đánh giá ghi nhận {nc} sự không phù hợp{grades}, {obs} điểm lưu ý và {ofi} cơ hội cải tiến so với chuẩn mực đánh giá."
+        ),
+        Lang::En => format!(
+            "Within the audit scope the team recorded {nc} nonconformities{grades}, {obs} observations and {ofi} opportunities for improvement against the audit criteria."
+        ),
+    }
+}

@@ -1,0 +1,305 @@
+//! The fixed parts of a Decree 30/2020/NĐ-CP document: the header table (agency names on the
+//! left, Quốc hiệu and Tiêu ngữ on the right, each with its rule; number and symbol; place
+//! and date), the document type and summary, the signature block and "Nơi nhận".
+
+use crate::ctx::{Ctx, role_title};
+use crate::wml::{BOLD, Borders, ITALIC, PLAIN, Para, columns};
+use crate::xml::Xml;
+use chrono::NaiveDate;
+use qms_core::model::{Person, Role};
+
+/// Estimated printed width in twips of `text` at `pt` points, for rule lengths. Times New
+/// Roman averages about half an em per character (capitals about 0.7).
+fn text_width(text: &str, pt: u32, capitals: bool) -> u32 {
+    let em = if capitals { 68 } else { 50 };
+    let chars = text.chars().count() as u32;
+    chars * pt * 20 * em / 100
+}
+
+/// How many characters of `pt`-point capitals (average width `em_percent` of an em) fit in
+/// `width` twips.
+fn fits(width: u32, pt: u32, em_percent: u32) -> usize {
+    (width * 100 / (pt * 20 * em_percent)) as usize
+}
+
+/// Splits `text` into two lines of about equal length when it is longer than `limit`
+/// characters; left alone when it fits, or when no split fits either.
+fn balance(text: &str, limit: usize) -> String {
+    let len = text.chars().count();
+    if len <= limit {
+        return text.to_owned();
+    }
+    let mut best: Option<(usize, usize)> = None;
+    for (before, (i, c)) in text.char_indices().enumerate() {
+        if c == ' ' {
+            let longer = before.max(len - before - 1);
+            if longer <= limit && best.is_none_or(|(_, b)| longer < b) {
+                best = Some((i, longer));
+            }
+        }
+    }
+    match best {
+        Some((i, _)) => format!("{}\n{}", &text[..i], &text[i + 1..]),
+        None => text.to_owned(),
+    }
+}
+
+/// The header table at the top of page 1.
+///
+/// `number_line` is "Số: 05/KH-SKHCN"; `date` gives the place and date line.
+pub(crate) fn national_header(x: &mut Xml<'_>, ctx: &Ctx<'_>, number_line: &str, date: NaiveDate) {
+    let widths = columns(ctx.width(), &[42, 58]);
+    let inner = |w: u32| w;
+    x.tbl_open(&widths, Borders::None);
+
+    x.tr_open(false);
+    x.tc_open(widths[0], 1);
+    let agency = &ctx.d.agency;
+    // Offices break a long name into two balanced lines by hand ("ỦY BAN NHÂN DÂN / TỈNH
+    // NINH BÌNH") rather than let a single word wrap: do the same.
+    if let Some(parent) = agency.parent.as_deref().filter(|p| !p.trim().is_empty()) {
+        let parent = balance(&parent.to_uppercase(), fits(widths[0], 13, 68));
+        x.p(Para::new("Hdr13"), &parent, PLAIN);
+    }
+    let name = agency.name.to_uppercase();
+    x.p(
+        Para::new("Hdr13"),
+        &balance(&name, fits(widths[0], 13, 74)),
+        BOLD,
+    );
+    // The rule is a third to a half of the name; long names wrap, so cap it at the column.
+    let rule = (text_width(&name, 13, true) * 2 / 5).clamp(1000, inner(widths[0]) * 3 / 5);
+    x.p(Para::rule(rule, inner(widths[0])), "", PLAIN);
+    x.tc_close();
+    x.tc_open(widths[1], 1);
+    // 12 pt (the decree allows 12–13) keeps the Quốc hiệu on one line beside a long name.
+    x.p(
+        Para::new("Hdr12"),
+        ctx.t(
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "SOCIALIST REPUBLIC OF VIET NAM",
+        ),
+        BOLD,
+    );
+    let motto = ctx.t(
+        "Độc lập - Tự do - Hạnh phúc",
+        "Independence - Freedom - Happiness",
+    );
+    x.p(Para::new("Hdr14"), motto, BOLD);
+    // The rule under the motto is as long as the motto.
+    let rule = text_width(motto, 14, false).min(inner(widths[1]));
+    x.p(Para::rule(rule, inner(widths[1])), "", PLAIN);
+    x.tc_close();
+    x.tr_close();
+
+    x.tr_open(false);
+    x.cell(widths[0], "HdrNumber", number_line, PLAIN);
+    x.cell(widths[1], "HdrDate", &ctx.date_line(date), PLAIN);
+    x.tr_close();
+    x.tbl_close();
+}
+
+/// The document type ("KẾ HOẠCH") and its summary (trích yếu) with the rule below.
+pub(crate) fn title(x: &mut Xml<'_>, ctx: &Ctx<'_>, doc_type: &str, summary: &[&str]) {
+    x.p(Para::new("DocType").keep(), &doc_type.to_uppercase(), PLAIN);
+    let mut longest = 0;
+    for line in summary {
+        x.p(Para::new("Summary").keep(), line, PLAIN);
+        longest = longest.max(text_width(line, 14, false));
+    }
+    let rule = (longest / 3).clamp(1200, 3000);
+    x.p(Para::rule(rule, ctx.width()).keep(), "", PLAIN);
+    x.p(Para::new("Tight"), "", PLAIN);
+}
+
+/// Who signs, as printed: the authority lines (e.g. "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC") and the
+/// name. The name is left blank when the dossier names nobody, to be written by hand.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Signer {
+    pub(crate) lines: Vec<String>,
+    pub(crate) name: String,
+}
+
+impl Signer {
+    /// A fixed title (e.g. "TRƯỞNG ĐOÀN ĐÁNH GIÁ") and a person id.
+    pub(crate) fn titled(ctx: &Ctx<'_>, title: &str, person: Option<&str>) -> Signer {
+        Signer {
+            lines: vec![title.to_uppercase()],
+            name: person.map(|id| ctx.person(id)).unwrap_or_default(),
+        }
+    }
+
+    /// A person who signs for the agency: their position, with "KT." (ký thay) under the
+    /// head's title when they are a deputy.
+    pub(crate) fn official(ctx: &Ctx<'_>, person: Option<&Person>, fallback: Role) -> Signer {
+        let Some(p) = person else {
+            return Signer {
+                lines: vec![role_title(fallback, ctx.lang).to_owned()],
+                name: String::new(),
+            };
+        };
+        let own = p
+            .position
+            .as_deref()
+            .map(str::to_uppercase)
+            .unwrap_or_else(|| role_title(fallback, ctx.lang).to_owned());
+        let head = ctx.with_role(Role::Head).filter(|h| h.id != p.id);
+        let mut lines = Vec::new();
+        if p.has_role(Role::DeputyHead)
+            && let Some(head_pos) = head.and_then(|h| h.position.as_deref())
+        {
+            lines.push(format!(
+                "{} {}",
+                ctx.t("KT.", "p.p."),
+                head_pos.to_uppercase()
+            ));
+        }
+        lines.push(own);
+        Signer {
+            lines,
+            name: p.name.clone(),
+        }
+    }
+}
+
+/// Signature lines and blank space for the signature and seal.
+fn signer_cell(x: &mut Xml<'_>, width: u32, signer: &Signer) {
+    x.tc_open(width, 1);
+    for line in &signer.lines {
+        x.p(Para::new("Sign"), line, PLAIN);
+    }
+    for _ in 0..4 {
+        x.p(Para::new("Tight"), "", PLAIN);
+    }
+    if signer.name.is_empty() {
+        x.p(Para::new("Tight"), "", PLAIN);
+    } else {
+        x.p(Para::new("Sign"), &signer.name, PLAIN);
+    }
+    x.tc_close();
+}
+
+/// "Nơi nhận:" with its list: one item a line, "-" before, ";" after, "." after the last.
+fn recipients_cell(x: &mut Xml<'_>, ctx: &Ctx<'_>, width: u32, recipients: &[String]) {
+    x.tc_open(width, 1);
+    if recipients.is_empty() {
+        x.p(Para::new("Tight"), "", PLAIN);
+    } else {
+        x.p(
+            Para::new("RecvHead"),
+            ctx.t("Nơi nhận:", "Recipients:"),
+            PLAIN,
+        );
+        let last = recipients.len() - 1;
+        for (i, r) in recipients.iter().enumerate() {
+            let r = r.trim().trim_end_matches([';', '.']);
+            let end = if i == last { "." } else { ";" };
+            x.p(Para::new("Recv"), &format!("- {r}{end}"), PLAIN);
+        }
+    }
+    x.tc_close();
+}
+
+/// The closing block: recipients on the left, the signer on the right.
+pub(crate) fn signature(x: &mut Xml<'_>, ctx: &Ctx<'_>, recipients: &[String], signer: &Signer) {
+    let widths = columns(ctx.width(), &[45, 55]);
+    x.p(Para::new("Tight").keep(), "", PLAIN);
+    x.tbl_open(&widths, Borders::None);
+    x.tr_open(false);
+    recipients_cell(x, ctx, widths[0], recipients);
+    signer_cell(x, widths[1], signer);
+    x.tr_close();
+    x.tbl_close();
+    x.p(Para::new("Tight"), "", PLAIN);
+}
+
+/// Two signers side by side (minutes: THƯ KÝ left, CHỦ TRÌ right), then the recipients.
+pub(crate) fn two_signatures(
+    x: &mut Xml<'_>,
+    ctx: &Ctx<'_>,
+    left: &Signer,
+    right: &Signer,
+    recipients: &[String],
+) {
+    let widths = columns(ctx.width(), &[50, 50]);
+    x.p(Para::new("Tight").keep(), "", PLAIN);
+    x.tbl_open(&widths, Borders::None);
+    x.tr_open(false);
+    signer_cell(x, widths[0], left);
+    signer_cell(x, widths[1], right);
+    x.tr_close();
+    x.tr_open(false);
+    x.cell(widths[0], "Tight", "", PLAIN);
+    x.cell(widths[1], "Tight", "", PLAIN);
+    x.tr_close();
+    x.tr_open(false);
+    recipients_cell(x, ctx, widths[0], recipients);
+    x.cell(widths[1], "Tight", "", PLAIN);
+    x.tr_close();
+    x.tbl_close();
+    x.p(Para::new("Tight"), "", PLAIN);
+}
+
+/// The usual last line of a recipient list: "Lưu: VT, ISO".
+pub(crate) fn archive_line(ctx: &Ctx<'_>) -> String {
+    ctx.t("Lưu: VT, ISO", "File: Records, ISO").to_owned()
+}
+
+/// A section heading "I. MỤC TIÊU".
+pub(crate) fn heading(x: &mut Xml<'_>, text: &str) {
+    x.p(Para::new("Heading1"), text, PLAIN);
+}
+
+/// A sub-heading "1. Tổng hợp".
+pub(crate) fn subheading(x: &mut Xml<'_>, text: &str) {
+    x.p(Para::new("Heading2"), text, PLAIN);
+}
+
+/// Body paragraphs, one per item, each starting with "- " (the usual list style of
+/// administrative documents); a note in italics when there is nothing.
+pub(crate) fn bullets(x: &mut Xml<'_>, items: &[String], none: &str) {
+    if items.is_empty() {
+        x.p(Para::new("Body"), none, ITALIC);
+    }
+    for item in items {
+        x.p(Para::new("Body"), &format!("- {}", item.trim()), PLAIN);
+    }
+}
+
+/// A body paragraph.
+pub(crate) fn body(x: &mut Xml<'_>, text: &str) {
+    x.p(Para::new("Body"), text, PLAIN);
+}
+
+/// The last body paragraph before the signature: kept with it, so the signature never
+/// stands alone on a page.
+pub(crate) fn body_last(x: &mut Xml<'_>, text: &str) {
+    x.p(Para::new("Body").keep(), text, PLAIN);
+}
+
+/// A body paragraph, or an italic note when the text is missing or blank.
+pub(crate) fn body_or(x: &mut Xml<'_>, text: Option<&str>, none: &str) {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(t) => {
+            for para in t.split("\n\n") {
+                body(x, para);
+            }
+        }
+        None => x.p(Para::new("Body"), none, ITALIC),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_names_break_into_balanced_lines() {
+        assert_eq!(
+            balance("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH", 25),
+            "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH"
+        );
+        assert_eq!(balance("SỞ TƯ PHÁP", 20), "SỞ TƯ PHÁP");
+        assert_eq!(balance("SỞKHOAHỌCVÀCÔNGNGHỆ", 5), "SỞKHOAHỌCVÀCÔNGNGHỆ");
+    }
+}

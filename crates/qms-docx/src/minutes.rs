@@ -1,0 +1,238 @@
+//! Biên bản họp xem xét của lãnh đạo (management review minutes), after Mẫu 1.9 of Decree
+//! 30/2020: I. Thành phần, II. Nội dung (per input), III. Kết luận with the decisions table
+//! (content, owner, deadline), the closing time, THƯ KÝ and CHỦ TRÌ signatures, Nơi nhận.
+
+use crate::ctx::{Ctx, lower_first};
+use crate::error::DocxError;
+use crate::header::{
+    Signer, archive_line, body, body_last, body_or, heading, national_header, title, two_signatures,
+};
+use crate::package::{Meta, package};
+use crate::review_facts::{fact, period};
+use crate::review_report::{owner, topic_heading};
+use crate::wml::{BOLD, Borders, ITALIC, PLAIN, Para, columns};
+use crate::xml::Xml;
+use qms_core::Lang;
+use qms_core::catalog::{review_inputs, review_outputs};
+use qms_core::model::ManagementReview;
+
+fn decisions_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) {
+    let w = columns(ctx.width(), &[8, 49, 28, 15]);
+    x.tbl_open(&w, Borders::Grid);
+    x.row(
+        &w,
+        "CellHead",
+        &[
+            ctx.t("STT", "No."),
+            ctx.t("Nội dung", "Decision"),
+            ctx.t("Người/đơn vị thực hiện", "Owner"),
+            ctx.t("Thời hạn", "Due"),
+        ],
+        true,
+    );
+    let outputs = review_outputs(ctx.d.scope.edition);
+    let mut no = 0;
+    for o in outputs {
+        let list: Vec<_> = r.decisions.iter().filter(|d| d.output == o.key).collect();
+        if list.is_empty() {
+            continue;
+        }
+        x.span_row(
+            &w,
+            "Cell",
+            &format!("{}) {}", o.key, o.label(ctx.lang)),
+            BOLD,
+        );
+        for d in list {
+            no += 1;
+            x.row(
+                &w,
+                "Cell",
+                &[
+                    &no.to_string(),
+                    &d.content,
+                    &owner(ctx, d.owner.as_deref(), d.unit.as_deref()),
+                    &d.due.map(|d| ctx.short_date(d)).unwrap_or_default(),
+                ],
+                false,
+            );
+        }
+    }
+    // Decisions whose output key the catalog does not know still belong in the minutes.
+    let other: Vec<_> = r
+        .decisions
+        .iter()
+        .filter(|d| !outputs.iter().any(|o| o.key == d.output))
+        .collect();
+    for d in other {
+        no += 1;
+        x.row(
+            &w,
+            "Cell",
+            &[
+                &no.to_string(),
+                &d.content,
+                &owner(ctx, d.owner.as_deref(), d.unit.as_deref()),
+                &d.due.map(|d| ctx.short_date(d)).unwrap_or_default(),
+            ],
+            false,
+        );
+    }
+    x.tbl_close();
+    x.p(Para::new("Tight"), "", PLAIN);
+}
+
+/// Renders the minutes of a review.
+pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, DocxError> {
+    let m = &r.meeting;
+    let date = m.date;
+    let p = period(ctx, r);
+    let meta = Meta {
+        title: &r.title,
+        creator: &ctx.d.agency.name,
+        date,
+    };
+    package(&meta, ctx.opts, |x| {
+        national_header(x, ctx, &ctx.number_line(r.number.as_deref(), "BB"), date);
+        title(x, ctx, ctx.t("Biên bản", "Minutes"), &[&r.title]);
+        let start = m
+            .start
+            .map(|t| format!("{}, ", ctx.time(t)))
+            .unwrap_or_default();
+        let place = m
+            .place
+            .as_deref()
+            .map(|p| format!(", {} {p}", ctx.t("tại", "at")))
+            .unwrap_or_default();
+        body(
+            x,
+            &match ctx.lang {
+                Lang::Vi => format!(
+                    "Hôm nay, vào lúc {start}{}{place}, {} tổ chức {}.",
+                    ctx.long_date(date),
+                    ctx.d.agency.name,
+                    lower_first(&r.title)
+                ),
+                Lang::En => format!(
+                    "On {start}{}{place}, {} held its {}.",
+                    ctx.long_date(date),
+                    ctx.d.agency.name,
+                    lower_first(&r.title)
+                ),
+            },
+        );
+
+        heading(x, ctx.t("I. THÀNH PHẦN", "I. ATTENDANCE"));
+        x.field(
+            Para::new("Body"),
+            ctx.t("1. Chủ trì", "1. Chair"),
+            &ctx.person_position(&m.chair),
+        );
+        x.field(
+            Para::new("Body"),
+            ctx.t("2. Thư ký", "2. Secretary"),
+            &ctx.person_position(&m.secretary),
+        );
+        x.p(
+            Para::new("Body"),
+            ctx.t("3. Thành phần tham dự:", "3. Attendees:"),
+            BOLD,
+        );
+        for a in &m.attendees {
+            body(x, &format!("- {}", ctx.person_position(a)));
+        }
+        if !m.guests.is_empty() {
+            x.p(
+                Para::new("Body"),
+                ctx.t("4. Khách mời:", "4. Guests:"),
+                BOLD,
+            );
+            for g in &m.guests {
+                body(x, &format!("- {g}"));
+            }
+        }
+
+        heading(x, ctx.t("II. NỘI DUNG", "II. PROCEEDINGS"));
+        body(x, ctx.t(
+            "Cuộc họp đã nghe báo cáo và thảo luận các nội dung đầu vào xem xét của lãnh đạo về hệ thống quản lý chất lượng (HTQLCL):",
+            "The meeting heard and discussed the management review inputs for the quality management system (QMS):",
+        ));
+        for t in review_inputs(ctx.d.scope.edition) {
+            x.p(Para::new("Body").keep(), &topic_heading(ctx, t), BOLD);
+            if t.key == "c" && ctx.d.scope.edition == qms_core::Edition::Iso9001_2015 {
+                continue;
+            }
+            match r.inputs.iter().find(|i| i.topic == t.key) {
+                Some(i) => {
+                    let by = i
+                        .presenter
+                        .as_deref()
+                        .map(|p| {
+                            format!(
+                                " ({} {})",
+                                ctx.t("trình bày:", "presented by"),
+                                ctx.person(p)
+                            )
+                        })
+                        .unwrap_or_default();
+                    body(x, &format!("{}{by}", i.summary.trim()));
+                }
+                None => match fact(ctx, p, Some(r), t.maps_to_2015.unwrap_or(t.key)) {
+                    Some(s) => body(x, &s),
+                    None => x.p(
+                        Para::new("Body"),
+                        ctx.t("Không có nội dung báo cáo.", "Nothing was reported."),
+                        ITALIC,
+                    ),
+                },
+            }
+        }
+
+        heading(x, ctx.t("III. KẾT LUẬN", "III. CONCLUSIONS"));
+        body_or(
+            x,
+            r.conclusion.as_deref(),
+            ctx.t("(Chủ trì kết luận)", "(Chair's conclusion)"),
+        );
+        x.p(
+            Para::new("Body").keep(),
+            ctx.t(
+                "Các quyết định và hành động (đầu ra của xem xét của lãnh đạo):",
+                "Decisions and actions (management review outputs):",
+            ),
+            BOLD,
+        );
+        if r.decisions.is_empty() {
+            x.p(
+                Para::new("Body"),
+                ctx.t("Không có quyết định mới.", "No new decisions."),
+                ITALIC,
+            );
+        } else {
+            decisions_table(x, ctx, r);
+        }
+        let end = match (m.end, ctx.lang) {
+            (Some(t), Lang::Vi) => format!("Cuộc họp kết thúc vào lúc {} cùng ngày.", ctx.time(t)),
+            (None, Lang::Vi) => "Cuộc họp kết thúc vào lúc …… giờ …… cùng ngày.".to_owned(),
+            (Some(t), Lang::En) => format!("The meeting closed at {} the same day.", ctx.time(t)),
+            (None, Lang::En) => "The meeting closed at ……… the same day.".to_owned(),
+        };
+        body(x, &end);
+        body_last(x, ctx.t(
+            "Biên bản đã được đọc lại cho các thành viên dự họp cùng nghe và nhất trí thông qua.",
+            "These minutes were read out to the attendees and approved.",
+        ));
+        let secretary = Signer::titled(ctx, ctx.t("Thư ký", "Secretary"), Some(&m.secretary));
+        let chair = Signer::titled(ctx, ctx.t("Chủ trì", "Chair"), Some(&m.chair));
+        let recipients = vec![
+            ctx.t("Các thành viên dự họp", "Attendees").to_owned(),
+            ctx.t(
+                "Các đơn vị thuộc phạm vi HTQLCL",
+                "Units within the QMS scope",
+            )
+            .to_owned(),
+            archive_line(ctx),
+        ];
+        two_signatures(x, ctx, &secretary, &chair, &recipients);
+    })
+}

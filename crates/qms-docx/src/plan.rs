@@ -1,0 +1,339 @@
+//! Kế hoạch đánh giá nội bộ (audit plan), with the contents of ISO 19011 6.3.2.2 and the
+//! schedule table: time | unit | processes/clauses | auditors | auditee representative.
+
+use crate::ctx::Ctx;
+use crate::error::DocxError;
+use crate::header::{
+    Signer, archive_line, body, body_last, bullets, heading, national_header, signature, title,
+};
+use crate::package::{Meta, package};
+use crate::wml::{Borders, PLAIN, Para, columns};
+use crate::xml::Xml;
+use qms_core::Lang;
+use qms_core::model::{Audit, Meeting, Role, TeamRole};
+
+/// The label of a team role.
+pub(crate) fn team_role(role: TeamRole, lang: Lang) -> &'static str {
+    match role {
+        TeamRole::Lead => lang.pick("Trưởng đoàn", "Lead auditor"),
+        TeamRole::Auditor => lang.pick("Thành viên", "Auditor"),
+        TeamRole::Expert => lang.pick("Chuyên gia kỹ thuật", "Technical expert"),
+        TeamRole::Observer => lang.pick("Quan sát viên", "Observer"),
+        TeamRole::Guide => lang.pick("Người hướng dẫn", "Guide"),
+    }
+}
+
+/// The criteria, or the usual ones when the dossier lists none.
+pub(crate) fn criteria_or_default(ctx: &Ctx<'_>, given: &[String]) -> Vec<String> {
+    if !given.is_empty() {
+        return given.to_vec();
+    }
+    vec![
+        format!("{} {}", ctx.t("Tiêu chuẩn", "Standard"), ctx.edition()),
+        ctx.t(
+            "Hệ thống tài liệu của hệ thống quản lý chất lượng (HTQLCL) của cơ quan",
+            "The agency's quality management system (QMS) documentation",
+        )
+        .to_owned(),
+        ctx.t(
+            "Các văn bản quy phạm pháp luật liên quan đến hoạt động của đơn vị",
+            "Legal documents that apply to the units' work",
+        )
+        .to_owned(),
+    ]
+}
+
+/// "08 giờ 00, ngày 05 tháng 3 năm 2026, tại Phòng họp số 1".
+pub(crate) fn meeting_text(ctx: &Ctx<'_>, m: &Meeting) -> String {
+    let mut s = String::new();
+    if let Some(t) = m.time {
+        s.push_str(&ctx.time(t));
+        s.push_str(", ");
+    }
+    s.push_str(&ctx.long_date(m.date));
+    if let Some(place) = m.place.as_deref() {
+        s.push_str(ctx.t(", tại ", ", at "));
+        s.push_str(place);
+    }
+    s
+}
+
+/// The audit team table: STT | name | position and unit | role in the team.
+pub(crate) fn team_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit) {
+    let w = columns(ctx.width(), &[8, 30, 42, 20]);
+    x.tbl_open(&w, Borders::Grid);
+    x.row(
+        &w,
+        "CellHead",
+        &[
+            ctx.t("STT", "No."),
+            ctx.t("Họ và tên", "Name"),
+            ctx.t("Chức vụ, đơn vị công tác", "Position and unit"),
+            ctx.t("Nhiệm vụ trong đoàn", "Role in the team"),
+        ],
+        true,
+    );
+    for (i, m) in audit.plan.team.iter().enumerate() {
+        let person = ctx.d.person(&m.person);
+        let position = person.map_or_else(String::new, |p| {
+            let unit = p.unit.as_deref().map(|u| ctx.unit(u));
+            match (p.position.as_deref(), unit) {
+                (Some(pos), Some(u)) => format!("{pos}, {u}"),
+                (Some(pos), None) => pos.to_owned(),
+                (None, Some(u)) => u,
+                (None, None) => String::new(),
+            }
+        });
+        x.tr_open(false);
+        x.cell(w[0], "CellCenter", &(i + 1).to_string(), PLAIN);
+        x.cell(w[1], "Cell", &ctx.person(&m.person), PLAIN);
+        x.cell(w[2], "Cell", &position, PLAIN);
+        x.cell(w[3], "Cell", team_role(m.role, ctx.lang), PLAIN);
+        x.tr_close();
+    }
+    x.tbl_close();
+}
+
+fn schedule_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit) {
+    let plan = &audit.plan;
+    let w = columns(ctx.width(), &[17, 22, 27, 17, 17]);
+    x.tbl_open(&w, Borders::Grid);
+    x.row(
+        &w,
+        "CellHead",
+        &[
+            ctx.t("Thời gian", "Time"),
+            ctx.t("Đơn vị được đánh giá", "Unit audited"),
+            ctx.t("Quá trình/quy trình – điều khoản", "Processes – clauses"),
+            ctx.t("Chuyên gia đánh giá", "Auditors"),
+            ctx.t("Đại diện bên được đánh giá", "Auditee representative"),
+        ],
+        true,
+    );
+    let everyone = ctx.t("Đoàn đánh giá", "Audit team");
+    let meeting_row = |x: &mut Xml<'_>, m: &Meeting, what: &str| {
+        let when = match m.time {
+            Some(t) => format!("{}\n{}", ctx.short_date(m.date), t),
+            None => ctx.short_date(m.date),
+        };
+        let what = match m.place.as_deref() {
+            Some(place) => format!("{what}\n({place})"),
+            None => what.to_owned(),
+        };
+        x.row(
+            &w,
+            "Cell",
+            &[
+                &when,
+                &what,
+                "",
+                everyone,
+                ctx.t("Lãnh đạo cơ quan, các đơn vị", "Agency and unit managers"),
+            ],
+            false,
+        );
+    };
+    if let Some(m) = &plan.opening_meeting {
+        meeting_row(x, m, ctx.t("Họp khai mạc", "Opening meeting"));
+    }
+    for row in &plan.schedule {
+        let when = format!("{}\n{}–{}", ctx.short_date(row.date), row.start, row.end);
+        let unit = match (&row.unit, &row.activity) {
+            (Some(u), Some(a)) => format!("{}\n{a}", ctx.unit(u)),
+            (Some(u), None) => ctx.unit(u),
+            (None, Some(a)) => a.clone(),
+            (None, None) => String::new(),
+        };
+        let mut what = ctx.procedure_codes(&row.procedures);
+        if !row.clauses.is_empty() {
+            if !what.is_empty() {
+                what.push('\n');
+            }
+            what.push_str(ctx.t("Điều khoản: ", "Clauses: "));
+            what.push_str(&Ctx::clause_ids(&row.clauses));
+        }
+        let auditors: Vec<String> = row.auditors.iter().map(|a| ctx.person(a)).collect();
+        let rep = row
+            .auditee_representative
+            .as_deref()
+            .map(|p| ctx.person(p))
+            .unwrap_or_default();
+        x.row(
+            &w,
+            "Cell",
+            &[&when, &unit, &what, &auditors.join("\n"), &rep],
+            false,
+        );
+    }
+    if let Some(m) = &plan.closing_meeting {
+        meeting_row(x, m, ctx.t("Họp kết thúc", "Closing meeting"));
+    }
+    x.tbl_close();
+}
+
+/// Renders the plan of an audit.
+pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError> {
+    let plan = &audit.plan;
+    let date = plan.issued_on.unwrap_or(ctx.opts.today);
+    let meta = Meta {
+        title: &audit.title,
+        creator: &ctx.d.agency.name,
+        date,
+    };
+    package(&meta, ctx.opts, |x| {
+        national_header(x, ctx, &ctx.number_line(plan.number.as_deref(), "KH"), date);
+        let standard = format!(
+            "{} {}",
+            ctx.t(
+                "Hệ thống quản lý chất lượng theo",
+                "Quality management system to"
+            ),
+            ctx.edition()
+        );
+        title(
+            x,
+            ctx,
+            ctx.t("Kế hoạch", "Plan"),
+            &[&audit.title, &standard],
+        );
+        let programme = audit
+            .programme
+            .as_deref()
+            .and_then(|id| ctx.d.programmes.iter().find(|p| p.id == id));
+        let intro = match (ctx.lang, programme) {
+            (Lang::Vi, Some(p)) => format!(
+                "Thực hiện Chương trình đánh giá nội bộ năm {}, {} ban hành Kế hoạch đánh giá nội bộ hệ thống quản lý chất lượng (HTQLCL) theo {} như sau:",
+                p.year,
+                ctx.d.agency.name,
+                ctx.edition()
+            ),
+            (Lang::Vi, None) => format!(
+                "{} ban hành Kế hoạch đánh giá nội bộ hệ thống quản lý chất lượng (HTQLCL) theo {} như sau:",
+                ctx.d.agency.name,
+                ctx.edition()
+            ),
+            (Lang::En, _) => format!(
+                "{} issues this plan for the internal audit of its quality management system (QMS) to {}:",
+                ctx.d.agency.name,
+                ctx.edition()
+            ),
+        };
+        body(x, &intro);
+
+        heading(x, ctx.t("I. MỤC TIÊU ĐÁNH GIÁ", "I. AUDIT OBJECTIVES"));
+        bullets(
+            x,
+            &plan.objectives,
+            ctx.t("(Chưa xác định mục tiêu)", "(No objectives recorded)"),
+        );
+
+        heading(x, ctx.t("II. PHẠM VI ĐÁNH GIÁ", "II. AUDIT SCOPE"));
+        let mut scope: Vec<String> = plan.scope.iter().cloned().collect();
+        let mut units: Vec<String> = Vec::new();
+        for u in plan.schedule.iter().filter_map(|r| r.unit.as_deref()) {
+            let name = ctx.unit(u);
+            if !units.contains(&name) {
+                units.push(name);
+            }
+        }
+        if !units.is_empty() {
+            scope.push(format!(
+                "{}: {}",
+                ctx.t("Các đơn vị được đánh giá", "Units audited"),
+                units.join(", ")
+            ));
+        }
+        bullets(
+            x,
+            &scope,
+            ctx.t("(Chưa xác định phạm vi)", "(No scope recorded)"),
+        );
+
+        heading(x, ctx.t("III. CHUẨN MỰC ĐÁNH GIÁ", "III. AUDIT CRITERIA"));
+        bullets(x, &criteria_or_default(ctx, &plan.criteria), "");
+
+        heading(
+            x,
+            ctx.t("IV. THỜI GIAN, ĐỊA ĐIỂM", "IV. DATES AND LOCATION"),
+        );
+        let mut when = vec![format!(
+            "{}: {} {} {} {}",
+            ctx.t("Thời gian", "Dates"),
+            ctx.t("từ", "from"),
+            ctx.long_date(plan.start),
+            ctx.t("đến", "to"),
+            ctx.long_date(plan.end)
+        )];
+        if let Some(l) = &plan.location {
+            when.push(format!("{}: {l}", ctx.t("Địa điểm", "Location")));
+        }
+        if let Some(m) = &plan.opening_meeting {
+            when.push(format!(
+                "{}: {}",
+                ctx.t("Họp khai mạc", "Opening meeting"),
+                meeting_text(ctx, m)
+            ));
+        }
+        if let Some(m) = &plan.closing_meeting {
+            when.push(format!(
+                "{}: {}",
+                ctx.t("Họp kết thúc", "Closing meeting"),
+                meeting_text(ctx, m)
+            ));
+        }
+        bullets(x, &when, "");
+
+        heading(x, ctx.t("V. PHƯƠNG PHÁP ĐÁNH GIÁ", "V. AUDIT METHODS"));
+        let methods = if plan.methods.is_empty() {
+            vec![ctx
+                .t(
+                    "Phỏng vấn, xem xét tài liệu, hồ sơ và quan sát tại nơi làm việc; lấy mẫu hồ sơ theo từng quy trình",
+                    "Interviews, review of documents and records, observation at the workplace; sampling of records per procedure",
+                )
+                .to_owned()]
+        } else {
+            plan.methods.clone()
+        };
+        bullets(x, &methods, "");
+
+        heading(x, ctx.t("VI. ĐOÀN ĐÁNH GIÁ", "VI. AUDIT TEAM"));
+        team_table(x, ctx, audit);
+        x.p(Para::new("Tight"), "", PLAIN);
+
+        heading(x, ctx.t("VII. LỊCH ĐÁNH GIÁ", "VII. AUDIT SCHEDULE"));
+        schedule_table(x, ctx, audit);
+        x.p(Para::new("Tight"), "", PLAIN);
+
+        heading(x, ctx.t("VIII. TỔ CHỨC THỰC HIỆN", "VIII. ARRANGEMENTS"));
+        let duties: [&str; 3] = [
+            ctx.t(
+                "1. Các đơn vị được đánh giá bố trí lãnh đạo đơn vị và công chức có liên quan làm việc với Đoàn đánh giá theo lịch; chuẩn bị đầy đủ tài liệu, hồ sơ.",
+                "1. Audited units make their managers and staff available as scheduled and have documents and records ready.",
+            ),
+            ctx.t(
+                "2. Đoàn đánh giá chuẩn bị phiếu câu hỏi đánh giá; thực hiện đánh giá khách quan, vô tư (chuyên gia không đánh giá công việc của chính mình); giữ bí mật thông tin thu thập được.",
+                "2. The team prepares checklists, audits objectively and impartially (auditors do not audit their own work) and keeps the information gathered confidential.",
+            ),
+            ctx.t(
+                "3. Ngôn ngữ đánh giá và báo cáo: tiếng Việt. Trưởng đoàn gửi báo cáo đánh giá tới lãnh đạo cơ quan và các đơn vị được đánh giá sau khi kết thúc đánh giá.",
+                "3. Working and reporting language: Vietnamese. The lead auditor sends the audit report to the agency's management and the audited units after the audit.",
+            ),
+        ];
+        for (i, d) in duties.iter().enumerate() {
+            if i + 1 == duties.len() {
+                body_last(x, d);
+            } else {
+                body(x, d);
+            }
+        }
+        let signer = Signer::official(ctx, ctx.with_role(Role::Head), Role::Head);
+        let recipients = vec![
+            ctx.t("Lãnh đạo cơ quan", "Agency management").to_owned(),
+            ctx.t("Đoàn đánh giá", "Audit team").to_owned(),
+            ctx.t("Các đơn vị được đánh giá", "Audited units")
+                .to_owned(),
+            archive_line(ctx),
+        ];
+        signature(x, ctx, &recipients, &signer);
+    })
+}

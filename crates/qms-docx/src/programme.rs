@@ -1,0 +1,169 @@
+//! Chương trình đánh giá nội bộ năm (annual audit programme): objectives, scope, criteria,
+//! methods, responsibilities and the unit × month matrix (ISO 9001 9.2.2 a, ISO 19011 §5).
+
+use crate::ctx::Ctx;
+use crate::error::DocxError;
+use crate::header::{
+    Signer, archive_line, body, body_last, bullets, heading, national_header, signature, title,
+};
+use crate::package::{Meta, package};
+use crate::plan::criteria_or_default;
+use crate::wml::{Borders, PLAIN, Para, columns};
+use qms_core::Lang;
+use qms_core::model::{AuditProgramme, Role};
+
+/// Renders a programme.
+pub(crate) fn render(ctx: &Ctx<'_>, p: &AuditProgramme) -> Result<Vec<u8>, DocxError> {
+    let date = p.issued_on.unwrap_or(ctx.opts.today);
+    let summary = match ctx.lang {
+        Lang::Vi => format!("Đánh giá nội bộ hệ thống quản lý chất lượng năm {}", p.year),
+        Lang::En => format!(
+            "Internal audits of the quality management system, {}",
+            p.year
+        ),
+    };
+    let meta = Meta {
+        title: &summary,
+        creator: &ctx.d.agency.name,
+        date,
+    };
+    package(&meta, ctx.opts, |x| {
+        national_header(x, ctx, &ctx.number_line(p.number.as_deref(), "CTr"), date);
+        let standard = format!("{} {}", ctx.t("theo", "to"), ctx.edition());
+        title(
+            x,
+            ctx,
+            ctx.t("Chương trình", "Programme"),
+            &[&summary, &standard],
+        );
+
+        heading(x, ctx.t("I. MỤC TIÊU", "I. OBJECTIVES"));
+        bullets(
+            x,
+            &p.objectives,
+            ctx.t("(Chưa xác định mục tiêu)", "(No objectives recorded)"),
+        );
+
+        heading(x, ctx.t("II. PHẠM VI", "II. SCOPE"));
+        let scope = p.scope.clone().unwrap_or_else(|| ctx.d.scope.text.clone());
+        body(x, &scope);
+
+        heading(x, ctx.t("III. CHUẨN MỰC ĐÁNH GIÁ", "III. AUDIT CRITERIA"));
+        bullets(x, &criteria_or_default(ctx, &p.criteria), "");
+
+        heading(x, ctx.t("IV. PHƯƠNG PHÁP ĐÁNH GIÁ", "IV. AUDIT METHODS"));
+        bullets(x, &p.methods, ctx.t(
+            "- Phỏng vấn, xem xét tài liệu, hồ sơ và quan sát tại nơi làm việc; lấy mẫu hồ sơ theo từng quy trình.",
+            "- Interviews, review of documents and records, observation; sampling of records per procedure.",
+        ));
+
+        heading(x, ctx.t("V. TRÁCH NHIỆM", "V. RESPONSIBILITIES"));
+        bullets(
+            x,
+            &p.responsibilities,
+            ctx.t("(Chưa phân công)", "(Not assigned)"),
+        );
+
+        heading(x, ctx.t("VI. LỊCH ĐÁNH GIÁ", "VI. AUDIT SCHEDULE"));
+        let mut units: Vec<&str> = Vec::new();
+        for a in &p.planned {
+            if !units.contains(&a.unit.as_str()) {
+                units.push(a.unit.as_str());
+            }
+        }
+        let mut parts = vec![6, 30];
+        parts.extend([5u32; 12]);
+        let w = columns(ctx.width(), &parts);
+        x.p(
+            Para::new("Body").keep(),
+            ctx.t(
+                "1. Kế hoạch theo tháng (dấu X: tháng đánh giá đơn vị)",
+                "1. Months (X: the unit is audited that month)",
+            ),
+            PLAIN,
+        );
+        x.tbl_open(&w, Borders::Grid);
+        let months: Vec<String> = (1..=12)
+            .map(|m| format!("{}{m}", ctx.t("T", "M")))
+            .collect();
+        let mut head: Vec<&str> = vec![ctx.t("STT", "No."), ctx.t("Đơn vị", "Unit")];
+        head.extend(months.iter().map(String::as_str));
+        x.row(&w, "CellHead", &head, true);
+        for (i, u) in units.iter().enumerate() {
+            x.tr_open(false);
+            x.cell(w[0], "CellCenter", &(i + 1).to_string(), PLAIN);
+            x.cell(w[1], "Cell", &ctx.unit(u), PLAIN);
+            for m in 1..=12u8 {
+                let hit = p.planned.iter().any(|a| a.unit == *u && a.month == m);
+                x.cell(
+                    w[1 + m as usize],
+                    "CellCenter",
+                    if hit { "X" } else { "" },
+                    PLAIN,
+                );
+            }
+            x.tr_close();
+        }
+        x.tbl_close();
+        x.p(Para::new("Tight"), "", PLAIN);
+
+        x.p(
+            Para::new("Body").keep(),
+            ctx.t("2. Nội dung đánh giá", "2. What is audited"),
+            PLAIN,
+        );
+        let w = columns(ctx.width(), &[8, 28, 9, 30, 25]);
+        x.tbl_open(&w, Borders::Grid);
+        x.row(
+            &w,
+            "CellHead",
+            &[
+                ctx.t("STT", "No."),
+                ctx.t("Đơn vị", "Unit"),
+                ctx.t("Tháng", "Month"),
+                ctx.t("Điều khoản", "Clauses"),
+                ctx.t("Quy trình", "Procedures"),
+            ],
+            true,
+        );
+        for (i, a) in p.planned.iter().enumerate() {
+            x.row(
+                &w,
+                "Cell",
+                &[
+                    &(i + 1).to_string(),
+                    &ctx.unit(&a.unit),
+                    &a.month.to_string(),
+                    &Ctx::clause_ids(&a.clauses),
+                    &ctx.procedure_codes(&a.procedures),
+                ],
+                false,
+            );
+        }
+        x.tbl_close();
+        x.p(Para::new("Tight"), "", PLAIN);
+
+        heading(x, ctx.t("VII. TỔ CHỨC THỰC HIỆN", "VII. IMPLEMENTATION"));
+        body_last(x, ctx.t(
+            "Đại diện lãnh đạo về chất lượng lập kế hoạch cho từng cuộc đánh giá, thành lập đoàn đánh giá bảo đảm khách quan, vô tư; báo cáo kết quả đánh giá với lãnh đạo cơ quan. Các đơn vị được đánh giá phối hợp thực hiện và khắc phục sự không phù hợp kịp thời. Chương trình được điều chỉnh khi có thay đổi ảnh hưởng đến HTQLCL hoặc theo kết quả các cuộc đánh giá trước.",
+            "The quality representative plans each audit and forms impartial audit teams, and reports results to management. Audited units cooperate and correct nonconformities without undue delay. The programme is revised when changes affect the QMS or in the light of previous audit results.",
+        ));
+        let approver = p
+            .approved_by
+            .as_deref()
+            .and_then(|id| ctx.d.person(id))
+            .or_else(|| ctx.with_role(Role::Head));
+        let signer = Signer::official(ctx, approver, Role::Head);
+        let recipients = vec![
+            ctx.t(
+                "Các đơn vị thuộc phạm vi HTQLCL",
+                "Units within the QMS scope",
+            )
+            .to_owned(),
+            ctx.t("Chuyên gia đánh giá nội bộ", "Internal auditors")
+                .to_owned(),
+            archive_line(ctx),
+        ];
+        signature(x, ctx, &recipients, &signer);
+    })
+}

@@ -1,0 +1,462 @@
+//! Báo cáo xem xét của lãnh đạo (the input report for management review): one section per
+//! input of 9.3.2 a–f with c1–c7 (5.6.2 a–g on the 2008 edition), each with what the dossier
+//! records for the period: previous decisions, objectives met, on-time rates, nonconformities
+//! and corrective actions, audit results, opportunities for improvement.
+
+use crate::ctx::{Ctx, lower_first, number};
+use crate::error::DocxError;
+use crate::header::{
+    Signer, archive_line, body, body_last, heading, national_header, signature, subheading, title,
+};
+use crate::package::{Meta, package};
+use crate::review_facts::{Period, fact, period, within};
+use crate::wml::{Borders, ITALIC, PLAIN, Para, columns};
+use crate::xml::Xml;
+use chrono::NaiveDate;
+use qms_core::Lang;
+use qms_core::catalog::{ReviewTopic, review_inputs};
+use qms_core::model::{DecisionState, FindingKind, ManagementReview, Role};
+
+/// "08 giờ 00 đến 11 giờ 00, ngày 29 tháng 6 năm 2026".
+pub(crate) fn meeting_when(ctx: &Ctx<'_>, r: &ManagementReview) -> String {
+    let m = &r.meeting;
+    let mut s = String::new();
+    if let Some(t) = m.start {
+        s.push_str(&ctx.time(t));
+        if let Some(e) = m.end {
+            s.push_str(ctx.t(" đến ", " to "));
+            s.push_str(&ctx.time(e));
+        }
+        s.push_str(", ");
+    }
+    s.push_str(&ctx.long_date(m.date));
+    s
+}
+
+/// "c1) sự thỏa mãn của khách hàng ..." (the group "c" ends with a colon).
+pub(crate) fn topic_heading(ctx: &Ctx<'_>, t: &ReviewTopic) -> String {
+    let colon = if t.key == "c" && ctx.d.scope.edition == qms_core::Edition::Iso9001_2015 {
+        ":"
+    } else {
+        ""
+    };
+    format!("{}) {}{colon}", t.key, t.label(ctx.lang))
+}
+
+fn decision_state(s: DecisionState, lang: Lang) -> &'static str {
+    match s {
+        DecisionState::Open => lang.pick("Chưa thực hiện", "Open"),
+        DecisionState::InProgress => lang.pick("Đang thực hiện", "In progress"),
+        DecisionState::Done => lang.pick("Hoàn thành", "Done"),
+        DecisionState::Cancelled => lang.pick("Hủy bỏ", "Cancelled"),
+    }
+}
+
+/// Input a: the previous review's decisions and their state now.
+fn previous_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) -> bool {
+    let prev = r
+        .previous
+        .as_deref()
+        .and_then(|id| ctx.d.management_reviews.iter().find(|p| p.id == id));
+    let Some(prev) = prev else { return false };
+    if prev.decisions.is_empty() {
+        return false;
+    }
+    let w = columns(ctx.width(), &[8, 44, 20, 13, 15]);
+    x.tbl_open(&w, Borders::Grid);
+    x.row(
+        &w,
+        "CellHead",
+        &[
+            ctx.t("STT", "No."),
+            ctx.t("Nội dung", "Decision"),
+            ctx.t("Thực hiện", "Owner"),
+            ctx.t("Thời hạn", "Due"),
+            ctx.t("Tình trạng", "State"),
+        ],
+        true,
+    );
+    for (i, d) in prev.decisions.iter().enumerate() {
+        let f = r.follow_ups.iter().find(|f| f.decision == d.id);
+        let mut state = decision_state(f.map_or(d.state, |f| f.state), ctx.lang).to_owned();
+        if let Some(c) = f.and_then(|f| f.comment.as_deref()) {
+            state.push_str(&format!("\n{c}"));
+        }
+        x.row(
+            &w,
+            "Cell",
+            &[
+                &(i + 1).to_string(),
+                &d.content,
+                &owner(ctx, d.owner.as_deref(), d.unit.as_deref()),
+                &d.due.map(|d| ctx.short_date(d)).unwrap_or_default(),
+                &state,
+            ],
+            false,
+        );
+    }
+    x.tbl_close();
+    x.p(Para::new("Tight"), "", PLAIN);
+    true
+}
+
+/// "Name (Unit)", either alone, or nothing.
+pub(crate) fn owner(ctx: &Ctx<'_>, person: Option<&str>, unit: Option<&str>) -> String {
+    match (person, unit) {
+        (Some(p), Some(u)) => format!("{} ({})", ctx.person(p), ctx.unit(u)),
+        (Some(p), None) => ctx.person(p),
+        (None, Some(u)) => ctx.unit(u),
+        (None, None) => String::new(),
+    }
+}
+
+/// Input c2 (and c3 for on-time rates): objectives and their measurements in the period.
+fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, only_deadlines: bool) -> bool {
+    let list: Vec<_> = ctx
+        .d
+        .quality_objectives
+        .iter()
+        .filter(|o| {
+            !only_deadlines
+                || format!("{} {}", o.statement, o.indicator.as_deref().unwrap_or(""))
+                    .contains("hạn")
+        })
+        .collect();
+    if list.is_empty() {
+        return false;
+    }
+    let w = columns(ctx.width(), &[8, 40, 14, 22, 16]);
+    x.tbl_open(&w, Borders::Grid);
+    x.row(
+        &w,
+        "CellHead",
+        &[
+            ctx.t("STT", "No."),
+            ctx.t("Mục tiêu", "Objective"),
+            ctx.t("Chỉ tiêu", "Target"),
+            ctx.t("Kết quả trong kỳ", "Results in the period"),
+            ctx.t("Đánh giá", "Met?"),
+        ],
+        true,
+    );
+    for (i, o) in list.iter().enumerate() {
+        let unit = o
+            .target
+            .as_ref()
+            .and_then(|t| t.unit.as_deref())
+            .unwrap_or("");
+        let target = o.target.as_ref().map(|t| {
+            let cmp = match t.comparison {
+                qms_core::model::Comparison::AtLeast => "≥",
+                qms_core::model::Comparison::AtMost => "≤",
+            };
+            format!("{cmp} {}{unit}", number(t.value, ctx.lang))
+        });
+        let ms: Vec<_> = o
+            .measurements
+            .iter()
+            .filter(|m| within(m.period_end, p))
+            .collect();
+        let results = ms
+            .iter()
+            .map(|m| {
+                format!(
+                    "{}{unit} ({})",
+                    number(m.value, ctx.lang),
+                    ctx.short_date(m.period_end)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let verdict = match (o.target.as_ref(), ms.last()) {
+            (Some(t), Some(m)) if t.is_met(m.value) => ctx.t("Đạt", "Met"),
+            (Some(_), Some(_)) => ctx.t("Không đạt", "Not met"),
+            (None, _) => ctx.t(
+                "Không đo được (chưa có chỉ tiêu)",
+                "Not measurable (no target)",
+            ),
+            (Some(_), None) => ctx.t("Chưa đo", "Not measured"),
+        };
+        x.row(
+            &w,
+            "Cell",
+            &[
+                &(i + 1).to_string(),
+                &o.statement,
+                &target.unwrap_or_default(),
+                &results,
+                verdict,
+            ],
+            false,
+        );
+    }
+    x.tbl_close();
+    x.p(Para::new("Tight"), "", PLAIN);
+    true
+}
+
+/// Input c4: corrective actions raised in the period, their state and overdue actions.
+fn corrective_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, on: NaiveDate) -> bool {
+    let list: Vec<_> = ctx
+        .d
+        .corrective_actions
+        .iter()
+        .filter(|c| within(c.raised_on, p))
+        .collect();
+    let nc = ctx
+        .d
+        .findings()
+        .filter(|(a, f)| f.kind.is_nonconformity() && within(a.plan.end, p))
+        .count();
+    if list.is_empty() && nc == 0 {
+        return false;
+    }
+    if let Some(s) = fact(ctx, p, None, "c4") {
+        body(x, &s);
+    }
+    if list.is_empty() {
+        return true;
+    }
+    let w = columns(ctx.width(), &[8, 13, 29, 20, 15, 15]);
+    x.tbl_open(&w, Borders::Grid);
+    x.row(
+        &w,
+        "CellHead",
+        &[
+            ctx.t("STT", "No."),
+            ctx.t("Số phiếu", "Request"),
+            ctx.t("Đơn vị", "Unit"),
+            ctx.t("Tình trạng", "State"),
+            ctx.t("Hạn hành động", "Action due"),
+            ctx.t("Quá hạn", "Overdue"),
+        ],
+        true,
+    );
+    for (i, c) in list.iter().enumerate() {
+        let due = c.actions.iter().map(|a| a.due).max();
+        let overdue = c
+            .actions
+            .iter()
+            .filter(|a| a.completed_on.is_none() && a.due < on)
+            .count();
+        let overdue = if overdue > 0 && !c.state.is_final() {
+            overdue.to_string()
+        } else {
+            String::new()
+        };
+        x.row(
+            &w,
+            "Cell",
+            &[
+                &(i + 1).to_string(),
+                c.number.as_deref().unwrap_or(&c.id),
+                &ctx.unit(&c.unit),
+                c.state.label(ctx.lang),
+                &due.map(|d| ctx.short_date(d)).unwrap_or_default(),
+                &overdue,
+            ],
+            false,
+        );
+    }
+    x.tbl_close();
+    x.p(Para::new("Tight"), "", PLAIN);
+    true
+}
+
+/// Input c6: the audits of the period and their findings by kind.
+fn audits(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period) -> bool {
+    let list: Vec<_> = ctx
+        .d
+        .audits
+        .iter()
+        .filter(|a| within(a.plan.end, p))
+        .collect();
+    if list.is_empty() {
+        return false;
+    }
+    let w = columns(ctx.width(), &[8, 36, 20, 12, 12, 12]);
+    x.tbl_open(&w, Borders::Grid);
+    x.row(
+        &w,
+        "CellHead",
+        &[
+            ctx.t("STT", "No."),
+            ctx.t("Cuộc đánh giá", "Audit"),
+            ctx.t("Thời gian", "Dates"),
+            ctx.t("KPH", "NC"),
+            ctx.t("Điểm lưu ý", "Observ."),
+            ctx.t("Cơ hội cải tiến", "OFI"),
+        ],
+        true,
+    );
+    for (i, a) in list.iter().enumerate() {
+        let count = |f: &dyn Fn(FindingKind) -> bool| {
+            a.findings.iter().filter(|x| f(x.kind)).count().to_string()
+        };
+        x.row(
+            &w,
+            "Cell",
+            &[
+                &(i + 1).to_string(),
+                &a.title,
+                &format!(
+                    "{} – {}",
+                    ctx.short_date(a.plan.start),
+                    ctx.short_date(a.plan.end)
+                ),
+                &count(&|k| k.is_nonconformity()),
+                &count(&|k| k == FindingKind::Observation),
+                &count(&|k| k == FindingKind::ImprovementOpportunity),
+            ],
+            false,
+        );
+    }
+    x.tbl_close();
+    x.p(Para::new("Tight"), "", PLAIN);
+    true
+}
+
+/// Input c1: complaints recorded as corrective-action requests.
+fn complaints(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period) -> bool {
+    match fact(ctx, p, None, "c1") {
+        Some(s) => {
+            body(x, &s);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Input f: opportunities for improvement found by audits in the period.
+fn improvements(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period) -> bool {
+    const SHOWN: usize = 20;
+    let list: Vec<_> = ctx
+        .d
+        .findings()
+        .filter(|(a, f)| f.kind == FindingKind::ImprovementOpportunity && within(a.plan.end, p))
+        .collect();
+    for (_, f) in list.iter().take(SHOWN) {
+        body(x, &format!("- {}: {}", ctx.unit(&f.unit), f.statement));
+    }
+    if list.len() > SHOWN {
+        body(
+            x,
+            &match ctx.lang {
+                Lang::Vi => format!(
+                    "- Và {} cơ hội cải tiến khác (xem các báo cáo đánh giá).",
+                    list.len() - SHOWN
+                ),
+                Lang::En => format!("- And {} more (see the audit reports).", list.len() - SHOWN),
+            },
+        );
+    }
+    !list.is_empty()
+}
+
+/// Renders the input report of a review.
+pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, DocxError> {
+    let date = r.notice_date.unwrap_or(r.meeting.date);
+    let meta = Meta {
+        title: &r.title,
+        creator: &ctx.d.agency.name,
+        date,
+    };
+    let p = period(ctx, r);
+    package(&meta, ctx.opts, |x| {
+        national_header(x, ctx, &ctx.number_line(None, "BC"), date);
+        let line2 = format!("{} {}", ctx.t("phục vụ", "for the"), lower_first(&r.title));
+        title(
+            x,
+            ctx,
+            ctx.t("Báo cáo", "Report"),
+            &[
+                ctx.t(
+                    "Kết quả thực hiện hệ thống quản lý chất lượng",
+                    "Performance of the quality management system",
+                ),
+                &line2,
+            ],
+        );
+        let from =
+            p.0.map(|s| format!("{} {} ", ctx.t("từ", "from"), ctx.long_date(s)))
+                .unwrap_or_default();
+        body(
+            x,
+            &format!(
+                "{}: {from}{} {}.",
+                ctx.t("Kỳ báo cáo", "Period"),
+                ctx.t("đến", "to"),
+                ctx.long_date(p.1)
+            ),
+        );
+        heading(
+            x,
+            ctx.t("ĐẦU VÀO XEM XÉT CỦA LÃNH ĐẠO", "MANAGEMENT REVIEW INPUTS"),
+        );
+        for t in review_inputs(ctx.d.scope.edition) {
+            subheading(x, &topic_heading(ctx, t));
+            if t.key == "c" && ctx.d.scope.edition == qms_core::Edition::Iso9001_2015 {
+                continue;
+            }
+            let input = r.inputs.iter().find(|i| i.topic == t.key);
+            if let Some(i) = input {
+                for para in i.summary.split("\n\n") {
+                    body(x, para);
+                }
+                if let Some(pr) = &i.presenter {
+                    x.p(
+                        Para::new("Body"),
+                        &format!(
+                            "({} {})",
+                            ctx.t("Trình bày:", "Presented by"),
+                            ctx.person(pr)
+                        ),
+                        ITALIC,
+                    );
+                }
+            }
+            let key = t.maps_to_2015.unwrap_or(t.key);
+            let data = match key {
+                "a" => previous_actions(x, ctx, r),
+                "c1" => complaints(x, ctx, p),
+                "c2" => objectives(x, ctx, p, false),
+                "c3" => objectives(x, ctx, p, true),
+                "c4" => corrective_actions(x, ctx, p, r.meeting.date),
+                "c6" => audits(x, ctx, p),
+                "f" => improvements(x, ctx, p),
+                _ => false,
+            };
+            if input.is_none() && !data {
+                x.p(
+                    Para::new("Body"),
+                    ctx.t("(Chưa có thông tin)", "(No information recorded)"),
+                    ITALIC,
+                );
+            }
+        }
+        body_last(
+            x,
+            ctx.t(
+                "Kính trình lãnh đạo cơ quan xem xét, kết luận.",
+                "Submitted to management for review and decision.",
+            ),
+        );
+        let who = ctx
+            .with_role(Role::QualityRepresentative)
+            .or_else(|| ctx.with_role(Role::IsoSecretary));
+        let signer = match who {
+            Some(p) => Signer {
+                lines: vec![ctx.t("NGƯỜI BÁO CÁO", "REPORTED BY").to_owned()],
+                name: p.name.clone(),
+            },
+            None => Signer::titled(ctx, ctx.t("Người báo cáo", "Reported by"), None),
+        };
+        let recipients = vec![
+            ctx.t("Lãnh đạo cơ quan", "Agency management").to_owned(),
+            ctx.t("Thành phần họp xem xét của lãnh đạo", "Review attendees")
+                .to_owned(),
+            archive_line(ctx),
+        ];
+        signature(x, ctx, &recipients, &signer);
+    })
+}

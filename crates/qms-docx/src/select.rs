@@ -1,0 +1,186 @@
+//! Which records a document draws on: the requests of an audit, the documents of a dossier
+//! and their file names.
+
+use crate::{DocumentKind, Target};
+use chrono::Datelike;
+use qms_core::Dossier;
+use qms_core::model::{Audit, CorrectiveAction, Finding};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// One request to print: a recorded corrective action, a nonconformity still without one
+/// (printed as a blank form to fill by hand), or both.
+pub(crate) struct CarItem<'a> {
+    pub(crate) finding: Option<&'a Finding>,
+    pub(crate) ca: Option<&'a CorrectiveAction>,
+}
+
+/// The requests of an audit, in finding order: every recorded corrective action of each
+/// finding, and a blank request for each nonconformity that has none yet.
+pub(crate) fn audit_cars<'a>(d: &'a Dossier, audit: &'a Audit) -> Vec<CarItem<'a>> {
+    let mut out = Vec::new();
+    for f in &audit.findings {
+        let mut any = false;
+        for ca in d
+            .corrective_actions
+            .iter()
+            .filter(|c| c.finding.as_deref() == Some(f.id.as_str()))
+        {
+            any = true;
+            out.push(CarItem {
+                finding: Some(f),
+                ca: Some(ca),
+            });
+        }
+        if !any && f.kind.is_nonconformity() {
+            out.push(CarItem {
+                finding: Some(f),
+                ca: None,
+            });
+        }
+    }
+    out
+}
+
+/// The finding a corrective action answers, with its audit.
+pub(crate) fn finding_of<'a>(
+    d: &'a Dossier,
+    ca: &CorrectiveAction,
+) -> Option<(&'a Audit, &'a Finding)> {
+    let id = ca.finding.as_deref()?;
+    d.findings().find(|(_, f)| f.id == id)
+}
+
+/// A target owned by the document list.
+pub(crate) enum OwnedTarget {
+    Programme(String),
+    Audit(String),
+    CorrectiveAction(String),
+    Review(String),
+}
+
+impl OwnedTarget {
+    pub(crate) fn as_target(&self) -> Target<'_> {
+        match self {
+            OwnedTarget::Programme(id) => Target::Programme(id),
+            OwnedTarget::Audit(id) => Target::Audit(id),
+            OwnedTarget::CorrectiveAction(id) => Target::CorrectiveAction(id),
+            OwnedTarget::Review(id) => Target::Review(id),
+        }
+    }
+}
+
+/// ASCII file-name part: Vietnamese letters lose their marks, "đ" becomes "d", anything else
+/// not alphanumeric becomes "-".
+pub(crate) fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_owned()
+}
+
+/// Every document of the dossier with its file name, in a fixed order.
+pub(crate) fn all_documents(d: &Dossier) -> Vec<(String, DocumentKind, OwnedTarget)> {
+    let mut out = Vec::new();
+    for p in &d.programmes {
+        let same_year = d.programmes.iter().filter(|q| q.year == p.year).count();
+        let name = if same_year > 1 {
+            format!("chuong-trinh-dgnb-{}-{}.docx", p.year, slug(&p.id))
+        } else {
+            format!("chuong-trinh-dgnb-{}.docx", p.year)
+        };
+        out.push((
+            name,
+            DocumentKind::Programme,
+            OwnedTarget::Programme(p.id.clone()),
+        ));
+    }
+    for (i, a) in d.audits.iter().enumerate() {
+        let year = a.plan.start.year();
+        let n = d.audits[..i]
+            .iter()
+            .filter(|b| b.plan.start.year() == year)
+            .count()
+            + 1;
+        let tag = format!("{year}-{n}");
+        let target = || OwnedTarget::Audit(a.id.clone());
+        out.push((
+            format!("ke-hoach-dgnb-{tag}.docx"),
+            DocumentKind::Plan,
+            target(),
+        ));
+        if !a.findings.is_empty() || a.report.is_some() {
+            out.push((
+                format!("bao-cao-dgnb-{tag}.docx"),
+                DocumentKind::Report,
+                target(),
+            ));
+        }
+        if !audit_cars(d, a).is_empty() {
+            out.push((
+                format!("phieu-hdkp-dgnb-{tag}.docx"),
+                DocumentKind::Car,
+                target(),
+            ));
+        }
+    }
+    for ca in &d.corrective_actions {
+        if finding_of(d, ca).is_none() {
+            out.push((
+                format!("phieu-hdkp-{}.docx", slug(&ca.id)),
+                DocumentKind::Car,
+                OwnedTarget::CorrectiveAction(ca.id.clone()),
+            ));
+        }
+    }
+    for (i, r) in d.management_reviews.iter().enumerate() {
+        let year = r.meeting.date.year();
+        let same_year = d
+            .management_reviews
+            .iter()
+            .filter(|s| s.meeting.date.year() == year)
+            .count();
+        let n = d.management_reviews[..i]
+            .iter()
+            .filter(|s| s.meeting.date.year() == year)
+            .count()
+            + 1;
+        let tag = if same_year > 1 {
+            format!("{year}-{n}")
+        } else {
+            year.to_string()
+        };
+        for (stem, kind) in [
+            ("thong-bao-hop-xxld", DocumentKind::ReviewNotice),
+            ("bao-cao-xxld", DocumentKind::ReviewReport),
+            ("bien-ban-hop-xxld", DocumentKind::Minutes),
+        ] {
+            out.push((
+                format!("{stem}-{tag}.docx"),
+                kind,
+                OwnedTarget::Review(r.id.clone()),
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_fold_vietnamese() {
+        assert_eq!(slug("Phiếu HĐKP số 03/2026"), "phieu-hdkp-so-03-2026");
+        assert_eq!(slug("  --x--  "), "x");
+    }
+}

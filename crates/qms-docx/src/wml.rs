@@ -1,0 +1,353 @@
+//! WordprocessingML building blocks: paragraphs, runs and tables, written straight into
+//! [`Xml`]. Element order follows the ECMA-376 schemas (the order inside `w:pPr`, `w:rPr`,
+//! `w:tblPr` and `w:tcPr` is significant; docx-rs gets it wrong, which is one reason this
+//! crate writes its own parts).
+//!
+//! Almost all formatting lives in named styles (see `styles.rs`), so a table cell costs a
+//! style reference and its text: this keeps a 10,000-finding report small and fast.
+
+use crate::xml::Xml;
+
+/// Paragraph properties beyond the style.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Para {
+    style: &'static str,
+    keep_next: bool,
+    page_break: bool,
+    /// Left and right indents in twips, for the short rules under header lines.
+    indent: Option<(u32, u32)>,
+    rule: bool,
+}
+
+impl Para {
+    /// A paragraph in a named style.
+    pub(crate) fn new(style: &'static str) -> Para {
+        Para {
+            style,
+            ..Para::default()
+        }
+    }
+
+    /// Keeps it on the page of the next paragraph (headings, table captions).
+    pub(crate) fn keep(mut self) -> Para {
+        self.keep_next = true;
+        self
+    }
+
+    /// Starts it on a new page.
+    pub(crate) fn page_break(mut self) -> Para {
+        self.page_break = true;
+        self
+    }
+
+    /// A short solid line of `width` twips, centred in `available` twips: the rule under the
+    /// agency name and under the motto (Decree 30/2020, Phụ lục I).
+    pub(crate) fn rule(width: u32, available: u32) -> Para {
+        let side = available.saturating_sub(width) / 2;
+        Para {
+            style: "Rule",
+            indent: Some((side, side)),
+            rule: true,
+            ..Para::default()
+        }
+    }
+}
+
+/// Character formatting beyond the style.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Fmt {
+    pub(crate) bold: bool,
+    pub(crate) italic: bool,
+}
+
+/// Plain text.
+pub(crate) const PLAIN: Fmt = Fmt {
+    bold: false,
+    italic: false,
+};
+/// Bold text.
+pub(crate) const BOLD: Fmt = Fmt {
+    bold: true,
+    italic: false,
+};
+/// Italic text.
+pub(crate) const ITALIC: Fmt = Fmt {
+    bold: false,
+    italic: true,
+};
+
+/// A table's borders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Borders {
+    /// Layout tables (the national header, signature blocks).
+    None,
+    /// Data tables.
+    Grid,
+}
+
+impl Xml<'_> {
+    /// Opens a paragraph.
+    pub(crate) fn p_open(&mut self, p: Para) {
+        self.raw("<w:p><w:pPr><w:pStyle w:val=\"");
+        self.raw(p.style);
+        self.raw("\"/>");
+        if p.keep_next {
+            self.raw("<w:keepNext/>");
+        }
+        if p.page_break {
+            self.raw("<w:pageBreakBefore/>");
+        }
+        if p.rule {
+            self.raw("<w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>");
+        }
+        if let Some((left, right)) = p.indent {
+            self.raw("<w:ind w:left=\"");
+            self.num(left);
+            self.raw("\" w:right=\"");
+            self.num(right);
+            self.raw("\" w:firstLine=\"0\"/>");
+        }
+        self.raw("</w:pPr>");
+    }
+
+    /// Closes a paragraph.
+    pub(crate) fn p_close(&mut self) {
+        self.raw("</w:p>");
+        self.maybe_flush();
+    }
+
+    /// A run of text; line breaks become `w:br`, tabs `w:tab`.
+    pub(crate) fn run(&mut self, text: &str, fmt: Fmt) {
+        if text.is_empty() {
+            return;
+        }
+        self.raw("<w:r>");
+        if fmt != PLAIN {
+            self.raw("<w:rPr>");
+            if fmt.bold {
+                self.raw("<w:b/><w:bCs/>");
+            }
+            if fmt.italic {
+                self.raw("<w:i/><w:iCs/>");
+            }
+            self.raw("</w:rPr>");
+        }
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                self.raw("<w:br/>");
+            }
+            for (j, piece) in line.split('\t').enumerate() {
+                if j > 0 {
+                    self.raw("<w:tab/>");
+                }
+                if piece.is_empty() {
+                    continue;
+                }
+                // Word trims unmarked edge spaces; keep them where the text has them.
+                if piece.starts_with(' ') || piece.ends_with(' ') {
+                    self.raw("<w:t xml:space=\"preserve\">");
+                } else {
+                    self.raw("<w:t>");
+                }
+                self.text(piece.trim_end_matches('\r'));
+                self.raw("</w:t>");
+            }
+        }
+        self.raw("</w:r>");
+    }
+
+    /// A paragraph of one run.
+    pub(crate) fn p(&mut self, p: Para, text: &str, fmt: Fmt) {
+        self.p_open(p);
+        self.run(text, fmt);
+        self.p_close();
+    }
+
+    /// A paragraph of several runs.
+    pub(crate) fn p_runs(&mut self, p: Para, runs: &[(&str, Fmt)]) {
+        self.p_open(p);
+        for (text, fmt) in runs {
+            self.run(text, *fmt);
+        }
+        self.p_close();
+    }
+
+    /// A paragraph "label: value" with the label bold, the usual form line.
+    pub(crate) fn field(&mut self, p: Para, label: &str, value: &str) {
+        self.p_open(p);
+        self.run(label, BOLD);
+        self.run(": ", BOLD);
+        self.run(value, PLAIN);
+        self.p_close();
+    }
+
+    /// Opens a table with fixed column widths in twips.
+    pub(crate) fn tbl_open(&mut self, widths: &[u32], borders: Borders) {
+        let total: u32 = widths.iter().sum();
+        self.raw("<w:tbl><w:tblPr><w:tblW w:w=\"");
+        self.num(total);
+        self.raw("\" w:type=\"dxa\"/>");
+        match borders {
+            Borders::Grid => {
+                self.raw("<w:tblBorders>");
+                for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+                    self.raw("<w:");
+                    self.raw(side);
+                    self.raw(" w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>");
+                }
+                self.raw("</w:tblBorders>");
+            }
+            Borders::None => {}
+        }
+        // Layout tables use the full column for text; data tables keep 1 mm inside the lines.
+        let margin = if borders == Borders::Grid { "57" } else { "0" };
+        self.raw("<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"");
+        self.raw(margin);
+        self.raw("\" w:type=\"dxa\"/><w:right w:w=\"");
+        self.raw(margin);
+        self.raw(
+            "\" w:type=\"dxa\"/></w:tblCellMar><w:tblLook w:val=\"0000\"/></w:tblPr><w:tblGrid>",
+        );
+        for w in widths {
+            self.raw("<w:gridCol w:w=\"");
+            self.num(w);
+            self.raw("\"/>");
+        }
+        self.raw("</w:tblGrid>");
+    }
+
+    /// Opens a row. Rows never split across pages; a header row repeats on every page.
+    pub(crate) fn tr_open(&mut self, header: bool) {
+        if header {
+            self.raw("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+        } else {
+            self.raw("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+        }
+    }
+
+    /// Closes a row.
+    pub(crate) fn tr_close(&mut self) {
+        self.raw("</w:tr>");
+        self.maybe_flush();
+    }
+
+    /// Opens a cell of `width` twips spanning `span` grid columns.
+    pub(crate) fn tc_open(&mut self, width: u32, span: usize) {
+        self.raw("<w:tc><w:tcPr><w:tcW w:w=\"");
+        self.num(width);
+        self.raw("\" w:type=\"dxa\"/>");
+        if span > 1 {
+            self.raw("<w:gridSpan w:val=\"");
+            self.num(span);
+            self.raw("\"/>");
+        }
+        self.raw("</w:tcPr>");
+    }
+
+    /// Opens a cell merged with the cells below it (`restart`) or with the one above.
+    pub(crate) fn tc_merged(&mut self, width: u32, restart: bool) {
+        self.raw("<w:tc><w:tcPr><w:tcW w:w=\"");
+        self.num(width);
+        self.raw(if restart {
+            "\" w:type=\"dxa\"/><w:vMerge w:val=\"restart\"/></w:tcPr>"
+        } else {
+            "\" w:type=\"dxa\"/><w:vMerge/></w:tcPr>"
+        });
+    }
+
+    /// Closes a cell.
+    pub(crate) fn tc_close(&mut self) {
+        self.raw("</w:tc>");
+    }
+
+    /// A one-paragraph cell.
+    pub(crate) fn cell(&mut self, width: u32, style: &'static str, text: &str, fmt: Fmt) {
+        self.tc_open(width, 1);
+        self.p(Para::new(style), text, fmt);
+        self.tc_close();
+    }
+
+    /// A row of one-paragraph cells.
+    pub(crate) fn row(
+        &mut self,
+        widths: &[u32],
+        style: &'static str,
+        cells: &[&str],
+        header: bool,
+    ) {
+        self.tr_open(header);
+        for (w, text) in widths.iter().zip(cells) {
+            self.cell(*w, style, text, PLAIN);
+        }
+        self.tr_close();
+    }
+
+    /// A row with one cell across the whole table (a group caption inside a table).
+    pub(crate) fn span_row(&mut self, widths: &[u32], style: &'static str, text: &str, fmt: Fmt) {
+        self.tr_open(false);
+        self.tc_open(widths.iter().sum(), widths.len());
+        // No keepNext inside tables: LibreOffice drops the rows that follow such a paragraph
+        // when the table crosses a page (seen with LibreOffice 7.4 headless).
+        self.p(Para::new(style), text, fmt);
+        self.tc_close();
+        self.tr_close();
+    }
+
+    /// Closes a table. A paragraph must follow a table before the section ends, and two
+    /// tables in a row would merge, so callers always write one after this.
+    pub(crate) fn tbl_close(&mut self) {
+        self.raw("</w:tbl>");
+    }
+}
+
+/// Splits `total` twips into columns proportional to `parts`; the last column takes the
+/// rounding rest so the widths add up exactly.
+pub(crate) fn columns(total: u32, parts: &[u32]) -> Vec<u32> {
+    let sum: u32 = parts.iter().sum::<u32>().max(1);
+    let mut out: Vec<u32> = parts.iter().map(|p| total * p / sum).collect();
+    let used: u32 = out.iter().sum();
+    if let Some(last) = out.last_mut() {
+        *last += total - used;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(f: impl FnOnce(&mut Xml<'_>)) -> String {
+        let mut out = Vec::new();
+        let mut x = Xml::new(&mut out);
+        f(&mut x);
+        x.finish().unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn runs_keep_breaks_tabs_and_edge_spaces() {
+        let s = render(|x| x.run(" a\tb\nc", BOLD));
+        assert_eq!(
+            s,
+            "<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\"> a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t></w:r>"
+        );
+        assert_eq!(render(|x| x.run("", PLAIN)), "");
+    }
+
+    #[test]
+    fn columns_add_up() {
+        let c = columns(9355, &[1, 3, 3]);
+        assert_eq!(c.iter().sum::<u32>(), 9355);
+        assert_eq!(c[0], 1336);
+    }
+
+    #[test]
+    fn header_rows_repeat_and_rows_do_not_split() {
+        let s = render(|x| {
+            x.tr_open(true);
+            x.tr_close();
+        });
+        assert!(s.contains("<w:cantSplit/><w:tblHeader/>"));
+    }
+}

@@ -1,0 +1,283 @@
+//! Independent readers of our files: the ECMA-376 schema and package checker, LibreOffice
+//! (converted to PDF and read back with pdftotext), and python-docx.
+//!
+//! Each test skips with a notice when its tool is missing, and fails instead under CI=true.
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+mod support;
+
+use qms_docx::{DocumentKind, Target, render, render_all};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use support::*;
+
+/// Writes every document of the fixture (Vietnamese and English) and of the example
+/// dossiers of the repository, when present, into `dir`.
+fn write_all(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut en = opts();
+    en.lang = qms_core::Lang::En;
+    let mut sets = vec![("mini", fixture(), opts()), ("mini-en", fixture(), en)];
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    for name in ["so-khcn-ninh-binh", "ubnd-xa-tan-thanh-2008"] {
+        if let Ok(text) = std::fs::read(examples.join(format!("{name}.json"))) {
+            sets.push((name, qms_core::load(&text).unwrap(), opts()));
+        }
+    }
+    for (set, dossier, o) in sets {
+        for (name, bytes) in render_all(&dossier, &o).unwrap() {
+            let path = dir.join(format!("{set}-{name}"));
+            std::fs::write(&path, bytes).unwrap();
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_document_passes_the_ooxml_schema_check() {
+    let checker = ooxml_checker();
+    if !require("shared/tools/ooxml_check.py", checker.is_some())
+        || !require("python3 with lxml", has_python_module("lxml"))
+    {
+        return;
+    }
+    let dir = scratch("schema");
+    let files = write_all(&dir);
+    let spec = qms_core::sample::SampleSpec {
+        checklist_items: 100,
+        findings: 2_000,
+        seed: 7,
+        agency: 0,
+    };
+    let big = qms_core::sample::sample_dossier(&spec);
+    let path = dir.join("big-report.docx");
+    std::fs::write(
+        &path,
+        render(DocumentKind::Report, Target::Audit("a0000"), &big, &opts()).unwrap(),
+    )
+    .unwrap();
+    let out = Command::new("python3")
+        .arg(checker.unwrap())
+        .args(&files)
+        .arg(&path)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{report}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        report.lines().filter(|l| l.ends_with(": OK")).count(),
+        files.len() + 1,
+        "{report}"
+    );
+}
+
+/// Whitespace-normalised text, so words broken across lines in table cells compare equal.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn libreoffice_converts_and_shows_the_content() {
+    if !require("soffice (LibreOffice)", has_program("soffice", "--version"))
+        || !require("pdftotext (poppler-utils)", has_program("pdftotext", "-v"))
+    {
+        return;
+    }
+    let dir = scratch("lo");
+    let d = fixture();
+    let mut files = Vec::new();
+    for (name, bytes) in render_all(&d, &opts()).unwrap() {
+        let path = dir.join(&name);
+        std::fs::write(&path, bytes).unwrap();
+        files.push(path);
+    }
+    // A private profile: other LibreOffice processes on the machine must not collide.
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("profile").display()
+    );
+    let status = Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(&dir)
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let text_of = |stem: &str| {
+        let pdf = dir.join(format!("{stem}.pdf"));
+        assert!(pdf.is_file(), "{} was not converted", pdf.display());
+        let out = Command::new("pdftotext")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for f in &files {
+        let stem = f.file_stem().unwrap().to_str().unwrap();
+        let text = text_of(stem);
+        assert!(
+            text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            "{stem}"
+        );
+        assert!(text.contains("Độc lập - Tự do - Hạnh phúc"), "{stem}");
+        // Page numbers: none on page 1, "2" at the top of page 2.
+        let pages: Vec<&str> = text.split('\u{c}').collect();
+        assert!(
+            !pages[0].trim_start().starts_with('1'),
+            "{stem}: page 1 is numbered"
+        );
+        if pages.len() > 2 {
+            assert!(
+                pages[1].trim_start().starts_with('2'),
+                "{stem}: page 2 is not numbered"
+            );
+        }
+    }
+    let report = squash(&text_of("bao-cao-dgnb-2026-1"));
+    // pdftotext interleaves the lines of narrow neighbouring cells, so exact once-ness of
+    // each finding is checked on LibreOffice's own text export of the same file.
+    let status = Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+        ])
+        .arg(dir.join("txt"))
+        .arg(dir.join("bao-cao-dgnb-2026-1.docx"))
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let plain = std::fs::read_to_string(dir.join("txt/bao-cao-dgnb-2026-1.txt")).unwrap();
+    for (_, f) in d.findings() {
+        assert_eq!(
+            plain.matches(f.statement.as_str()).count(),
+            1,
+            "finding {} as LibreOffice reads it",
+            f.id
+        );
+        // And every word of it is on the rendered pages.
+        assert!(
+            f.statement.split_whitespace().all(|w| report.contains(w)),
+            "finding {} in the PDF",
+            f.id
+        );
+    }
+    for h in [
+        "BÁO CÁO",
+        "VII. PHÁT HIỆN ĐÁNH GIÁ VÀ BẰNG CHỨNG",
+        "IX. KẾ HOẠCH THEO DÕI",
+        "TRƯỞNG ĐOÀN ĐÁNH GIÁ",
+    ] {
+        assert!(report.contains(h), "{h}");
+    }
+    let minutes = squash(&text_of("bien-ban-hop-xxld-2026"));
+    for s in [
+        "I. THÀNH PHẦN",
+        "II. NỘI DUNG",
+        "III. KẾT LUẬN",
+        "THƯ KÝ",
+        "CHỦ TRÌ",
+        "Nâng cấp phần mềm một cửa điện tử có chức năng nhắc hạn",
+    ] {
+        assert!(minutes.contains(s), "{s}");
+    }
+    let cars = text_of("phieu-hdkp-dgnb-2026-1");
+    assert_eq!(cars.matches("PHIẾU YÊU CẦU HÀNH ĐỘNG KHẮC PHỤC").count(), 2);
+}
+
+#[test]
+fn python_docx_reads_the_report() {
+    if !require("python-docx", has_python_module("docx")) {
+        return;
+    }
+    let dir = scratch("pydocx");
+    let d = fixture();
+    let path = dir.join("report.docx");
+    std::fs::write(
+        &path,
+        render(DocumentKind::Report, Target::Audit("dg2026-1"), &d, &opts()).unwrap(),
+    )
+    .unwrap();
+    let script = r#"
+import json, sys, docx
+doc = docx.Document(sys.argv[1])
+cells = []
+for t in doc.tables:
+    for row in t.rows:
+        seen = set()
+        for c in row.cells:
+            if id(c._tc) not in seen:
+                seen.add(id(c._tc))
+                cells.append(c.text)
+s = doc.sections[0]
+print(json.dumps({"paragraphs": [p.text for p in doc.paragraphs], "cells": cells,
+  "page": [s.page_width.mm, s.page_height.mm, s.top_margin.mm, s.bottom_margin.mm, s.left_margin.mm, s.right_margin.mm],
+  "font": doc.styles["Normal"].font.name, "different_first_page": s.different_first_page_header_footer}))
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cells: Vec<&str> = v["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    for (_, f) in d
+        .findings()
+        .filter(|(_, f)| f.kind != qms_core::model::FindingKind::GoodPractice)
+    {
+        assert_eq!(
+            cells.iter().filter(|c| **c == f.statement).count(),
+            1,
+            "finding {}",
+            f.id
+        );
+    }
+    assert!(cells.contains(&"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"));
+    let page: Vec<i64> = v["page"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap().round() as i64)
+        .collect();
+    assert_eq!(page, [210, 297, 20, 20, 30, 15]);
+    assert_eq!(v["different_first_page"], true);
+    let paragraphs: Vec<&str> = v["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert!(paragraphs.contains(&"BÁO CÁO"));
+}
