@@ -65,10 +65,18 @@ pub fn render_document(
     lang: Lang,
     today: chrono::NaiveDate,
 ) -> Result<Document, ApiError> {
-    let suffix = |s: Option<&str>| s.map(|a| format!("-{a}")).unwrap_or_default();
-    if let Some(f) = format
-        && f != "xlsx"
+    let suffix = |s: Option<&str>| s.map(|a| format!("-{}", ascii(a))).unwrap_or_default();
+    // "programme" is both a Word document and a workbook (the unit × month matrix): Word
+    // unless the xlsx format is asked for.
+    if let Some(dk) = qms_docx::DocumentKind::parse(kind)
+        && format != Some("xlsx")
     {
+        if format.is_some_and(|f| f != "docx") {
+            return Err(bad_kind(kind, format));
+        }
+        return render_docx(dossier, dk, target, lang, today);
+    }
+    if format.is_some_and(|f| f != "xlsx") {
         return Err(bad_kind(kind, format));
     }
     if kind == "checklist" {
@@ -103,10 +111,105 @@ pub fn render_document(
     })
 }
 
+/// A file-name part from an id: ASCII letters, digits and dashes.
+fn ascii(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+fn render_docx(
+    d: &Dossier,
+    kind: qms_docx::DocumentKind,
+    t: &RenderTarget<'_>,
+    lang: Lang,
+    today: chrono::NaiveDate,
+) -> Result<Document, ApiError> {
+    use chrono::Datelike;
+    use qms_docx::{DocumentKind as K, Target};
+    // Without an id, the obvious record: the single audit, the latest review, this year's
+    // programme.
+    let audit = || {
+        t.audit
+            .or_else(|| (d.audits.len() == 1).then(|| d.audits[0].id.as_str()))
+            .ok_or_else(|| needs(kind.slug(), "audit"))
+    };
+    let review = || {
+        t.review
+            .or_else(|| {
+                d.management_reviews
+                    .iter()
+                    .max_by_key(|r| r.meeting.date)
+                    .map(|r| r.id.as_str())
+            })
+            .ok_or_else(|| needs(kind.slug(), "review"))
+    };
+    let (target, prefix) = match kind {
+        K::Programme => match t.audit {
+            Some(a) => (Target::Audit(a), "chuong-trinh"),
+            None => {
+                let p = d
+                    .programmes
+                    .iter()
+                    .find(|p| p.year == today.year())
+                    .or(d.programmes.last())
+                    .ok_or_else(|| needs(kind.slug(), "programme"))?;
+                (Target::Programme(&p.id), "chuong-trinh")
+            }
+        },
+        K::Plan => (Target::Audit(audit()?), "ke-hoach"),
+        K::Report => (Target::Audit(audit()?), "bao-cao"),
+        K::Car => match t.corrective_action {
+            Some(c) => (Target::CorrectiveAction(c), "phieu-hdkp"),
+            None => (Target::Audit(audit()?), "phieu-hdkp"),
+        },
+        K::ReviewNotice => (Target::Review(review()?), "thong-bao-hop"),
+        K::ReviewReport => (Target::Review(review()?), "bao-cao-xem-xet"),
+        K::Minutes => (Target::Review(review()?), "bien-ban-hop"),
+    };
+    let id = match target {
+        Target::Programme(x)
+        | Target::Audit(x)
+        | Target::CorrectiveAction(x)
+        | Target::Review(x) => x,
+    };
+    let mut opts = qms_docx::RenderOptions::new(today);
+    opts.lang = lang;
+    Ok(Document {
+        file_name: format!("{prefix}-{}.docx", ascii(id)),
+        media_type: MEDIA_DOCX,
+        bytes: qms_docx::render(kind, target, d, &opts)?,
+    })
+}
+
+/// Every Word document of a dossier, with the file names the set uses.
+pub fn all_docx(
+    d: &Dossier,
+    lang: Lang,
+    today: chrono::NaiveDate,
+) -> Result<Vec<Document>, ApiError> {
+    let mut opts = qms_docx::RenderOptions::new(today);
+    opts.lang = lang;
+    Ok(qms_docx::render_all(d, &opts)?
+        .into_iter()
+        .map(|(file_name, bytes)| Document {
+            file_name,
+            media_type: MEDIA_DOCX,
+            bytes,
+        })
+        .collect())
+}
+
 fn bad_kind(kind: &str, format: Option<&str>) -> ApiError {
     ApiError::BadRequest {
         detail: format!(
-            "unknown document kind \"{kind}\"{}; kinds: checklist, findings, actions, summary, programme, registers",
+            "unknown document kind \"{kind}\"{}; kinds: programme, plan, report, car, review-notice, review-report, minutes (docx); checklist, findings, actions, summary, programme, registers (xlsx)",
             format
                 .map(|f| format!(" in format {f}"))
                 .unwrap_or_default()

@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 /// Why a request could not be answered.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     /// The request is not valid JSON or lacks/misnames a member.
     #[error("bad request at {path}: {detail}")]
@@ -30,6 +30,9 @@ pub enum ApiError {
     /// A workbook could not be written or read.
     #[error("{0}")]
     Xlsx(#[from] qms_xlsx::XlsxError),
+    /// A Word document could not be written.
+    #[error("{0}")]
+    Docx(#[from] qms_docx::DocxError),
     /// A clause id not in the edition.
     #[error("{0}")]
     Catalog(#[from] qms_core::catalog::CatalogError),
@@ -43,6 +46,7 @@ impl ApiError {
             ApiError::UnknownOp { .. } => "unknown-op",
             ApiError::InvalidDossier { .. } => "invalid-dossier",
             ApiError::Xlsx(e) => e.code(),
+            ApiError::Docx(e) => e.code(),
             ApiError::Catalog(_) => "unknown-clause",
         }
     }
@@ -53,7 +57,7 @@ impl ApiError {
             ApiError::BadRequest { path, .. } => path.as_str(),
             ApiError::UnknownOp { .. } => "op",
             ApiError::InvalidDossier { .. } => "dossier",
-            ApiError::Xlsx(_) => "dossier",
+            ApiError::Xlsx(_) | ApiError::Docx(_) => "dossier",
             ApiError::Catalog(_) => "clause",
         };
         let mut v = json!({ "code": self.code(), "message": self.to_string(), "path": path });

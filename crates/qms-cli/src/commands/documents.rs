@@ -90,9 +90,9 @@ fn written(path: &Path, size: usize, lang: Lang) -> String {
 
 /// Every document a dossier supports, in a fixed order.
 pub(crate) fn all_documents(d: &Dossier, opts: &Opts) -> Result<Vec<Document>, ApiError> {
-    let mut docs = Vec::new();
+    let mut docs = qms_api::documents::all_docx(d, opts.lang, opts.today)?;
     let r = |kind: &str, target: &RenderTarget<'_>| {
-        render_document(d, kind, None, target, opts.lang, opts.today)
+        render_document(d, kind, Some("xlsx"), target, opts.lang, opts.today)
     };
     let none = RenderTarget::default();
     if !d.programmes.is_empty() {
