@@ -160,6 +160,16 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A phrase that runs into a title from the dossier: "Kết quả đánh giá nội bộ đợt 1" in
+    /// Vietnamese (the title joins the sentence, lower-cased), "Results: Đánh giá ..." in
+    /// English, where the Vietnamese title cannot join an English sentence.
+    pub(crate) fn lead_in(&self, vi: &str, en: &str, title: &str) -> String {
+        match self.lang {
+            Lang::Vi => format!("{vi} {}", lower_first(title)),
+            Lang::En => format!("{en}: {title}"),
+        }
+    }
+
     /// The edition title, e.g. "TCVN ISO 9001:2015".
     pub(crate) fn edition(&self) -> &'static str {
         self.d.scope.edition.title()

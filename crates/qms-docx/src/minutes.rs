@@ -114,10 +114,10 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
                     lower_first(&r.title)
                 ),
                 Lang::En => format!(
-                    "On {start}{}{place}, {} held its {}.",
+                    "On {start}{}{place}, {} held the meeting \"{}\".",
                     ctx.long_date(date),
                     ctx.d.agency.name,
-                    lower_first(&r.title)
+                    r.title
                 ),
             },
         );

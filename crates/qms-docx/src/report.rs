@@ -5,7 +5,7 @@
 //! This is the one document that grows with the data (10,000 findings in load tests), so the
 //! findings are grouped by index and written straight into the stream.
 
-use crate::ctx::{Ctx, lower_first};
+use crate::ctx::Ctx;
 use crate::error::DocxError;
 use crate::findings::{fulfilment_from_counts, group_by_unit, summary_table, unit_table};
 use crate::header::{
@@ -37,11 +37,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
             &ctx.number_line(report.and_then(|r| r.number.as_deref()), "BC"),
             date,
         );
-        let summary = format!(
-            "{} {}",
-            ctx.t("Kết quả", "Results of the"),
-            lower_first(&audit.title)
-        );
+        let summary = ctx.lead_in("Kết quả", "Audit results", &audit.title);
         title(x, ctx, ctx.t("Báo cáo", "Report"), &[&summary]);
         body(
             x,

@@ -3,7 +3,7 @@
 //! records for the period: previous decisions, objectives met, on-time rates, nonconformities
 //! and corrective actions, audit results, opportunities for improvement.
 
-use crate::ctx::{Ctx, lower_first, number};
+use crate::ctx::{Ctx, number};
 use crate::error::DocxError;
 use crate::header::{
     Signer, archive_line, body, body_last, heading, national_header, signature, subheading, title,
@@ -364,7 +364,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
     let p = period(ctx, r);
     package(&meta, ctx.opts, |x| {
         national_header(x, ctx, &ctx.number_line(None, "BC"), date);
-        let line2 = format!("{} {}", ctx.t("phục vụ", "for the"), lower_first(&r.title));
+        let line2 = ctx.lead_in("phục vụ", "For", &r.title);
         title(
             x,
             ctx,
