@@ -134,7 +134,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
             &ctx.person_position(&m.secretary),
         );
         x.p(
-            Para::new("Body"),
+            Para::new("Body").keep(),
             ctx.t("3. Thành phần tham dự:", "3. Attendees:"),
             BOLD,
         );
@@ -143,7 +143,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
         }
         if !m.guests.is_empty() {
             x.p(
-                Para::new("Body"),
+                Para::new("Body").keep(),
                 ctx.t("4. Khách mời:", "4. Guests:"),
                 BOLD,
             );

@@ -62,7 +62,7 @@ fn previous_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) -> boo
     if prev.decisions.is_empty() {
         return false;
     }
-    let w = columns(ctx.width(), &[8, 44, 20, 13, 15]);
+    let w = columns(ctx.width(), &[8, 33, 18, 15, 26]);
     x.tbl_open(&w, Borders::Grid);
     x.row(
         &w,

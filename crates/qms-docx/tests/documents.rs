@@ -464,3 +464,36 @@ fn large_report_streams_every_finding() {
         .unwrap();
     assert!(s.ends_with("</w:body></w:document>"));
 }
+
+#[test]
+fn plan_does_not_repeat_what_the_dossier_already_says() {
+    let mut d = fixture();
+    // The schedule lists the opening meeting itself: no second, synthetic row.
+    let mut opening = d.audits[0].plan.schedule[2].clone();
+    opening.date = chrono::NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
+    opening.start = "08:00".parse().unwrap();
+    opening.end = "08:30".parse().unwrap();
+    opening.activity = Some("Họp khai mạc".into());
+    d.audits[0].plan.schedule.insert(0, opening);
+    // A position that already names the unit is not followed by the unit again.
+    d.people
+        .iter_mut()
+        .find(|p| p.id == "tuan")
+        .unwrap()
+        .position = Some("Trưởng phòng Quản lý chuyên ngành".into());
+    let text =
+        paragraphs(&render(DocumentKind::Plan, Target::Audit("dg2026-1"), &d, &opts()).unwrap());
+    assert_eq!(
+        text.iter()
+            .filter(|p| p.starts_with("Họp khai mạc"))
+            .count(),
+        1
+    );
+    assert!(text.iter().any(|p| p == "Họp kết thúc\n(Phòng họp tầng 2)"));
+    assert!(
+        text.iter()
+            .any(|p| p == "Trưởng phòng Quản lý chuyên ngành")
+    );
+    // A row for the whole team says so instead of listing every name.
+    assert!(text.iter().filter(|p| *p == "Đoàn đánh giá").count() >= 2);
+}
