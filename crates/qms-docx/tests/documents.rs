@@ -497,3 +497,41 @@ fn plan_does_not_repeat_what_the_dossier_already_says() {
     // A row for the whole team says so instead of listing every name.
     assert!(text.iter().filter(|p| *p == "Đoàn đánh giá").count() >= 2);
 }
+
+#[test]
+fn a_bare_dossier_still_gives_every_document_with_blanks_to_fill() {
+    let text = include_str!("fixtures/minimal.json");
+    let d = qms_core::load(text.as_bytes()).unwrap();
+    let files = render_all(&d, &opts()).unwrap();
+    assert_eq!(
+        files.len(),
+        7,
+        "{:?}",
+        files.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    for (name, bytes) in &files {
+        let text = paragraphs(bytes);
+        // No number yet: the văn thư writes it in by hand; no place: the date line starts
+        // with a capital.
+        assert!(text.iter().any(|p| p.starts_with("Số:")), "{name}");
+        assert!(!text.iter().any(|p| p.starts_with(", ")), "{name}");
+    }
+    let plan = paragraphs(&files[1].1);
+    assert!(plan.iter().any(|p| p == "Số:        /KH"));
+    assert!(
+        plan.iter().any(|p| p == "Ngày 01 tháng 7 năm 2026"),
+        "today is the fallback date"
+    );
+    let minutes = paragraphs(&files[6].1);
+    assert!(
+        minutes
+            .iter()
+            .any(|p| p == "Cuộc họp kết thúc vào lúc …… giờ …… cùng ngày.")
+    );
+    // 2008 edition: review inputs a–g of 5.6.2.
+    assert!(
+        minutes
+            .iter()
+            .any(|p| p == "g) Các khuyến nghị về cải tiến")
+    );
+}
