@@ -117,6 +117,20 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// "từ ngày 05 tháng 3 năm 2026 đến ngày 06 tháng 3 năm 2026", or one date for one day.
+    pub(crate) fn date_range(&self, start: NaiveDate, end: NaiveDate) -> String {
+        if start == end {
+            return self.long_date(start);
+        }
+        format!(
+            "{} {} {} {}",
+            self.t("từ", "from"),
+            self.long_date(start),
+            self.t("đến", "to"),
+            self.long_date(end)
+        )
+    }
+
     /// "Ninh Bình, ngày 05 tháng 02 năm 2026".
     pub(crate) fn date_line(&self, date: NaiveDate) -> String {
         match self.d.agency.place.as_deref() {

@@ -278,12 +278,9 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
             ctx.t("IV. THỜI GIAN, ĐỊA ĐIỂM", "IV. DATES AND LOCATION"),
         );
         let mut when = vec![format!(
-            "{}: {} {} {} {}",
+            "{}: {}",
             ctx.t("Thời gian", "Dates"),
-            ctx.t("từ", "from"),
-            ctx.long_date(plan.start),
-            ctx.t("đến", "to"),
-            ctx.long_date(plan.end)
+            ctx.date_range(plan.start, plan.end)
         )];
         if let Some(l) = &plan.location {
             when.push(format!("{}: {l}", ctx.t("Địa điểm", "Location")));

@@ -144,11 +144,9 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
             ctx.t("V. THỜI GIAN VÀ ĐỊA ĐIỂM", "V. DATES AND LOCATION"),
         );
         let mut when = vec![format!(
-            "{} {} {} {}",
-            ctx.t("Từ", "From"),
-            ctx.long_date(plan.start),
-            ctx.t("đến", "to"),
-            ctx.long_date(plan.end)
+            "{}: {}",
+            ctx.t("Thời gian", "Dates"),
+            ctx.date_range(plan.start, plan.end)
         )];
         if let Some(l) = &plan.location {
             when.push(format!("{}: {l}", ctx.t("Địa điểm", "Location")));

@@ -518,6 +518,7 @@ fn a_bare_dossier_still_gives_every_document_with_blanks_to_fill() {
     }
     let plan = paragraphs(&files[1].1);
     assert!(plan.iter().any(|p| p == "Số:        /KH"));
+    assert!(plan.iter().any(|p| p == "- Thời gian: ngày 09 tháng 9 năm 2025"), "one-day audit");
     assert!(
         plan.iter().any(|p| p == "Ngày 01 tháng 7 năm 2026"),
         "today is the fallback date"
