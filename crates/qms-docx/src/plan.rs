@@ -192,6 +192,30 @@ fn schedule_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit) {
     x.tbl_close();
 }
 
+/// Scheduled audit time per unit, in schedule order: "Văn phòng Sở: 3 giờ 00 phút".
+fn time_per_unit(ctx: &Ctx<'_>, audit: &Audit) -> Vec<String> {
+    let mut minutes: Vec<(&str, u32)> = Vec::new();
+    for row in &audit.plan.schedule {
+        let Some(unit) = row.unit.as_deref() else {
+            continue;
+        };
+        let start = u32::from(row.start.hour()) * 60 + u32::from(row.start.minute());
+        let end = u32::from(row.end.hour()) * 60 + u32::from(row.end.minute());
+        let span = end.saturating_sub(start);
+        match minutes.iter_mut().find(|(u, _)| *u == unit) {
+            Some((_, m)) => *m += span,
+            None => minutes.push((unit, span)),
+        }
+    }
+    minutes
+        .into_iter()
+        .map(|(u, m)| match ctx.lang {
+            Lang::Vi => format!("{}: {} giờ {:02} phút", ctx.unit(u), m / 60, m % 60),
+            Lang::En => format!("{}: {} h {:02} min", ctx.unit(u), m / 60, m % 60),
+        })
+        .collect()
+}
+
 /// Renders the plan of an audit.
 pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError> {
     let plan = &audit.plan;
@@ -321,6 +345,18 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
         heading(x, ctx.t("VII. LỊCH ĐÁNH GIÁ", "VII. AUDIT SCHEDULE"));
         schedule_table(x, ctx, audit);
         x.p(Para::new("Tight"), "", PLAIN);
+        let time = time_per_unit(ctx, audit);
+        if !time.is_empty() {
+            // ISO 19011 6.3.2.2 g): where the team's time goes.
+            body(
+                x,
+                ctx.t(
+                    "Phân bổ thời gian đánh giá theo đơn vị:",
+                    "Audit time per unit:",
+                ),
+            );
+            bullets(x, &time, "");
+        }
 
         heading(x, ctx.t("VIII. TỔ CHỨC THỰC HIỆN", "VIII. ARRANGEMENTS"));
         let duties: [&str; 3] = [

@@ -85,6 +85,11 @@ fn every_document_is_a_deflated_reproducible_package_with_the_decree_layout() {
             assert!(text.iter().any(|p| p == line), "{name}: {line}");
         }
         assert!(text.iter().any(|p| p.contains("SỞ KHOA HỌC")), "{name}");
+        // Vietnamese text stays precomposed (NFC), as TCVN 6909:2001 fonts expect.
+        assert!(
+            text.iter().all(|p| unicode_normalization::is_nfc(p)),
+            "{name}"
+        );
         assert!(
             text.iter().any(|p| p == "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH"),
             "{name}"
@@ -145,6 +150,8 @@ fn plan_has_the_19011_contents_and_the_schedule_table() {
     assert!(has("05/03/2026\n08:30–11:30"));
     assert!(has("QT-01, QT-05\nĐiều khoản: 7.5; 9.2"));
     assert!(has("Trưởng đoàn"));
+    assert!(has("- Văn phòng Sở: 3 giờ 00 phút"));
+    assert!(has("- Phòng Quản lý chuyên ngành: 2 giờ 30 phút"));
     // Signature: the head signs; recipients end with the archive line.
     assert!(has("GIÁM ĐỐC SỞ") && has("Nguyễn Văn Thành"));
     assert!(has("Nơi nhận:") && has("- Lưu: VT, ISO."));
