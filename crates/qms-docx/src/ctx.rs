@@ -53,6 +53,23 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// "Name – Position (Unit)"; the unit is left out when the position already names it
+    /// ("Chánh Văn phòng Sở" needs no "(Văn phòng Sở)").
+    pub(crate) fn person_at(&self, id: &str, unit: &str) -> String {
+        let unit = self.unit(unit);
+        let who = self.person_position(id);
+        let position = self
+            .d
+            .person(id)
+            .and_then(|p| p.position.as_deref())
+            .unwrap_or("");
+        if position.to_lowercase().contains(&unit.to_lowercase()) {
+            who
+        } else {
+            format!("{who} ({unit})")
+        }
+    }
+
     /// A unit's name, or the id when unknown.
     pub(crate) fn unit(&self, id: &str) -> String {
         self.d

@@ -121,7 +121,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
         for r in &plan.schedule {
             if let Some(p) = r.auditee_representative.as_deref() {
                 let line = match r.unit.as_deref() {
-                    Some(u) => format!("{} ({})", ctx.person_position(p), ctx.unit(u)),
+                    Some(u) => ctx.person_at(p, u),
                     None => ctx.person_position(p),
                 };
                 if !reps.contains(&line) {
@@ -317,7 +317,14 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
         let recipients = match report.map(|r| &r.distribution) {
             Some(d) if !d.is_empty() => {
                 let mut d = d.clone();
-                d.push(archive_line(ctx));
+                // The dossier's list may already say where the original is filed.
+                let filed = d.iter().any(|r| {
+                    let r = r.trim_start_matches(['-', ' ']).to_lowercase();
+                    r.starts_with("lưu") || r.starts_with("file")
+                });
+                if !filed {
+                    d.push(archive_line(ctx));
+                }
                 d
             }
             _ => vec![

@@ -209,6 +209,21 @@ fn report_lists_every_finding_once_grouped_by_unit_and_clause() {
     assert!(has(
         "Có 2 sự không phù hợp cần hành động khắc phục; đã lập 1 phiếu yêu cầu hành động khắc phục."
     ));
+    // Auditee representatives: a position naming the unit is not followed by the unit again.
+    assert!(has("- Lê Thị Hoa – Chánh Văn phòng (Văn phòng Sở)"));
+    assert!(has(
+        "- Phạm Minh Tuấn – Trưởng phòng (Phòng Quản lý chuyên ngành)"
+    ));
+
+    // A distribution list that names the archive gets no second "Lưu" line.
+    let mut d = fixture();
+    d.audits[0].report.as_mut().unwrap().distribution =
+        vec!["- Giám đốc Sở;".into(), "Lưu: VT, HTQLCL".into()];
+    let text =
+        paragraphs(&render(DocumentKind::Report, Target::Audit("dg2026-1"), &d, &opts()).unwrap());
+    assert!(text.iter().any(|p| p == "- Giám đốc Sở;"));
+    assert!(text.iter().any(|p| p == "- Lưu: VT, HTQLCL."));
+    assert_eq!(text.iter().filter(|p| p.starts_with("- Lưu")).count(), 1);
 }
 
 #[test]
