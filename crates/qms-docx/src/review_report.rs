@@ -17,11 +17,14 @@ use qms_core::Lang;
 use qms_core::catalog::{ReviewTopic, review_inputs};
 use qms_core::model::{DecisionState, FindingKind, ManagementReview, Role};
 
-/// "08 giờ 00 đến 11 giờ 00, ngày 29 tháng 6 năm 2026".
+/// "Từ 08 giờ 00 đến 11 giờ 00, ngày 29 tháng 6 năm 2026".
 pub(crate) fn meeting_when(ctx: &Ctx<'_>, r: &ManagementReview) -> String {
     let m = &r.meeting;
     let mut s = String::new();
     if let Some(t) = m.start {
+        if m.end.is_some() {
+            s.push_str(ctx.t("Từ ", "From "));
+        }
         s.push_str(&ctx.time(t));
         if let Some(e) = m.end {
             s.push_str(ctx.t(" đến ", " to "));

@@ -289,7 +289,7 @@ fn review_notice_report_and_minutes() {
     assert!(has(&notice, "Ninh Bình, ngày 20 tháng 6 năm 2026"));
     assert!(has(
         &notice,
-        "08 giờ 00 đến 11 giờ 00, ngày 29 tháng 6 năm 2026"
+        "Từ 08 giờ 00 đến 11 giờ 00, ngày 29 tháng 6 năm 2026"
     ));
     assert!(has(&notice, "KT. GIÁM ĐỐC SỞ") && has(&notice, "PHÓ GIÁM ĐỐC SỞ"));
     for key in [
