@@ -114,7 +114,10 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
                     lower_first(&r.title)
                 ),
                 Lang::En => format!(
-                    "On {start}{}{place}, {} held the meeting \"{}\".",
+                    "{}{}{place}, {} held the meeting \"{}\".",
+                    m.start
+                        .map(|t| format!("At {} on ", ctx.time(t)))
+                        .unwrap_or_else(|| "On ".to_owned()),
                     ctx.long_date(date),
                     ctx.d.agency.name,
                     r.title

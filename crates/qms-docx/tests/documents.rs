@@ -373,6 +373,20 @@ fn english_documents() {
         .unwrap(),
     );
     assert!(plan.iter().any(|p| p == "Ninh Bình, 5 February 2026"));
+    let minutes = paragraphs(
+        &render(
+            DocumentKind::Minutes,
+            Target::Review("xx2026"),
+            &fixture(),
+            &o,
+        )
+        .unwrap(),
+    );
+    assert!(
+        minutes
+            .iter()
+            .any(|p| p.starts_with("At 08:00 on 29 June 2026, at Phòng họp tầng 2"))
+    );
 }
 
 #[test]
