@@ -53,6 +53,23 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// "Name – Position (Unit)"; the unit is left out when the position already names it
+    /// ("Chánh Văn phòng Sở" needs no "(Văn phòng Sở)").
+    pub(crate) fn person_at(&self, id: &str, unit: &str) -> String {
+        let unit = self.unit(unit);
+        let who = self.person_position(id);
+        let position = self
+            .d
+            .person(id)
+            .and_then(|p| p.position.as_deref())
+            .unwrap_or("");
+        if position.to_lowercase().contains(&unit.to_lowercase()) {
+            who
+        } else {
+            format!("{who} ({unit})")
+        }
+    }
+
     /// A unit's name, or the id when unknown.
     pub(crate) fn unit(&self, id: &str) -> String {
         self.d
@@ -117,6 +134,20 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// "từ ngày 05 tháng 3 năm 2026 đến ngày 06 tháng 3 năm 2026", or one date for one day.
+    pub(crate) fn date_range(&self, start: NaiveDate, end: NaiveDate) -> String {
+        if start == end {
+            return self.long_date(start);
+        }
+        format!(
+            "{} {} {} {}",
+            self.t("từ", "from"),
+            self.long_date(start),
+            self.t("đến", "to"),
+            self.long_date(end)
+        )
+    }
+
     /// "Ninh Bình, ngày 05 tháng 02 năm 2026".
     pub(crate) fn date_line(&self, date: NaiveDate) -> String {
         match self.d.agency.place.as_deref() {
@@ -157,6 +188,16 @@ impl<'a> Ctx<'a> {
                 }
                 _ => format!("{label}:        /{type_symbol}"),
             },
+        }
+    }
+
+    /// A phrase that runs into a title from the dossier: "Kết quả đánh giá nội bộ đợt 1" in
+    /// Vietnamese (the title joins the sentence, lower-cased), "Results: Đánh giá ..." in
+    /// English, where the Vietnamese title cannot join an English sentence.
+    pub(crate) fn lead_in(&self, vi: &str, en: &str, title: &str) -> String {
+        match self.lang {
+            Lang::Vi => format!("{vi} {}", lower_first(title)),
+            Lang::En => format!("{en}: {title}"),
         }
     }
 

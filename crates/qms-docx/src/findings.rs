@@ -174,8 +174,10 @@ pub(crate) fn unit_table(
         ],
         true,
     );
-    // The clause cell is merged down its group (the usual way offices group a table), so a
-    // group never leaves a lone caption row at the foot of a page.
+    // Rows are sorted by clause; the first row of a clause group carries its title and every
+    // row its number, so a reader who lands on any page of a long group knows the clause.
+    // (A cell merged down the group would leave the column blank on the following pages,
+    // and a caption row can be stranded at the foot of a page: both were tried.)
     let mut current: Option<Option<&str>> = None;
     for f in &g.findings {
         let clause = f.clauses.first().map(String::as_str);
@@ -189,17 +191,12 @@ pub(crate) fn unit_table(
         x.p_close();
         x.tc_close();
         let first = current != Some(clause);
-        x.tc_merged(w[1], first);
+        current = Some(clause);
+        x.tc_open(w[1], 1);
         x.p_open(Para::new("Cell"));
-        if first {
-            match clause.and_then(|c| catalog::find(ctx.d.scope.edition, c).map(|k| (c, k))) {
-                Some((c, k)) => {
-                    x.run(c, BOLD);
-                    x.run(&format!("\n{}", k.title(ctx.lang)), PLAIN);
-                }
-                None => x.run(clause.unwrap_or("–"), BOLD),
-            }
-            current = Some(clause);
+        x.run(clause.unwrap_or("–"), BOLD);
+        if first && let Some(k) = clause.and_then(|c| catalog::find(ctx.d.scope.edition, c)) {
+            x.run(&format!("\n{}", k.title(ctx.lang)), PLAIN);
         }
         x.p_close();
         x.tc_close();

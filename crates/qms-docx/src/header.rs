@@ -192,7 +192,11 @@ fn recipients_cell(x: &mut Xml<'_>, ctx: &Ctx<'_>, width: u32, recipients: &[Str
         );
         let last = recipients.len() - 1;
         for (i, r) in recipients.iter().enumerate() {
-            let r = r.trim().trim_end_matches([';', '.']);
+            // Entries typed as "- Giám đốc Sở;" get their dash and semicolon once, not twice.
+            let r = r
+                .trim()
+                .trim_start_matches(['-', ' '])
+                .trim_end_matches([';', '.', ' ']);
             let end = if i == last { "." } else { ";" };
             x.p(Para::new("Recv"), &format!("- {r}{end}"), PLAIN);
         }

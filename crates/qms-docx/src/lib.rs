@@ -117,6 +117,19 @@ impl std::fmt::Display for DocumentKind {
 /// take an audit id; corrective-action requests take an audit id (every request of that
 /// audit's nonconformities in one file, a page each) or a corrective-action id (one request);
 /// the three review documents take a management review id.
+///
+/// ```
+/// use qms_docx::{render, DocumentKind, RenderOptions, Target};
+/// let spec = qms_core::sample::SampleSpec { checklist_items: 10, findings: 12, seed: 5, agency: 0 };
+/// let dossier = qms_core::sample::sample_dossier(&spec);
+/// let opts = RenderOptions::new(chrono::NaiveDate::from_ymd_opt(2026, 3, 20).unwrap());
+/// // Every request of the audit's nonconformities in one file, a page each.
+/// let all = render(DocumentKind::Car, Target::Audit("a0000"), &dossier, &opts).unwrap();
+/// // One request.
+/// let id = &dossier.corrective_actions[0].id;
+/// let one = render(DocumentKind::Car, Target::CorrectiveAction(id), &dossier, &opts).unwrap();
+/// assert!(all.len() > one.len());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target<'a> {
     /// An audit programme id.

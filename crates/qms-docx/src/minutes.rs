@@ -114,10 +114,13 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
                     lower_first(&r.title)
                 ),
                 Lang::En => format!(
-                    "On {start}{}{place}, {} held its {}.",
+                    "{}{}{place}, {} held the meeting \"{}\".",
+                    m.start
+                        .map(|t| format!("At {} on ", ctx.time(t)))
+                        .unwrap_or_else(|| "On ".to_owned()),
                     ctx.long_date(date),
                     ctx.d.agency.name,
-                    lower_first(&r.title)
+                    r.title
                 ),
             },
         );
@@ -134,7 +137,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
             &ctx.person_position(&m.secretary),
         );
         x.p(
-            Para::new("Body"),
+            Para::new("Body").keep(),
             ctx.t("3. Thành phần tham dự:", "3. Attendees:"),
             BOLD,
         );
@@ -143,7 +146,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
         }
         if !m.guests.is_empty() {
             x.p(
-                Para::new("Body"),
+                Para::new("Body").keep(),
                 ctx.t("4. Khách mời:", "4. Guests:"),
                 BOLD,
             );

@@ -78,6 +78,10 @@ pub(crate) fn team_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit) {
         let position = person.map_or_else(String::new, |p| {
             let unit = p.unit.as_deref().map(|u| ctx.unit(u));
             match (p.position.as_deref(), unit) {
+                // "Chuyên viên Phòng X" already names the unit.
+                (Some(pos), Some(u)) if pos.to_lowercase().contains(&u.to_lowercase()) => {
+                    pos.to_owned()
+                }
                 (Some(pos), Some(u)) => format!("{pos}, {u}"),
                 (Some(pos), None) => pos.to_owned(),
                 (None, Some(u)) => u,
@@ -96,7 +100,7 @@ pub(crate) fn team_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit) {
 
 fn schedule_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit) {
     let plan = &audit.plan;
-    let w = columns(ctx.width(), &[17, 22, 27, 17, 17]);
+    let w = columns(ctx.width(), &[15, 21, 26, 21, 17]);
     x.tbl_open(&w, Borders::Grid);
     x.row(
         &w,
@@ -133,7 +137,13 @@ fn schedule_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit) {
             false,
         );
     };
-    if let Some(m) = &plan.opening_meeting {
+    // A meeting the schedule already lists (same day and start) is not listed twice.
+    let listed = |m: &Meeting| {
+        plan.schedule
+            .iter()
+            .any(|r| r.unit.is_none() && r.date == m.date && m.time.is_none_or(|t| t == r.start))
+    };
+    if let Some(m) = plan.opening_meeting.as_ref().filter(|m| !listed(m)) {
         meeting_row(x, m, ctx.t("Họp khai mạc", "Opening meeting"));
     }
     for row in &plan.schedule {
@@ -152,7 +162,18 @@ fn schedule_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit) {
             what.push_str(ctx.t("Điều khoản: ", "Clauses: "));
             what.push_str(&Ctx::clause_ids(&row.clauses));
         }
-        let auditors: Vec<String> = row.auditors.iter().map(|a| ctx.person(a)).collect();
+        let team: Vec<&str> = plan
+            .team
+            .iter()
+            .filter(|m| matches!(m.role, TeamRole::Lead | TeamRole::Auditor))
+            .map(|m| m.person.as_str())
+            .collect();
+        let whole_team = team.len() > 2 && team.iter().all(|p| row.auditors.iter().any(|a| a == p));
+        let auditors: Vec<String> = if whole_team {
+            vec![everyone.to_owned()]
+        } else {
+            row.auditors.iter().map(|a| ctx.person(a)).collect()
+        };
         let rep = row
             .auditee_representative
             .as_deref()
@@ -165,10 +186,34 @@ fn schedule_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit) {
             false,
         );
     }
-    if let Some(m) = &plan.closing_meeting {
+    if let Some(m) = plan.closing_meeting.as_ref().filter(|m| !listed(m)) {
         meeting_row(x, m, ctx.t("Họp kết thúc", "Closing meeting"));
     }
     x.tbl_close();
+}
+
+/// Scheduled audit time per unit, in schedule order: "Văn phòng Sở: 3 giờ 00 phút".
+fn time_per_unit(ctx: &Ctx<'_>, audit: &Audit) -> Vec<String> {
+    let mut minutes: Vec<(&str, u32)> = Vec::new();
+    for row in &audit.plan.schedule {
+        let Some(unit) = row.unit.as_deref() else {
+            continue;
+        };
+        let start = u32::from(row.start.hour()) * 60 + u32::from(row.start.minute());
+        let end = u32::from(row.end.hour()) * 60 + u32::from(row.end.minute());
+        let span = end.saturating_sub(start);
+        match minutes.iter_mut().find(|(u, _)| *u == unit) {
+            Some((_, m)) => *m += span,
+            None => minutes.push((unit, span)),
+        }
+    }
+    minutes
+        .into_iter()
+        .map(|(u, m)| match ctx.lang {
+            Lang::Vi => format!("{}: {} giờ {:02} phút", ctx.unit(u), m / 60, m % 60),
+            Lang::En => format!("{}: {} h {:02} min", ctx.unit(u), m / 60, m % 60),
+        })
+        .collect()
 }
 
 /// Renders the plan of an audit.
@@ -257,12 +302,9 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
             ctx.t("IV. THỜI GIAN, ĐỊA ĐIỂM", "IV. DATES AND LOCATION"),
         );
         let mut when = vec![format!(
-            "{}: {} {} {} {}",
+            "{}: {}",
             ctx.t("Thời gian", "Dates"),
-            ctx.t("từ", "from"),
-            ctx.long_date(plan.start),
-            ctx.t("đến", "to"),
-            ctx.long_date(plan.end)
+            ctx.date_range(plan.start, plan.end)
         )];
         if let Some(l) = &plan.location {
             when.push(format!("{}: {l}", ctx.t("Địa điểm", "Location")));
@@ -303,6 +345,18 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
         heading(x, ctx.t("VII. LỊCH ĐÁNH GIÁ", "VII. AUDIT SCHEDULE"));
         schedule_table(x, ctx, audit);
         x.p(Para::new("Tight"), "", PLAIN);
+        let time = time_per_unit(ctx, audit);
+        if !time.is_empty() {
+            // ISO 19011 6.3.2.2 g): where the team's time goes.
+            body(
+                x,
+                ctx.t(
+                    "Phân bổ thời gian đánh giá theo đơn vị:",
+                    "Audit time per unit:",
+                ),
+            );
+            bullets(x, &time, "");
+        }
 
         heading(x, ctx.t("VIII. TỔ CHỨC THỰC HIỆN", "VIII. ARRANGEMENTS"));
         let duties: [&str; 3] = [

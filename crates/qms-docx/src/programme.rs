@@ -4,7 +4,8 @@
 use crate::ctx::Ctx;
 use crate::error::DocxError;
 use crate::header::{
-    Signer, archive_line, body, body_last, bullets, heading, national_header, signature, title,
+    Signer, archive_line, body, body_last, bullets, heading, national_header, signature,
+    subheading, title,
 };
 use crate::package::{Meta, package};
 use crate::plan::criteria_or_default;
@@ -71,24 +72,39 @@ pub(crate) fn render(ctx: &Ctx<'_>, p: &AuditProgramme) -> Result<Vec<u8>, DocxE
                 units.push(a.unit.as_str());
             }
         }
-        let mut parts = vec![6, 30];
+        let mut parts = vec![8, 30];
         parts.extend([5u32; 12]);
         let w = columns(ctx.width(), &parts);
-        x.p(
-            Para::new("Body").keep(),
+        subheading(
+            x,
             ctx.t(
                 "1. Kế hoạch theo tháng (dấu X: tháng đánh giá đơn vị)",
                 "1. Months (X: the unit is audited that month)",
             ),
-            PLAIN,
         );
         x.tbl_open(&w, Borders::Grid);
-        let months: Vec<String> = (1..=12)
-            .map(|m| format!("{}{m}", ctx.t("T", "M")))
-            .collect();
-        let mut head: Vec<&str> = vec![ctx.t("STT", "No."), ctx.t("Đơn vị", "Unit")];
-        head.extend(months.iter().map(String::as_str));
-        x.row(&w, "CellHead", &head, true);
+        // Two header rows, both repeated: "Tháng" over the twelve month numbers.
+        x.tr_open(true);
+        x.tc_merged(w[0], true);
+        x.p(Para::new("CellHead"), ctx.t("STT", "No."), PLAIN);
+        x.tc_close();
+        x.tc_merged(w[1], true);
+        x.p(Para::new("CellHead"), ctx.t("Đơn vị", "Unit"), PLAIN);
+        x.tc_close();
+        x.tc_open(w[2..].iter().sum(), 12);
+        x.p(Para::new("CellHead"), ctx.t("Tháng", "Month"), PLAIN);
+        x.tc_close();
+        x.tr_close();
+        x.tr_open(true);
+        for width in &w[..2] {
+            x.tc_merged(*width, false);
+            x.p(Para::new("CellHead"), "", PLAIN);
+            x.tc_close();
+        }
+        for (m, width) in w[2..].iter().enumerate() {
+            x.cell(*width, "CellHead", &(m + 1).to_string(), PLAIN);
+        }
+        x.tr_close();
         for (i, u) in units.iter().enumerate() {
             x.tr_open(false);
             x.cell(w[0], "CellCenter", &(i + 1).to_string(), PLAIN);
@@ -107,11 +123,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, p: &AuditProgramme) -> Result<Vec<u8>, DocxE
         x.tbl_close();
         x.p(Para::new("Tight"), "", PLAIN);
 
-        x.p(
-            Para::new("Body").keep(),
-            ctx.t("2. Nội dung đánh giá", "2. What is audited"),
-            PLAIN,
-        );
+        subheading(x, ctx.t("2. Nội dung đánh giá", "2. What is audited"));
         let w = columns(ctx.width(), &[8, 28, 9, 30, 25]);
         x.tbl_open(&w, Borders::Grid);
         x.row(

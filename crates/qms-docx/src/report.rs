@@ -5,7 +5,7 @@
 //! This is the one document that grows with the data (10,000 findings in load tests), so the
 //! findings are grouped by index and written straight into the stream.
 
-use crate::ctx::{Ctx, lower_first};
+use crate::ctx::Ctx;
 use crate::error::DocxError;
 use crate::findings::{fulfilment_from_counts, group_by_unit, summary_table, unit_table};
 use crate::header::{
@@ -37,11 +37,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
             &ctx.number_line(report.and_then(|r| r.number.as_deref()), "BC"),
             date,
         );
-        let summary = format!(
-            "{} {}",
-            ctx.t("Kết quả", "Results of the"),
-            lower_first(&audit.title)
-        );
+        let summary = ctx.lead_in("Kết quả", "Audit results", &audit.title);
         title(x, ctx, ctx.t("Báo cáo", "Report"), &[&summary]);
         body(
             x,
@@ -125,7 +121,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
         for r in &plan.schedule {
             if let Some(p) = r.auditee_representative.as_deref() {
                 let line = match r.unit.as_deref() {
-                    Some(u) => format!("{} ({})", ctx.person_position(p), ctx.unit(u)),
+                    Some(u) => ctx.person_at(p, u),
                     None => ctx.person_position(p),
                 };
                 if !reps.contains(&line) {
@@ -148,11 +144,9 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
             ctx.t("V. THỜI GIAN VÀ ĐỊA ĐIỂM", "V. DATES AND LOCATION"),
         );
         let mut when = vec![format!(
-            "{} {} {} {}",
-            ctx.t("Từ", "From"),
-            ctx.long_date(plan.start),
-            ctx.t("đến", "to"),
-            ctx.long_date(plan.end)
+            "{}: {}",
+            ctx.t("Thời gian", "Dates"),
+            ctx.date_range(plan.start, plan.end)
         )];
         if let Some(l) = &plan.location {
             when.push(format!("{}: {l}", ctx.t("Địa điểm", "Location")));
@@ -323,7 +317,14 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
         let recipients = match report.map(|r| &r.distribution) {
             Some(d) if !d.is_empty() => {
                 let mut d = d.clone();
-                d.push(archive_line(ctx));
+                // The dossier's list may already say where the original is filed.
+                let filed = d.iter().any(|r| {
+                    let r = r.trim_start_matches(['-', ' ']).to_lowercase();
+                    r.starts_with("lưu") || r.starts_with("file")
+                });
+                if !filed {
+                    d.push(archive_line(ctx));
+                }
                 d
             }
             _ => vec![

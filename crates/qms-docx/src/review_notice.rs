@@ -35,11 +35,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
             &ctx.number_line(r.notice_number.as_deref(), "TB"),
             date,
         );
-        let summary = format!(
-            "{} {}",
-            ctx.t("Về việc tổ chức", "Convening the"),
-            lower_first(&r.title)
-        );
+        let summary = ctx.lead_in("Về việc tổ chức", "Convening", &r.title);
         title(x, ctx, ctx.t("Thông báo", "Notice"), &[&summary]);
         body(
             x,

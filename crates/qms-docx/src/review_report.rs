@@ -3,7 +3,7 @@
 //! records for the period: previous decisions, objectives met, on-time rates, nonconformities
 //! and corrective actions, audit results, opportunities for improvement.
 
-use crate::ctx::{Ctx, lower_first, number};
+use crate::ctx::{Ctx, number};
 use crate::error::DocxError;
 use crate::header::{
     Signer, archive_line, body, body_last, heading, national_header, signature, subheading, title,
@@ -17,11 +17,14 @@ use qms_core::Lang;
 use qms_core::catalog::{ReviewTopic, review_inputs};
 use qms_core::model::{DecisionState, FindingKind, ManagementReview, Role};
 
-/// "08 giờ 00 đến 11 giờ 00, ngày 29 tháng 6 năm 2026".
+/// "Từ 08 giờ 00 đến 11 giờ 00, ngày 29 tháng 6 năm 2026".
 pub(crate) fn meeting_when(ctx: &Ctx<'_>, r: &ManagementReview) -> String {
     let m = &r.meeting;
     let mut s = String::new();
     if let Some(t) = m.start {
+        if m.end.is_some() {
+            s.push_str(ctx.t("Từ ", "From "));
+        }
         s.push_str(&ctx.time(t));
         if let Some(e) = m.end {
             s.push_str(ctx.t(" đến ", " to "));
@@ -62,7 +65,7 @@ fn previous_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) -> boo
     if prev.decisions.is_empty() {
         return false;
     }
-    let w = columns(ctx.width(), &[8, 44, 20, 13, 15]);
+    let w = columns(ctx.width(), &[8, 33, 18, 15, 26]);
     x.tbl_open(&w, Borders::Grid);
     x.row(
         &w,
@@ -364,7 +367,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
     let p = period(ctx, r);
     package(&meta, ctx.opts, |x| {
         national_header(x, ctx, &ctx.number_line(None, "BC"), date);
-        let line2 = format!("{} {}", ctx.t("phục vụ", "for the"), lower_first(&r.title));
+        let line2 = ctx.lead_in("phục vụ", "For", &r.title);
         title(
             x,
             ctx,

@@ -268,7 +268,7 @@ impl Xml<'_> {
         self.tc_close();
     }
 
-    /// A row of one-paragraph cells.
+    /// A row of one-paragraph cells; a running number in the first cell is centred.
     pub(crate) fn row(
         &mut self,
         widths: &[u32],
@@ -277,7 +277,14 @@ impl Xml<'_> {
         header: bool,
     ) {
         self.tr_open(header);
-        for (w, text) in widths.iter().zip(cells) {
+        for (i, (w, text)) in widths.iter().zip(cells).enumerate() {
+            // The STT (running number) column is centred, as offices set it.
+            let numbered = i == 0 && !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+            let style = if numbered && style == "Cell" {
+                "CellCenter"
+            } else {
+                style
+            };
             self.cell(*w, style, text, PLAIN);
         }
         self.tr_close();

@@ -17,7 +17,12 @@ fn write_all(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut en = opts();
     en.lang = qms_core::Lang::En;
-    let mut sets = vec![("mini", fixture(), opts()), ("mini-en", fixture(), en)];
+    let bare = qms_core::load(include_str!("fixtures/minimal.json").as_bytes()).unwrap();
+    let mut sets = vec![
+        ("mini", fixture(), opts()),
+        ("mini-en", fixture(), en),
+        ("bare", bare, opts()),
+    ];
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
     for name in ["so-khcn-ninh-binh", "ubnd-xa-tan-thanh-2008"] {
         if let Ok(text) = std::fs::read(examples.join(format!("{name}.json"))) {

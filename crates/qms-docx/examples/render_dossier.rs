@@ -1,6 +1,6 @@
 //! Renders every document of a dossier file into a directory (development aid).
 //!
-//! `cargo run -p qms-docx --example render_fixture -- DOSSIER.json OUT_DIR [en]`
+//! `cargo run -p qms-docx --example render_dossier -- DOSSIER.json OUT_DIR [en]`
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 fn main() {
