@@ -16,24 +16,67 @@ fn text_width(text: &str, pt: u32, capitals: bool) -> u32 {
     chars * pt * 20 * em / 100
 }
 
-/// How many characters of `pt`-point capitals (average width `em_percent` of an em) fit in
-/// `width` twips.
-fn fits(width: u32, pt: u32, em_percent: u32) -> usize {
-    (width * 100 / (pt * 20 * em_percent)) as usize
+/// Printed width in twips of upper-case `text` at `pt` points: Times New Roman capitals
+/// average about 0.72 em, spaces 0.25 em.
+fn caps_width(text: &str, pt: u32) -> u32 {
+    let units: u32 = text.chars().map(|c| if c == ' ' { 25 } else { 72 }).sum();
+    units * pt * 20 / 100
 }
 
-/// Splits `text` into two lines of about equal length when it is longer than `limit`
-/// characters; left alone when it fits, or when no split fits either.
-fn balance(text: &str, limit: usize) -> String {
-    let len = text.chars().count();
-    if len <= limit {
+/// Words that start the place part of an agency name; offices break the name before them
+/// ("SỞ KHOA HỌC VÀ CÔNG NGHỆ / TỈNH NINH BÌNH").
+const PLACE_WORDS: [&str; 9] = [
+    "TỈNH ",
+    "THÀNH PHỐ ",
+    "HUYỆN ",
+    "QUẬN ",
+    "THỊ XÃ ",
+    "THỊ TRẤN ",
+    "XÃ ",
+    "PHƯỜNG ",
+    "ĐẶC KHU ",
+];
+
+/// The name broken before its place part, when both lines fit.
+fn place_break(text: &str, width: u32, pt: u32) -> Option<String> {
+    let fits = |a: &str, b: &str| caps_width(a, pt) <= width && caps_width(b, pt) <= width;
+    PLACE_WORDS.iter().find_map(|word| {
+        let i = text.find(word).filter(|&i| i > 0)?;
+        let (a, b) = (text[..i].trim_end(), &text[i..]);
+        fits(a, b).then(|| format!("{a}\n{b}"))
+    })
+}
+
+/// The header lines of an agency name and their style: 13 pt, or 12 pt (the decree allows
+/// 12–13) when only that keeps the name on one line or broken before its place part.
+fn agency_lines(text: &str, width: u32) -> (String, &'static str) {
+    for (pt, style) in [(13, "Hdr13"), (12, "Hdr12")] {
+        if caps_width(text, pt) <= width {
+            return (text.to_owned(), style);
+        }
+        if let Some(lines) = place_break(text, width, pt) {
+            return (lines, style);
+        }
+    }
+    (balance(text, width, 13), "Hdr13")
+}
+
+/// Lays out an upper-case name in a column `width` twips wide at `pt` points: one line when it
+/// fits; else two lines broken before the place part when both fit; else two lines of about
+/// equal length; else as it is (the column wraps it).
+fn balance(text: &str, width: u32, pt: u32) -> String {
+    if caps_width(text, pt) <= width {
         return text.to_owned();
     }
-    let mut best: Option<(usize, usize)> = None;
-    for (before, (i, c)) in text.char_indices().enumerate() {
+    if let Some(lines) = place_break(text, width, pt) {
+        return lines;
+    }
+    let mut best: Option<(usize, u32)> = None;
+    for (i, c) in text.char_indices() {
         if c == ' ' {
-            let longer = before.max(len - before - 1);
-            if longer <= limit && best.is_none_or(|(_, b)| longer < b) {
+            let (a, b) = (&text[..i], &text[i + 1..]);
+            let longer = caps_width(a, pt).max(caps_width(b, pt));
+            if longer <= width && best.is_none_or(|(_, w)| longer < w) {
                 best = Some((i, longer));
             }
         }
@@ -57,16 +100,15 @@ pub(crate) fn national_header(x: &mut Xml<'_>, ctx: &Ctx<'_>, number_line: &str,
     let agency = &ctx.d.agency;
     // Offices break a long name into two balanced lines by hand ("ỦY BAN NHÂN DÂN / TỈNH
     // NINH BÌNH") rather than let a single word wrap: do the same.
+    // The cell's own margins (108 twips each side) are not printable.
+    let room = widths[0].saturating_sub(216);
     if let Some(parent) = agency.parent.as_deref().filter(|p| !p.trim().is_empty()) {
-        let parent = balance(&parent.to_uppercase(), fits(widths[0], 13, 68));
-        x.p(Para::new("Hdr13"), &parent, PLAIN);
+        let (parent, style) = agency_lines(&parent.to_uppercase(), room);
+        x.p(Para::new(style), &parent, PLAIN);
     }
     let name = agency.name.to_uppercase();
-    x.p(
-        Para::new("Hdr13"),
-        &balance(&name, fits(widths[0], 13, 74)),
-        BOLD,
-    );
+    let (lines, style) = agency_lines(&name, room);
+    x.p(Para::new(style), &lines, BOLD);
     // The rule is a third to a half of the name; long names wrap, so cap it at the column.
     let rule = (text_width(&name, 13, true) * 2 / 5).clamp(1000, inner(widths[0]) * 3 / 5);
     x.p(Para::rule(rule, inner(widths[0])), "", PLAIN);
@@ -299,11 +341,35 @@ mod tests {
 
     #[test]
     fn long_names_break_into_balanced_lines() {
+        let room = 3900; // the left column of the header, in twips
         assert_eq!(
-            balance("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH", 25),
+            balance("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH", room, 13),
             "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH"
         );
-        assert_eq!(balance("SỞ TƯ PHÁP", 20), "SỞ TƯ PHÁP");
-        assert_eq!(balance("SỞKHOAHỌCVÀCÔNGNGHỆ", 5), "SỞKHOAHỌCVÀCÔNGNGHỆ");
+        assert_eq!(
+            balance("SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH NINH BÌNH", room, 13),
+            "SỞ KHOA HỌC VÀ CÔNG NGHỆ\nTỈNH NINH BÌNH"
+        );
+        assert_eq!(
+            balance("ỦY BAN NHÂN DÂN XÃ TÂN THÀNH", room, 13),
+            "ỦY BAN NHÂN DÂN\nXÃ TÂN THÀNH"
+        );
+        assert_eq!(balance("SỞ TƯ PHÁP", room, 13), "SỞ TƯ PHÁP");
+        // In the real column (3713 twips) the department's name needs 12 pt to stay whole.
+        assert_eq!(
+            agency_lines("SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH NINH BÌNH", 3713),
+            (
+                "SỞ KHOA HỌC VÀ CÔNG NGHỆ\nTỈNH NINH BÌNH".to_owned(),
+                "Hdr12"
+            )
+        );
+        assert_eq!(
+            agency_lines("UBND TỈNH NINH BÌNH", 3713),
+            ("UBND TỈNH NINH BÌNH".to_owned(), "Hdr13")
+        );
+        assert_eq!(
+            balance("SỞKHOAHỌCVÀCÔNGNGHỆ", 500, 13),
+            "SỞKHOAHỌCVÀCÔNGNGHỆ"
+        );
     }
 }
