@@ -283,3 +283,46 @@ fn workbooks_of_another_dossier_or_not_from_qms_are_refused() {
     let err = qms_xlsx::import_checklists(&d, &[wb], &Default::default()).unwrap_err();
     assert_eq!(err.code(), "not-a-checklist");
 }
+
+#[test]
+fn a_sheet_that_lost_its_checklist_key_is_foreign_and_its_checklist_missing() {
+    let d = dossier(2);
+    let bytes = edit_sheet(&export(&d), 2, |x| set_cell(x, "J1", "ghi chú riêng"));
+    let out = import(&d, &[("w.xlsx", &bytes)], false);
+    let mut got = codes(&out);
+    got.sort_unstable();
+    assert_eq!(got, ["foreign-sheet", "missing-sheet"]);
+    let missing = out
+        .conflicts
+        .iter()
+        .find(|c| c.kind.code() == "missing-sheet")
+        .unwrap();
+    assert!(missing.message(Lang::Vi).contains("thiếu trang của phiếu"));
+}
+
+/// The project's example dossiers, when present: an untouched export imports as no change.
+#[test]
+fn example_dossiers_round_trip_unchanged() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    for name in ["so-khcn-ninh-binh.json", "ubnd-xa-tan-thanh-2008.json"] {
+        let Ok(bytes) = std::fs::read(dir.join(name)) else {
+            eprintln!("NOTICE: examples/{name} not present; skipped");
+            continue;
+        };
+        let d = qms_core::load(&bytes).unwrap();
+        for audit in d.audits.iter().filter(|a| !a.checklists.is_empty()) {
+            for lang in [Lang::Vi, Lang::En] {
+                let opts = qms_xlsx::ExportOptions {
+                    lang,
+                    today: today(),
+                    auditor: None,
+                    password: None,
+                };
+                let wb = qms_xlsx::export_checklists(&d, &audit.id, &opts).unwrap();
+                let out = import(&d, &[(name, &wb)], false);
+                assert!(out.conflicts.is_empty(), "{name}: {:?}", out.conflicts);
+                assert!(out.changes.is_empty(), "{name}: {:?}", out.changes);
+            }
+        }
+    }
+}
