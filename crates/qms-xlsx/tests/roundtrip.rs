@@ -326,3 +326,24 @@ fn example_dossiers_round_trip_unchanged() {
         }
     }
 }
+
+#[test]
+fn the_auditor_option_exports_only_that_auditors_checklists() {
+    let mut d = dossier(2);
+    d.audits[0].checklists[1].auditor = "someone-else".into();
+    let mine = d.audits[0].checklists[0].auditor.clone();
+    let opts = qms_xlsx::ExportOptions {
+        lang: Lang::Vi,
+        today: today(),
+        auditor: Some(mine),
+        password: None,
+    };
+    let bytes = qms_xlsx::export_checklists(&d, &d.audits[0].id, &opts).unwrap();
+    let filled = edit_sheet(&bytes, 1, |x| set_cell(x, "F9", "Phù hợp"));
+    // The other checklist was not exported, so it is not reported missing.
+    let out = import(&d, &[("w.xlsx", &filled)], false);
+    assert!(out.conflicts.is_empty(), "{:?}", out.conflicts);
+    assert_eq!(out.changes.len(), 1);
+    let e = qms_xlsx::export_checklists(&d, "no-such-audit", &opts).unwrap_err();
+    assert_eq!(e.code(), "unknown-audit");
+}
