@@ -210,28 +210,51 @@ fn main() {
     let script = peers.join("xlsx_checklist_xlsxwriter.py");
     if script.exists() {
         let out_file = dir.join("peer.xlsx");
-        let mut peer = Vec::new();
+        let (mut wall, mut inner, mut peer_rss) = (Vec::new(), Vec::new(), 0.0f64);
         for _ in 0..3 {
             let t = Instant::now();
-            let ok = Command::new("python3")
+            let Ok(out) = Command::new("/usr/bin/time")
+                .arg("-v")
+                .arg("python3")
                 .arg(&script)
                 .arg(n.to_string())
                 .arg(&out_file)
                 .current_dir(&peers)
                 .output()
-                .is_ok_and(|o| o.status.success());
-            if !ok {
+            else {
+                break;
+            };
+            if !out.status.success() {
                 break;
             }
-            peer.push(t.elapsed().as_secs_f64());
+            wall.push(t.elapsed().as_secs_f64());
+            let err = String::from_utf8_lossy(&out.stderr);
+            if let Some(kb) = err
+                .lines()
+                .find(|l| l.contains("Maximum resident set size"))
+                .and_then(|l| l.rsplit(':').next()?.trim().parse::<f64>().ok())
+            {
+                peer_rss = peer_rss.max(kb / 1024.0);
+            }
+            // The script prints {"total_s": ...}: its own build + save time, without start-up.
+            let text = String::from_utf8_lossy(&out.stdout);
+            if let Some(v) = text
+                .split("\"total_s\": ")
+                .nth(1)
+                .and_then(|r| r.split(['}', ',']).next())
+                .and_then(|v| v.trim().parse::<f64>().ok())
+            {
+                inner.push(v);
+            }
         }
-        if peer.is_empty() {
+        if wall.is_empty() {
             println!("peer XlsxWriter: not runnable (pip install XlsxWriter==3.3.1)");
         } else {
-            let p = median(peer);
+            let (w, i) = (median(wall), median(inner));
             println!(
-                "peer XlsxWriter (wall, incl. interpreter start), {n} rows: median {p:.3} s; ratio {:.1}x",
-                p / export_s
+                "peer XlsxWriter, {n} rows: median wall {w:.3} s (in-process {i:.3} s), peak RSS {peer_rss:.1} MB; ratio {:.1}x wall, {:.1}x in-process",
+                w / export_s,
+                i / export_s
             );
         }
     } else {
