@@ -20,6 +20,10 @@ use std::collections::HashMap;
 /// row), so larger sheets leave the heights to the spreadsheet and stay within their memory budget.
 pub const MEASURED_ROWS_MAX: usize = 10_000;
 
+/// Checklists of at least this many items are streamed (rust_xlsxwriter's constant-memory
+/// mode, through a temporary file); smaller ones are built in memory (about 1.6 KB a row).
+pub const STREAMED_ITEMS_MIN: usize = 1_000;
+
 /// Options of [`export_checklists`].
 ///
 /// ```
@@ -98,8 +102,14 @@ pub fn export_checklists(
             .unwrap_or(&checklist.unit);
         let name = names.claim(wanted);
         // Constant-memory mode streams rows to a temporary file: a 100,000-item checklist stays
-        // within a few megabytes instead of holding every cell until save.
-        let ws = wb.add_worksheet_with_constant_memory()?;
+        // within a few megabytes instead of holding every cell until save. Small checklists
+        // stay in memory: no temporary file, and an audit of hundreds of checklists does not
+        // hold hundreds of open files.
+        let ws = if checklist.items.len() >= STREAMED_ITEMS_MIN {
+            wb.add_worksheet_with_constant_memory()?
+        } else {
+            wb.add_worksheet()
+        };
         ws.set_name(&name)?;
         write_checklist(ws, &ctx, checklist, &name, &styles)?;
         written.push((checklist.id.as_str(), name, checklist.items.len()));

@@ -25,7 +25,8 @@
 //! package that lies about its sizes fails as well.
 //!
 //! The library does no I/O of its own except the temporary files of rust_xlsxwriter's
-//! constant-memory mode while a checklist workbook is written; it never reads the clock.
+//! constant-memory mode while a checklist of [`STREAMED_ITEMS_MIN`] items or more is written;
+//! it never reads the clock.
 
 mod error;
 mod export;
@@ -37,7 +38,7 @@ pub mod safety;
 mod style;
 
 pub use error::XlsxError;
-pub use export::{ExportOptions, MEASURED_ROWS_MAX, export_checklists};
+pub use export::{ExportOptions, MEASURED_ROWS_MAX, STREAMED_ITEMS_MIN, export_checklists};
 pub use import::{
     Change, ChangeKind, Conflict, ConflictKind, ImportOptions, ImportOutcome, Workbook,
     import_checklists, limits,

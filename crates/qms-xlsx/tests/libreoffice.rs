@@ -121,6 +121,10 @@ fn every_workbook_passes_the_schema_check_and_converts_to_pdf() {
             files.push(name);
         }
     }
+    // A checklist large enough to be streamed (constant-memory mode) is checked as well.
+    let big = dossier(qms_xlsx::STREAMED_ITEMS_MIN);
+    std::fs::write(dir.join("streamed.xlsx"), export(&big)).unwrap();
+    files.push("streamed.xlsx".into());
     let out = Command::new("python3")
         .arg(checker())
         .args(&files)

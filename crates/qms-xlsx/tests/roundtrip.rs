@@ -347,3 +347,29 @@ fn the_auditor_option_exports_only_that_auditors_checklists() {
     let e = qms_xlsx::export_checklists(&d, "no-such-audit", &opts).unwrap_err();
     assert_eq!(e.code(), "unknown-audit");
 }
+
+#[test]
+fn large_checklists_are_streamed_and_round_trip_the_same_way() {
+    let n = qms_xlsx::STREAMED_ITEMS_MIN;
+    let d = dossier(n);
+    let bytes = export(&d);
+    // Streamed sheets use inline strings; in-memory ones use the shared-string table.
+    let sheet1 = parts(&bytes)
+        .into_iter()
+        .find(|(p, _)| p == "xl/worksheets/sheet1.xml")
+        .unwrap();
+    assert!(
+        String::from_utf8(sheet1.1)
+            .unwrap()
+            .contains("t=\"inlineStr\"")
+    );
+    let last = 8 + n;
+    let filled = edit_sheet(&bytes, 1, |x| {
+        set_cell(set_cell(x, &format!("G{last}"), "cuối"), "F9", "Phù hợp")
+    });
+    let out = import(&d, &[("w.xlsx", &filled)], false);
+    assert!(out.conflicts.is_empty(), "{:?}", out.conflicts);
+    let items = &out.dossier.audits[0].checklists[0].items;
+    assert_eq!(items[n - 1].evidence.as_deref(), Some("cuối"));
+    assert_eq!(items[0].result, ItemResult::Conform);
+}
