@@ -58,6 +58,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 out.conflicts.len()
             );
         }
+        "build" => println!("items {}", d.audits[0].checklists[0].items.len()),
         _ => return Err("unknown command".into()),
     }
     println!("{{\"total_s\": {:.3}}}", t.elapsed().as_secs_f64());

@@ -79,9 +79,9 @@ pub(crate) fn height_for(cells: &[(f64, &str)]) -> f64 {
     let lines = cells
         .iter()
         .map(|(width, text)| {
-            // Measured on Times New Roman 12 in LibreOffice: about 1.2 characters of
+            // Measured on Times New Roman 12 in LibreOffice: about 1.3 characters of
             // Vietnamese text per width unit, less a little for word breaks.
-            let per_line = (width * 1.15).max(1.0) as usize;
+            let per_line = (width * 1.25).max(1.0) as usize;
             text.split('\n')
                 .map(|p| p.chars().count().div_ceil(per_line).max(1))
                 .sum::<usize>()

@@ -20,11 +20,13 @@
 //! | uncompressed size of one part / of all parts | [`limits::MAX_PART_BYTES`] / [`limits::MAX_TOTAL_BYTES`] |
 //! | compression ratio of a part over 1 MiB | [`limits::MAX_RATIO`] : 1 |
 //!
-//! Sizes are checked by inflating every part with a bounded reader before the workbook is
-//! parsed, so a package that lies about its sizes is refused as well.
+//! Sizes are checked from the package's central directory before anything is inflated; a part
+//! that inflates past its declared size is refused by the zip reader while it is read, so a
+//! package that lies about its sizes fails as well.
 //!
 //! The library does no I/O of its own except the temporary files of rust_xlsxwriter's
-//! constant-memory mode while a checklist workbook is written; it never reads the clock.
+//! constant-memory mode while a checklist of [`STREAMED_ITEMS_MIN`] items or more is written;
+//! it never reads the clock.
 
 mod error;
 mod export;
@@ -36,7 +38,7 @@ pub mod safety;
 mod style;
 
 pub use error::XlsxError;
-pub use export::{ExportOptions, export_checklists};
+pub use export::{ExportOptions, MEASURED_ROWS_MAX, STREAMED_ITEMS_MIN, export_checklists};
 pub use import::{
     Change, ChangeKind, Conflict, ConflictKind, ImportOptions, ImportOutcome, Workbook,
     import_checklists, limits,

@@ -58,19 +58,18 @@ impl Fnv {
     }
 }
 
-/// The finding kinds already recorded for an item, in dossier order.
-pub(crate) fn linked_kinds<'a>(
-    audit: &'a Audit,
-    checklist: &'a str,
-    item: &'a str,
-) -> impl Iterator<Item = FindingKind> + 'a {
-    audit
-        .findings
-        .iter()
-        .filter(move |f| {
-            f.checklist.as_deref() == Some(checklist) && f.item.as_deref() == Some(item)
-        })
-        .map(|f| f.kind)
+/// Every (checklist, item) of an audit with the kinds of its linked findings, in dossier order.
+pub(crate) fn linked_index(
+    audit: &Audit,
+) -> std::collections::HashMap<(&str, &str), Vec<FindingKind>> {
+    let mut index: std::collections::HashMap<(&str, &str), Vec<FindingKind>> =
+        std::collections::HashMap::new();
+    for f in &audit.findings {
+        if let (Some(c), Some(i)) = (f.checklist.as_deref(), f.item.as_deref()) {
+            index.entry((c, i)).or_default().push(f.kind);
+        }
+    }
+    index
 }
 
 /// Fingerprint of a dossier item and its linked findings, as the importer will recompute it.

@@ -121,6 +121,10 @@ fn every_workbook_passes_the_schema_check_and_converts_to_pdf() {
             files.push(name);
         }
     }
+    // A checklist large enough to be streamed (constant-memory mode) is checked as well.
+    let big = dossier(qms_xlsx::STREAMED_ITEMS_MIN);
+    std::fs::write(dir.join("streamed.xlsx"), export(&big)).unwrap();
+    files.push("streamed.xlsx".into());
     let out = Command::new("python3")
         .arg(checker())
         .args(&files)
@@ -160,11 +164,17 @@ import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 for sheet, cell, value in json.loads(sys.argv[3]):
     wb.worksheets[sheet][cell] = value
+# Sort the first sheet's items in reverse, as an auditor sorting by a column would.
+ws = wb.worksheets[0]
+rows = [[ws.cell(r, c).value for c in range(1, 11)] for r in range(9, ws.max_row + 1)]
+for i, values in enumerate(reversed(rows)):
+    for c, v in enumerate(values, start=1):
+        ws.cell(9 + i, c).value = v
 wb.save(sys.argv[2])
 "#;
 
 #[test]
-fn workbooks_filled_by_openpyxl_and_resaved_by_libreoffice_import_exactly() {
+fn workbooks_filled_and_sorted_by_openpyxl_and_resaved_by_libreoffice_import_exactly() {
     if !tools("LibreOffice re-save round-trip") {
         return;
     }
@@ -266,6 +276,8 @@ fn workbooks_filled_by_openpyxl_and_resaved_by_libreoffice_import_exactly() {
             .count();
         assert_eq!(linked, 2, "{name}");
         assert_eq!(out.changes.len(), 9, "{name}: {:#?}", out.changes);
+        // The rows were sorted: the first item's result is no longer on row 9.
+        assert_ne!(out.changes[0].cell, "F9", "{name}");
         let again = import(&out.dossier, &[(name, bytes)], false);
         assert!(
             again.changes.is_empty() && again.conflicts.is_empty(),

@@ -283,3 +283,93 @@ fn workbooks_of_another_dossier_or_not_from_qms_are_refused() {
     let err = qms_xlsx::import_checklists(&d, &[wb], &Default::default()).unwrap_err();
     assert_eq!(err.code(), "not-a-checklist");
 }
+
+#[test]
+fn a_sheet_that_lost_its_checklist_key_is_foreign_and_its_checklist_missing() {
+    let d = dossier(2);
+    let bytes = edit_sheet(&export(&d), 2, |x| set_cell(x, "J1", "ghi chú riêng"));
+    let out = import(&d, &[("w.xlsx", &bytes)], false);
+    let mut got = codes(&out);
+    got.sort_unstable();
+    assert_eq!(got, ["foreign-sheet", "missing-sheet"]);
+    let missing = out
+        .conflicts
+        .iter()
+        .find(|c| c.kind.code() == "missing-sheet")
+        .unwrap();
+    assert!(missing.message(Lang::Vi).contains("thiếu trang của phiếu"));
+}
+
+/// The project's example dossiers, when present: an untouched export imports as no change.
+#[test]
+fn example_dossiers_round_trip_unchanged() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    for name in ["so-khcn-ninh-binh.json", "ubnd-xa-tan-thanh-2008.json"] {
+        let Ok(bytes) = std::fs::read(dir.join(name)) else {
+            eprintln!("NOTICE: examples/{name} not present; skipped");
+            continue;
+        };
+        let d = qms_core::load(&bytes).unwrap();
+        for audit in d.audits.iter().filter(|a| !a.checklists.is_empty()) {
+            for lang in [Lang::Vi, Lang::En] {
+                let opts = qms_xlsx::ExportOptions {
+                    lang,
+                    today: today(),
+                    auditor: None,
+                    password: None,
+                };
+                let wb = qms_xlsx::export_checklists(&d, &audit.id, &opts).unwrap();
+                let out = import(&d, &[(name, &wb)], false);
+                assert!(out.conflicts.is_empty(), "{name}: {:?}", out.conflicts);
+                assert!(out.changes.is_empty(), "{name}: {:?}", out.changes);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_auditor_option_exports_only_that_auditors_checklists() {
+    let mut d = dossier(2);
+    d.audits[0].checklists[1].auditor = "someone-else".into();
+    let mine = d.audits[0].checklists[0].auditor.clone();
+    let opts = qms_xlsx::ExportOptions {
+        lang: Lang::Vi,
+        today: today(),
+        auditor: Some(mine),
+        password: None,
+    };
+    let bytes = qms_xlsx::export_checklists(&d, &d.audits[0].id, &opts).unwrap();
+    let filled = edit_sheet(&bytes, 1, |x| set_cell(x, "F9", "Phù hợp"));
+    // The other checklist was not exported, so it is not reported missing.
+    let out = import(&d, &[("w.xlsx", &filled)], false);
+    assert!(out.conflicts.is_empty(), "{:?}", out.conflicts);
+    assert_eq!(out.changes.len(), 1);
+    let e = qms_xlsx::export_checklists(&d, "no-such-audit", &opts).unwrap_err();
+    assert_eq!(e.code(), "unknown-audit");
+}
+
+#[test]
+fn large_checklists_are_streamed_and_round_trip_the_same_way() {
+    let n = qms_xlsx::STREAMED_ITEMS_MIN;
+    let d = dossier(n);
+    let bytes = export(&d);
+    // Streamed sheets use inline strings; in-memory ones use the shared-string table.
+    let sheet1 = parts(&bytes)
+        .into_iter()
+        .find(|(p, _)| p == "xl/worksheets/sheet1.xml")
+        .unwrap();
+    assert!(
+        String::from_utf8(sheet1.1)
+            .unwrap()
+            .contains("t=\"inlineStr\"")
+    );
+    let last = 8 + n;
+    let filled = edit_sheet(&bytes, 1, |x| {
+        set_cell(set_cell(x, &format!("G{last}"), "cuối"), "F9", "Phù hợp")
+    });
+    let out = import(&d, &[("w.xlsx", &filled)], false);
+    assert!(out.conflicts.is_empty(), "{:?}", out.conflicts);
+    let items = &out.dossier.audits[0].checklists[0].items;
+    assert_eq!(items[n - 1].evidence.as_deref(), Some("cuối"));
+    assert_eq!(items[0].result, ItemResult::Conform);
+}

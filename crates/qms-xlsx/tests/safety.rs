@@ -175,11 +175,9 @@ fn the_sheet_is_protected_with_dropdowns_filter_frozen_header_and_print_setup() 
         .into_iter()
         .find(|(p, _)| p == "xl/styles.xml")
         .unwrap();
-    assert!(
-        String::from_utf8(styles)
-            .unwrap()
-            .contains("<protection locked=\"0\"/>")
-    );
+    // Exactly one unlocked format, the input cells': the columns and the rest stay locked.
+    let styles = String::from_utf8(styles).unwrap();
+    assert_eq!(styles.matches("<protection locked=\"0\"/>").count(), 1);
     let (_, wb) = parts(&bytes)
         .into_iter()
         .find(|(p, _)| p == "xl/workbook.xml")
@@ -230,6 +228,22 @@ fn non_xlsx_encrypted_and_oversized_files_are_refused_quickly() {
     assert_eq!(e.code(), "package-limit");
     assert!(e.to_string().contains("compression ratio"), "{e}");
     assert!(start.elapsed().as_secs() < 5);
+
+    // A bomb that under-declares its size: the central directory says 100 bytes.
+    let mut liar = {
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        out.start_file("xl/workbook.xml", o).unwrap();
+        out.write_all(&vec![b' '; 16 << 20]).unwrap();
+        out.finish().unwrap().into_inner()
+    };
+    let local = liar.windows(4).position(|w| w == b"PK\x03\x04").unwrap();
+    liar[local + 22..local + 26].copy_from_slice(&100u32.to_le_bytes());
+    let central = liar.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+    liar[central + 24..central + 28].copy_from_slice(&100u32.to_le_bytes());
+    let e = err(&liar);
+    assert_eq!(e.code(), "unreadable-workbook", "{e}");
 
     let mut huge = b"PK\x03\x04".to_vec();
     huge.resize(65 * 1024 * 1024, 0);

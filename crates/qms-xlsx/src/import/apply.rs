@@ -5,6 +5,7 @@ use crate::layout::col;
 use crate::safety::cell_ref;
 use qms_core::model::{Finding, FindingKind, ItemResult};
 use qms_core::{Dossier, Lang};
+use std::collections::{HashMap, HashSet};
 
 /// One change applied to the dossier.
 ///
@@ -124,27 +125,35 @@ impl Change {
 /// Applies answers that differ from the dossier; returns what changed.
 pub(crate) fn apply(dossier: &mut Dossier, answers: &Answers) -> Vec<Change> {
     let mut changes = Vec::new();
+    let offered = crate::layout::finding_kinds(dossier.settings.grade_nonconformities);
+    // Kinds of linked findings per (audit, checklist id, item id); kept current as findings are
+    // added or changed, so each answer costs a hash probe rather than a scan of all findings.
+    let mut linked: HashMap<(usize, String, String), Vec<FindingKind>> = HashMap::new();
+    for (a, audit) in dossier.audits.iter().enumerate() {
+        for ((c, i), kinds) in crate::metadata::linked_index(audit) {
+            linked.insert((a, c.to_owned(), i.to_owned()), kinds);
+        }
+    }
+    let mut taken: HashSet<String> = dossier.findings().map(|(_, f)| f.id.clone()).collect();
     for (&(a, c, i), (answer, origin)) in answers {
-        let graded = dossier.settings.grade_nonconformities;
-        let now = current(
-            &dossier.audits[a],
-            &dossier.audits[a].checklists[c],
-            i,
-            graded,
-        );
+        let checklist = &dossier.audits[a].checklists[c];
+        let key = (a, checklist.id.clone(), checklist.items[i].id.clone());
+        let kinds_now = linked.get(&key).cloned().unwrap_or_default();
+        let now = current(&checklist.items[i], &kinds_now, &offered);
         if *answer == now {
             continue;
         }
-        let audit = &mut dossier.audits[a];
-        let checklist = &mut audit.checklists[c];
-        let change = |column: u16, kind: ChangeKind, checklist: &str, item: &str| Change {
-            workbook: origin.workbook.clone(),
-            sheet: origin.sheet.clone(),
+        let (cl_id, item_id) = (key.1.clone(), key.2.clone());
+        let change = |column: u16, kind: ChangeKind| Change {
+            workbook: origin.workbook.to_string(),
+            sheet: origin.sheet.to_string(),
             cell: cell_ref(origin.row, column),
-            checklist: checklist.to_owned(),
-            item: item.to_owned(),
+            checklist: cl_id.clone(),
+            item: item_id.clone(),
             kind,
         };
+        let audit = &mut dossier.audits[a];
+        let checklist = &mut audit.checklists[c];
         let item = &mut checklist.items[i];
         if answer.result != now.result {
             changes.push(change(
@@ -153,8 +162,6 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: &Answers) -> Vec<Change> {
                     from: item.result,
                     to: answer.result,
                 },
-                &checklist.id,
-                &item.id,
             ));
             item.result = answer.result;
         }
@@ -165,8 +172,6 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: &Answers) -> Vec<Change> {
                     from: item.evidence.clone(),
                     to: answer.evidence.clone(),
                 },
-                &checklist.id,
-                &item.id,
             ));
             item.evidence = answer.evidence.clone();
         }
@@ -177,8 +182,6 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: &Answers) -> Vec<Change> {
                     from: item.note.clone(),
                     to: answer.note.clone(),
                 },
-                &checklist.id,
-                &item.id,
             ));
             item.note = answer.note.clone();
         }
@@ -186,15 +189,13 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: &Answers) -> Vec<Change> {
         if Some(kind) == now.kind {
             continue;
         }
-        let (cl_id, item_id) = (checklist.id.clone(), item.id.clone());
         let item = item.clone();
-        let unit = checklist.unit.clone();
-        let auditor = checklist.auditor.clone();
-        let linked = audit.findings.iter_mut().find(|f| {
+        let (unit, auditor) = (checklist.unit.clone(), checklist.auditor.clone());
+        let found = audit.findings.iter_mut().find(|f| {
             f.checklist.as_deref() == Some(cl_id.as_str())
                 && f.item.as_deref() == Some(item_id.as_str())
         });
-        if let Some(f) = linked {
+        if let Some(f) = found {
             changes.push(change(
                 col::KIND,
                 ChangeKind::FindingKindChanged {
@@ -202,13 +203,17 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: &Answers) -> Vec<Change> {
                     from: f.kind,
                     to: kind,
                 },
-                &cl_id,
-                &item_id,
             ));
             f.kind = kind;
+            if let Some(first) = linked.get_mut(&key).and_then(|k| k.first_mut()) {
+                *first = kind;
+            }
             continue;
         }
-        let id = free_finding_id(dossier, &format!("f-{cl_id}-{item_id}"));
+        let id = free_finding_id(&taken, &format!("f-{cl_id}-{item_id}"));
+        taken.insert(id.clone());
+        // The statement is the auditor's note, else the evidence, else the question itself:
+        // the lead auditor rewrites it in the dossier; qms only must not invent one.
         let statement = item
             .note
             .clone()
@@ -233,21 +238,19 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: &Answers) -> Vec<Change> {
         changes.push(change(
             col::KIND,
             ChangeKind::FindingCreated { finding: id, kind },
-            &cl_id,
-            &item_id,
         ));
+        linked.entry(key).or_default().push(kind);
     }
     changes
 }
 
 /// `base`, or `base-2`, `base-3`... whichever no finding of the dossier uses yet.
-fn free_finding_id(dossier: &Dossier, base: &str) -> String {
-    let taken = |id: &str| dossier.findings().any(|(_, f)| f.id == id);
-    if !taken(base) {
+fn free_finding_id(taken: &HashSet<String>, base: &str) -> String {
+    if !taken.contains(base) {
         return base.to_owned();
     }
     (2..)
         .map(|n| format!("{base}-{n}"))
-        .find(|id| !taken(id))
+        .find(|id| !taken.contains(id))
         .unwrap_or_else(|| base.to_owned())
 }

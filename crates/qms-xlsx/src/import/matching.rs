@@ -2,13 +2,14 @@
 
 use super::conflicts::{Conflict, ConflictKind};
 use super::read::WorkbookData;
-use crate::export::locked_texts;
+use crate::export::clause_label;
 use crate::layout::{self, col};
 use crate::metadata::{self, parse_row_key};
 use crate::safety::cell_ref;
-use qms_core::model::{Audit, Checklist, FindingKind, ItemResult};
-use qms_core::{Dossier, catalog};
+use qms_core::Dossier;
+use qms_core::model::{Audit, ChecklistItem, FindingKind, ItemResult};
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 /// What one row says about one item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,8 +23,9 @@ pub(crate) struct Answer {
 /// Where an answer came from.
 #[derive(Debug, Clone)]
 pub(crate) struct Origin {
-    pub(crate) workbook: String,
-    pub(crate) sheet: String,
+    // Shared names: 100,000 answers should not each own a copy.
+    pub(crate) workbook: Arc<str>,
+    pub(crate) sheet: Arc<str>,
     pub(crate) row: u32,
 }
 
@@ -39,17 +41,17 @@ fn blank_to_none(text: &str) -> Option<String> {
     (!text.trim().is_empty()).then(|| text.to_owned())
 }
 
-/// The item's current state, as the workbook would show it.
-pub(crate) fn current(audit: &Audit, checklist: &Checklist, i: usize, graded: bool) -> Answer {
-    let item = &checklist.items[i];
-    let offered = layout::finding_kinds(graded);
+/// The item's current state, as the workbook would show it, given its linked finding kinds.
+pub(crate) fn current(
+    item: &ChecklistItem,
+    linked: &[FindingKind],
+    offered: &[FindingKind],
+) -> Answer {
     Answer {
         result: item.result,
         evidence: item.evidence.as_deref().and_then(blank_to_none),
         note: item.note.as_deref().and_then(blank_to_none),
-        kind: metadata::linked_kinds(audit, &checklist.id, &item.id)
-            .next()
-            .filter(|k| offered.contains(k)),
+        kind: linked.first().copied().filter(|k| offered.contains(k)),
     }
 }
 
@@ -69,10 +71,12 @@ pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) 
             kind,
         };
         let lang = wb.meta.lang;
+        let wb_arc: Arc<str> = Arc::from(*wb_name);
         let offered = layout::finding_kinds(wb.meta.graded);
         let audit_idx = dossier.audits.iter().position(|a| a.id == wb.meta.audit);
         let mut seen_checklists = HashSet::new();
         for sheet in &wb.sheets {
+            let sheet_arc: Arc<str> = Arc::from(sheet.name.as_str());
             let Some(cl_id) = &sheet.checklist else {
                 if let Some((r, c, _)) = sheet.foreign.first() {
                     conflicts.push(conflict(
@@ -112,6 +116,8 @@ pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) 
                 continue;
             };
             let checklist = &audit.checklists[c];
+            let linked = metadata::linked_index(audit);
+            let no_kinds = Vec::new();
             let index: HashMap<&str, usize> = checklist
                 .items
                 .iter()
@@ -121,20 +127,10 @@ pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) 
             let mut first_row: HashMap<usize, u32> = HashMap::new();
             let mut duplicated = HashSet::new();
             let mut sheet_answers = Vec::new();
-            let mut clause_cache: HashMap<String, String> = HashMap::new();
             let edition = dossier.scope.edition;
-            let mut clause_text = |id: &str| -> String {
-                clause_cache
-                    .entry(id.to_owned())
-                    .or_insert_with(|| match catalog::find(edition, id) {
-                        Some(cl) => format!("{id} {}", cl.title(lang)),
-                        None => id.to_owned(),
-                    })
-                    .clone()
-            };
-            for (r, cells) in &sheet.rows {
-                let (r, row_cell) = (*r, cell_ref(*r, 0));
-                let Some(key) = parse_row_key(&cells[usize::from(col::KEY)]) else {
+            for data in &sheet.rows {
+                let (r, row_cell) = (data.row, cell_ref(data.row, 0));
+                let Some(key) = parse_row_key(&data.key) else {
                     conflicts.push(conflict(&sheet.name, row_cell, ConflictKind::UnmatchedRow));
                     continue;
                 };
@@ -164,20 +160,22 @@ pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) 
                 first_row.insert(i, r);
                 let item = &checklist.items[i];
                 let mut bad = false;
-                let found: [&str; 5] = std::array::from_fn(|k| cells[k].as_str());
-                if metadata::lock_fingerprint(&found) != key.lock {
+                if let (true, Some(found)) = (data.locked_fp != key.lock, data.locked.as_deref()) {
                     let procedure = item
                         .procedure
                         .as_deref()
                         .map(|p| procedure_text.get(p).map_or(p, |t| t.as_str()));
-                    let expected = locked_texts(
-                        i + 1,
-                        &item.clauses,
-                        &mut clause_text,
-                        procedure,
-                        &item.question,
-                        item.guidance.as_deref(),
-                    );
+                    let expected = [
+                        (i + 1).to_string(),
+                        item.clauses
+                            .iter()
+                            .map(|id| clause_label(edition, id, lang))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                        procedure.unwrap_or_default().to_owned(),
+                        item.question.clone(),
+                        item.guidance.clone().unwrap_or_default(),
+                    ];
                     let mut named = false;
                     // STT is not compared: sorting back and forth keeps it, and it is not data.
                     for k in 1..5 {
@@ -205,14 +203,13 @@ pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) 
                     }
                     bad = true;
                 }
-                let inputs = [col::RESULT, col::EVIDENCE, col::KIND, col::NOTE]
-                    .map(|c| cells[usize::from(c)].as_str());
+                let inputs = data.inputs.each_ref().map(String::as_str);
                 if metadata::lock_fingerprint(&inputs) == key.input {
                     // Untouched since export: this row answers nothing, so it can neither
                     // conflict with another workbook nor be stale.
                     continue;
                 }
-                let result_text = &cells[usize::from(col::RESULT)];
+                let [result_text, evidence_text, kind_text, note_text] = &data.inputs;
                 let result = layout::parse_result(result_text, lang);
                 if result.is_none() {
                     conflicts.push(conflict(
@@ -229,7 +226,6 @@ pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) 
                     ));
                     bad = true;
                 }
-                let kind_text = &cells[usize::from(col::KIND)];
                 let kind = layout::parse_kind(kind_text, lang, &offered);
                 if kind.is_err() {
                     conflicts.push(conflict(
@@ -248,16 +244,16 @@ pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) 
                 };
                 let answer = Answer {
                     result,
-                    evidence: blank_to_none(&cells[usize::from(col::EVIDENCE)]),
-                    note: blank_to_none(&cells[usize::from(col::NOTE)]),
+                    evidence: blank_to_none(evidence_text),
+                    note: blank_to_none(note_text),
                     kind,
                 };
-                let now = current(audit, checklist, i, wb.meta.graded);
+                let kinds_now = linked
+                    .get(&(checklist.id.as_str(), item.id.as_str()))
+                    .unwrap_or(&no_kinds);
+                let now = current(item, kinds_now, &offered);
                 if answer != now {
-                    let rev = metadata::item_revision(
-                        item,
-                        metadata::linked_kinds(audit, &checklist.id, &item.id),
-                    );
+                    let rev = metadata::item_revision(item, kinds_now.iter().copied());
                     if rev != key.rev {
                         conflicts.push(conflict(
                             &sheet.name,
@@ -279,8 +275,8 @@ pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) 
                     }
                 }
                 let origin = Origin {
-                    workbook: (*wb_name).to_owned(),
-                    sheet: sheet.name.clone(),
+                    workbook: Arc::clone(&wb_arc),
+                    sheet: Arc::clone(&sheet_arc),
                     row: r,
                 };
                 sheet_answers.push(((a, c, i), answer, origin));
@@ -343,37 +339,38 @@ fn reconcile(
     all: Vec<((usize, usize, usize), Answer, Origin)>,
     conflicts: &mut Vec<Conflict>,
 ) -> Answers {
-    let mut groups: BTreeMap<(usize, usize, usize), Vec<(Answer, Origin)>> = BTreeMap::new();
-    for (k, a, o) in all {
-        groups.entry(k).or_default().push((a, o));
-    }
+    let mut all = all;
+    // Stable: answers to one item stay in workbook order.
+    all.sort_by_key(|(k, _, _)| *k);
     let mut answers = Answers::new();
-    for (k, group) in groups {
-        let Some((first, origin)) = group.first().cloned() else {
+    for run in all.chunk_by(|x, y| x.0 == y.0) {
+        let Some((k, first, origin)) = run.first() else {
             continue;
         };
-        if group.iter().all(|(a, _)| *a == first) {
-            answers.insert(k, (first, origin));
+        let k = *k;
+        if run.iter().all(|(_, a, _)| a == first) {
+            answers.insert(k, (first.clone(), origin.clone()));
             continue;
         }
+        let group: Vec<(&Answer, &Origin)> = run.iter().map(|(_, a, o)| (a, o)).collect();
         for (j, (a, o)) in group.iter().enumerate() {
             // Name a row that says something different from this one.
             let Some((_, other)) = group
                 .iter()
                 .enumerate()
-                .find(|(m, (b, _))| *m != j && b != a)
+                .find(|(m, (b, _))| *m != j && *b != *a)
                 .map(|(_, x)| x)
             else {
                 continue;
             };
             conflicts.push(Conflict {
-                workbook: o.workbook.clone(),
-                sheet: o.sheet.clone(),
+                workbook: o.workbook.to_string(),
+                sheet: o.sheet.to_string(),
                 cell: cell_ref(o.row, 0),
                 kind: ConflictKind::Disagreement {
                     item: dossier.audits[k.0].checklists[k.1].items[k.2].id.clone(),
-                    other_workbook: other.workbook.clone(),
-                    other_sheet: other.sheet.clone(),
+                    other_workbook: other.workbook.to_string(),
+                    other_sheet: other.sheet.to_string(),
                     other_cell: cell_ref(other.row, 0),
                 },
             });

@@ -103,6 +103,8 @@ pub fn import_checklists(
         read.push((wb.name, data));
     }
     let matched = matching::match_rows(dossier, &read);
+    // The rows read are no longer needed; free them before the dossier is copied.
+    drop(read);
     let mut conflicts = matched.conflicts;
     let mut out = dossier.clone();
     let changes = if conflicts.is_empty() || opts.partial {

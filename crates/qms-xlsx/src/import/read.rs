@@ -4,10 +4,11 @@ use super::limits::*;
 use crate::XlsxError;
 use crate::layout::{FIRST_ITEM_ROW, col};
 use crate::metadata::{self, META_SHEET, keys};
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, DataRef, Reader, Xlsx};
 use qms_core::Lang;
 use std::io::{Cursor, Read};
-use unicode_normalization::UnicodeNormalization;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// What the hidden `_qms` sheet says.
 #[derive(Debug, Clone)]
@@ -26,10 +27,26 @@ pub(crate) struct SheetData {
     pub(crate) name: String,
     /// The checklist id from cell J1, when the sheet is a checklist sheet.
     pub(crate) checklist: Option<String>,
-    /// Item rows (zero-based row, ten cells A..J as text), in sheet order; blank rows skipped.
-    pub(crate) rows: Vec<(u32, [String; 10])>,
+    /// Item rows in sheet order; blank rows skipped.
+    pub(crate) rows: Vec<RowData>,
     /// Non-empty cells right of the key column, or anywhere on a foreign sheet.
     pub(crate) foreign: Vec<(u32, u16, String)>,
+}
+
+/// One item row, kept compact: 100,000 rows must not cost their full text twice.
+#[derive(Debug)]
+pub(crate) struct RowData {
+    /// Zero-based row.
+    pub(crate) row: u32,
+    /// The hidden row key (column J) as read.
+    pub(crate) key: String,
+    /// Fingerprint of the locked cells A..E as read.
+    pub(crate) locked_fp: u64,
+    /// The locked cells' texts, kept only when they do not match the key's fingerprint
+    /// (needed to name the edited cell).
+    pub(crate) locked: Option<Box<[String; 5]>>,
+    /// The input cells F, G, H, I.
+    pub(crate) inputs: [String; 4],
 }
 
 /// A workbook read and checked.
@@ -92,41 +109,33 @@ pub(crate) fn check_package(name: &str, bytes: &[u8]) -> Result<(), XlsxError> {
             detail: "the package has no xl/workbook.xml (is it a .docx or .ods?)".into(),
         });
     }
+    // Sizes come from the central directory, without inflating anything. They cannot lie to
+    // us: the zip reader that calamine uses stops with an error as soon as a part inflates past
+    // its declared size, so a bomb that under-declares is refused when it is read.
     let mut total = 0u64;
-    let mut sink = [0u8; 64 * 1024];
     for i in 0..zip.len() {
-        let mut part = zip.by_index(i).map_err(|e| unreadable(&e))?;
+        let part = zip.by_index_raw(i).map_err(|e| unreadable(&e))?;
         if part.encrypted() {
             return Err(XlsxError::Encrypted {
                 workbook: name.to_owned(),
             });
         }
-        let packed = part.compressed_size().max(1);
-        // Inflate with a bound rather than trusting the declared size: a bomb that lies about
-        // its size stops at the limit instead of filling memory.
-        let mut inflated = 0u64;
-        loop {
-            let n = part.read(&mut sink).map_err(|e| unreadable(&e))?;
-            if n == 0 {
-                break;
-            }
-            inflated += n as u64;
-            if inflated > MAX_PART_BYTES {
-                return Err(limit(
-                    "uncompressed size of one part (bytes)",
-                    MAX_PART_BYTES,
-                    inflated,
-                ));
-            }
-            if inflated > RATIO_FLOOR && inflated / packed > MAX_RATIO {
-                return Err(limit(
-                    "compression ratio of one part",
-                    MAX_RATIO,
-                    inflated / packed,
-                ));
-            }
+        let (size, packed) = (part.size(), part.compressed_size().max(1));
+        if size > MAX_PART_BYTES {
+            return Err(limit(
+                "uncompressed size of one part (bytes)",
+                MAX_PART_BYTES,
+                size,
+            ));
         }
-        total += inflated;
+        if size > RATIO_FLOOR && size / packed > MAX_RATIO {
+            return Err(limit(
+                "compression ratio of one part",
+                MAX_RATIO,
+                size / packed,
+            ));
+        }
+        total += size;
         if total > MAX_TOTAL_BYTES {
             return Err(limit(
                 "uncompressed size of the package (bytes)",
@@ -144,12 +153,34 @@ fn cell_text(d: &Data) -> String {
         Data::Empty => String::new(),
         Data::String(s) => normalise(s),
         Data::Int(i) => i.to_string(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
+        Data::Float(f) => float_text(*f),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
         Data::DateTime(dt) => excel_date_text(dt.as_f64()),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => e.to_string(),
+    }
+}
+
+/// The same for the streaming reader's cells.
+fn cell_ref_text(d: &DataRef<'_>) -> String {
+    match d {
+        DataRef::Empty => String::new(),
+        DataRef::String(s) => normalise(s),
+        DataRef::SharedString(s) => normalise(s),
+        DataRef::Int(i) => i.to_string(),
+        DataRef::Float(f) => float_text(*f),
+        DataRef::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
+        DataRef::DateTime(dt) => excel_date_text(dt.as_f64()),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+        DataRef::Error(e) => e.to_string(),
+    }
+}
+
+fn float_text(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        f.to_string()
     }
 }
 
@@ -170,13 +201,26 @@ fn excel_date_text(serial: f64) -> String {
     }
 }
 
+/// Characters that are NFC on their own and never combine with a neighbour: everything below
+/// the combining diacritics block (U+0300), and the precomposed Vietnamese letters of Latin
+/// Extended Additional. A cheap test that settles almost every Vietnamese cell.
+fn surely_nfc(c: char) -> bool {
+    c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+}
+
 pub(crate) fn normalise(s: &str) -> String {
     let s = if s.contains('\r') {
         s.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         s.to_owned()
     };
-    if s.is_ascii() { s } else { s.nfc().collect() }
+    // The quick check answers "yes" for almost all text typed on Vietnamese keyboards,
+    // sparing a full normalisation of every cell.
+    if s.chars().all(surely_nfc) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s
+    } else {
+        s.nfc().collect()
+    }
 }
 
 /// Reads a checked package into sheets of text.
@@ -198,13 +242,12 @@ pub(crate) fn read_workbook(name: &str, bytes: &[u8]) -> Result<WorkbookData, Xl
     let meta = parse_meta(name, &meta_range)?;
     let mut sheets = Vec::new();
     for sheet in sheet_names.iter().filter(|s| *s != META_SHEET) {
-        let range = xlsx
-            .worksheet_range(sheet)
-            .map_err(|e| XlsxError::Unreadable {
-                workbook: name.to_owned(),
-                detail: format!("sheet «{sheet}»: {e}"),
-            })?;
-        sheets.push(read_sheet(sheet, &range));
+        let unreadable = |e: calamine::XlsxError| XlsxError::Unreadable {
+            workbook: name.to_owned(),
+            detail: format!("sheet «{sheet}»: {e}"),
+        };
+        let mut cells = xlsx.worksheet_cells_reader(sheet).map_err(unreadable)?;
+        sheets.push(read_sheet(sheet, &mut cells).map_err(unreadable)?);
     }
     Ok(WorkbookData { meta, sheets })
 }
@@ -251,55 +294,77 @@ fn parse_meta(name: &str, range: &calamine::Range<Data>) -> Result<Meta, XlsxErr
     Ok(meta)
 }
 
-fn read_sheet(name: &str, range: &calamine::Range<Data>) -> SheetData {
-    let (r0, c0) = range.start().unwrap_or((0, 0));
-    let at = |r: u32, c: u32| -> String {
-        if r < r0 || c < c0 {
-            return String::new();
-        }
-        range
-            .get(((r - r0) as usize, (c - c0) as usize))
-            .map(cell_text)
-            .unwrap_or_default()
-    };
-    let checklist = at(0, u32::from(col::KEY))
-        .strip_prefix(metadata::SHEET_KEY_PREFIX)
-        .map(str::to_owned);
-    let mut rows = Vec::new();
-    let mut foreign = Vec::new();
-    for (i, row) in range.rows().enumerate() {
-        let r = r0 + i as u32;
-        for (j, d) in row.iter().enumerate() {
-            let c = c0 + j as u32;
-            let outside = checklist.is_none() || c > u32::from(col::KEY);
-            if outside && !matches!(d, Data::Empty) {
-                let text = cell_text(d);
-                if !text.trim().is_empty() {
-                    foreign.push((r, c.min(u32::from(u16::MAX)) as u16, text));
-                }
-            }
-        }
-        if checklist.is_none() || r < FIRST_ITEM_ROW {
-            continue;
-        }
-        let cells: [String; 10] = std::array::from_fn(|c| {
-            let c = c as u32;
-            if c < c0 {
-                return String::new();
-            }
-            row.get((c - c0) as usize)
-                .map(cell_text)
-                .unwrap_or_default()
-        });
-        if cells.iter().all(|t| t.trim().is_empty()) {
-            continue;
-        }
-        rows.push((r, cells));
-    }
-    SheetData {
+/// Streams a sheet's cells (no full grid in memory) into compact rows.
+fn read_sheet<RS: Read + std::io::Seek>(
+    name: &str,
+    reader: &mut calamine::XlsxCellReader<'_, RS>,
+) -> Result<SheetData, calamine::XlsxError> {
+    let mut sheet = SheetData {
         name: name.to_owned(),
-        checklist,
-        rows,
-        foreign,
+        checklist: None,
+        rows: Vec::new(),
+        foreign: Vec::new(),
+    };
+    // Content that would be foreign if the sheet turns out not to be a checklist sheet.
+    let mut first_content: Option<(u32, u16, String)> = None;
+    let mut current: Option<u32> = None;
+    let mut cells: [String; 10] = Default::default();
+    while let Some(cell) = reader.next_cell()? {
+        let (r, c) = cell.get_position();
+        if current != Some(r) {
+            if let Some(prev) = current {
+                finish_row(&mut sheet, prev, &mut cells);
+            }
+            current = Some(r);
+        }
+        let value = cell.get_value();
+        if matches!(value, DataRef::Empty) {
+            continue;
+        }
+        let text = cell_ref_text(value);
+        if text.trim().is_empty() && c > u32::from(col::KEY) {
+            continue;
+        }
+        if first_content.is_none() && !text.trim().is_empty() {
+            first_content = Some((r, c.min(u32::from(u16::MAX)) as u16, text.clone()));
+        }
+        if c > u32::from(col::KEY) {
+            sheet
+                .foreign
+                .push((r, c.min(u32::from(u16::MAX)) as u16, text));
+        } else {
+            cells[c as usize] = text;
+        }
     }
+    if let Some(prev) = current {
+        finish_row(&mut sheet, prev, &mut cells);
+    }
+    if sheet.checklist.is_none() {
+        sheet.foreign = first_content.into_iter().collect();
+        sheet.rows.clear();
+    }
+    Ok(sheet)
+}
+
+fn finish_row(sheet: &mut SheetData, r: u32, cells: &mut [String; 10]) {
+    let cells = std::mem::take(cells);
+    if r == 0 {
+        sheet.checklist = cells[usize::from(col::KEY)]
+            .strip_prefix(metadata::SHEET_KEY_PREFIX)
+            .map(str::to_owned);
+    }
+    if r < FIRST_ITEM_ROW || cells.iter().all(|t| t.trim().is_empty()) {
+        return;
+    }
+    let [a, b, c, d, e, f, g, h, i, key] = cells;
+    let locked = [a, b, c, d, e];
+    let locked_fp = metadata::lock_fingerprint(&locked.each_ref().map(String::as_str));
+    let expected = metadata::parse_row_key(&key).map(|k| k.lock);
+    sheet.rows.push(RowData {
+        row: r,
+        key,
+        locked_fp,
+        locked: (expected != Some(locked_fp)).then(|| Box::new(locked)),
+        inputs: [f, g, h, i],
+    });
 }
