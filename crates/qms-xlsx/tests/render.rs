@@ -172,6 +172,7 @@ fn the_programme_is_a_unit_by_month_matrix_and_registers_have_three_lists() {
             unit: unit.clone(),
             month: 5,
             clauses: vec!["7.5".into(), "9.1".into()],
+            legacy_clauses: vec![],
             procedures: vec![],
         }],
     });
