@@ -273,26 +273,8 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
         );
 
         heading(x, ctx.t("II. PHẠM VI ĐÁNH GIÁ", "II. AUDIT SCOPE"));
-        let mut scope: Vec<String> = plan.scope.iter().cloned().collect();
-        let mut units: Vec<String> = Vec::new();
-        for u in plan.schedule.iter().filter_map(|r| r.unit.as_deref()) {
-            let name = ctx.unit(u);
-            if !units.contains(&name) {
-                units.push(name);
-            }
-        }
-        if !units.is_empty() {
-            scope.push(format!(
-                "{}: {}",
-                ctx.t("Các đơn vị được đánh giá", "Units audited"),
-                units.join(", ")
-            ));
-        }
-        bullets(
-            x,
-            &scope,
-            ctx.t("(Chưa xác định phạm vi)", "(No scope recorded)"),
-        );
+        let units = plan.schedule.iter().filter_map(|r| r.unit.as_deref());
+        scope_section(x, ctx, plan.scope.as_deref(), units);
 
         heading(x, ctx.t("III. CHUẨN MỰC ĐÁNH GIÁ", "III. AUDIT CRITERIA"));
         bullets(x, &criteria_or_default(ctx, &plan.criteria), "");
@@ -390,4 +372,34 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
         ];
         signature(x, ctx, &recipients, &signer);
     })
+}
+
+/// Section II of the plan and the report: the scope statement, then the units audited, each
+/// once, in schedule order.
+pub(crate) fn scope_section<'a>(
+    x: &mut Xml<'_>,
+    ctx: &Ctx<'_>,
+    statement: Option<&str>,
+    units: impl Iterator<Item = &'a str>,
+) {
+    let mut scope: Vec<String> = statement.map(str::to_owned).into_iter().collect();
+    let mut names: Vec<String> = Vec::new();
+    for u in units {
+        let name = ctx.unit(u);
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    if !names.is_empty() {
+        scope.push(format!(
+            "{}: {}",
+            ctx.t("Các đơn vị được đánh giá", "Units audited"),
+            names.join(", ")
+        ));
+    }
+    bullets(
+        x,
+        &scope,
+        ctx.t("(Chưa xác định phạm vi)", "(No scope recorded)"),
+    );
 }

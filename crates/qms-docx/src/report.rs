@@ -71,31 +71,12 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
         );
 
         heading(x, ctx.t("II. PHẠM VI ĐÁNH GIÁ", "II. AUDIT SCOPE"));
-        let mut scope: Vec<String> = plan.scope.iter().cloned().collect();
-        let mut audited: Vec<String> = Vec::new();
-        for u in plan
+        let units = plan
             .schedule
             .iter()
             .filter_map(|r| r.unit.as_deref())
-            .chain(groups.iter().map(|g| g.unit))
-        {
-            let name = ctx.unit(u);
-            if !audited.contains(&name) {
-                audited.push(name);
-            }
-        }
-        if !audited.is_empty() {
-            scope.push(format!(
-                "{}: {}",
-                ctx.t("Các đơn vị được đánh giá", "Units audited"),
-                audited.join(", ")
-            ));
-        }
-        bullets(
-            x,
-            &scope,
-            ctx.t("(Chưa xác định phạm vi)", "(No scope recorded)"),
-        );
+            .chain(groups.iter().map(|g| g.unit));
+        crate::plan::scope_section(x, ctx, plan.scope.as_deref(), units);
 
         heading(x, ctx.t("III. KHÁCH HÀNG ĐÁNH GIÁ", "III. AUDIT CLIENT"));
         let client = match ctx.with_role(Role::Head) {
