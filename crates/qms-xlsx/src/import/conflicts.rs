@@ -170,3 +170,93 @@ impl Conflict {
         format!("{place}: {what}")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(kind: ConflictKind) -> Conflict {
+        Conflict {
+            workbook: "to-2.xlsx".into(),
+            sheet: "Văn phòng".into(),
+            cell: "K12".into(),
+            kind,
+        }
+    }
+
+    #[test]
+    fn every_kind_reads_well_in_both_languages() {
+        let kinds = [
+            ConflictKind::UnmatchedRow,
+            ConflictKind::DuplicateRow {
+                item: "i01".into(),
+                first: "A9".into(),
+            },
+            ConflictKind::UnknownItem {
+                checklist: "c1".into(),
+                item: "i01".into(),
+            },
+            ConflictKind::UnknownChecklist {
+                checklist: "c1".into(),
+            },
+            ConflictKind::MissingSheet {
+                checklist: "c1".into(),
+            },
+            ConflictKind::MissingRow { item: "i01".into() },
+            ConflictKind::ForeignSheet,
+            ConflictKind::ForeignCell {
+                value: "ghi chú".into(),
+            },
+            ConflictKind::LockedCellEdited {
+                column: 3,
+                found: "x".into(),
+            },
+            ConflictKind::InvalidValue {
+                column: 7,
+                value: "NC".into(),
+                allowed: vec!["Điểm lưu ý".into()],
+            },
+            ConflictKind::StaleItem { item: "i01".into() },
+            ConflictKind::Disagreement {
+                item: "i01".into(),
+                other_workbook: "to-3.xlsx".into(),
+                other_sheet: "Văn phòng".into(),
+                other_cell: "A20".into(),
+            },
+            ConflictKind::FindingRemoval {
+                finding: "f-1".into(),
+            },
+        ];
+        let mut codes = std::collections::HashSet::new();
+        for kind in kinds {
+            assert!(codes.insert(kind.code()), "codes are distinct");
+            let c = at(kind);
+            let vi = c.message(Lang::Vi);
+            let en = c.message(Lang::En);
+            assert!(
+                vi.starts_with("to-2.xlsx, trang «Văn phòng», ô K12: "),
+                "{vi}"
+            );
+            assert!(
+                en.starts_with("to-2.xlsx, sheet «Văn phòng», cell K12: "),
+                "{en}"
+            );
+            assert_ne!(vi, en);
+        }
+        assert_eq!(
+            at(ConflictKind::ForeignCell {
+                value: "ghi chú".into()
+            })
+            .message(Lang::Vi),
+            "to-2.xlsx, trang «Văn phòng», ô K12: ô nằm ngoài các cột của phiếu có nội dung «ghi chú»; nội dung này không được nhập"
+        );
+        assert_eq!(
+            at(ConflictKind::UnknownItem {
+                checklist: "c1".into(),
+                item: "i01".into()
+            })
+            .message(Lang::En),
+            "to-2.xlsx, sheet «Văn phòng», cell K12: item i01 is no longer in checklist c1 of the dossier"
+        );
+    }
+}

@@ -1,10 +1,10 @@
 //! Matching rows to dossier items, and finding every conflict.
 
 use super::conflicts::{Conflict, ConflictKind};
-use super::read::WorkbookData;
+use super::read::{RowData, WorkbookData};
 use crate::export::clause_label;
 use crate::layout::{self, col};
-use crate::metadata::{self, parse_row_key};
+use crate::metadata::{self, RowKey, parse_row_key};
 use crate::safety::cell_ref;
 use qms_core::Dossier;
 use qms_core::model::{Audit, ChecklistItem, FindingKind, ItemResult};
@@ -117,7 +117,6 @@ pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) 
             };
             let checklist = &audit.checklists[c];
             let linked = metadata::linked_index(audit);
-            let no_kinds = Vec::new();
             let index: HashMap<&str, usize> = checklist
                 .items
                 .iter()
@@ -158,122 +157,20 @@ pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) 
                     continue;
                 }
                 first_row.insert(i, r);
-                let item = &checklist.items[i];
-                let mut bad = false;
-                if let (true, Some(found)) = (data.locked_fp != key.lock, data.locked.as_deref()) {
-                    let procedure = item
-                        .procedure
-                        .as_deref()
-                        .map(|p| procedure_text.get(p).map_or(p, |t| t.as_str()));
-                    let expected = [
-                        (i + 1).to_string(),
-                        item.clauses
-                            .iter()
-                            .map(|id| clause_label(edition, id, lang))
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                        procedure.unwrap_or_default().to_owned(),
-                        item.question.clone(),
-                        item.guidance.clone().unwrap_or_default(),
-                    ];
-                    let mut named = false;
-                    // STT is not compared: sorting back and forth keeps it, and it is not data.
-                    for k in 1..5 {
-                        if expected[k] != found[k] {
-                            named = true;
-                            conflicts.push(conflict(
-                                &sheet.name,
-                                cell_ref(r, k as u16),
-                                ConflictKind::LockedCellEdited {
-                                    column: k as u16,
-                                    found: found[k].to_owned(),
-                                },
-                            ));
-                        }
-                    }
-                    if !named {
-                        conflicts.push(conflict(
-                            &sheet.name,
-                            row_cell.clone(),
-                            ConflictKind::LockedCellEdited {
-                                column: col::STT,
-                                found: found[0].to_owned(),
-                            },
-                        ));
-                    }
-                    bad = true;
-                }
-                let inputs = data.inputs.each_ref().map(String::as_str);
-                if metadata::lock_fingerprint(&inputs) == key.input {
-                    // Untouched since export: this row answers nothing, so it can neither
-                    // conflict with another workbook nor be stale.
-                    continue;
-                }
-                let [result_text, evidence_text, kind_text, note_text] = &data.inputs;
-                let result = layout::parse_result(result_text, lang);
-                if result.is_none() {
-                    conflicts.push(conflict(
-                        &sheet.name,
-                        cell_ref(r, col::RESULT),
-                        ConflictKind::InvalidValue {
-                            column: col::RESULT,
-                            value: result_text.clone(),
-                            allowed: ItemResult::ALL
-                                .iter()
-                                .map(|x| x.label(lang).to_owned())
-                                .collect(),
-                        },
-                    ));
-                    bad = true;
-                }
-                let kind = layout::parse_kind(kind_text, lang, &offered);
-                if kind.is_err() {
-                    conflicts.push(conflict(
-                        &sheet.name,
-                        cell_ref(r, col::KIND),
-                        ConflictKind::InvalidValue {
-                            column: col::KIND,
-                            value: kind_text.clone(),
-                            allowed: offered.iter().map(|x| x.label(lang).to_owned()).collect(),
-                        },
-                    ));
-                    bad = true;
-                }
-                let (Some(result), Ok(kind), false) = (result, kind, bad) else {
+                let row = RowCtx {
+                    workbook: wb_name,
+                    sheet: &sheet.name,
+                    lang,
+                    edition,
+                    offered: &offered,
+                    procedure_text: &procedure_text,
+                    audit,
+                    checklist,
+                    linked: &linked,
+                };
+                let Some(answer) = row.answer(data, &key, i, &mut conflicts) else {
                     continue;
                 };
-                let answer = Answer {
-                    result,
-                    evidence: blank_to_none(evidence_text),
-                    note: blank_to_none(note_text),
-                    kind,
-                };
-                let kinds_now = linked
-                    .get(&(checklist.id.as_str(), item.id.as_str()))
-                    .unwrap_or(&no_kinds);
-                let now = current(item, kinds_now, &offered);
-                if answer != now {
-                    let rev = metadata::item_revision(item, kinds_now.iter().copied());
-                    if rev != key.rev {
-                        conflicts.push(conflict(
-                            &sheet.name,
-                            row_cell,
-                            ConflictKind::StaleItem {
-                                item: item.id.clone(),
-                            },
-                        ));
-                        continue;
-                    }
-                    if answer.kind.is_none() && now.kind.is_some() {
-                        let finding = metadata_finding_id(audit, &checklist.id, &item.id);
-                        conflicts.push(conflict(
-                            &sheet.name,
-                            cell_ref(r, col::KIND),
-                            ConflictKind::FindingRemoval { finding },
-                        ));
-                        continue;
-                    }
-                }
                 let origin = Origin {
                     workbook: Arc::clone(&wb_arc),
                     sheet: Arc::clone(&sheet_arc),
@@ -322,6 +219,171 @@ pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) 
     }
     let answers = reconcile(dossier, all, &mut conflicts);
     Matched { answers, conflicts }
+}
+
+/// What judging one row needs.
+struct RowCtx<'a> {
+    workbook: &'a str,
+    sheet: &'a str,
+    lang: qms_core::Lang,
+    edition: qms_core::Edition,
+    offered: &'a [FindingKind],
+    procedure_text: &'a HashMap<&'a str, String>,
+    audit: &'a Audit,
+    checklist: &'a qms_core::model::Checklist,
+    linked: &'a HashMap<(&'a str, &'a str), Vec<FindingKind>>,
+}
+
+impl RowCtx<'_> {
+    fn conflict(&self, cell: String, kind: ConflictKind) -> Conflict {
+        Conflict {
+            workbook: self.workbook.to_owned(),
+            sheet: self.sheet.to_owned(),
+            cell,
+            kind,
+        }
+    }
+
+    /// The answer of a keyed row for item `i`, or `None` when the row answers nothing
+    /// (untouched) or has conflicts (pushed to `out`).
+    fn answer(
+        &self,
+        data: &RowData,
+        key: &RowKey,
+        i: usize,
+        out: &mut Vec<Conflict>,
+    ) -> Option<Answer> {
+        let r = data.row;
+        let item = &self.checklist.items[i];
+        let before = out.len();
+        if data.locked_fp != key.lock
+            && let Some(found) = data.locked.as_deref()
+        {
+            self.locked_edits(r, i, found, out);
+        }
+        let inputs = data.inputs.each_ref().map(String::as_str);
+        if metadata::lock_fingerprint(&inputs) == key.input {
+            // Untouched since export: this row answers nothing, so it can neither conflict
+            // with another workbook nor be stale.
+            return None;
+        }
+        let [result_text, evidence_text, kind_text, note_text] = &data.inputs;
+        let result = layout::parse_result(result_text, self.lang);
+        if result.is_none() {
+            let allowed = ItemResult::ALL
+                .iter()
+                .map(|x| x.label(self.lang).to_owned())
+                .collect();
+            out.push(self.conflict(
+                cell_ref(r, col::RESULT),
+                ConflictKind::InvalidValue {
+                    column: col::RESULT,
+                    value: result_text.clone(),
+                    allowed,
+                },
+            ));
+        }
+        let kind = layout::parse_kind(kind_text, self.lang, self.offered);
+        if kind.is_err() {
+            let allowed = self
+                .offered
+                .iter()
+                .map(|x| x.label(self.lang).to_owned())
+                .collect();
+            out.push(self.conflict(
+                cell_ref(r, col::KIND),
+                ConflictKind::InvalidValue {
+                    column: col::KIND,
+                    value: kind_text.clone(),
+                    allowed,
+                },
+            ));
+        }
+        let (Some(result), Ok(kind)) = (result, kind) else {
+            return None;
+        };
+        if out.len() > before {
+            return None;
+        }
+        let answer = Answer {
+            result,
+            evidence: blank_to_none(evidence_text),
+            note: blank_to_none(note_text),
+            kind,
+        };
+        let no_kinds = Vec::new();
+        let kinds_now = self
+            .linked
+            .get(&(self.checklist.id.as_str(), item.id.as_str()))
+            .unwrap_or(&no_kinds);
+        let now = current(item, kinds_now, self.offered);
+        if answer != now {
+            if metadata::item_revision(item, kinds_now.iter().copied()) != key.rev {
+                out.push(self.conflict(
+                    cell_ref(r, 0),
+                    ConflictKind::StaleItem {
+                        item: item.id.clone(),
+                    },
+                ));
+                return None;
+            }
+            if answer.kind.is_none() && now.kind.is_some() {
+                let finding = metadata_finding_id(self.audit, &self.checklist.id, &item.id);
+                out.push(self.conflict(
+                    cell_ref(r, col::KIND),
+                    ConflictKind::FindingRemoval { finding },
+                ));
+                return None;
+            }
+        }
+        Some(answer)
+    }
+
+    /// Names the locked cells of row `r` that differ from what the dossier gives for item `i`.
+    fn locked_edits(&self, r: u32, i: usize, found: &[String; 5], out: &mut Vec<Conflict>) {
+        let item = &self.checklist.items[i];
+        let procedure = item
+            .procedure
+            .as_deref()
+            .map_or("", |p| self.procedure_text.get(p).map_or(p, |t| t.as_str()));
+        let clauses = item
+            .clauses
+            .iter()
+            .map(|id| clause_label(self.edition, id, self.lang))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let expected = [
+            clauses.as_str(),
+            procedure,
+            &item.question,
+            item.guidance.as_deref().unwrap_or(""),
+        ];
+        let before = out.len();
+        // STT (column A) is not compared: it is not data, and sorting keeps it with its row.
+        for (k, want) in expected.iter().enumerate() {
+            let column = k as u16 + 1;
+            if *want != found[k + 1] {
+                out.push(self.conflict(
+                    cell_ref(r, column),
+                    ConflictKind::LockedCellEdited {
+                        column,
+                        found: found[k + 1].clone(),
+                    },
+                ));
+            }
+        }
+        if out.len() == before {
+            // The cells match the dossier now but not the export: the STT was changed, or the
+            // item changed since in the same way as the edit. Report the row.
+            out.push(self.conflict(
+                cell_ref(r, 0),
+                ConflictKind::LockedCellEdited {
+                    column: col::STT,
+                    found: found[0].clone(),
+                },
+            ));
+        }
+    }
 }
 
 fn metadata_finding_id(audit: &Audit, checklist: &str, item: &str) -> String {
