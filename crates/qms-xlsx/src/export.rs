@@ -212,12 +212,14 @@ fn write_checklist(
         check_cell_text(sheet, row, 2, label, value)?;
         ws.merge_range(row, 0, row, 1, label, &s.label)?;
         ws.merge_range(row, 2, row, last, value, &s.value)?;
+        ws.write_string(row, col::KEY, metadata::header_key(&[label, value]))?;
     }
     let hint = lang.pick(
         "Chỉ điền các cột có nền vàng: Kết quả, Bằng chứng / ghi chép, Loại phát hiện, Ghi chú. Không thêm, xóa hay chèn dòng, cột.",
         "Fill only the yellow columns: Result, Evidence, Finding kind, Note. Do not add, delete or insert rows or columns.",
     );
     ws.merge_range(6, 0, 6, last, hint, &s.note)?;
+    ws.write_string(6, col::KEY, metadata::header_key(&[hint]))?;
     ws.set_row_height(6, 30)?;
     ws.set_row_height(HEADING_ROW, 33)?;
     for (c, h) in layout::headings(lang).iter().enumerate() {

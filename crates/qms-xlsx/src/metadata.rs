@@ -23,6 +23,19 @@ pub(crate) const FORMAT_NAME: &str = "qms-checklist";
 pub(crate) const FORMAT_VERSION: u32 = 1;
 /// Prefix of the checklist-id cell of each checklist sheet.
 pub(crate) const SHEET_KEY_PREFIX: &str = "qms:checklist:";
+/// Prefix of the fingerprint of a header-block row (cells J2 to J7).
+pub(crate) const HEADER_KEY_PREFIX: &str = "qms:header:";
+
+/// The fingerprint cell of a header-block row: what its visible cells said at export, so that
+/// an edit to the agency, audit, unit, auditor or date lines is reported, never dropped.
+pub(crate) fn header_key(texts: &[&str]) -> String {
+    let fp = texts
+        .iter()
+        .filter(|t| !t.trim().is_empty())
+        .fold(Fnv::new(), |f, t| f.field(t))
+        .finish();
+    format!("{HEADER_KEY_PREFIX}{fp:016x}")
+}
 
 /// Keys of the metadata sheet's key/value rows, in order (column A).
 pub(crate) mod keys {

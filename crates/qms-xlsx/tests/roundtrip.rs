@@ -129,6 +129,28 @@ fn edits_to_locked_cells_are_named_by_cell() {
 }
 
 #[test]
+fn edits_to_the_header_block_are_reported_not_dropped() {
+    let d = dossier(3);
+    // Row 6 holds the audit date; an auditor typed another one.
+    let filled = edit_sheet(&export(&d), 1, |x| set_cell(x, "C6", "15/05/2026"));
+    let out = import(&d, &[("w.xlsx", &filled)], false);
+    assert_eq!(codes(&out), ["header-edited"]);
+    assert_eq!(out.conflicts[0].cell, "C6");
+    assert_eq!(
+        out.dossier, d,
+        "nothing is applied while a conflict remains"
+    );
+    assert!(
+        out.conflicts[0]
+            .message(Lang::Vi)
+            .contains("thông tin đầu phiếu đã bị sửa thành «15/05/2026»")
+    );
+    // An untouched workbook has no header conflict.
+    let out = import(&d, &[("w.xlsx", &export(&d))], false);
+    assert!(out.conflicts.is_empty());
+}
+
+#[test]
 fn rows_without_a_key_inserted_or_copied_rows_and_foreign_cells_are_conflicts() {
     let d = dossier(4);
     let bytes = export(&d);

@@ -67,6 +67,12 @@ pub enum ConflictKind {
         /// What was typed.
         value: String,
     },
+    /// A line of the header block (agency, audit, unit, auditor, date, instructions) was edited;
+    /// the importer does not take header lines into the dossier.
+    HeaderEdited {
+        /// What the line says now.
+        found: String,
+    },
     /// A locked cell (clause, procedure, question, guidance, STT) was edited.
     LockedCellEdited {
         /// Zero-based column.
@@ -120,6 +126,7 @@ impl ConflictKind {
             ConflictKind::ForeignSheet => "foreign-sheet",
             ConflictKind::ForeignCell { .. } => "foreign-cell",
             ConflictKind::LockedCellEdited { .. } => "locked-cell-edited",
+            ConflictKind::HeaderEdited { .. } => "header-edited",
             ConflictKind::InvalidValue { .. } => "invalid-value",
             ConflictKind::StaleItem { .. } => "stale-item",
             ConflictKind::Disagreement { .. } => "disagreement",
@@ -156,6 +163,8 @@ impl Conflict {
             (ConflictKind::ForeignSheet, Lang::En) => "this sheet was not written by qms but holds content; that content is not imported".to_owned(),
             (ConflictKind::ForeignCell { value }, Lang::Vi) => format!("ô nằm ngoài các cột của phiếu có nội dung «{value}»; nội dung này không được nhập"),
             (ConflictKind::ForeignCell { value }, Lang::En) => format!("a cell outside the checklist's columns holds «{value}»; it is not imported"),
+            (ConflictKind::HeaderEdited { found }, Lang::Vi) => format!("thông tin đầu phiếu đã bị sửa thành «{found}»; qms không nhập phần đầu phiếu, hãy sửa trong hồ sơ (cuộc đánh giá, đơn vị, chuyên gia, ngày) nếu cần"),
+            (ConflictKind::HeaderEdited { found }, Lang::En) => format!("the header line was edited to «{found}»; header lines are not imported, correct the audit, unit, auditor or date in the dossier if needed"),
             (ConflictKind::LockedCellEdited { column, found }, Lang::Vi) => format!("cột {} bị khóa nhưng đã bị sửa thành «{found}»", col(column)),
             (ConflictKind::LockedCellEdited { column, found }, Lang::En) => format!("the locked column {} was edited to «{found}»", col(column)),
             (ConflictKind::InvalidValue { column, value, allowed }, Lang::Vi) => format!("giá trị «{value}» không có trong danh sách của cột {} ({})", col(column), allowed.join("; ")),

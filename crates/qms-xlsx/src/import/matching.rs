@@ -88,6 +88,15 @@ pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) 
                 continue;
             };
             seen_checklists.insert(cl_id.clone());
+            for (r, c, found) in &sheet.header_edits {
+                conflicts.push(conflict(
+                    &sheet.name,
+                    cell_ref(*r, *c),
+                    ConflictKind::HeaderEdited {
+                        found: found.clone(),
+                    },
+                ));
+            }
             for (r, c, value) in &sheet.foreign {
                 conflicts.push(conflict(
                     &sheet.name,

@@ -31,6 +31,9 @@ pub(crate) struct SheetData {
     pub(crate) rows: Vec<RowData>,
     /// Non-empty cells right of the key column, or anywhere on a foreign sheet.
     pub(crate) foreign: Vec<(u32, u16, String)>,
+    /// Header-block rows whose visible cells differ from what was exported: the first
+    /// non-empty cell of the row (or column C) and what it says now.
+    pub(crate) header_edits: Vec<(u32, u16, String)>,
 }
 
 /// One item row, kept compact: 100,000 rows must not cost their full text twice.
@@ -304,6 +307,7 @@ fn read_sheet<RS: Read + std::io::Seek>(
         checklist: None,
         rows: Vec::new(),
         foreign: Vec::new(),
+        header_edits: Vec::new(),
     };
     // Content that would be foreign if the sheet turns out not to be a checklist sheet.
     let mut first_content: Option<(u32, u16, String)> = None;
@@ -352,6 +356,24 @@ fn finish_row(sheet: &mut SheetData, r: u32, cells: &mut [String; 10]) {
         sheet.checklist = cells[usize::from(col::KEY)]
             .strip_prefix(metadata::SHEET_KEY_PREFIX)
             .map(str::to_owned);
+    }
+    if r < FIRST_ITEM_ROW && cells[usize::from(col::KEY)].starts_with(metadata::HEADER_KEY_PREFIX) {
+        let visible: Vec<&str> = cells[..usize::from(col::KEY)]
+            .iter()
+            .map(String::as_str)
+            .collect();
+        if metadata::header_key(&visible) != cells[usize::from(col::KEY)] {
+            // Report the value cell (C) of label/value rows, the first cell otherwise.
+            let c = if cells[2].trim().is_empty() && !cells[0].trim().is_empty() {
+                0
+            } else {
+                2
+            };
+            let c = if r == 6 { 0 } else { c };
+            sheet
+                .header_edits
+                .push((r, c, cells[usize::from(c)].clone()));
+        }
     }
     if r < FIRST_ITEM_ROW || cells.iter().all(|t| t.trim().is_empty()) {
         return;
