@@ -188,22 +188,52 @@ fn render_docx(
     })
 }
 
-/// Every Word document of a dossier, with the file names the set uses.
-pub fn all_docx(
+/// Every document a dossier supports, Word then Excel, in a fixed order: what `qms render
+/// all` and `qms demo` write.
+///
+/// ```
+/// let d = qms_core::load(include_bytes!("../../../examples/so-khcn-ninh-binh.json")).unwrap();
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+/// let docs = qms_api::documents::all_documents(&d, qms_core::Lang::Vi, today).unwrap();
+/// assert!(docs.iter().any(|x| x.file_name == "bien-ban-hop-xxld-2026.docx"));
+/// assert!(docs.iter().any(|x| x.file_name == "danh-muc-tai-lieu-ho-so.xlsx"));
+/// ```
+pub fn all_documents(
     d: &Dossier,
     lang: Lang,
     today: chrono::NaiveDate,
 ) -> Result<Vec<Document>, ApiError> {
     let mut opts = qms_docx::RenderOptions::new(today);
     opts.lang = lang;
-    Ok(qms_docx::render_all(d, &opts)?
+    let mut docs: Vec<Document> = qms_docx::render_all(d, &opts)?
         .into_iter()
         .map(|(file_name, bytes)| Document {
             file_name,
             media_type: MEDIA_DOCX,
             bytes,
         })
-        .collect())
+        .collect();
+    let r = |kind: &str, target: &RenderTarget<'_>| {
+        render_document(d, kind, Some("xlsx"), target, lang, today)
+    };
+    let none = RenderTarget::default();
+    if !d.programmes.is_empty() {
+        docs.push(r("programme", &none)?);
+    }
+    for a in &d.audits {
+        let t = RenderTarget {
+            audit: Some(&a.id),
+            ..RenderTarget::default()
+        };
+        if !a.checklists.is_empty() {
+            docs.push(r("checklist", &t)?);
+        }
+        docs.push(r("findings", &t)?);
+        docs.push(r("summary", &t)?);
+    }
+    docs.push(r("actions", &none)?);
+    docs.push(r("registers", &none)?);
+    Ok(docs)
 }
 
 fn bad_kind(kind: &str, format: Option<&str>) -> ApiError {

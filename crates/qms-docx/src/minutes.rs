@@ -14,7 +14,7 @@ use crate::wml::{BOLD, Borders, ITALIC, PLAIN, Para, columns};
 use crate::xml::Xml;
 use qms_core::Lang;
 use qms_core::catalog::{review_inputs, review_outputs};
-use qms_core::model::ManagementReview;
+use qms_core::model::{Decision, ManagementReview};
 
 fn decisions_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) {
     let w = columns(ctx.width(), &[8, 49, 28, 15]);
@@ -45,17 +45,7 @@ fn decisions_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) {
         );
         for d in list {
             no += 1;
-            x.row(
-                &w,
-                "Cell",
-                &[
-                    &no.to_string(),
-                    &d.content,
-                    &owner(ctx, d.owner.as_deref(), d.unit.as_deref()),
-                    &d.due.map(|d| ctx.short_date(d)).unwrap_or_default(),
-                ],
-                false,
-            );
+            decision_row(x, ctx, &w, no, d);
         }
     }
     // Decisions whose output key the catalog does not know still belong in the minutes.
@@ -66,17 +56,7 @@ fn decisions_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) {
         .collect();
     for d in other {
         no += 1;
-        x.row(
-            &w,
-            "Cell",
-            &[
-                &no.to_string(),
-                &d.content,
-                &owner(ctx, d.owner.as_deref(), d.unit.as_deref()),
-                &d.due.map(|d| ctx.short_date(d)).unwrap_or_default(),
-            ],
-            false,
-        );
+        decision_row(x, ctx, &w, no, d);
     }
     x.tbl_close();
     x.p(Para::new("Tight"), "", PLAIN);
@@ -238,4 +218,19 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
         ];
         two_signatures(x, ctx, &secretary, &chair, &recipients);
     })
+}
+
+/// One row of the decisions table: STT | content | owner | deadline.
+fn decision_row(x: &mut Xml<'_>, ctx: &Ctx<'_>, widths: &[u32], no: usize, d: &Decision) {
+    x.row(
+        widths,
+        "Cell",
+        &[
+            &no.to_string(),
+            &d.content,
+            &owner(ctx, d.owner.as_deref(), d.unit.as_deref()),
+            &d.due.map(|d| ctx.short_date(d)).unwrap_or_default(),
+        ],
+        false,
+    );
 }

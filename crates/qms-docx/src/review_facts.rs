@@ -29,6 +29,26 @@ pub(crate) fn within(d: NaiveDate, (start, end): Period) -> bool {
 
 /// A one-sentence summary of what the dossier records for an input, for the minutes and
 /// the sections of this report; `None` when it records nothing.
+/// Input c4's data: the nonconformities found by audits that ended in the period, and the
+/// corrective actions raised in it.
+pub(crate) fn nonconformities_in<'d>(
+    ctx: &Ctx<'d>,
+    p: Period,
+) -> (usize, Vec<&'d qms_core::model::CorrectiveAction>) {
+    let actions = ctx
+        .d
+        .corrective_actions
+        .iter()
+        .filter(|c| within(c.raised_on, p))
+        .collect();
+    let nc = ctx
+        .d
+        .findings()
+        .filter(|(a, f)| f.kind.is_nonconformity() && within(a.plan.end, p))
+        .count();
+    (nc, actions)
+}
+
 pub(crate) fn fact(
     ctx: &Ctx<'_>,
     p: Period,
@@ -98,17 +118,7 @@ pub(crate) fn fact(
             })
         }
         "c4" => {
-            let list: Vec<_> = ctx
-                .d
-                .corrective_actions
-                .iter()
-                .filter(|c| within(c.raised_on, p))
-                .collect();
-            let nc = ctx
-                .d
-                .findings()
-                .filter(|(a, f)| f.kind.is_nonconformity() && within(a.plan.end, p))
-                .count();
+            let (nc, list) = nonconformities_in(ctx, p);
             let closed = list.iter().filter(|c| c.state.is_final()).count();
             (nc > 0 || !list.is_empty()).then(|| if vi {
                 format!("Trong kỳ có {nc} sự không phù hợp từ đánh giá nội bộ; {} phiếu yêu cầu hành động khắc phục được lập, {closed} phiếu đã kết thúc.", list.len())

@@ -9,7 +9,7 @@ use crate::header::{
     Signer, archive_line, body, body_last, heading, national_header, signature, subheading, title,
 };
 use crate::package::{Meta, package};
-use crate::review_facts::{Period, fact, period, within};
+use crate::review_facts::{Period, fact, nonconformities_in, period, within};
 use crate::wml::{Borders, ITALIC, PLAIN, Para, columns};
 use crate::xml::Xml;
 use chrono::NaiveDate;
@@ -200,17 +200,7 @@ fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, only_deadlines: bool) -
 
 /// Input c4: corrective actions raised in the period, their state and overdue actions.
 fn corrective_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, on: NaiveDate) -> bool {
-    let list: Vec<_> = ctx
-        .d
-        .corrective_actions
-        .iter()
-        .filter(|c| within(c.raised_on, p))
-        .collect();
-    let nc = ctx
-        .d
-        .findings()
-        .filter(|(a, f)| f.kind.is_nonconformity() && within(a.plan.end, p))
-        .count();
+    let (nc, list) = nonconformities_in(ctx, p);
     if list.is_empty() && nc == 0 {
         return false;
     }

@@ -4,7 +4,7 @@ use crate::Failure;
 use crate::cli::DocFormat;
 use crate::output::{read, write_atomic};
 use qms_api::documents::RenderTarget;
-use qms_api::{ApiError, Document, render_document};
+use qms_api::{ApiError, render_document};
 use qms_core::{Dossier, Lang};
 use std::path::{Path, PathBuf};
 
@@ -88,34 +88,9 @@ fn written(path: &Path, size: usize, lang: Lang) -> String {
     }
 }
 
-/// Every document a dossier supports, in a fixed order.
-pub(crate) fn all_documents(d: &Dossier, opts: &Opts) -> Result<Vec<Document>, ApiError> {
-    let mut docs = qms_api::documents::all_docx(d, opts.lang, opts.today)?;
-    let r = |kind: &str, target: &RenderTarget<'_>| {
-        render_document(d, kind, Some("xlsx"), target, opts.lang, opts.today)
-    };
-    let none = RenderTarget::default();
-    if !d.programmes.is_empty() {
-        docs.push(r("programme", &none)?);
-    }
-    for a in &d.audits {
-        let t = RenderTarget {
-            audit: Some(&a.id),
-            ..RenderTarget::default()
-        };
-        if !a.checklists.is_empty() {
-            docs.push(r("checklist", &t)?);
-        }
-        docs.push(r("findings", &t)?);
-        docs.push(r("summary", &t)?);
-    }
-    docs.push(r("actions", &none)?);
-    docs.push(r("registers", &none)?);
-    Ok(docs)
-}
-
 fn write_all(d: &Dossier, dir: &Path, opts: &Opts) -> Result<(), Failure> {
-    let docs = all_documents(d, opts).map_err(|e| fail(e, opts.lang))?;
+    let docs = qms_api::documents::all_documents(d, opts.lang, opts.today)
+        .map_err(|e| fail(e, opts.lang))?;
     std::fs::create_dir_all(dir)
         .map_err(|e| Failure::Io(anyhow::anyhow!("cannot create {}: {e}", dir.display())))?;
     // Refuse before writing anything, so a refusal never leaves half a set behind.
