@@ -10,6 +10,7 @@
 //! assert_eq!(v["result"]["targets"][0]["clause"], "9.2");
 //! ```
 
+mod call;
 mod check;
 pub mod documents;
 mod error;
@@ -17,6 +18,7 @@ mod ops;
 pub mod request;
 pub mod schema;
 
+pub use call::{Response, Status, call};
 pub use check::diagnostic_json;
 pub use documents::{Document, MEDIA_DOCX, MEDIA_XLSX, render_document};
 pub use error::ApiError;

@@ -153,6 +153,10 @@ pub struct ExportChecklistRequest<'a> {
     pub dossier: &'a RawValue,
     /// The audit (an audit id).
     pub audit: String,
+    /// Answer with JSON carrying the document as base64 (for JSON-only transports) instead of
+    /// the raw bytes.
+    #[serde(default)]
+    pub base64: bool,
     /// Only the checklists of this auditor (a person id).
     #[serde(default)]
     pub auditor: Option<String>,
@@ -213,6 +217,10 @@ pub struct RenderRequest<'a> {
     /// The document: programme, plan, report, car, review-notice, review-report, minutes,
     /// checklist, findings, actions, summary, registers.
     pub kind: String,
+    /// Answer with JSON carrying the document as base64 (for JSON-only transports) instead of
+    /// the raw bytes.
+    #[serde(default)]
+    pub base64: bool,
     /// "docx" or "xlsx"; each kind has its default.
     #[serde(default)]
     pub format: Option<String>,
