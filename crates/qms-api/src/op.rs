@@ -171,5 +171,9 @@ impl<'a> Op<'a> {
 
 /// The op member, with a precise error when it is missing or not a string.
 pub(crate) fn head(text: &str) -> Result<Head<'_>, ApiError> {
+    // serde would read a struct from an array too; a request is an object.
+    if text.trim_start().starts_with('[') {
+        return Err(ApiError::bad(crate::error::RequestFault::NotAnObject, "$"));
+    }
     crate::parse::from_str(text)
 }
