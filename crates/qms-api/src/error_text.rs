@@ -43,6 +43,9 @@ pub(crate) fn message_vi(e: &ApiError) -> String {
         ApiError::UnknownClause { id, edition, .. } => {
             format!("điều khoản \"{id}\" không có trong {edition}")
         }
+        ApiError::UnknownCode { code } => {
+            format!("không có mã quy tắc hay mã kiểm tra \"{code}\"; xem danh sách bằng rules")
+        }
         ApiError::NoChecklists { audit, auditor } => format!(
             "cuộc đánh giá \"{audit}\" không có phiếu câu hỏi đánh giá nào{}",
             auditor

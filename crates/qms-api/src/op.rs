@@ -89,6 +89,7 @@ ops! {
     Validate("validate") => ValidateRequest<'a> [dossier],
     Check("check") => CheckRequest<'a> [dossier],
     Rules("rules") => RulesRequest,
+    Explain("explain") => ExplainRequest,
     Clauses("clauses") => ClausesRequest,
     Correlate("correlate") => CorrelateRequest,
     Convert("convert") => ConvertRequest<'a> [dossier],

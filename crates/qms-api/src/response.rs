@@ -120,6 +120,23 @@ pub struct RulesResponse {
     pub rules: Vec<RuleInfo>,
 }
 
+/// `explain`: a code explained.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ExplainResponse {
+    /// The code, e.g. "QMS-C002".
+    pub code: &'static str,
+    /// The rule's title (rule codes only).
+    pub title: Option<&'static str>,
+    /// The rule's severity (rule codes only).
+    pub severity: Option<Severity>,
+    /// The requirement in TCVN ISO 9001:2015 (rule codes only).
+    pub requirement: Option<String>,
+    /// Why it matters.
+    pub why: &'static str,
+    /// How to fix it.
+    pub fix: &'static str,
+}
+
 /// One clause of a catalog.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ClauseInfo {

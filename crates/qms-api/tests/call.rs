@@ -143,6 +143,7 @@ fn every_op_answers() {
         req(r#""op": "validate""#),
         req(r#""op": "check", "today": "2026-11-23""#),
         br#"{"op": "rules"}"#.to_vec(),
+        br#"{"op": "explain", "code": "QMS-V004"}"#.to_vec(),
         br#"{"op": "clauses", "edition": "2008"}"#.to_vec(),
         br#"{"op": "correlate", "clause": "8.2.2"}"#.to_vec(),
         format!(r#"{{"op": "convert", "to": "2015", "dossier": {EXAMPLE_2008}}}"#).into_bytes(),

@@ -152,6 +152,21 @@ pub struct CorrelateRequest {
     pub lang: Lang,
 }
 
+/// `{"op": "explain", "code": "QMS-C002", "lang": "vi"}`: what a rule or validation code means,
+/// why it matters and how to fix it.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExplainRequest {
+    /// "explain".
+    #[schemars(with = "String", extend("const" = "explain"))]
+    pub op: OpName,
+    /// The code, in any case, with or without "QMS-": "QMS-C002", "c002".
+    pub code: String,
+    /// Language of the text.
+    #[serde(default)]
+    pub lang: Lang,
+}
+
 pub(crate) fn default_2015() -> Edition {
     Edition::Iso9001_2015
 }
