@@ -349,7 +349,9 @@ impl ApiError {
                 _ => None,
             },
             known: match self {
-                ApiError::NotFound { known, .. } => Some(known.clone()),
+                ApiError::NotFound { known, .. } => {
+                    Some(known.iter().take(KNOWN_MAX).cloned().collect())
+                }
                 _ => None,
             },
         }
@@ -362,6 +364,9 @@ impl ApiError {
         }
     }
 }
+
+/// At most this many ids are listed in an error's `known` (a dossier may hold thousands).
+pub const KNOWN_MAX: usize = 100;
 
 impl Record {
     /// The code of an unknown id of this record.

@@ -57,5 +57,5 @@ pub mod response;
 pub mod schema;
 
 pub use call::{Response, Status, call, call_json_only};
-pub use error::{ApiError, Record, RequestFault, WorkbookFault};
+pub use error::{ApiError, KNOWN_MAX, Record, RequestFault, WorkbookFault};
 pub use op::{Op, OpName};

@@ -328,7 +328,7 @@ pub struct ErrorResponse {
     /// The dossier's problems (`invalid-dossier`, `conversion-invalid`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problems: Option<Vec<ProblemReport>>,
-    /// The ids that do exist (`unknown-audit`, `unknown-unit`...).
+    /// The ids that do exist (`unknown-audit`, `unknown-unit`...), at most 100.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub known: Option<Vec<String>>,
 }
