@@ -19,12 +19,6 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// `{"op": "validate", "dossier": {...} | "text", "lang": "vi"}`: parse and check a dossier.
-///
-/// ```
-/// use qms_api::request::{DossierArg, ValidateRequest};
-/// let r = ValidateRequest { op: qms_api::OpName::Validate, dossier: DossierArg::Bytes(b"{}"), lang: Default::default() };
-/// assert!(!qms_api::ops::validate(&r).unwrap().valid);
-/// ```
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ValidateRequest<'a> {
@@ -176,12 +170,6 @@ fn default_2008() -> Edition {
 }
 
 /// A document the API renders, by the name the CLI and the API share.
-///
-/// ```
-/// use qms_api::request::DocumentKind;
-/// assert_eq!(DocumentKind::ReviewNotice.slug(), "review-notice");
-/// assert_eq!(DocumentKind::parse("findings"), Some(DocumentKind::Findings));
-/// ```
 #[derive(Deserialize, JsonSchema, Clone, Copy, PartialEq, Eq, Debug, Hash)]
 #[serde(rename_all = "kebab-case")]
 pub enum DocumentKind {
@@ -229,6 +217,12 @@ impl DocumentKind {
     ];
 
     /// The name used on the command line and in the API.
+    ///
+    /// ```
+    /// use qms_api::request::DocumentKind;
+    /// assert_eq!(DocumentKind::ReviewNotice.slug(), "review-notice");
+    /// assert_eq!(DocumentKind::parse("findings"), Some(DocumentKind::Findings));
+    /// ```
     pub fn slug(self) -> &'static str {
         match self {
             DocumentKind::Programme => "programme",
