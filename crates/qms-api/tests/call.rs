@@ -66,9 +66,10 @@ fn render_answers_raw_bytes_with_a_description_and_base64_only_on_request() {
         "the same document either way"
     );
     // JSON-only transports get base64 without asking.
-    let j = qms_api::call_json_only(&req(
-        r#""op": "render", "kind": "report", "audit": "dgnb-2026-1", "today": "2026-11-23""#,
-    ));
+    let j = qms_api::call_json_only(
+        &req(r#""op": "render", "kind": "report", "audit": "dgnb-2026-1", "today": "2026-11-23""#),
+        &[],
+    );
     assert_eq!(json(&j)["base64"], v["base64"]);
 }
 

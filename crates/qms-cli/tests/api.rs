@@ -30,7 +30,7 @@ fn the_envelope_wraps_the_librarys_body_verbatim() {
         (&b"\xff"[..], false),
     ] {
         let o = api(request);
-        let r = qms_api::call_json_only(request);
+        let r = qms_api::call_json_only(request, &[]);
         let head: &[u8] = if ok {
             br#"{"ok":true,"result":"#
         } else {
@@ -65,4 +65,39 @@ fn schema_of_responses_prints_the_committed_schema() {
         .unwrap();
     let committed = std::fs::read(repo().join("docs/schema/response.schema.json")).unwrap();
     assert_eq!(o.stdout, committed);
+}
+
+#[test]
+fn files_after_api_are_the_calls_inputs() {
+    let dossier = std::fs::read_to_string(repo().join("examples/so-khcn-ninh-binh.json")).unwrap();
+    let export = format!(
+        r#"{{"op": "export-checklist", "audit": "dgnb-2026-1", "today": "2026-11-23", "dossier": {dossier}}}"#
+    );
+    let book = qms_api::call(export.as_bytes(), &[]);
+    let path = std::env::temp_dir().join(format!("qms-api-input-{}.xlsx", std::process::id()));
+    std::fs::write(&path, book.body()).unwrap();
+    let import = format!(r#"{{"op": "import-checklist", "dossier": {dossier}}}"#);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_qms"))
+        .arg("api")
+        .arg(&path)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(import.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["result"]["conflicts"], serde_json::json!([]));
+    let _ = std::fs::remove_file(&path);
 }
