@@ -137,7 +137,7 @@ pub enum ApiError {
         vi: String,
         /// The message in English.
         en: String,
-        /// Where in the request ("workbooks[0]", "inputs[1]").
+        /// Where in the request (`workbooks[0]`, `inputs[1]`).
         path: String,
     },
     /// A text is longer than an Excel cell holds.

@@ -15,7 +15,7 @@ pub struct ProblemReport {
     pub code: &'static str,
     /// Always "error".
     pub severity: &'static str,
-    /// Where, as a path: "audits[0].plan.end".
+    /// Where, as a path: `audits[0].plan.end`.
     pub path: String,
     /// Where, as a JSON pointer: "/audits/0/plan/end".
     pub pointer: String,
@@ -323,7 +323,7 @@ pub struct ErrorResponse {
     /// For a person, in the request's `lang` (Vietnamese by default).
     pub message: String,
     /// A JSON path into the request: "$" (the whole request), "dossier", "kind",
-    /// "workbooks[1].base64"...
+    /// `workbooks[1].base64`...
     pub path: String,
     /// The dossier's problems (`invalid-dossier`, `conversion-invalid`).
     #[serde(skip_serializing_if = "Option::is_none")]
