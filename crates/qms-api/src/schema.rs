@@ -13,6 +13,7 @@ enum ResponseSchema {
     Validate(ValidateResponse),
     Check(CheckResponse),
     Rules(RulesResponse),
+    Explain(ExplainResponse),
     Clauses(ClausesResponse),
     Correlate(CorrelateResponse),
     Convert(ConvertResponse),

@@ -66,9 +66,10 @@ fn render_answers_raw_bytes_with_a_description_and_base64_only_on_request() {
         "the same document either way"
     );
     // JSON-only transports get base64 without asking.
-    let j = qms_api::call_json_only(&req(
-        r#""op": "render", "kind": "report", "audit": "dgnb-2026-1", "today": "2026-11-23""#,
-    ));
+    let j = qms_api::call_json_only(
+        &req(r#""op": "render", "kind": "report", "audit": "dgnb-2026-1", "today": "2026-11-23""#),
+        &[],
+    );
     assert_eq!(json(&j)["base64"], v["base64"]);
 }
 
@@ -143,6 +144,7 @@ fn every_op_answers() {
         req(r#""op": "validate""#),
         req(r#""op": "check", "today": "2026-11-23""#),
         br#"{"op": "rules"}"#.to_vec(),
+        br#"{"op": "explain", "code": "QMS-V004"}"#.to_vec(),
         br#"{"op": "clauses", "edition": "2008"}"#.to_vec(),
         br#"{"op": "correlate", "clause": "8.2.2"}"#.to_vec(),
         format!(r#"{{"op": "convert", "to": "2015", "dossier": {EXAMPLE_2008}}}"#).into_bytes(),

@@ -148,8 +148,12 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = SchemaArg::Dossier)]
         of: SchemaArg,
     },
-    /// Answer one qms-api request read from standard input, exactly as the C ABI does.
-    Api,
+    /// Answer one qms-api request read from standard input, exactly as the C ABI does
+    /// (documents come back as base64 inside the JSON).
+    Api {
+        /// Files passed as the call's inputs (the filled workbooks of import-checklist).
+        inputs: Vec<PathBuf>,
+    },
     /// Write synthetic dossiers for load tests (deterministic from the seed).
     Sample {
         /// Total checklist items per dossier.

@@ -105,13 +105,18 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             let schema = qms_api::ops::schema(&r).map_err(|e| fail(e, Lang::Vi))?;
             print(&qms_api::schema::to_pretty(&schema))
         }
-        Command::Api => {
+        Command::Api { inputs } => {
             let mut input = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut input)
                 .map_err(|e| Failure::Io(anyhow::anyhow!("cannot read standard input: {e}")))?;
+            let files = inputs
+                .iter()
+                .map(|p| crate::output::read(p))
+                .collect::<Result<Vec<_>, _>>()?;
+            let files: Vec<&[u8]> = files.iter().map(Vec::as_slice).collect();
             // A JSON-only transport: documents come back as base64 inside the JSON.
-            let r = qms_api::call_json_only(&input);
+            let r = qms_api::call_json_only(&input, &files);
             let ok = r.status == Status::Ok;
             // The envelope is assembled around the body, which is already JSON.
             let mut out = Vec::with_capacity(r.json.len() + 32);
