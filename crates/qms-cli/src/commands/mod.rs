@@ -33,6 +33,7 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             lang,
         } => check::run(&file, today, format, lang.lang()),
         Command::Rules { format, lang } => check::rules(format, lang.lang()),
+        Command::Explain { code, format, lang } => check::explain(&code, format, lang.lang()),
         Command::Clauses {
             edition,
             lang,
