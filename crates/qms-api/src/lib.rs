@@ -14,7 +14,8 @@
 //! ```
 //!
 //! Ops: validate, check, rules, explain, clauses, correlate, convert, init, checklist-new,
-//! export-checklist, import-checklist, render, render-all, sample, schema ([`OpName::ALL`]).
+//! export-checklist, import-checklist, render, render-all, sample, schema, transition
+//! ([`OpName::ALL`]).
 //! Requests and responses are described by `docs/schema/request.schema.json` and
 //! `docs/schema/response.schema.json`. Rust callers may build the typed requests of
 //! [`request`] and call the functions of [`ops`]: the same code [`call`] runs.

@@ -332,3 +332,35 @@ pub struct ErrorResponse {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub known: Option<Vec<String>>,
 }
+
+/// The answer of `transition`: the step taken (and the dossier after it), or why not.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct TransitionResponse {
+    /// Whether the step was taken; when false, `dossier` is absent and nothing changed.
+    pub applied: bool,
+    /// The corrective action.
+    pub corrective_action: String,
+    /// Its state before.
+    pub from: qms_core::model::CaState,
+    /// The state asked for.
+    pub to: qms_core::model::CaState,
+    /// The states the workflow allows from `from`.
+    pub allowed: Vec<qms_core::model::CaState>,
+    /// What the record lacks for `to`: the member to fill and what it is.
+    pub missing: Vec<MissingRecord>,
+    /// Why the step was refused, in the request's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The dossier after the step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dossier: Option<Dossier>,
+}
+
+/// A record a state requires that the corrective action lacks.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct MissingRecord {
+    /// The member of the corrective action, e.g. "root_cause".
+    pub member: &'static str,
+    /// What it is, in the request's language.
+    pub what: &'static str,
+}

@@ -289,3 +289,27 @@ impl Format {
         }
     }
 }
+
+/// `{"op": "transition", "dossier": ..., "corrective_action": "car-01", "to": "in_progress",
+/// "date": "2026-06-02"}`: move a corrective action to another state of its workflow, if the
+/// workflow allows the step and the record holds what the new state requires.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TransitionRequest<'a> {
+    /// "transition".
+    #[schemars(with = "String", extend("const" = "transition"))]
+    pub op: OpName,
+    /// The dossier, as a JSON object or as its JSON text in a string.
+    #[serde(borrow)]
+    #[schemars(with = "serde_json::Value")]
+    pub dossier: DossierArg<'a>,
+    /// The corrective action (its id).
+    pub corrective_action: String,
+    /// The state to move to.
+    pub to: qms_core::model::CaState,
+    /// The date of the step, recorded in the history.
+    pub date: chrono::NaiveDate,
+    /// Language of the messages.
+    #[serde(default)]
+    pub lang: Lang,
+}
