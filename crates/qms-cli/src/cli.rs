@@ -47,6 +47,21 @@ pub(crate) enum Command {
         format: Format,
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
+        /// Only these rules (e.g. QMS-C002 or c002; repeat or separate with commas).
+        #[arg(long = "rule", value_delimiter = ',')]
+        rules: Vec<String>,
+        /// Only diagnostics at least this severe (warning: errors and warnings).
+        #[arg(long, value_enum)]
+        severity: Option<SeverityArg>,
+        /// Only diagnostics about this unit (a unit id).
+        #[arg(long)]
+        unit: Option<String>,
+        /// List at most this many diagnostics.
+        #[arg(long)]
+        limit: Option<usize>,
+        /// Every diagnostic in full: no grouping cap, long values not shortened, JSON paths shown.
+        #[arg(long)]
+        full: bool,
     },
     /// List every rule: code, severity, requirement, title.
     Rules {
@@ -307,6 +322,27 @@ impl EditionArg {
         match self {
             EditionArg::E2015 => qms_core::Edition::Iso9001_2015,
             EditionArg::E2008 => qms_core::Edition::Iso9001_2008,
+        }
+    }
+}
+
+/// A severity on the command line.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SeverityArg {
+    /// Errors only.
+    Error,
+    /// Errors and warnings.
+    Warning,
+    /// Everything.
+    Info,
+}
+
+impl SeverityArg {
+    pub(crate) fn severity(self) -> qms_core::rules::Severity {
+        match self {
+            SeverityArg::Error => qms_core::rules::Severity::Error,
+            SeverityArg::Warning => qms_core::rules::Severity::Warning,
+            SeverityArg::Info => qms_core::rules::Severity::Info,
         }
     }
 }

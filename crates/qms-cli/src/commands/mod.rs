@@ -2,6 +2,7 @@
 
 mod catalog;
 mod check;
+mod check_text;
 mod checklist;
 mod convert;
 mod documents;
@@ -31,7 +32,20 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             today,
             format,
             lang,
-        } => check::run(&file, today, format, lang.lang()),
+            rules,
+            severity,
+            unit,
+            limit,
+            full,
+        } => {
+            let filter = qms_api::request::CheckFilter {
+                rules,
+                severity: severity.map(|s| s.severity()),
+                unit,
+                limit,
+            };
+            check::run(&file, today, format, lang.lang(), filter, full)
+        }
         Command::Rules { format, lang } => check::rules(format, lang.lang()),
         Command::Explain { code, format, lang } => check::explain(&code, format, lang.lang()),
         Command::Clauses {
