@@ -3,10 +3,11 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
-/// qms: hệ thống quản lý chất lượng TCVN ISO 9001 cho cơ quan hành chính nhà nước —
+/// Hệ thống quản lý chất lượng TCVN ISO 9001 của cơ quan hành chính nhà nước: đánh giá nội bộ,
+/// xem xét của lãnh đạo và hồ sơ / TCVN ISO 9001 quality management for state agencies:
 /// internal audits, management reviews and their records.
 #[derive(Parser, Debug)]
-#[command(name = "qms", version, about, long_about = None)]
+#[command(name = "qms", version, long_about = None)]
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
@@ -78,6 +79,17 @@ pub(crate) enum Command {
         format: Format,
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
+    },
+    /// Print a shell completion script: qms completions bash > /etc/bash_completion.d/qms.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): qms man > qms.1 && man ./qms.1; qms man check for one command.
+    Man {
+        /// A command, for its own page (qms-check.1).
+        command: Option<String>,
     },
     /// List the clauses of an edition / Danh mục điều khoản.
     Clauses {

@@ -8,6 +8,7 @@ mod convert;
 mod documents;
 mod init;
 mod sample;
+mod shell_integration;
 mod validate;
 
 use crate::Failure;
@@ -48,6 +49,8 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Rules { format, lang } => check::rules(format, lang.lang()),
         Command::Explain { code, format, lang } => check::explain(&code, format, lang.lang()),
+        Command::Completions { shell } => shell_integration::completions(shell),
+        Command::Man { command } => shell_integration::man(command.as_deref()),
         Command::Clauses {
             edition,
             lang,
