@@ -23,6 +23,10 @@ pub(crate) enum Command {
         /// Output file; standard output when absent.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Write "$schema": REF so editors check the dossier, e.g. ./dossier.schema.json
+        /// after `qms schema > dossier.schema.json`.
+        #[arg(long, value_name = "REF")]
+        schema: Option<String>,
         /// Overwrite an existing file.
         #[arg(long)]
         force: bool,
@@ -117,9 +121,9 @@ pub(crate) enum Command {
     Convert {
         /// The 2008 dossier.
         file: PathBuf,
-        /// The target edition (only 2015).
+        /// The target edition: 2015 (a dossier is converted forward only).
         #[arg(long, value_enum)]
-        to: EditionArg,
+        to: TargetEditionArg,
         /// Output file.
         #[arg(short, long)]
         output: PathBuf,
@@ -311,6 +315,19 @@ pub(crate) enum EditionArg {
     E2015,
     #[value(name = "2008")]
     E2008,
+}
+
+/// The editions `convert` can go to: only forward, to 2015.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TargetEditionArg {
+    #[value(name = "2015")]
+    E2015,
+}
+
+impl TargetEditionArg {
+    pub(crate) fn edition(self) -> qms_core::Edition {
+        qms_core::Edition::Iso9001_2015
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

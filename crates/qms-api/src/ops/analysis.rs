@@ -50,9 +50,14 @@ pub fn validate(r: &ValidateRequest<'_>) -> Result<ValidateResponse, ApiError> {
 /// use qms_api::request::{CheckRequest, DossierArg};
 /// let bytes = include_bytes!("../../../../examples/so-khcn-ninh-binh.json");
 /// let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-/// let r = CheckRequest { op: qms_api::OpName::Check, dossier: DossierArg::Bytes(bytes), today, lang: Default::default() };
+/// let r = CheckRequest { op: qms_api::OpName::Check, dossier: DossierArg::Bytes(bytes), today,
+///     lang: Default::default(), filter: Default::default() };
 /// let c = qms_api::ops::check(&r).unwrap();
 /// assert!(c.errors > 0 && c.diagnostics[0].line.is_some());
+/// // Only the overdue actions, but the counts of the whole check.
+/// let filter = qms_api::request::CheckFilter { rules: vec!["c002".into()], ..Default::default() };
+/// let only = qms_api::ops::check(&CheckRequest { filter, ..r }).unwrap();
+/// assert!(only.diagnostics.iter().all(|d| d.code == "QMS-C002") && only.errors == c.errors);
 /// ```
 pub fn check(r: &CheckRequest<'_>) -> Result<CheckResponse, ApiError> {
     let dossier = valid_dossier(&r.dossier, r.lang)?;

@@ -25,8 +25,9 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
         Command::Init {
             agency,
             output,
+            schema,
             force,
-        } => init::run(agency, output.as_deref(), force),
+        } => init::run(agency, output.as_deref(), schema, force),
         Command::Validate { file, format, lang } => validate::run(&file, format, lang.lang()),
         Command::Check {
             file,
