@@ -1,0 +1,38 @@
+"""Times rendering from Python through ctypes: the raw shim (request bytes prepared) and the
+façade (qms.render with the dossier as JSON text, and as a dict).
+
+    QMS_LIBRARY_PATH=target/release python bench.py REQUEST.json RUNS
+"""
+
+import json
+import statistics
+import sys
+import time
+
+import qms
+from qms import _native
+
+
+def median_ms(fn, runs):
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def main():
+    path, runs = sys.argv[1], int(sys.argv[2])
+    raw = open(path, "rb").read()
+    request = json.loads(raw)
+    dossier = request.pop("dossier")
+    text = json.dumps(dossier, ensure_ascii=False)
+    kw = dict(audit=request["audit"], today=request["today"], format="docx")
+    size = len(_native.raw_call(raw)[1])
+    print(f"python-ctypes {median_ms(lambda: _native.raw_call(raw), runs):.3f} ms median of {runs} runs, {size} bytes")
+    print(f"python-render-text {median_ms(lambda: qms.render(text, 'report', **kw), runs):.3f} ms median of {runs} runs")
+    print(f"python-render-dict {median_ms(lambda: qms.render(dossier, 'report', **kw), runs):.3f} ms median of {runs} runs")
+
+
+main()

@@ -1,0 +1,79 @@
+//! The Rust side of `bindings/bench/ffi_overhead.sh`: writes the render request of the
+//! 1,000-finding audit report (the dossier of `qms sample --checklist-items 100 --findings 1000`),
+//! and times rendering it by calling the Rust library directly (`qms_api::call`) and through the
+//! C ABI entry (`qms_call`) from Rust.
+//!
+//! ```sh
+//! cargo run --release -p qms-ffi --example ffi_bench -- request /tmp/render.json 1000
+//! cargo run --release -p qms-ffi --example ffi_bench -- direct /tmp/render.json 51
+//! ```
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
+
+use qms_core::sample::{SampleSpec, sample_dossier};
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let (mode, path) = (args[1].as_str(), &args[2]);
+    match mode {
+        "request" => {
+            let findings = args.get(3).map_or(1000, |n| n.parse().expect("findings"));
+            let spec = SampleSpec {
+                checklist_items: 100,
+                findings,
+                seed: 42,
+                agency: 0,
+            };
+            let request = serde_json::json!({
+                "op": "render", "kind": "report", "format": "docx", "audit": "a0000",
+                "today": "2026-03-20", "dossier": sample_dossier(&spec),
+            });
+            std::fs::write(path, serde_json::to_vec(&request).unwrap()).unwrap();
+        }
+        "direct" | "abi" => {
+            let request = std::fs::read(path).unwrap();
+            let runs: usize = args.get(3).map_or(51, |n| n.parse().expect("runs"));
+            let mut times = Vec::with_capacity(runs);
+            let mut size = 0;
+            for _ in 0..runs {
+                let t = Instant::now();
+                size = if mode == "direct" {
+                    let r = qms_api::call(&request, &[]);
+                    assert_eq!(r.status, qms_api::Status::Ok);
+                    r.into_body().len()
+                } else {
+                    abi_call(&request)
+                };
+                times.push(t.elapsed().as_secs_f64() * 1000.0);
+            }
+            times.sort_by(f64::total_cmp);
+            println!(
+                "{mode} {:.3} ms median of {runs} runs, {size} bytes",
+                times[runs / 2]
+            );
+        }
+        other => panic!("unknown mode {other}"),
+    }
+}
+
+fn abi_call(request: &[u8]) -> usize {
+    let mut out = qms::QmsBuffer {
+        data: std::ptr::null_mut(),
+        len: 0,
+    };
+    // SAFETY: request outlives the call; out is a live QmsBuffer, freed once below.
+    let status = unsafe {
+        qms::qms_call(
+            request.as_ptr(),
+            request.len(),
+            std::ptr::null(),
+            0,
+            &mut out,
+        )
+    };
+    assert_eq!(status, qms::QMS_OK);
+    let len = out.len;
+    // SAFETY: filled by qms_call, freed once.
+    unsafe { qms::qms_buffer_free(&mut out) };
+    len
+}
