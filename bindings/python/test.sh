@@ -22,7 +22,7 @@ finish() { echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit; }
 # pytest's summary line -> the totals.
 count() {
   local line p f
-  line=$(grep -E '^=+ .*(passed|failed|error).* in [0-9.]+s' "$1" | tail -n 1)
+  line=$(grep -E '^(=+ )?[0-9]+ (passed|failed|errors?|skipped|deselected).* in [0-9.]+s' "$1" | tail -n 1)
   p=$(echo "$line" | grep -oE '[0-9]+ passed' | awk '{s += $1} END {print s + 0}')
   f=$(echo "$line" | grep -oE '[0-9]+ (failed|errors?)' | awk '{s += $1} END {print s + 0}')
   passed=$((passed + ${p:-0}))
