@@ -108,15 +108,18 @@ def _with_dossier(dossier: Dossier, members: Dict[str, Any]) -> bytes:
     the line numbers of problems are those of the file)."""
     rest = json.dumps({k: v for k, v in members.items() if v is not None}, ensure_ascii=False)
     if isinstance(dossier, dict):
-        text = json.dumps(dossier, ensure_ascii=False)
+        text = json.dumps(dossier, ensure_ascii=False).encode("utf-8")
     elif isinstance(dossier, bytes):
-        text = dossier.decode("utf-8")
-    elif isinstance(dossier, str) and dossier.lstrip().startswith("{"):
         text = dossier
+    elif isinstance(dossier, str) and dossier.lstrip().startswith("{"):
+        text = dossier.encode("utf-8")
     else:
-        with open(os.fspath(dossier), encoding="utf-8-sig") as f:
+        # A file goes in as its bytes: no decoding and re-encoding (the library checks UTF-8).
+        with open(os.fspath(dossier), "rb") as f:
             text = f.read()
-    return ('{"dossier":' + text + "," + rest[1:]).encode("utf-8")
+        if text.startswith(b"\xef\xbb\xbf"):
+            text = text[3:]
+    return b'{"dossier":' + text + b"," + rest[1:].encode("utf-8")
 
 
 def _today(today: Union[str, datetime.date, None]) -> str:
