@@ -49,7 +49,7 @@ fn json_of(body: &[u8]) -> Value {
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(body)))
 }
 
-/// One request per op of `qms_api::OPS`, with what its body must be.
+/// One request per op of `qms_api::OpName::ALL`, with what its body must be.
 fn op_requests() -> Vec<(&'static str, Value, bool)> {
     let d = example("so-khcn-ninh-binh.json");
     let old = example("ubnd-xa-tan-thanh-2008.json");
@@ -79,6 +79,26 @@ fn op_requests() -> Vec<(&'static str, Value, bool)> {
         ),
         ("schema", json!({"op": "schema", "of": "request"}), false),
         (
+            "init",
+            json!({"op": "init", "agency": "UBND xã Hòa Bình"}),
+            false,
+        ),
+        (
+            "checklist-new",
+            json!({"op": "checklist-new", "audit": "dgnb-2026-1", "unit": "motcua", "dossier": d}),
+            false,
+        ),
+        (
+            "render-all",
+            json!({"op": "render-all", "today": day, "dossier": d}),
+            true,
+        ),
+        (
+            "sample",
+            json!({"op": "sample", "checklist_items": 20, "findings": 3, "seed": 7}),
+            false,
+        ),
+        (
             "clauses",
             json!({"op": "clauses", "edition": "2015"}),
             false,
@@ -104,7 +124,8 @@ fn every_op_answers_through_the_abi() {
         }
         covered.push(op);
     }
-    for op in qms_api::OPS {
+    for op in qms_api::OpName::ALL {
+        let op = op.as_str();
         assert!(covered.contains(&op), "op {op} has no case in tests/abi.rs");
     }
 }
