@@ -70,6 +70,16 @@ def test_the_other_ops(dossier_path: Path, old_dossier_path: Path) -> None:
     assert qms.clauses("2008")["clauses"][0]["id"] == "4"
     assert qms.correlate("8.2.2")["targets"][0]["clause"] == "9.2"
     assert "properties" in qms.schema("dossier") or "$schema" in qms.schema("dossier")
+    zipped = qms.render_all(dossier_path, today=TODAY)
+    with zipfile.ZipFile(io.BytesIO(zipped)) as z:
+        assert any(n.endswith(".docx") for n in z.namelist())
+    starter = qms.init("UBND xã Hòa Bình")["dossier"]
+    assert starter["agency"]["name"] == "UBND xã Hòa Bình"
+    made = qms.checklist_new(dossier_path, AUDIT, "motcua")
+    assert made["checklist"] == "ck-dgnb-2026-1-motcua"
+    small = qms.sample(20, 3, seed=7)["dossier"]
+    assert small == qms.sample(20, 3, seed=7)["dossier"] and small["audits"]
+    assert qms.validate(small)["valid"] is True
     converted = qms.convert(old_dossier_path)
     assert isinstance(converted, dict) and converted
     assert qms.call({"op": "correlate", "clause": "8.2.2"}) == qms.call(

@@ -44,6 +44,9 @@ __all__ = [
     "export_checklist",
     "import_checklist",
     "convert",
+    "init",
+    "checklist_new",
+    "sample",
     "rules",
     "clauses",
     "correlate",
@@ -218,6 +221,48 @@ def import_checklist(
 def convert(dossier: Dossier, *, to: str = "2015", lang: str = "vi") -> Dict[str, Any]:
     """Migrates a TCVN ISO 9001:2008 dossier to the 2015 edition."""
     return call(_with_dossier(dossier, {"op": "convert", "to": to, "lang": lang}))
+
+
+def init(agency: str, *, lang: str = "vi") -> Dict[str, Any]:
+    """A starter dossier for an agency: ``{"dossier": {...}}``."""
+    return call({"op": "init", "agency": agency, "lang": lang})
+
+
+def checklist_new(
+    dossier: Dossier,
+    audit: str,
+    unit: str,
+    *,
+    clauses: Optional[List[str]] = None,
+    auditor: Optional[str] = None,
+    lang: str = "vi",
+) -> Dict[str, Any]:
+    """Adds a checklist for a unit of an audit, built from the templates: the updated dossier
+    and the new checklist's id."""
+    members = {
+        "op": "checklist-new",
+        "audit": audit,
+        "unit": unit,
+        "clauses": clauses,
+        "auditor": auditor,
+        "lang": lang,
+    }
+    return call(_with_dossier(dossier, members))
+
+
+def sample(
+    checklist_items: int = 1000, findings: int = 100, *, seed: int = 0, agency: int = 0
+) -> Dict[str, Any]:
+    """A synthetic dossier of the requested size, deterministic from the seed."""
+    return call(
+        {
+            "op": "sample",
+            "checklist_items": checklist_items,
+            "findings": findings,
+            "seed": seed,
+            "agency": agency,
+        }
+    )
 
 
 def rules(*, lang: str = "vi") -> Dict[str, Any]:

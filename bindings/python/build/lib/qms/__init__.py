@@ -44,6 +44,9 @@ __all__ = [
     "export_checklist",
     "import_checklist",
     "convert",
+    "init",
+    "checklist_new",
+    "sample",
     "rules",
     "clauses",
     "correlate",
@@ -108,15 +111,18 @@ def _with_dossier(dossier: Dossier, members: Dict[str, Any]) -> bytes:
     the line numbers of problems are those of the file)."""
     rest = json.dumps({k: v for k, v in members.items() if v is not None}, ensure_ascii=False)
     if isinstance(dossier, dict):
-        text = json.dumps(dossier, ensure_ascii=False)
+        text = json.dumps(dossier, ensure_ascii=False).encode("utf-8")
     elif isinstance(dossier, bytes):
-        text = dossier.decode("utf-8")
-    elif isinstance(dossier, str) and dossier.lstrip().startswith("{"):
         text = dossier
+    elif isinstance(dossier, str) and dossier.lstrip().startswith("{"):
+        text = dossier.encode("utf-8")
     else:
-        with open(os.fspath(dossier), encoding="utf-8-sig") as f:
+        # A file goes in as its bytes: no decoding and re-encoding (the library checks UTF-8).
+        with open(os.fspath(dossier), "rb") as f:
             text = f.read()
-    return ('{"dossier":' + text + "," + rest[1:]).encode("utf-8")
+        if text.startswith(b"\xef\xbb\xbf"):
+            text = text[3:]
+    return b'{"dossier":' + text + b"," + rest[1:].encode("utf-8")
 
 
 def _today(today: Union[str, datetime.date, None]) -> str:
@@ -215,6 +221,48 @@ def import_checklist(
 def convert(dossier: Dossier, *, to: str = "2015", lang: str = "vi") -> Dict[str, Any]:
     """Migrates a TCVN ISO 9001:2008 dossier to the 2015 edition."""
     return call(_with_dossier(dossier, {"op": "convert", "to": to, "lang": lang}))
+
+
+def init(agency: str, *, lang: str = "vi") -> Dict[str, Any]:
+    """A starter dossier for an agency: ``{"dossier": {...}}``."""
+    return call({"op": "init", "agency": agency, "lang": lang})
+
+
+def checklist_new(
+    dossier: Dossier,
+    audit: str,
+    unit: str,
+    *,
+    clauses: Optional[List[str]] = None,
+    auditor: Optional[str] = None,
+    lang: str = "vi",
+) -> Dict[str, Any]:
+    """Adds a checklist for a unit of an audit, built from the templates: the updated dossier
+    and the new checklist's id."""
+    members = {
+        "op": "checklist-new",
+        "audit": audit,
+        "unit": unit,
+        "clauses": clauses,
+        "auditor": auditor,
+        "lang": lang,
+    }
+    return call(_with_dossier(dossier, members))
+
+
+def sample(
+    checklist_items: int = 1000, findings: int = 100, *, seed: int = 0, agency: int = 0
+) -> Dict[str, Any]:
+    """A synthetic dossier of the requested size, deterministic from the seed."""
+    return call(
+        {
+            "op": "sample",
+            "checklist_items": checklist_items,
+            "findings": findings,
+            "seed": seed,
+            "agency": agency,
+        }
+    )
 
 
 def rules(*, lang: str = "vi") -> Dict[str, Any]:
