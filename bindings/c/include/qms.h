@@ -5,8 +5,11 @@
  * THE CONTRACT
  *   Four functions. qms_call takes one UTF-8 JSON request (with its length; no NUL needed) and
  *   optional input bytes, returns a status, and writes exactly one library-owned buffer into
- *   *out: the result when the status is QMS_OK (JSON, or the document bytes of render and
- *   export-checklist), the error JSON {"code","message","path"} otherwise.
+ *   *out: the result when the status is QMS_OK (JSON; the document bytes of render and
+ *   export-checklist; the zip of render-all), the error JSON {"code","message","path"} otherwise.
+ *   Ops: validate, check, rules, clauses, correlate, convert, init, checklist-new,
+ *   export-checklist, import-checklist, render, render-all, sample, schema; their requests are
+ *   described by {"op":"schema","of":"request"} (docs/schema/request.schema.json).
  *
  *     QmsBuffer out;
  *     const char *req = "{\"op\":\"correlate\",\"clause\":\"8.2.2\"}";
@@ -58,13 +61,14 @@
 /**
  * Status: the op did its work. This includes a check that found errors and an import that
  * found conflicts: the answer in `out` says so. `out` holds the result: JSON for most ops, the
- * document bytes for `render` and `export-checklist` (unless the request says `"base64": true`).
+ * document bytes for `render` and `export-checklist`, one zip for `render-all` (unless the
+ * request says `"base64": true`).
  */
 #define QMS_OK 0
 
 /**
  * Status: the request is not UTF-8, not JSON, not an object, or has a missing, unknown or
- * mistyped member (code `bad-request`).
+ * mistyped member (codes `bad-request`, `unsupported-format`, `missing-target`).
  */
 #define QMS_ERR_BAD_REQUEST 1
 
@@ -80,18 +84,22 @@
 #define QMS_ERR_INVALID_DOSSIER 3
 
 /**
- * Status: an id or a clause the request names does not exist (e.g. code `unknown-clause`).
+ * Status: an id or a clause the request names does not exist, or the record lacks what the op
+ * needs (codes `unknown-audit`, `unknown-review`, `unknown-clause`, `no-checklists`, ...;
+ * `known` lists the ids that do exist).
  */
 #define QMS_ERR_NOT_FOUND 4
 
 /**
- * Status: a document could not be written or an input workbook could not be read.
+ * Status: a document could not be written or an input workbook could not be imported (codes
+ * `not-xlsx`, `not-a-checklist`, `other-dossier`, `cell-too-long`, ...).
  */
 #define QMS_ERR_DOCUMENT 5
 
 /**
- * Status: the request or the input is larger than the limits (code `too-large`); see
- * `QMS_MAX_REQUEST_LEN` and `QMS_MAX_INPUT_LEN`.
+ * Status: something is larger than the limits (code `too-large`): `request_len` over
+ * `QMS_MAX_REQUEST_LEN`, `input_len` over `QMS_MAX_INPUT_LEN`, a workbook beyond the
+ * importer's limits, or a `sample` size beyond its maximum.
  */
 #define QMS_ERR_TOO_LARGE 6
 
@@ -163,8 +171,10 @@ const char *qms_version(void);
  *
  * Returns a status (`QMS_OK` or one of `QMS_ERR_*`). On every return path `*out` is
  * overwritten with a new library-owned buffer: with `QMS_OK` it holds the result (JSON, or
- * the document bytes of `render`/`export-checklist`), otherwise the error JSON
- * `{"code": "...", "message": "...", "path": "..."}`. Whatever `*out` held before is not
+ * the document bytes of `render`/`export-checklist`, the zip of `render-all`), otherwise the
+ * error JSON `{"code": "...", "message": "...", "path": "..."}`: `message` is in the request's
+ * `lang` (Vietnamese by default), or in both languages when the request could not be read;
+ * `path` points into the request (`$` is all of it). Whatever `*out` held before is not
  * freed. Free the new buffer with `qms_buffer_free`, exactly once. If `out` is NULL the call
  * returns `QMS_ERR_NULL_ARGUMENT` without doing anything.
  *

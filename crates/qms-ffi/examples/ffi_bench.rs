@@ -48,7 +48,7 @@ fn main() {
             }
             times.sort_by(f64::total_cmp);
             println!(
-                "{mode} {:.3} ms median of {runs} runs, {size} bytes",
+                "rust-{mode} {:.3} ms median of {runs} runs, {size} bytes",
                 times[runs / 2]
             );
         }

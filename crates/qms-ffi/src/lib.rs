@@ -34,22 +34,27 @@ pub const QMS_ABI_VERSION: u32 = 1;
 
 /// Status: the op did its work. This includes a check that found errors and an import that
 /// found conflicts: the answer in `out` says so. `out` holds the result: JSON for most ops, the
-/// document bytes for `render` and `export-checklist` (unless the request says `"base64": true`).
+/// document bytes for `render` and `export-checklist`, one zip for `render-all` (unless the
+/// request says `"base64": true`).
 pub const QMS_OK: i32 = 0;
 /// Status: the request is not UTF-8, not JSON, not an object, or has a missing, unknown or
-/// mistyped member (code `bad-request`).
+/// mistyped member (codes `bad-request`, `unsupported-format`, `missing-target`).
 pub const QMS_ERR_BAD_REQUEST: i32 = 1;
 /// Status: the op is not one this version knows (code `unknown-op`).
 pub const QMS_ERR_UNKNOWN_OP: i32 = 2;
 /// Status: the dossier does not validate, so the op cannot run on it (code `invalid-dossier`;
 /// the error JSON also carries `problems`).
 pub const QMS_ERR_INVALID_DOSSIER: i32 = 3;
-/// Status: an id or a clause the request names does not exist (e.g. code `unknown-clause`).
+/// Status: an id or a clause the request names does not exist, or the record lacks what the op
+/// needs (codes `unknown-audit`, `unknown-review`, `unknown-clause`, `no-checklists`, ...;
+/// `known` lists the ids that do exist).
 pub const QMS_ERR_NOT_FOUND: i32 = 4;
-/// Status: a document could not be written or an input workbook could not be read.
+/// Status: a document could not be written or an input workbook could not be imported (codes
+/// `not-xlsx`, `not-a-checklist`, `other-dossier`, `cell-too-long`, ...).
 pub const QMS_ERR_DOCUMENT: i32 = 5;
-/// Status: the request or the input is larger than the limits (code `too-large`); see
-/// `QMS_MAX_REQUEST_LEN` and `QMS_MAX_INPUT_LEN`.
+/// Status: something is larger than the limits (code `too-large`): `request_len` over
+/// `QMS_MAX_REQUEST_LEN`, `input_len` over `QMS_MAX_INPUT_LEN`, a workbook beyond the
+/// importer's limits, or a `sample` size beyond its maximum.
 pub const QMS_ERR_TOO_LARGE: i32 = 6;
 /// Status: a required pointer was NULL: `out`, `request`, or `input` with a non-zero
 /// `input_len` (code `null-argument`). When `out` itself is NULL nothing is written.
@@ -104,8 +109,10 @@ pub extern "C" fn qms_version() -> *const c_char {
 ///
 /// Returns a status (`QMS_OK` or one of `QMS_ERR_*`). On every return path `*out` is
 /// overwritten with a new library-owned buffer: with `QMS_OK` it holds the result (JSON, or
-/// the document bytes of `render`/`export-checklist`), otherwise the error JSON
-/// `{"code": "...", "message": "...", "path": "..."}`. Whatever `*out` held before is not
+/// the document bytes of `render`/`export-checklist`, the zip of `render-all`), otherwise the
+/// error JSON `{"code": "...", "message": "...", "path": "..."}`: `message` is in the request's
+/// `lang` (Vietnamese by default), or in both languages when the request could not be read;
+/// `path` points into the request (`$` is all of it). Whatever `*out` held before is not
 /// freed. Free the new buffer with `qms_buffer_free`, exactly once. If `out` is NULL the call
 /// returns `QMS_ERR_NULL_ARGUMENT` without doing anything.
 ///
