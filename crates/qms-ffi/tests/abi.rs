@@ -293,6 +293,10 @@ fn a_panic_behind_the_boundary_is_an_internal_status() {
 
 #[cfg(not(feature = "test-panic"))]
 #[test]
-fn the_panic_request_is_an_unknown_op_without_the_test_feature() {
-    assert_eq!(call(br#"{"op":"__panic"}"#, None).0, QMS_ERR_UNKNOWN_OP);
+fn the_panic_request_does_not_panic_here_without_the_test_feature() {
+    // Unknown op; or 8 when a workspace build turned on qms-api's own `test-panic`, whose
+    // `__panic` op panics inside qms_api::call (caught there, not here).
+    let (status, body) = call(br#"{"op":"__panic"}"#, None);
+    assert!(status == QMS_ERR_UNKNOWN_OP || status == QMS_ERR_INTERNAL, "{status}");
+    assert!(json_of(&body)["code"].is_string());
 }
