@@ -2,9 +2,11 @@
 # The cost of the C boundary and of ctypes: the 1,000-finding audit report (the dossier of
 # `qms sample --checklist-items 100 --findings 1000`) rendered
 #   rust-direct:   qms_api::call from Rust (the library called directly, same request bytes);
+#   rust-qms_call: qms_call from Rust, alternating call by call with rust-direct;
 #   c-abi:         qms_call from a C program (copy the .docx out, free the buffer);
 #   python-ctypes: qms._native.raw_call (request bytes prepared);
-#   python-render-text / -dict: the façade qms.render with the dossier as JSON text / as a dict.
+#   python-render-text / -path / -dict: the façade qms.render with the dossier as JSON text, as a
+#                  file path, or as a dict (json.dumps of the dict is then part of the cost).
 # A benchmark, not a test: it prints medians and overheads. Usage:
 #   bash bindings/bench/ffi_overhead.sh [RUNS=51] [FINDINGS=1000]
 set -euo pipefail
@@ -23,8 +25,8 @@ gcc -O2 -Wall -Wextra -Werror -I "$root/bindings/c/include" -o "$work/bench" "$h
   -L"$target/release" -Wl,-rpath,"$target/release" -lqms
 echo "request: $(wc -c <"$work/render.json") bytes, $findings findings, $runs runs each, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# Two rounds, interleaved, so that a burst of load on the shared machine hits every variant.
-for round in 1 2; do
+# Three rounds, interleaved, so that a burst of load on the shared machine hits every variant.
+for round in 1 2 3; do
   "$target/release/examples/ffi_bench" direct "$work/render.json" "$runs" | sed "s/^/$round /"
   "$work/bench" "$work/render.json" "$runs" | sed "s/^/$round /"
   QMS_LIBRARY_PATH="$target/release" PYTHONPATH="$root/bindings/python/src" \
@@ -38,7 +40,7 @@ for line in open(sys.argv[1]):
     _, name, ms = line.split()[:3]
     best[name] = min(float(ms), best.get(name, float("inf")))
 base = best["rust-direct"]
-print(f"\n{'variant':<20} {'median ms':>10} {'overhead':>9}   (best round of each)")
+print(f"\n{'variant':<20} {'median ms':>10} {'overhead':>9}   (best round of each, against rust-direct)")
 for name, ms in best.items():
     print(f"{name:<20} {ms:>10.3f} {100 * (ms - base) / base:>+8.1f}%")
 PY

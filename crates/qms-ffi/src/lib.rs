@@ -23,6 +23,12 @@
 
 mod body;
 
+// The boundary turns panics into QMS_ERR_INTERNAL with catch_unwind, which needs unwinding.
+#[cfg(panic = "abort")]
+compile_error!(
+    "qms-ffi must be built with panic = \"unwind\": panics have to become QMS_ERR_INTERNAL"
+);
+
 use body::{error_body, into_buffer};
 use std::ffi::c_char;
 use std::panic::{AssertUnwindSafe, catch_unwind};

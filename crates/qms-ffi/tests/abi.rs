@@ -297,6 +297,9 @@ fn the_panic_request_does_not_panic_here_without_the_test_feature() {
     // Unknown op; or 8 when a workspace build turned on qms-api's own `test-panic`, whose
     // `__panic` op panics inside qms_api::call (caught there, not here).
     let (status, body) = call(br#"{"op":"__panic"}"#, None);
-    assert!(status == QMS_ERR_UNKNOWN_OP || status == QMS_ERR_INTERNAL, "{status}");
+    assert!(
+        status == QMS_ERR_UNKNOWN_OP || status == QMS_ERR_INTERNAL,
+        "{status}"
+    );
     assert!(json_of(&body)["code"].is_string());
 }

@@ -94,7 +94,7 @@ def call(request: Union[Dict[str, Any], str, bytes], input: Optional[bytes] = No
         data = request.encode("utf-8")
     else:
         data = bytes(request)
-    status, body = _native.raw_call(data, input)
+    status, body = _native.raw_call(data, None if input is None else bytes(input))
     if status != 0:
         try:
             err = json.loads(body)
