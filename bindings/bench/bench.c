@@ -41,6 +41,21 @@ int main(int argc, char **argv) {
   qsort(ms, (size_t)runs, sizeof(double), cmp);
   printf("c-abi %.3f ms median of %d runs, %zu bytes\n", ms[runs / 2], runs, size);
   free(ms);
+  /* The fixed cost of one round trip: a tiny request, many times. */
+  const char *tiny = "{\"op\":\"correlate\",\"clause\":\"8.2.2\"}";
+  enum { TINY = 2001 };
+  static double us[TINY];
+  for (int i = 0; i < TINY; i++) {
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    QmsBuffer out;
+    qms_call((const uint8_t *)tiny, strlen(tiny), NULL, 0, &out);
+    qms_buffer_free(&out);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    us[i] = (double)(t1.tv_sec - t0.tv_sec) * 1e6 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e3;
+  }
+  qsort(us, TINY, sizeof(double), cmp);
+  printf("tiny-c-abi %.3f us median of %d calls\n", us[TINY / 2], TINY);
   free(req);
   return 0;
 }

@@ -34,6 +34,8 @@ def main():
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as f:
         f.write(text)
     size = len(_native.raw_call(raw)[1])
+    tiny = b'{"op":"correlate","clause":"8.2.2"}'
+    print(f"tiny-python-ctypes {1000 * median_ms(lambda: _native.raw_call(tiny), 2001):.3f} us median of 2001 calls")
     print(f"python-ctypes {median_ms(lambda: _native.raw_call(raw), runs):.3f} ms median of {runs} runs, {size} bytes")
     print(f"python-render-text {median_ms(lambda: qms.render(text, 'report', **kw), runs):.3f} ms median of {runs} runs")
     print(f"python-render-path {median_ms(lambda: qms.render(f.name, 'report', **kw), runs):.3f} ms median of {runs} runs")

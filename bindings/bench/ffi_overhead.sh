@@ -37,10 +37,17 @@ python3 - "$work/results.txt" <<'PY'
 import sys
 best = {}
 for line in open(sys.argv[1]):
-    _, name, ms = line.split()[:3]
-    best[name] = min(float(ms), best.get(name, float("inf")))
+    _, name, value = line.split()[:3]
+    best[name] = min(float(value), best.get(name, float("inf")))
 base = best["rust-direct"]
 print(f"\n{'variant':<20} {'median ms':>10} {'overhead':>9}   (best round of each, against rust-direct)")
 for name, ms in best.items():
-    print(f"{name:<20} {ms:>10.3f} {100 * (ms - base) / base:>+8.1f}%")
+    if not name.startswith("tiny-"):
+        print(f"{name:<20} {ms:>10.3f} {100 * (ms - base) / base:>+8.1f}%")
+tiny = best["tiny-rust-direct"]
+print(f"\nfixed cost of one round trip (tiny correlate request), against {tiny:.2f} us direct:")
+for name, us in best.items():
+    if name.startswith("tiny-") and name != "tiny-rust-direct":
+        extra = us - tiny
+        print(f"{name[5:]:<20} {us:>8.2f} us  (+{extra:.2f} us = {100 * extra / 1000 / base:.3f}% of one report)")
 PY

@@ -54,6 +54,21 @@ fn main() {
                     times[runs / 2]
                 );
             }
+            // The fixed cost of one round trip: a tiny request, many times, alternating.
+            let tiny = br#"{"op":"correlate","clause":"8.2.2"}"#;
+            let (mut direct, mut abi) = (Vec::new(), Vec::new());
+            for _ in 0..2001 {
+                let t = Instant::now();
+                drop(qms_api::call(tiny, &[]).into_body());
+                direct.push(t.elapsed().as_secs_f64() * 1e6);
+                let t = Instant::now();
+                abi_call(tiny);
+                abi.push(t.elapsed().as_secs_f64() * 1e6);
+            }
+            for (name, mut times) in [("tiny-rust-direct", direct), ("tiny-rust-qms_call", abi)] {
+                times.sort_by(f64::total_cmp);
+                println!("{name} {:.3} us median of 2001 calls", times[1000]);
+            }
         }
         other => panic!("unknown mode {other}"),
     }
