@@ -7,8 +7,9 @@
  *   optional input bytes, returns a status, and writes exactly one library-owned buffer into
  *   *out: the result when the status is QMS_OK (JSON; the document bytes of render and
  *   export-checklist; the zip of render-all), the error JSON {"code","message","path"} otherwise.
- *   Ops: validate, check, rules, clauses, correlate, convert, init, checklist-new,
- *   export-checklist, import-checklist, render, render-all, sample, schema; their requests are
+ *   Ops: validate, check, rules, explain, clauses, correlate, convert, init, checklist-new,
+ *   export-checklist, import-checklist, render, render-all, sample, schema, transition (the
+ *   message of an unknown op lists those of the loaded library); their requests are
  *   described by {"op":"schema","of":"request"} (docs/schema/request.schema.json).
  *
  *     QmsBuffer out;

@@ -111,15 +111,18 @@ int main(int argc, char **argv) {
                    "\"today\":\"2026-11-21\""), "PK" },
     { req(dossier, "\"op\":\"render-all\",\"today\":\"2026-11-21\""), "PK" },
     { req(dossier, "\"op\":\"checklist-new\",\"audit\":\"dgnb-2026-1\",\"unit\":\"motcua\""), "{" },
+    { req(dossier, "\"op\":\"transition\",\"corrective_action\":\"car-07\",\"to\":\"in_progress\","
+                   "\"date\":\"2026-11-21\""), "{" },
   };
-  /* rules, schema, clauses, correlate, init, sample take no dossier. */
+  /* rules, schema, clauses, correlate, init, sample, explain take no dossier. */
   const char *plain[] = {"{\"op\":\"rules\",\"lang\":\"vi\"}", "{\"op\":\"schema\"}",
                          "{\"op\":\"clauses\",\"edition\":\"2015\"}",
                          "{\"op\":\"correlate\",\"clause\":\"8.2.2\"}",
                          "{\"op\":\"init\",\"agency\":\"UBND xã Hòa Bình\"}",
-                         "{\"op\":\"sample\",\"checklist_items\":20,\"findings\":3}"};
+                         "{\"op\":\"sample\",\"checklist_items\":20,\"findings\":3}",
+                         "{\"op\":\"explain\",\"code\":\"QMS-C002\"}"};
   QmsBuffer out, workbook = {NULL, 0};
-  for (int i = 0; i < 7; i++) {
+  for (int i = 0; i < 8; i++) {
     int32_t st = call(ops[i].request, NULL, &out);
     CHECK(st == 0 && out.len >= 2 && memcmp(out.data, ops[i].answer, strlen(ops[i].answer)) == 0,
           ops[i].request + strlen(ops[i].request) - 60);
@@ -127,7 +130,7 @@ int main(int argc, char **argv) {
     else qms_buffer_free(&out);
     free(ops[i].request);
   }
-  for (int i = 0; i < 6; i++) {
+  for (int i = 0; i < 7; i++) {
     CHECK(call(plain[i], NULL, &out) == 0 && out.len > 0 && out.data[0] == '{', plain[i]);
     qms_buffer_free(&out);
   }

@@ -56,6 +56,12 @@ static void test_every_op(void) {
       {"check", with_dossier(dossier, "\"op\":\"check\",\"today\":\"2026-11-23\",\"lang\":\"vi\""),
        "\"diagnostics\":"},
       {"rules", format("{\"op\":\"rules\",\"lang\":\"en\"}"), "\"rules\""},
+      {"explain", format("{\"op\":\"explain\",\"code\":\"c002\",\"lang\":\"en\"}"),
+       "\"code\":\"QMS-C002\""},
+      {"transition",
+       with_dossier(dossier, "\"op\":\"transition\",\"corrective_action\":\"car-07\","
+                             "\"to\":\"in_progress\",\"date\":\"2026-11-23\""),
+       "\"applied\":true"},
       {"convert", with_dossier(dossier2008, "\"op\":\"convert\",\"to\":\"2015\""), "\"dossier\""},
       {"render docx",
        with_dossier(dossier, "\"op\":\"render\",\"kind\":\"report\",\"format\":\"docx\","

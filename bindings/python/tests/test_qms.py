@@ -80,6 +80,9 @@ def test_the_other_ops(dossier_path: Path, old_dossier_path: Path) -> None:
     small = qms.sample(20, 3, seed=7)["dossier"]
     assert small == qms.sample(20, 3, seed=7)["dossier"] and small["audits"]
     assert qms.validate(small)["valid"] is True
+    assert qms.explain("c002", lang="en")["code"] == "QMS-C002"
+    moved = qms.transition(dossier_path, "car-07", "in_progress", date=TODAY)
+    assert moved["applied"] is True and moved["from"] == "verifying"
     converted = qms.convert(old_dossier_path)
     assert isinstance(converted, dict) and converted
     assert qms.call({"op": "correlate", "clause": "8.2.2"}) == qms.call(

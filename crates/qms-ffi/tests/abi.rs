@@ -62,6 +62,12 @@ fn op_requests() -> Vec<(&'static str, Value, bool)> {
             false,
         ),
         ("rules", json!({"op": "rules"}), false),
+        ("explain", json!({"op": "explain", "code": "c002"}), false),
+        (
+            "transition",
+            json!({"op": "transition", "corrective_action": "car-07", "to": "in_progress", "date": day, "dossier": d}),
+            false,
+        ),
         (
             "convert",
             json!({"op": "convert", "dossier": old, "to": "2015"}),

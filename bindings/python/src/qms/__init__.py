@@ -47,6 +47,8 @@ __all__ = [
     "init",
     "checklist_new",
     "sample",
+    "explain",
+    "transition",
     "rules",
     "clauses",
     "correlate",
@@ -263,6 +265,31 @@ def sample(
             "agency": agency,
         }
     )
+
+
+def explain(code: str, *, lang: str = "vi") -> Dict[str, Any]:
+    """What a rule or validation code means, why it matters and how to fix it."""
+    return call({"op": "explain", "code": code, "lang": lang})
+
+
+def transition(
+    dossier: Dossier,
+    corrective_action: str,
+    to: str,
+    *,
+    date: Union[str, datetime.date, None] = None,
+    lang: str = "vi",
+) -> Dict[str, Any]:
+    """One step of a corrective action's workflow (``to``: e.g. "in_progress", "verifying"):
+    ``applied`` says whether it was allowed; a refusal says what is missing."""
+    members = {
+        "op": "transition",
+        "corrective_action": corrective_action,
+        "to": to,
+        "date": _today(date),
+        "lang": lang,
+    }
+    return call(_with_dossier(dossier, members))
 
 
 def rules(*, lang: str = "vi") -> Dict[str, Any]:
