@@ -42,6 +42,9 @@ py="$work/venv/bin/python"
 "$py" -m pip install -q --disable-pip-version-check "$here" pytest >"$work/pip.log" 2>&1 \
   || { cat "$work/pip.log" >&2; fail "pip install ./bindings/python"; finish; }
 ok "pip install ./bindings/python in a fresh venv"
+# setuptools builds in the source folder: leave no build/ or egg-info behind (stale files there
+# could end up in a later wheel).
+rm -rf "$here/build" "$here/src/qms.egg-info"
 
 cd "$work"
 QMS_LIBRARY_PATH="$work/lib" "$py" -m pytest -q -p no:cacheprovider "$here/tests" >"$work/pytest.log" 2>&1
