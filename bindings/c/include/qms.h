@@ -167,8 +167,10 @@ const char *qms_version(void);
  *
  * `request` is the UTF-8 JSON request, `request_len` bytes long (no NUL terminator needed),
  * e.g. `{"op":"check","dossier":{...},"today":"2026-11-21","lang":"vi"}`. `input` is optional
- * extra bytes the op reads, e.g. a filled checklist workbook for `import-checklist`; pass NULL
- * and 0 when there is none.
+ * extra bytes the op reads, e.g. a filled checklist workbook for `import-checklist`
+ * (`{"op":"import-checklist","dossier":{...},"input_names":["phieu.xlsx"]}`, where
+ * `input_names` gives the name conflicts are reported with); pass NULL and 0 when there is
+ * none. An op that reads no input refuses one (`QMS_ERR_BAD_REQUEST`).
  *
  * Returns a status (`QMS_OK` or one of `QMS_ERR_*`). On every return path `*out` is
  * overwritten with a new library-owned buffer: with `QMS_OK` it holds the result (JSON, or

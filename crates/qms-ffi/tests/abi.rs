@@ -178,6 +178,9 @@ fn request_errors_have_their_status_and_error_json() {
         assert!(v["message"].as_str().is_some_and(|m| !m.is_empty()));
         assert!(v["path"].is_string());
     }
+    // Input bytes for an op that reads none are refused, not ignored.
+    let (got, body) = call(br#"{"op":"rules"}"#, Some(b"PK\x03\x04"));
+    assert_eq!(got, QMS_ERR_BAD_REQUEST, "{}", String::from_utf8_lossy(&body));
     let invalid = json!({"op": "render", "kind": "report", "today": "2026-11-23", "dossier": {}});
     let (got, body) = call(&serde_json::to_vec(&invalid).unwrap(), None);
     assert_eq!(got, QMS_ERR_INVALID_DOSSIER);
