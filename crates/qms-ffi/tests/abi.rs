@@ -180,7 +180,12 @@ fn request_errors_have_their_status_and_error_json() {
     }
     // Input bytes for an op that reads none are refused, not ignored.
     let (got, body) = call(br#"{"op":"rules"}"#, Some(b"PK\x03\x04"));
-    assert_eq!(got, QMS_ERR_BAD_REQUEST, "{}", String::from_utf8_lossy(&body));
+    assert_eq!(
+        got,
+        QMS_ERR_BAD_REQUEST,
+        "{}",
+        String::from_utf8_lossy(&body)
+    );
     let invalid = json!({"op": "render", "kind": "report", "today": "2026-11-23", "dossier": {}});
     let (got, body) = call(&serde_json::to_vec(&invalid).unwrap(), None);
     assert_eq!(got, QMS_ERR_INVALID_DOSSIER);
