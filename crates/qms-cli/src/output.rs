@@ -102,6 +102,12 @@ pub(crate) fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Reads a whole file, naming it in the error.
+pub(crate) fn read(path: &Path) -> anyhow::Result<Vec<u8>> {
+    std::fs::read(path)
+        .with_context(|| format!("không đọc được {0} / cannot read {0}", path.display()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,10 +145,4 @@ mod tests {
             .collect();
         assert_eq!(left.len(), 1, "{left:?}");
     }
-}
-
-/// Reads a whole file, naming it in the error.
-pub(crate) fn read(path: &Path) -> anyhow::Result<Vec<u8>> {
-    std::fs::read(path)
-        .with_context(|| format!("không đọc được {0} / cannot read {0}", path.display()))
 }
