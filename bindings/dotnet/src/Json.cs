@@ -295,7 +295,14 @@ namespace Qms
             }
             else if (v is double || v is float || v is decimal)
             {
-                b.Append(Convert.ToDouble(v, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture));
+                double d = Convert.ToDouble(v, CultureInfo.InvariantCulture);
+                if (double.IsNaN(d) || double.IsInfinity(d))
+                {
+                    throw new ArgumentException("JSON has no " + d);
+                }
+                string t = d.ToString("R", CultureInfo.InvariantCulture);
+                // Keep a fraction or exponent (1000.0), so a double reads back as a double.
+                b.Append(t).Append(t.IndexOfAny(new[] { '.', 'E', 'e' }) < 0 ? ".0" : "");
             }
             else if (v is IConvertible && !(v is char) && !(v is DateTime) && !(v is Enum))
             {

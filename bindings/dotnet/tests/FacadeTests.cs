@@ -164,6 +164,9 @@ namespace Qms.Tests
                 object v = Json.Parse(text);
                 Harness.Same("Sự không phù hợp \"x\"\n\u0001", ((Dictionary<string, object>)v)["a"], "string");
                 Harness.Check(ContractTests.DeepEquals(v, Json.Parse(Json.Write(v))), "round trip");
+                var b = (List<object>)((Dictionary<string, object>)v)["b"];
+                Harness.Same("[1,-2.5,1000.0,true,false,null]", Json.Write(b), "numbers keep their kind");
+                Harness.Same(typeof(double), ((List<object>)Json.Parse(Json.Write(b)))[2].GetType(), "a double reads back as one");
                 Harness.Same("{}", Json.RawMember(text, "c"), "raw member");
                 Harness.Throws<FormatException>(() => Json.Parse("{\"a\":1"));
             });
