@@ -28,6 +28,7 @@ public final class TestMain {
         TestMain h = new TestMain();
         ContractTests.register(h, root());
         FacadeTests.register(h, root());
+        PackagingTests.register(h);
         int passed = 0;
         int failed = 0;
         for (Test t : h.tests) {
