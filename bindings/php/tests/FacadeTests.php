@@ -110,6 +110,21 @@ final class FacadeTests
             check($e instanceof Qms\DocumentError, 'status 5, got ' . $e->status . ' ' . $e->getCode());
         });
 
+        $h->add('library path: QMS_LIBRARY_PATH names a file or its folder', function () {
+            $saved = getenv('QMS_LIBRARY_PATH');
+            $dir = sys_get_temp_dir();
+            try {
+                putenv("QMS_LIBRARY_PATH=$dir");
+                check_same($dir . DIRECTORY_SEPARATOR . 'libqms.so', Qms\Internal\Native::libraryPath(), 'a folder');
+                putenv('QMS_LIBRARY_PATH=/opt/x/libqms-1.so');
+                check_same('/opt/x/libqms-1.so', Qms\Internal\Native::libraryPath(), 'a file');
+                putenv('QMS_LIBRARY_PATH');
+                check_same('libqms.so', Qms\Internal\Native::libraryPath(), 'unset, no lib/ in the package: the system search');
+            } finally {
+                putenv($saved === false ? 'QMS_LIBRARY_PATH' : "QMS_LIBRARY_PATH=$saved");
+            }
+        });
+
         $h->add('ffi declarations match the C header', fn () => self::headerMatches($root));
 
         $h->add('the header comparison notices a changed declaration', function () {
