@@ -158,6 +158,25 @@ namespace Qms.Tests
                 Harness.Same("", string.Join("; ", errors), "errors");
             });
 
+            h.Add("library path: QMS_LIBRARY_PATH names a file or its folder", () =>
+            {
+                string saved = Environment.GetEnvironmentVariable("QMS_LIBRARY_PATH");
+                try
+                {
+                    string dir = Path.GetTempPath();
+                    Environment.SetEnvironmentVariable("QMS_LIBRARY_PATH", dir);
+                    Harness.Same(Path.Combine(dir, "libqms.so"), LibraryLocator.FromEnvironment(), "a folder");
+                    Environment.SetEnvironmentVariable("QMS_LIBRARY_PATH", "/opt/x/libqms-1.so");
+                    Harness.Same("/opt/x/libqms-1.so", LibraryLocator.FromEnvironment(), "a file");
+                    Environment.SetEnvironmentVariable("QMS_LIBRARY_PATH", null);
+                    Harness.Same(null, LibraryLocator.FromEnvironment(), "unset: the platform's search");
+                }
+                finally
+                {
+                    Environment.SetEnvironmentVariable("QMS_LIBRARY_PATH", saved);
+                }
+            });
+
             h.Add("json: the internal reader and writer round-trip escapes, numbers and Vietnamese", () =>
             {
                 string text = "{\"a\":\"Sự không phù hợp \\\"x\\\"\\n\\u0001\",\"b\":[1,-2.5,1e3,true,false,null],\"c\":{}}";

@@ -18,7 +18,7 @@ namespace Qms;
  */
 class QmsError extends \RuntimeException
 {
-    /** @param array<string, mixed> $error the decoded error JSON */
+    /** The error of one failed call: its status, code, message, path and the error JSON. */
     public function __construct(
         public readonly int $status,
         string $code,
