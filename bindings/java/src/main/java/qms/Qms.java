@@ -35,17 +35,17 @@ public final class Qms {
      */
     public Qms(String lang) {
         this.lang = lang;
-        NativeQms.get();
+        NativeQms.ensureLoaded();
     }
 
     /** The library's release version, e.g. "0.1.0". */
     public static String version() {
-        return NativeQms.get().qms_version();
+        return NativeQms.qms_version();
     }
 
     /** The C ABI version of the loaded library; this binding needs 1. */
     public static int abiVersion() {
-        return NativeQms.get().qms_abi_version();
+        return NativeQms.qms_abi_version();
     }
 
     /** {@link #check(Dossier, LocalDate, String)} in the client's language. */
@@ -138,18 +138,17 @@ public final class Qms {
     /** Any request as bytes (sent as they are, even if not UTF-8); see {@link #call(String, byte[])}. */
     public byte[] call(byte[] request, byte[] input) {
         Objects.requireNonNull(request, "request");
-        NativeQms lib = NativeQms.get();
         NativeQms.QmsBuffer out = new NativeQms.QmsBuffer();
         boolean hasInput = input != null && input.length > 0;
         int status;
         byte[] body;
         try {
-            status = lib.qms_call(request, new NativeQms.SizeT(request.length), hasInput ? input : null,
+            status = NativeQms.qms_call(request, new NativeQms.SizeT(request.length), hasInput ? input : null,
                     new NativeQms.SizeT(hasInput ? input.length : 0), out);
             long len = out.len.longValue();
             body = len == 0 ? new byte[0] : out.data.getByteArray(0, Math.toIntExact(len));
         } finally {
-            lib.qms_buffer_free(out);
+            NativeQms.qms_buffer_free(out);
         }
         if (status != 0) {
             throw QmsException.fromStatus(status, new String(body, StandardCharsets.UTF_8));
