@@ -339,8 +339,10 @@ pub struct ImportResponse {
     pub applied: bool,
     /// Every change.
     pub changes: Vec<ChangeReport>,
-    /// Every conflict.
+    /// The conflicts, at most 1,000 (the first found, in workbook, sheet and cell order).
     pub conflicts: Vec<ConflictReport>,
+    /// Conflicts found beyond those listed.
+    pub conflicts_omitted: usize,
     /// The dossier after the merge (unchanged when conflicts block an all-or-nothing import).
     pub dossier: Dossier,
 }

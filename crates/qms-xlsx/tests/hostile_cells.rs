@@ -127,3 +127,23 @@ fn a_cell_longer_than_excel_allows_is_a_conflict_not_a_poisoned_dossier() {
     );
     assert!(again.is_ok());
 }
+
+#[test]
+fn conflicts_beyond_the_budget_are_counted_not_kept() {
+    let d = dossier(1_100);
+    let book = export(&d);
+    // Every row now names an item the dossier no longer has, and every item of the dossier
+    // has no row: 4,400 conflicts.
+    let mut renamed = d.clone();
+    for c in renamed.audits[0].checklists.iter_mut() {
+        for it in c.items.iter_mut() {
+            it.id = format!("x-{}", it.id);
+        }
+    }
+    let out = import(&renamed, &[("to-1.xlsx", &book)], false);
+    let max = qms_xlsx::limits::MAX_CONFLICTS;
+    assert_eq!(out.conflicts.len(), max);
+    assert_eq!(out.conflicts.len() + out.conflicts_omitted, 4_400);
+    assert!(out.changes.is_empty());
+    assert_eq!(out.dossier, renamed);
+}

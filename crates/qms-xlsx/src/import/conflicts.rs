@@ -205,6 +205,39 @@ impl Conflict {
     }
 }
 
+/// The conflicts of one import: the first [`MAX_CONFLICTS`](super::limits::MAX_CONFLICTS)
+/// kept, the rest only counted, so a workbook with a million bad rows costs a counter, not
+/// gigabytes of messages.
+#[derive(Debug, Default)]
+pub(crate) struct ConflictList {
+    list: Vec<Conflict>,
+    omitted: usize,
+}
+
+impl ConflictList {
+    pub(crate) fn push(&mut self, c: Conflict) {
+        if self.list.len() < super::limits::MAX_CONFLICTS {
+            self.list.push(c);
+        } else {
+            self.omitted += 1;
+        }
+    }
+
+    /// Every conflict found, kept or not.
+    pub(crate) fn len(&self) -> usize {
+        self.list.len() + self.omitted
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The kept conflicts and how many more there were.
+    pub(crate) fn into_parts(self) -> (Vec<Conflict>, usize) {
+        (self.list, self.omitted)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
