@@ -280,7 +280,7 @@ fn every_bad_dossier_gets_its_typed_error_fast() {
 
 /// Workbooks to import: (name, bytes, the error code or conflict code expected).
 fn workbook_cases(exported: &[u8]) -> Vec<(&'static str, Vec<u8>, &'static str)> {
-    let mut zip_with = |entries: &[(&str, Vec<u8>)]| {
+    let zip_with = |entries: &[(&str, Vec<u8>)]| {
         use std::io::Write;
         let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
         let opts = zip::write::SimpleFileOptions::default();
