@@ -28,8 +28,9 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Re
         .unwrap_or_else(|| "output".into());
     let prefix = format!(".{name}.");
     remove_stale_temporaries(dir, &prefix);
+    // The process id in the name tells a later qms whether the writer is still alive.
     let mut tmp = tempfile::Builder::new()
-        .prefix(&prefix)
+        .prefix(&format!("{prefix}{}.", std::process::id()))
         .suffix(TMP_SUFFIX)
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
@@ -53,8 +54,8 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Re
 
 const TMP_SUFFIX: &str = ".qms.tmp";
 
-/// Removes `.NAME.*.qms.tmp` files older than a minute in `dir`: what a qms killed in the
-/// middle of writing NAME left behind (a younger one may belong to a qms still writing).
+/// Removes `.NAME.PID.*.qms.tmp` files that a qms killed in the middle of writing NAME left
+/// behind: those whose process is gone (or, where that cannot be known, older than a minute).
 fn remove_stale_temporaries(dir: &Path, prefix: &str) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -63,9 +64,18 @@ fn remove_stale_temporaries(dir: &Path, prefix: &str) {
     for entry in entries.flatten() {
         let file_name = entry.file_name();
         let n = file_name.to_string_lossy();
-        if !(n.starts_with(prefix) && n.ends_with(TMP_SUFFIX)) {
+        let Some(rest) = n.strip_prefix(prefix) else {
+            continue;
+        };
+        if !n.ends_with(TMP_SUFFIX) {
             continue;
         }
+        let writer_gone = rest
+            .split('.')
+            .next()
+            .and_then(|pid| pid.parse::<u32>().ok())
+            .and_then(process_alive)
+            .map(|alive| !alive);
         let old = entry
             .metadata()
             .and_then(|m| m.modified())
@@ -74,10 +84,19 @@ fn remove_stale_temporaries(dir: &Path, prefix: &str) {
             .is_some_and(|age| age.as_secs() > 60);
         // Only plain files: never follow or remove what a symlink points at.
         let plain = entry.file_type().is_ok_and(|t| t.is_file());
-        if old && plain {
+        if plain && writer_gone.unwrap_or(old) {
             let _ = std::fs::remove_file(entry.path());
         }
     }
+}
+
+/// Whether a process runs, where the system tells (Linux's /proc); `None` elsewhere.
+fn process_alive(pid: u32) -> Option<bool> {
+    let proc_root = Path::new("/proc");
+    proc_root
+        .join("self")
+        .exists()
+        .then(|| proc_root.join(pid.to_string()).exists())
 }
 
 /// Text for a terminal: control characters (ESC, BEL, CR, C1 controls) and bidirectional
