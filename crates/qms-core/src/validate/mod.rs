@@ -7,13 +7,14 @@ mod refs;
 
 pub(crate) use known::KnownIds;
 
-use crate::load::{InvalidValue, JsonPath, Problem, ProblemKind, RefKind};
+use crate::load::{InvalidValue, JsonPath, MAX_PROBLEMS, Problem, ProblemKind, RefKind};
 use crate::model::FORMAT_VERSION;
 use crate::{Dossier, Edition, catalog};
 use std::collections::HashMap;
 
 /// Checks a dossier built in code (or loaded) for duplicate ids, dangling references, unknown
-/// clauses and dates out of order. Problems carry JSON paths but no line numbers.
+/// clauses and dates out of order. Problems carry JSON paths but no line numbers; at most
+/// [`MAX_PROBLEMS`] are kept.
 ///
 /// ```
 /// let mut d = qms_core::Dossier::new("x", "Sở Tư pháp");
@@ -46,7 +47,22 @@ pub(crate) fn validate_with(dossier: &Dossier, known: &KnownIds) -> Vec<Problem>
         }
     }
     v.check_all();
-    v.problems
+    v.problems.list
+}
+
+/// The problems found so far, keeping at most [`MAX_PROBLEMS`]: a file with millions of bad
+/// values costs no more memory than one with a few hundred (a load reports that many at most).
+#[derive(Default)]
+pub(super) struct Problems {
+    list: Vec<Problem>,
+}
+
+impl Problems {
+    pub(super) fn push(&mut self, p: Problem) {
+        if self.list.len() < MAX_PROBLEMS {
+            self.list.push(p);
+        }
+    }
 }
 
 /// The ids of one collection, mapped to where they are defined.
@@ -56,7 +72,7 @@ pub(super) struct Validator<'d> {
     pub(super) d: &'d Dossier,
     pub(super) edition: Edition,
     known: &'d KnownIds,
-    pub(super) problems: Vec<Problem>,
+    pub(super) problems: Problems,
     ids: HashMap<RefKind, Index<'d>>,
 }
 
@@ -66,7 +82,7 @@ impl<'d> Validator<'d> {
             d,
             edition: d.scope.edition,
             known,
-            problems: Vec::new(),
+            problems: Problems::default(),
             ids: HashMap::new(),
         }
     }
