@@ -143,7 +143,7 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
     },
-    /// Print the JSON Schema of the dossier (or of the API requests).
+    /// Print the JSON Schema of the dossier (or of the API requests or responses).
     Schema {
         #[arg(long, value_enum, default_value_t = SchemaArg::Dossier)]
         of: SchemaArg,
@@ -277,6 +277,7 @@ pub(crate) enum EditionArg {
 pub(crate) enum SchemaArg {
     Dossier,
     Request,
+    Response,
 }
 
 impl LangArg {
