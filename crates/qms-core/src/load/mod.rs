@@ -12,7 +12,7 @@ pub use problem::{InvalidValue, Problem, ProblemKind, RefKind, StructureDetail, 
 
 use crate::Dossier;
 use crate::validate::{KnownIds, validate_with};
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+use unicode_normalization::UnicodeNormalization;
 
 /// The most problems one load reports; past this the file is too broken to list.
 pub const MAX_PROBLEMS: usize = 500;
@@ -73,12 +73,11 @@ pub fn load_report(bytes: &[u8]) -> LoadReport {
     // Normalising the whole text is safe: JSON's own syntax is ASCII, and no combining mark
     // composes with a quote or bracket.
     let normalised;
-    let quick = is_nfc_quick(text.chars()) == IsNormalized::Yes;
-    let (text, quick) = if quick {
+    let (text, quick) = if escapes::quick_nfc(text) {
         (text, true)
     } else {
         normalised = text.nfc().collect::<String>();
-        let quick = is_nfc_quick(normalised.chars()) == IsNormalized::Yes;
+        let quick = escapes::quick_nfc(&normalised);
         (normalised.as_str(), quick)
     };
     // The fast path reads straight into the model. Escapes (\u0301...) could hide non-NFC

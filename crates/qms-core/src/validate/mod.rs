@@ -47,6 +47,7 @@ pub(crate) fn validate_with(dossier: &Dossier, known: &KnownIds) -> Vec<Problem>
         }
     }
     v.check_all();
+    v.name_first_uses();
     v.problems.list
 }
 
@@ -58,15 +59,19 @@ pub(super) struct Problems {
 }
 
 impl Problems {
-    pub(super) fn push(&mut self, p: Problem) {
-        if self.list.len() < MAX_PROBLEMS {
+    /// Keeps a problem while there is room; returns where it was kept.
+    pub(super) fn push(&mut self, p: Problem) -> Option<usize> {
+        (self.list.len() < MAX_PROBLEMS).then(|| {
             self.list.push(p);
-        }
+            self.list.len() - 1
+        })
     }
 }
 
-/// The ids of one collection, mapped to where they are defined.
-type Index<'d> = HashMap<&'d str, JsonPath>;
+/// The ids of one collection, mapped to the ordinal of their definition (building the path of
+/// every id would cost more than all the rest of validation; the paths of the few ids used
+/// twice are found by a second walk, see [`Validator::name_first_uses`]).
+type Index<'d> = HashMap<&'d str, usize>;
 
 pub(super) struct Validator<'d> {
     pub(super) d: &'d Dossier,
@@ -74,6 +79,12 @@ pub(super) struct Validator<'d> {
     known: &'d KnownIds,
     pub(super) problems: Problems,
     ids: HashMap<RefKind, Index<'d>>,
+    /// Definitions walked so far.
+    defined: usize,
+    /// Duplicates whose first definition still has to be named: (its ordinal, the problem).
+    unnamed: Vec<(usize, usize)>,
+    /// In the second walk: ordinal → the problem to name it in.
+    naming: Option<HashMap<usize, Vec<usize>>>,
 }
 
 impl<'d> Validator<'d> {
@@ -84,11 +95,44 @@ impl<'d> Validator<'d> {
             known,
             problems: Problems::default(),
             ids: HashMap::new(),
+            defined: 0,
+            unnamed: Vec::new(),
+            naming: None,
         }
+    }
+
+    /// Fills in where each duplicated id was first defined, walking the definitions again.
+    fn name_first_uses(&mut self) {
+        if self.unnamed.is_empty() {
+            return;
+        }
+        let mut naming: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (ordinal, problem) in std::mem::take(&mut self.unnamed) {
+            naming.entry(ordinal).or_default().push(problem);
+        }
+        self.naming = Some(naming);
+        self.defined = 0;
+        self.define_all();
+        self.naming = None;
     }
 
     /// Registers an id of a collection, reporting it when empty or already used.
     pub(super) fn define(&mut self, kind: RefKind, id: &'d str, at: impl Fn() -> JsonPath) {
+        let ordinal = self.defined;
+        self.defined += 1;
+        if let Some(naming) = &self.naming {
+            // The second walk: only name the first definitions of duplicated ids.
+            for &p in naming.get(&ordinal).into_iter().flatten() {
+                if let Some(Problem {
+                    kind: ProblemKind::DuplicateId { first, .. },
+                    ..
+                }) = self.problems.list.get_mut(p)
+                {
+                    *first = at().key("id");
+                }
+            }
+            return;
+        }
         if id.trim().is_empty() {
             self.problems.push(Problem::new(
                 at().key("id"),
@@ -97,17 +141,19 @@ impl<'d> Validator<'d> {
             return;
         }
         let index = self.ids.entry(kind).or_default();
-        if let Some(first) = index.get(id) {
-            let first = first.clone().key("id");
-            self.problems.push(Problem::new(
+        if let Some(&first) = index.get(id) {
+            let kept = self.problems.push(Problem::new(
                 at().key("id"),
                 ProblemKind::DuplicateId {
                     id: id.to_owned(),
-                    first,
+                    first: JsonPath::root(),
                 },
             ));
+            if let Some(p) = kept {
+                self.unnamed.push((first, p));
+            }
         } else {
-            index.insert(id, at());
+            index.insert(id, ordinal);
         }
     }
 
