@@ -78,7 +78,9 @@ pub(super) struct Validator<'d> {
     pub(super) edition: Edition,
     known: &'d KnownIds,
     pub(super) problems: Problems,
-    ids: HashMap<RefKind, Index<'d>>,
+    /// Per kind of record (`RefKind as usize`): an array, not a map, as every reference looks
+    /// one up.
+    ids: Vec<Index<'d>>,
     /// Definitions walked so far.
     defined: usize,
     /// Duplicates whose first definition still has to be named: (its ordinal, the problem).
@@ -94,7 +96,7 @@ impl<'d> Validator<'d> {
             edition: d.scope.edition,
             known,
             problems: Problems::default(),
-            ids: HashMap::new(),
+            ids: Vec::new(),
             defined: 0,
             unnamed: Vec::new(),
             naming: None,
@@ -140,7 +142,11 @@ impl<'d> Validator<'d> {
             ));
             return;
         }
-        let index = self.ids.entry(kind).or_default();
+        let k = kind as usize;
+        if self.ids.len() <= k {
+            self.ids.resize_with(k + 1, HashMap::new);
+        }
+        let index = &mut self.ids[k];
         if let Some(&first) = index.get(id) {
             let kept = self.problems.push(Problem::new(
                 at().key("id"),
@@ -163,7 +169,9 @@ impl<'d> Validator<'d> {
                 || self.exists(RefKind::Decision, id);
         }
         let collection = kind.collection();
-        self.ids.get(&kind).is_some_and(|i| i.contains_key(id))
+        self.ids
+            .get(kind as usize)
+            .is_some_and(|i| i.contains_key(id))
             || self.known.contains(collection, id)
     }
 
