@@ -12,12 +12,14 @@ use rust_xlsxwriter::{
 };
 use std::collections::HashMap;
 
-/// Checklists up to this many items get measured row heights.
+/// At most this many item rows of a workbook get measured row heights.
 ///
 /// LibreOffice does not re-measure the rows of an .xlsx it opens, so without explicit heights
 /// wrapped text prints as overlapping lines; Excel measures rows itself when none is given.
 /// rust_xlsxwriter keeps row options in memory even in constant-memory mode (about 340 bytes a
-/// row), so larger sheets leave the heights to the spreadsheet and stay within their memory budget.
+/// row), so larger sheets leave the heights to the spreadsheet and stay within their memory
+/// budget. The budget is the workbook's, not each sheet's: checklists are measured in order
+/// while they fit, so that memory does not grow with the number of sheets.
 pub const MEASURED_ROWS_MAX: usize = 10_000;
 
 /// Checklists of at least this many items are streamed (rust_xlsxwriter's constant-memory
@@ -95,7 +97,12 @@ pub fn export_checklists(
     let mut names = SheetNames::default();
     names.reserve(META_SHEET);
     let mut written = Vec::new();
+    let mut measured = 0;
     for checklist in &chosen {
+        let measure = measured + checklist.items.len() <= MEASURED_ROWS_MAX;
+        if measure {
+            measured += checklist.items.len();
+        }
         let unit = dossier.unit(&checklist.unit);
         let wanted = unit
             .map(|u| u.short_name.as_deref().unwrap_or(&u.name))
@@ -111,7 +118,7 @@ pub fn export_checklists(
             wb.add_worksheet()
         };
         ws.set_name(&name)?;
-        write_checklist(ws, &ctx, checklist, &name, &styles)?;
+        write_checklist(ws, &ctx, checklist, &name, &styles, measure)?;
         written.push((checklist.id.as_str(), name, checklist.items.len()));
     }
     write_meta(wb.add_worksheet(), dossier, audit, opts, &written)?;
@@ -163,6 +170,7 @@ fn write_checklist(
     checklist: &Checklist,
     sheet: &str,
     s: &Styles,
+    measure_rows: bool,
 ) -> Result<(), XlsxError> {
     let lang = ctx.lang;
     let d = ctx.dossier;
@@ -243,7 +251,6 @@ fn write_checklist(
             });
     }
     let no_kinds = Vec::new();
-    let measure_rows = checklist.items.len() <= MEASURED_ROWS_MAX;
     for (i, item) in checklist.items.iter().enumerate() {
         let row = FIRST_ITEM_ROW + i as u32;
         let stt = (i + 1).to_string();
