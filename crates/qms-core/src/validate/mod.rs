@@ -245,3 +245,45 @@ impl<'d> Validator<'d> {
             .push(Problem::new(at, ProblemKind::InvalidValue(what)));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::sample::{SampleShape, SampleSpec, sample_dossier_shaped};
+
+    /// Millions of bad values must not cost memory for millions of problems: at most
+    /// MAX_PROBLEMS are kept, whatever the number found.
+    #[test]
+    fn problems_are_capped_while_found() {
+        let spec = SampleSpec {
+            checklist_items: 3_000,
+            findings: 10,
+            seed: 1,
+            agency: 0,
+        };
+        let shape = SampleShape {
+            unknown_clauses: 3_000,
+            ..SampleShape::default()
+        };
+        let d = sample_dossier_shaped(&spec, &shape);
+        assert_eq!(super::validate(&d).len(), super::MAX_PROBLEMS);
+    }
+
+    /// A duplicate names where the id was first used, found by the second walk.
+    #[test]
+    fn duplicates_name_their_first_use() {
+        let mut d = sample_dossier_shaped(
+            &SampleSpec {
+                checklist_items: 10,
+                findings: 4,
+                seed: 1,
+                agency: 0,
+            },
+            &SampleShape::default(),
+        );
+        d.units[5].id = d.units[2].id.clone();
+        let problems = super::validate(&d);
+        let dup = problems.iter().find(|p| p.code() == "QMS-V003").unwrap();
+        assert_eq!(dup.path.to_string(), "units[5].id");
+        assert!(dup.to_string().contains("first used at units[2].id"), "{dup}");
+    }
+}
