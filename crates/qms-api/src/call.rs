@@ -95,12 +95,12 @@ pub fn call(request: &[u8], inputs: &[&[u8]]) -> Response {
 /// inside the JSON, as if every request said `"base64": true`.
 ///
 /// ```
-/// let r = qms_api::call_json_only(br#"{"op": "init"}"#);
+/// let r = qms_api::call_json_only(br#"{"op": "init"}"#, &[]);
 /// assert_eq!(r.status, qms_api::Status::Ok);
 /// assert!(r.bytes.is_none());
 /// ```
-pub fn call_json_only(request: &[u8]) -> Response {
-    guarded(request, &[], true)
+pub fn call_json_only(request: &[u8], inputs: &[&[u8]]) -> Response {
+    guarded(request, inputs, true)
 }
 
 fn guarded(request: &[u8], inputs: &[&[u8]], base64: bool) -> Response {
@@ -164,6 +164,8 @@ fn execute(op: Op<'_>, inputs: &[&[u8]], base64: bool) -> Result<Response, ApiEr
         Op::Validate(r) => ok(ops::validate(&r)?),
         Op::Check(r) => ok(ops::check(&r)?),
         Op::Rules(r) => ok(ops::rules(&r)?),
+        Op::Explain(r) => ok(ops::explain(&r)?),
+        Op::Transition(r) => ok(ops::transition(&r)?),
         Op::Clauses(r) => ok(ops::clauses(&r)?),
         Op::Correlate(r) => ok(ops::correlate(&r)?),
         Op::Convert(r) => ok(ops::convert(&r)?),

@@ -90,6 +90,14 @@ pub enum ApiError {
         /// Where in the request.
         path: String,
     },
+    /// A rule or validation code that does not exist.
+    #[error(
+        "there is no rule or validation code \"{code}\"; rule codes run QMS-A000…QMS-S005 (list them with qms rules or the rules op), validation codes QMS-V001…QMS-V008"
+    )]
+    UnknownCode {
+        /// The code given.
+        code: String,
+    },
     /// The audit has no checklist to export (for that auditor, when one was given).
     #[error("audit \"{audit}\" has no checklist{}", auditor.as_ref().map(|a| format!(" for auditor \"{a}\"")).unwrap_or_default())]
     NoChecklists {
@@ -131,7 +139,7 @@ pub enum ApiError {
         vi: String,
         /// The message in English.
         en: String,
-        /// Where in the request ("workbooks[0]", "inputs[1]").
+        /// Where in the request (`workbooks[0]`, `inputs[1]`).
         path: String,
     },
     /// A text is longer than an Excel cell holds.
@@ -260,6 +268,7 @@ impl ApiError {
             ApiError::ConversionInvalid { .. } => "conversion-invalid",
             ApiError::NotFound { record, .. } => record.code(),
             ApiError::UnknownClause { .. } => "unknown-clause",
+            ApiError::UnknownCode { .. } => "unknown-code",
             ApiError::NoChecklists { .. } => "no-checklists",
             ApiError::NoNonconformity { .. } => "no-nonconformity",
             ApiError::NoProgramme { .. } => "no-programme",
@@ -283,6 +292,7 @@ impl ApiError {
             | ApiError::ConversionInvalid { .. } => Status::InvalidDossier,
             ApiError::NotFound { .. }
             | ApiError::UnknownClause { .. }
+            | ApiError::UnknownCode { .. }
             | ApiError::NoChecklists { .. }
             | ApiError::NoNonconformity { .. }
             | ApiError::NoProgramme { .. }
@@ -312,6 +322,7 @@ impl ApiError {
             | ApiError::NoNonconformity { .. }
             | ApiError::NoProgramme { .. } => "audit".into(),
             ApiError::NoAuditor { .. } => "auditor".into(),
+            ApiError::UnknownCode { .. } => "code".into(),
             ApiError::AlreadyConverted { .. } => "dossier.scope.edition".into(),
             ApiError::InvalidDossier { .. }
             | ApiError::ConversionInvalid { .. }
@@ -340,7 +351,9 @@ impl ApiError {
                 _ => None,
             },
             known: match self {
-                ApiError::NotFound { known, .. } => Some(known.clone()),
+                ApiError::NotFound { known, .. } => {
+                    Some(known.iter().take(KNOWN_MAX).cloned().collect())
+                }
                 _ => None,
             },
         }
@@ -353,6 +366,9 @@ impl ApiError {
         }
     }
 }
+
+/// At most this many ids are listed in an error's `known` (a dossier may hold thousands).
+pub const KNOWN_MAX: usize = 100;
 
 impl Record {
     /// The code of an unknown id of this record.

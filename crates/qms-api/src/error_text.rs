@@ -43,6 +43,11 @@ pub(crate) fn message_vi(e: &ApiError) -> String {
         ApiError::UnknownClause { id, edition, .. } => {
             format!("điều khoản \"{id}\" không có trong {edition}")
         }
+        ApiError::UnknownCode { code } => {
+            format!(
+                "không có mã quy tắc hay mã kiểm tra \"{code}\"; mã quy tắc có dạng QMS-A000…QMS-S005 (xem bằng lệnh qms rules hoặc op rules), mã kiểm tra hồ sơ QMS-V001…QMS-V008"
+            )
+        }
         ApiError::NoChecklists { audit, auditor } => format!(
             "cuộc đánh giá \"{audit}\" không có phiếu câu hỏi đánh giá nào{}",
             auditor
@@ -126,6 +131,128 @@ impl RequestFault {
             (RequestFault::UnexpectedInputs { op }, Lang::En) => {
                 format!("the op \"{op}\" takes no input files")
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Status;
+    use crate::error::{ApiError, Record, RequestFault, WorkbookFault};
+    use qms_core::Lang;
+
+    /// One error of every kind the API can answer.
+    fn every_error() -> Vec<ApiError> {
+        let bad = |fault| ApiError::bad(fault, "x");
+        let s = || String::from("x");
+        let mut all = vec![
+            bad(RequestFault::NotUtf8 { byte: 3 }),
+            bad(RequestFault::Syntax { detail: s() }),
+            bad(RequestFault::NotAnObject),
+            bad(RequestFault::MissingMember { member: s() }),
+            bad(RequestFault::UnknownMember {
+                member: s(),
+                expected: s(),
+            }),
+            bad(RequestFault::UnknownValue {
+                value: s(),
+                expected: s(),
+            }),
+            bad(RequestFault::WrongValue { detail: s() }),
+            bad(RequestFault::BadBase64 { workbook: s() }),
+            bad(RequestFault::ConvertTarget),
+            bad(RequestFault::UnexpectedInputs { op: "rules" }),
+            ApiError::UnknownOp { op: s() },
+            ApiError::UnsupportedFormat {
+                kind: s(),
+                format: s(),
+                available: s(),
+            },
+            ApiError::MissingTarget {
+                kind: s(),
+                member: "review",
+            },
+            ApiError::InvalidDossier { problems: vec![] },
+            ApiError::AlreadyConverted { edition: s() },
+            ApiError::ConversionInvalid { problems: vec![] },
+            ApiError::UnknownClause {
+                id: s(),
+                edition: s(),
+                path: s(),
+            },
+            ApiError::UnknownCode { code: s() },
+            ApiError::NoChecklists {
+                audit: s(),
+                auditor: None,
+            },
+            ApiError::NoNonconformity { audit: s() },
+            ApiError::NoProgramme { audit: s() },
+            ApiError::NoAuditor {
+                audit: s(),
+                unit: s(),
+            },
+            ApiError::CellTooLong {
+                vi: "ô dài".into(),
+                en: "cell".into(),
+            },
+            ApiError::WriteFailed { detail: s() },
+            ApiError::TooLarge {
+                vi: "lớn".into(),
+                en: "large".into(),
+                path: s(),
+            },
+        ];
+        for record in [
+            Record::Audit,
+            Record::Review,
+            Record::CorrectiveAction,
+            Record::Programme,
+            Record::Unit,
+            Record::Person,
+        ] {
+            all.push(ApiError::NotFound {
+                record,
+                id: s(),
+                known: vec![s()],
+                path: s(),
+            });
+        }
+        for fault in [
+            WorkbookFault::NotXlsx,
+            WorkbookFault::Encrypted,
+            WorkbookFault::Unreadable,
+            WorkbookFault::NotAChecklist,
+            WorkbookFault::OtherDossier,
+            WorkbookFault::UnsupportedVersion,
+        ] {
+            all.push(ApiError::Workbook {
+                fault,
+                vi: "sổ".into(),
+                en: "book".into(),
+                path: s(),
+            });
+        }
+        all
+    }
+
+    #[test]
+    fn every_code_is_documented_with_its_status_and_speaks_both_languages() {
+        let docs = include_str!("lib.rs");
+        for e in every_error() {
+            let code = e.code();
+            let row = docs
+                .lines()
+                .find(|l| l.starts_with("//! |") && l.contains(&format!("`{code}`")))
+                .unwrap_or_else(|| panic!("{code} is not in the table of lib.rs"));
+            let status = format!("| {} {:?} |", e.status() as i32, e.status());
+            assert!(row.starts_with(&format!("//! {status}")), "{code}: {row}");
+            assert!(e.status() != Status::Ok && e.status() != Status::Internal);
+            let (vi, en) = (e.message(Lang::Vi), e.message(Lang::En));
+            assert!(
+                !vi.is_empty() && !en.is_empty() && vi != en,
+                "{code}: {vi} / {en}"
+            );
+            assert!(!e.path().is_empty(), "{code}");
         }
     }
 }

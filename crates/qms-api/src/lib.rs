@@ -13,8 +13,9 @@
 //! assert_eq!(v["targets"][0]["clause"], "9.2");
 //! ```
 //!
-//! Ops: validate, check, rules, clauses, correlate, convert, init, checklist-new,
-//! export-checklist, import-checklist, render, render-all, sample, schema ([`OpName::ALL`]).
+//! Ops: validate, check, rules, explain, clauses, correlate, convert, init, checklist-new,
+//! export-checklist, import-checklist, render, render-all, sample, schema, transition
+//! ([`OpName::ALL`]).
 //! Requests and responses are described by `docs/schema/request.schema.json` and
 //! `docs/schema/response.schema.json`. Rust callers may build the typed requests of
 //! [`request`] and call the functions of [`ops`]: the same code [`call`] runs.
@@ -36,6 +37,7 @@
 //! | 3 InvalidDossier | `conversion-invalid` | the converted dossier does not validate (`problems`) | `dossier` |
 //! | 4 NotFound | `unknown-audit`, `unknown-review`, `unknown-corrective-action`, `unknown-programme`, `unknown-unit`, `unknown-person` | an id not in the dossier; `known` lists the ids that are | `audit`, `review`, `corrective_action`, `unit`, `auditor` |
 //! | 4 NotFound | `unknown-clause` | a clause not in the edition | `clause`, `clauses[i]` |
+//! | 4 NotFound | `unknown-code` | `explain` of a code that does not exist | `code` |
 //! | 4 NotFound | `no-checklists`, `no-nonconformity`, `no-programme`, `no-auditor` | the record exists but lacks what the op needs | `audit`, `auditor` |
 //! | 5 Document | `not-xlsx`, `encrypted-workbook`, `unreadable-workbook`, `not-a-checklist`, `other-dossier`, `unsupported-version` | a filled workbook cannot be imported | `workbooks[i]`, `inputs[i]` |
 //! | 5 Document | `cell-too-long`, `write-failed` | a document cannot be written | `dossier` |
@@ -56,5 +58,5 @@ pub mod response;
 pub mod schema;
 
 pub use call::{Response, Status, call, call_json_only};
-pub use error::{ApiError, Record, RequestFault, WorkbookFault};
+pub use error::{ApiError, KNOWN_MAX, Record, RequestFault, WorkbookFault};
 pub use op::{Op, OpName};

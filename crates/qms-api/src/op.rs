@@ -13,7 +13,9 @@ use serde::Deserialize;
 use std::borrow::Cow;
 
 macro_rules! ops {
-    ($( $variant:ident($name:literal) => $shape:ty, )*) => {
+    (@dossier $r:ident dossier) => { Some(&mut $r.dossier) };
+    (@dossier $r:ident) => { None };
+    ($( $variant:ident($name:literal) => $shape:ty $([$d:ident])?, )*) => {
         /// The name of an op, as the request's `op` member gives it.
         ///
         /// ```
@@ -62,6 +64,13 @@ macro_rules! ops {
                     $(Op::$variant(_) => OpName::$variant,)*
                 }
             }
+
+            /// The request's dossier, for ops that take one (marked `[dossier]` in the list).
+            fn dossier_mut(&mut self) -> Option<&mut DossierArg<'a>> {
+                match self {
+                    $(Op::$variant(_r) => ops!(@dossier _r $($d)?),)*
+                }
+            }
         }
 
         /// Every request, for the schema only (parsing goes through [`Op::parse`]).
@@ -74,21 +83,25 @@ macro_rules! ops {
     };
 }
 
+// The one list of ops. `[dossier]` marks the shapes with a `dossier` member, whose position
+// in the request is recorded for line numbers.
 ops! {
-    Validate("validate") => ValidateRequest<'a>,
-    Check("check") => CheckRequest<'a>,
+    Validate("validate") => ValidateRequest<'a> [dossier],
+    Check("check") => CheckRequest<'a> [dossier],
     Rules("rules") => RulesRequest,
+    Explain("explain") => ExplainRequest,
     Clauses("clauses") => ClausesRequest,
     Correlate("correlate") => CorrelateRequest,
-    Convert("convert") => ConvertRequest<'a>,
+    Convert("convert") => ConvertRequest<'a> [dossier],
     Init("init") => InitRequest,
-    ChecklistNew("checklist-new") => ChecklistNewRequest<'a>,
-    ExportChecklist("export-checklist") => ExportChecklistRequest<'a>,
-    ImportChecklist("import-checklist") => ImportChecklistRequest<'a>,
-    Render("render") => RenderRequest<'a>,
-    RenderAll("render-all") => RenderAllRequest<'a>,
+    ChecklistNew("checklist-new") => ChecklistNewRequest<'a> [dossier],
+    ExportChecklist("export-checklist") => ExportChecklistRequest<'a> [dossier],
+    ImportChecklist("import-checklist") => ImportChecklistRequest<'a> [dossier],
+    Render("render") => RenderRequest<'a> [dossier],
+    RenderAll("render-all") => RenderAllRequest<'a> [dossier],
     Sample("sample") => SampleRequest,
     Schema("schema") => SchemaRequest,
+    Transition("transition") => TransitionRequest<'a> [dossier],
 }
 
 impl OpName {
@@ -147,25 +160,6 @@ impl<'a> Op<'a> {
             d.locate(text);
         }
         Ok(op)
-    }
-
-    fn dossier_mut(&mut self) -> Option<&mut DossierArg<'a>> {
-        match self {
-            Op::Validate(r) => Some(&mut r.dossier),
-            Op::Check(r) => Some(&mut r.dossier),
-            Op::Convert(r) => Some(&mut r.dossier),
-            Op::ChecklistNew(r) => Some(&mut r.dossier),
-            Op::ExportChecklist(r) => Some(&mut r.dossier),
-            Op::ImportChecklist(r) => Some(&mut r.dossier),
-            Op::Render(r) => Some(&mut r.dossier),
-            Op::RenderAll(r) => Some(&mut r.dossier),
-            Op::Rules(_)
-            | Op::Clauses(_)
-            | Op::Correlate(_)
-            | Op::Init(_)
-            | Op::Sample(_)
-            | Op::Schema(_) => None,
-        }
     }
 }
 

@@ -15,7 +15,7 @@ pub struct ProblemReport {
     pub code: &'static str,
     /// Always "error".
     pub severity: &'static str,
-    /// Where, as a path: "audits[0].plan.end".
+    /// Where, as a path: `audits[0].plan.end`.
     pub path: String,
     /// Where, as a JSON pointer: "/audits/0/plan/end".
     pub pointer: String,
@@ -118,6 +118,23 @@ pub struct RuleInfo {
 pub struct RulesResponse {
     /// In code order.
     pub rules: Vec<RuleInfo>,
+}
+
+/// `explain`: a code explained.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ExplainResponse {
+    /// The code, e.g. "QMS-C002".
+    pub code: &'static str,
+    /// The rule's title (rule codes only).
+    pub title: Option<&'static str>,
+    /// The rule's severity (rule codes only).
+    pub severity: Option<Severity>,
+    /// The requirement in TCVN ISO 9001:2015 (rule codes only).
+    pub requirement: Option<String>,
+    /// Why it matters.
+    pub why: &'static str,
+    /// How to fix it.
+    pub fix: &'static str,
 }
 
 /// One clause of a catalog.
@@ -306,12 +323,44 @@ pub struct ErrorResponse {
     /// For a person, in the request's `lang` (Vietnamese by default).
     pub message: String,
     /// A JSON path into the request: "$" (the whole request), "dossier", "kind",
-    /// "workbooks[1].base64"...
+    /// `workbooks[1].base64`...
     pub path: String,
     /// The dossier's problems (`invalid-dossier`, `conversion-invalid`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problems: Option<Vec<ProblemReport>>,
-    /// The ids that do exist (`unknown-audit`, `unknown-unit`...).
+    /// The ids that do exist (`unknown-audit`, `unknown-unit`...), at most 100.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub known: Option<Vec<String>>,
+}
+
+/// The answer of `transition`: the step taken (and the dossier after it), or why not.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct TransitionResponse {
+    /// Whether the step was taken; when false, `dossier` is absent and nothing changed.
+    pub applied: bool,
+    /// The corrective action.
+    pub corrective_action: String,
+    /// Its state before.
+    pub from: qms_core::model::CaState,
+    /// The state asked for.
+    pub to: qms_core::model::CaState,
+    /// The states the workflow allows from `from`.
+    pub allowed: Vec<qms_core::model::CaState>,
+    /// What the record lacks for `to`: the member to fill and what it is.
+    pub missing: Vec<MissingRecord>,
+    /// Why the step was refused, in the request's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The dossier after the step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dossier: Option<Dossier>,
+}
+
+/// A record a state requires that the corrective action lacks.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct MissingRecord {
+    /// The member of the corrective action, e.g. "root_cause".
+    pub member: &'static str,
+    /// What it is, in the request's language.
+    pub what: &'static str,
 }

@@ -13,6 +13,8 @@ enum ResponseSchema {
     Validate(ValidateResponse),
     Check(CheckResponse),
     Rules(RulesResponse),
+    Explain(ExplainResponse),
+    Transition(TransitionResponse),
     Clauses(ClausesResponse),
     Correlate(CorrelateResponse),
     Convert(ConvertResponse),

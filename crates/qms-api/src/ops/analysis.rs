@@ -4,7 +4,8 @@
 use super::{load, problem_report, shift, valid_dossier};
 use crate::error::{ApiError, RequestFault};
 use crate::request::{
-    CheckRequest, ClausesRequest, ConvertRequest, CorrelateRequest, RulesRequest, ValidateRequest,
+    CheckRequest, ClausesRequest, ConvertRequest, CorrelateRequest, ExplainRequest, RulesRequest,
+    ValidateRequest,
 };
 use crate::response::*;
 use qms_core::rules::{CheckOptions, RULES, Severity};
@@ -101,6 +102,29 @@ pub fn rules(r: &RulesRequest) -> Result<RulesResponse, ApiError> {
         })
         .collect();
     Ok(RulesResponse { rules })
+}
+
+/// `explain`: what a rule or validation code means, why it matters and how to fix it.
+///
+/// ```
+/// let r = qms_api::request::ExplainRequest { op: qms_api::OpName::Explain, code: "c002".into(), lang: Default::default() };
+/// let e = qms_api::ops::explain(&r).unwrap();
+/// assert_eq!(e.code, "QMS-C002");
+/// assert!(e.title.is_some() && !e.fix.is_empty());
+/// ```
+pub fn explain(r: &ExplainRequest) -> Result<ExplainResponse, ApiError> {
+    let e = qms_core::rules::explain(&r.code).ok_or_else(|| ApiError::UnknownCode {
+        code: r.code.clone(),
+    })?;
+    let rule = qms_core::rules::find_rule(e.code);
+    Ok(ExplainResponse {
+        code: e.code,
+        title: rule.map(|rule| rule.title(r.lang)),
+        severity: rule.map(|rule| rule.severity),
+        requirement: rule.map(|rule| rule.source.label(Edition::Iso9001_2015, r.lang)),
+        why: e.why(r.lang),
+        fix: e.fix(r.lang),
+    })
 }
 
 /// `clauses`: the clause catalog of an edition.

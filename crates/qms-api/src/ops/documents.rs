@@ -74,15 +74,7 @@ pub(crate) fn render_document(
     let available = kind.formats();
     let format = format.unwrap_or(available[0]);
     if !available.contains(&format) {
-        return Err(ApiError::UnsupportedFormat {
-            kind: kind.slug().into(),
-            format: format.extension().into(),
-            available: available
-                .iter()
-                .map(|f| f.extension())
-                .collect::<Vec<_>>()
-                .join(", "),
-        });
+        return Err(unsupported(kind, format));
     }
     if let Some(a) = t.audit {
         require(d, Record::Audit, a, "audit")?;
@@ -132,7 +124,7 @@ fn render_xlsx(
         ),
         DocumentKind::Registers => (qms_xlsx::WorkbookKind::Registers, "danh-muc-tai-lieu-ho-so"),
         // Word-only kinds never reach here: `formats()` was checked.
-        _ => return Err(needs(kind, "audit")),
+        _ => return Err(unsupported(kind, Format::Xlsx)),
     };
     let opts = qms_xlsx::RenderOptions { lang, today };
     let bytes =
@@ -196,7 +188,7 @@ fn render_docx(
         DocumentKind::ReviewReport => (K::ReviewReport, T::Review(review()?), "bao-cao-xem-xet"),
         DocumentKind::Minutes => (K::Minutes, T::Review(review()?), "bien-ban-hop"),
         // Excel-only kinds never reach here: `formats()` was checked.
-        _ => return Err(needs(kind, "audit")),
+        _ => return Err(unsupported(kind, Format::Docx)),
     };
     let id = match target {
         T::Programme(x) | T::Audit(x) | T::CorrectiveAction(x) | T::Review(x) => x,
@@ -209,6 +201,19 @@ fn render_docx(
         media_type: MEDIA_DOCX,
         bytes,
     })
+}
+
+fn unsupported(kind: DocumentKind, format: Format) -> ApiError {
+    ApiError::UnsupportedFormat {
+        kind: kind.slug().into(),
+        format: format.extension().into(),
+        available: kind
+            .formats()
+            .iter()
+            .map(|f| f.extension())
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
 }
 
 fn needs(kind: DocumentKind, member: &'static str) -> ApiError {

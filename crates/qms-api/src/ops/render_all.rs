@@ -142,4 +142,23 @@ mod tests {
             assert_eq!(bytes, doc.bytes);
         }
     }
+
+    #[test]
+    fn ids_that_fold_to_one_name_get_unique_file_names() {
+        let mut d = qms_core::load(include_bytes!(
+            "../../../../examples/so-khcn-ninh-binh.json"
+        ))
+        .unwrap();
+        // "DGNB.2026.1" folds to the same file-name part as "dgnb-2026-1".
+        let mut twin = d.audits[0].clone();
+        twin.id = "DGNB.2026.1".into();
+        d.audits.push(twin);
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let docs = all_documents(&d, Lang::Vi, today).unwrap();
+        let names: std::collections::HashSet<&str> =
+            docs.iter().map(|x| x.file_name.as_str()).collect();
+        assert_eq!(names.len(), docs.len(), "{names:?}");
+        assert!(names.contains("so-theo-doi-phat-hien-dgnb-2026-1.xlsx"));
+        assert!(names.contains("so-theo-doi-phat-hien-dgnb-2026-1-2.xlsx"));
+    }
 }

@@ -19,12 +19,6 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// `{"op": "validate", "dossier": {...} | "text", "lang": "vi"}`: parse and check a dossier.
-///
-/// ```
-/// use qms_api::request::{DossierArg, ValidateRequest};
-/// let r = ValidateRequest { op: qms_api::OpName::Validate, dossier: DossierArg::Bytes(b"{}"), lang: Default::default() };
-/// assert!(!qms_api::ops::validate(&r).unwrap().valid);
-/// ```
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ValidateRequest<'a> {
@@ -152,6 +146,21 @@ pub struct CorrelateRequest {
     pub lang: Lang,
 }
 
+/// `{"op": "explain", "code": "QMS-C002", "lang": "vi"}`: what a rule or validation code means,
+/// why it matters and how to fix it.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExplainRequest {
+    /// "explain".
+    #[schemars(with = "String", extend("const" = "explain"))]
+    pub op: OpName,
+    /// The code, in any case, with or without "QMS-": "QMS-C002", "c002".
+    pub code: String,
+    /// Language of the text.
+    #[serde(default)]
+    pub lang: Lang,
+}
+
 pub(crate) fn default_2015() -> Edition {
     Edition::Iso9001_2015
 }
@@ -161,12 +170,6 @@ fn default_2008() -> Edition {
 }
 
 /// A document the API renders, by the name the CLI and the API share.
-///
-/// ```
-/// use qms_api::request::DocumentKind;
-/// assert_eq!(DocumentKind::ReviewNotice.slug(), "review-notice");
-/// assert_eq!(DocumentKind::parse("findings"), Some(DocumentKind::Findings));
-/// ```
 #[derive(Deserialize, JsonSchema, Clone, Copy, PartialEq, Eq, Debug, Hash)]
 #[serde(rename_all = "kebab-case")]
 pub enum DocumentKind {
@@ -214,6 +217,12 @@ impl DocumentKind {
     ];
 
     /// The name used on the command line and in the API.
+    ///
+    /// ```
+    /// use qms_api::request::DocumentKind;
+    /// assert_eq!(DocumentKind::ReviewNotice.slug(), "review-notice");
+    /// assert_eq!(DocumentKind::parse("findings"), Some(DocumentKind::Findings));
+    /// ```
     pub fn slug(self) -> &'static str {
         match self {
             DocumentKind::Programme => "programme",
@@ -279,4 +288,28 @@ impl Format {
             Format::Xlsx => "xlsx",
         }
     }
+}
+
+/// `{"op": "transition", "dossier": ..., "corrective_action": "car-01", "to": "in_progress",
+/// "date": "2026-06-02"}`: move a corrective action to another state of its workflow, if the
+/// workflow allows the step and the record holds what the new state requires.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TransitionRequest<'a> {
+    /// "transition".
+    #[schemars(with = "String", extend("const" = "transition"))]
+    pub op: OpName,
+    /// The dossier, as a JSON object or as its JSON text in a string.
+    #[serde(borrow)]
+    #[schemars(with = "serde_json::Value")]
+    pub dossier: DossierArg<'a>,
+    /// The corrective action (its id).
+    pub corrective_action: String,
+    /// The state to move to.
+    pub to: qms_core::model::CaState,
+    /// The date of the step, recorded in the history.
+    pub date: chrono::NaiveDate,
+    /// Language of the messages.
+    #[serde(default)]
+    pub lang: Lang,
 }

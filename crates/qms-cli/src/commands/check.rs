@@ -5,7 +5,7 @@ use crate::cli::Format;
 use crate::commands::{dossier, fail, fail_on, print, print_json, with_file};
 use crate::output::read;
 use qms_api::OpName;
-use qms_api::request::{CheckRequest, RulesRequest};
+use qms_api::request::{CheckRequest, ExplainRequest, RulesRequest};
 use qms_core::Lang;
 use std::fmt::Write;
 use std::path::Path;
@@ -87,5 +87,43 @@ pub(crate) fn rules(format: Format, lang: Lang) -> Result<(), Failure> {
             rule.requirement_2015,
         );
     }
+    print(&out)
+}
+
+/// `qms explain CODE`: the requirement, why it matters and how to fix it.
+pub(crate) fn explain(code: &str, format: Format, lang: Lang) -> Result<(), Failure> {
+    let e = qms_api::ops::explain(&ExplainRequest {
+        op: OpName::Explain,
+        code: code.to_owned(),
+        lang,
+    })
+    .map_err(|e| fail(e, lang))?;
+    if format == Format::Json {
+        return print_json(&e);
+    }
+    let mut out = String::new();
+    match (e.title, e.severity) {
+        (Some(title), Some(sev)) => {
+            let _ = writeln!(out, "{} — {title} ({})", e.code, sev.label(lang));
+        }
+        _ => {
+            let _ = writeln!(out, "{}", e.code);
+        }
+    }
+    if let Some(req) = &e.requirement {
+        let _ = writeln!(out, "{} {req}", lang.pick("Căn cứ:", "Requirement:"));
+    }
+    let _ = writeln!(
+        out,
+        "\n{}\n  {}",
+        lang.pick("Vì sao quan trọng:", "Why it matters:"),
+        e.why
+    );
+    let _ = writeln!(
+        out,
+        "\n{}\n  {}",
+        lang.pick("Cách khắc phục:", "How to fix it:"),
+        e.fix
+    );
     print(&out)
 }

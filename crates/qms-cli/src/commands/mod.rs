@@ -33,6 +33,7 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             lang,
         } => check::run(&file, today, format, lang.lang()),
         Command::Rules { format, lang } => check::rules(format, lang.lang()),
+        Command::Explain { code, format, lang } => check::explain(&code, format, lang.lang()),
         Command::Clauses {
             edition,
             lang,
@@ -105,13 +106,18 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             let schema = qms_api::ops::schema(&r).map_err(|e| fail(e, Lang::Vi))?;
             print(&qms_api::schema::to_pretty(&schema))
         }
-        Command::Api => {
+        Command::Api { inputs } => {
             let mut input = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut input)
                 .map_err(|e| Failure::Io(anyhow::anyhow!("cannot read standard input: {e}")))?;
+            let files = inputs
+                .iter()
+                .map(|p| crate::output::read(p))
+                .collect::<Result<Vec<_>, _>>()?;
+            let files: Vec<&[u8]> = files.iter().map(Vec::as_slice).collect();
             // A JSON-only transport: documents come back as base64 inside the JSON.
-            let r = qms_api::call_json_only(&input);
+            let r = qms_api::call_json_only(&input, &files);
             let ok = r.status == Status::Ok;
             // The envelope is assembled around the body, which is already JSON.
             let mut out = Vec::with_capacity(r.json.len() + 32);
