@@ -3,7 +3,7 @@
 
 Generates every shape with `qms sample`, runs the qms commands and the peers of
 ../shared/bench-peers (python-docx, XlsxWriter) alternately in one run, and prints medians,
-ratios, peak memory (GNU time), the targets of docs/benchmarks.md and the 10x scaling checks.
+ratios (of CPU time), peak memory (GNU time), the targets of docs/benchmarks.md and the 10x scaling checks.
 
     cargo build --release -p qms-cli
     python3 bench/run.py                      # 5 runs, scaling from 100,000 to 1,000,000 items
@@ -43,14 +43,15 @@ def parse_args():
 
 
 def timed(cmd, cwd=None):
-    """Runs a command under GNU time: (wall seconds, peak RSS MB, exit code)."""
+    """Runs a command under GNU time: (wall s, CPU s, peak RSS MB, exit code, stderr)."""
     t0 = time.perf_counter()
-    r = subprocess.run(["/usr/bin/time", "-f", "@@%M", *cmd], cwd=cwd,
+    r = subprocess.run(["/usr/bin/time", "-f", "@@%M %U %S", *cmd], cwd=cwd,
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - t0
-    m = re.search(r"@@(\d+)", r.stderr)
+    m = re.search(r"@@(\d+) ([\d.]+) ([\d.]+)", r.stderr)
     peak = int(m.group(1)) / 1024 if m else float("nan")
-    return wall, peak, r.returncode, r.stderr
+    cpu = float(m.group(2)) + float(m.group(3)) if m else float("nan")
+    return wall, cpu, peak, r.returncode, r.stderr
 
 
 class Bench:
@@ -84,17 +85,22 @@ class Bench:
         # over all of them instead of spoiling one.
         for r in range(self.a.runs):
             for name, cmd, ok, cwd in self.cases:
-                wall, peak, rc, err = timed(cmd, cwd)
+                wall, cpu, peak, rc, err = timed(cmd, cwd)
                 if rc not in ok:
                     sys.exit(f"{name}: exit {rc}\n{' '.join(cmd)}\n{err[-2000:]}")
-                self.results.setdefault(name, []).append((wall, peak))
+                self.results.setdefault(name, []).append((wall, cpu, peak))
             print(f"round {r + 1}/{self.a.runs} done", file=sys.stderr)
 
+    def wall(self, name):
+        return statistics.median(w for w, _, _ in self.results[name])
+
     def median(self, name):
-        return statistics.median(w for w, _ in self.results[name])
+        """Median CPU time (user + system): what the command itself costs, unlike the wall
+        clock, which on a shared machine also counts the time other work holds the cores."""
+        return statistics.median(c for _, c, _ in self.results[name])
 
     def peak(self, name):
-        return max(p for _, p in self.results[name])
+        return max(p for _, _, p in self.results[name])
 
 
 def fill_workbook(src, dst):
@@ -197,11 +203,11 @@ def main():
 
     b.run()
     print(f"\n`python3 bench/run.py {' '.join(sys.argv[1:])}` ({a.runs} runs, medians; "
-          f"peak = max RSS)\n")
-    print("| command | median s | peak MB |")
-    print("|---|---:|---:|")
+          f"CPU = user + system; peak = max RSS)\n")
+    print("| command | CPU s | wall s | peak MB |")
+    print("|---|---:|---:|---:|")
     for name, *_ in b.cases:
-        print(f"| {name} | {b.median(name):.3f} | {b.peak(name):.0f} |")
+        print(f"| {name} | {b.median(name):.3f} | {b.wall(name):.3f} | {b.peak(name):.0f} |")
 
     checks = []
 
