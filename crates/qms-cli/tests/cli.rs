@@ -261,9 +261,15 @@ fn sample_shapes_for_the_benchmarks() {
         assert!(o.status.success(), "{o:?}");
         f
     };
-    let one = make("shape-one.json", &["--checklist-size", "400", "--pretty", "--escaped"]);
+    let one = make(
+        "shape-one.json",
+        &["--checklist-size", "400", "--pretty", "--escaped"],
+    );
     let text = std::fs::read_to_string(&one).unwrap();
-    assert!(text.is_ascii() && text.lines().count() > 400, "escaped and pretty");
+    assert!(
+        text.is_ascii() && text.lines().count() > 400,
+        "escaped and pretty"
+    );
     let d: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(d["audits"].as_array().unwrap().len(), 1);
     assert_eq!(d["audits"][0]["checklists"].as_array().unwrap().len(), 1);

@@ -284,6 +284,9 @@ mod tests {
         let problems = super::validate(&d);
         let dup = problems.iter().find(|p| p.code() == "QMS-V003").unwrap();
         assert_eq!(dup.path.to_string(), "units[5].id");
-        assert!(dup.to_string().contains("first used at units[2].id"), "{dup}");
+        assert!(
+            dup.to_string().contains("first used at units[2].id"),
+            "{dup}"
+        );
     }
 }
