@@ -77,6 +77,33 @@ pub struct DiagnosticReport {
     pub message: String,
     /// The requirement that asks for it (clause or legal text).
     pub requirement: String,
+    /// The unit the diagnostic concerns (a unit id), when its record belongs to one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+/// How many listed diagnostics one rule gave.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RuleCount {
+    /// The rule's code.
+    pub code: &'static str,
+    /// Its severity (after the dossier's settings).
+    pub severity: Severity,
+    /// Its title in the request's language.
+    pub title: Option<&'static str>,
+    /// Diagnostics that passed the filter.
+    pub count: usize,
+}
+
+/// How many listed diagnostics concern one unit.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct UnitCount {
+    /// The unit id; absent for diagnostics about the agency as a whole.
+    pub unit: Option<String>,
+    /// The unit's name.
+    pub name: Option<String>,
+    /// Diagnostics that passed the filter.
+    pub count: usize,
 }
 
 /// `check`: what the rules found.
@@ -90,7 +117,15 @@ pub struct CheckResponse {
     pub warnings: usize,
     /// Diagnostics of severity info.
     pub infos: usize,
-    /// Every diagnostic, in rule order.
+    /// Diagnostics that passed the request's filter (all of them without one).
+    pub matched: usize,
+    /// Matched diagnostics left out of `diagnostics` by the filter's `limit`.
+    pub omitted: usize,
+    /// Matched diagnostics per rule, in rule order.
+    pub by_rule: Vec<RuleCount>,
+    /// Matched diagnostics per unit, most first (ties in the dossier's unit order).
+    pub by_unit: Vec<UnitCount>,
+    /// The matched diagnostics, in rule order, at most `limit`.
     pub diagnostics: Vec<DiagnosticReport>,
 }
 
@@ -235,6 +270,9 @@ pub struct DocumentResponse {
     /// The documents inside (render-all only), in zip order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<DocumentEntry>,
+    /// The documents render-all could not make (the rest are in the zip).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub failed: Vec<FailedDocument>,
     /// The bytes, base64 (only with `"base64": true`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub base64: Option<String>,
@@ -249,6 +287,17 @@ pub struct DocumentEntry {
     pub media_type: &'static str,
     /// Size in bytes.
     pub size: usize,
+}
+
+/// A document render-all could not make.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct FailedDocument {
+    /// The file name it would have had.
+    pub file_name: String,
+    /// The error code, e.g. "cell-too-long".
+    pub code: &'static str,
+    /// Why, in the request's language (naming the sheet, cell and field).
+    pub message: String,
 }
 
 /// A cell of a filled workbook that changed the dossier.
@@ -290,8 +339,10 @@ pub struct ImportResponse {
     pub applied: bool,
     /// Every change.
     pub changes: Vec<ChangeReport>,
-    /// Every conflict.
+    /// The conflicts, at most 1,000 (the first found, in workbook, sheet and cell order).
     pub conflicts: Vec<ConflictReport>,
+    /// Conflicts found beyond those listed.
+    pub conflicts_omitted: usize,
     /// The dossier after the merge (unchanged when conflicts block an all-or-nothing import).
     pub dossier: Dossier,
 }
