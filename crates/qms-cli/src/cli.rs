@@ -214,7 +214,36 @@ pub(crate) enum Command {
         /// Overwrite existing files.
         #[arg(long)]
         force: bool,
+        #[command(flatten)]
+        shape: SampleShapeArgs,
     },
+}
+
+/// The shapes of `qms sample` that the benchmarks measure (docs/benchmarks.md).
+#[derive(clap::Args, Debug, Default)]
+pub(crate) struct SampleShapeArgs {
+    /// Items per checklist (default 100); as many as --checklist-items gives one checklist.
+    #[arg(long)]
+    pub(crate) checklist_size: Option<usize>,
+    /// Every checklist in one audit (default: 50 checklists per audit).
+    #[arg(long)]
+    pub(crate) one_audit: bool,
+    /// Give N checklist items a clause the edition does not have (N problems for validate).
+    #[arg(long, default_value_t = 0)]
+    pub(crate) problems: usize,
+    /// Append N checklist items whose structure is broken (a result the format does not have).
+    #[arg(long, default_value_t = 0)]
+    pub(crate) broken: usize,
+    /// No nonconform item without a finding, a corrective action for every nonconformity:
+    /// few diagnostics for `qms check`.
+    #[arg(long)]
+    pub(crate) clean: bool,
+    /// Indented JSON, one member per line (default: the whole dossier on one line).
+    #[arg(long)]
+    pub(crate) pretty: bool,
+    /// Every non-ASCII character as a \u escape, as Python's json.dumps writes it.
+    #[arg(long)]
+    pub(crate) escaped: bool,
 }
 
 #[derive(Subcommand, Debug)]

@@ -249,6 +249,41 @@ fn sample_is_deterministic_and_valid() {
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 3);
 }
 
+/// The shapes the benchmarks use: one checklist, pretty and escaped text, problems, broken items.
+#[test]
+fn sample_shapes_for_the_benchmarks() {
+    let make = |name: &str, extra: &[&str]| {
+        let f = tmp(name);
+        let mut args = vec!["sample", "--checklist-items", "400", "--findings", "20"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["-o", path(&f), "--force"]);
+        let o = qms(&args);
+        assert!(o.status.success(), "{o:?}");
+        f
+    };
+    let one = make(
+        "shape-one.json",
+        &["--checklist-size", "400", "--pretty", "--escaped"],
+    );
+    let text = std::fs::read_to_string(&one).unwrap();
+    assert!(
+        text.is_ascii() && text.lines().count() > 400,
+        "escaped and pretty"
+    );
+    let d: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(d["audits"].as_array().unwrap().len(), 1);
+    assert_eq!(d["audits"][0]["checklists"].as_array().unwrap().len(), 1);
+    assert!(qms(&["validate", path(&one)]).status.success());
+    let count = |f: &std::path::PathBuf| {
+        let o = qms(&["validate", path(f), "--format", "json"]);
+        assert_eq!(o.status.code(), Some(1), "{o:?}");
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["problems"].as_array().unwrap().len()
+    };
+    assert_eq!(count(&make("shape-problems.json", &["--problems", "7"])), 7);
+    assert_eq!(count(&make("shape-broken.json", &["--broken", "4"])), 4);
+}
+
 #[test]
 fn schema_prints_the_committed_schema() {
     let o = qms(&["schema"]);

@@ -1,4 +1,5 @@
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)] // a benchmark binary
+#![allow(unsafe_code)] // the counting allocator below, which only forwards to the system one
 //! Benchmark: load and validate synthetic dossiers (from `qms sample`) of growing size, then run
 //! the rules engine (`check`) on the loaded dossier.
 //!
@@ -8,7 +9,43 @@
 //! default) to choose them and `QMS_BENCH_RUNS` for the number of runs (default 7).
 
 use qms_core::sample::{SampleSpec, sample_dossier};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
+
+/// Counts the bytes held, to report what the loaded model takes in memory.
+struct Counting;
+
+static HELD: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call forwards to the system allocator with the same arguments.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        HELD.fetch_add(layout.size(), Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        HELD.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        HELD.fetch_add(new_size, Ordering::Relaxed);
+        HELD.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// CPU time of this thread, from the scheduler (Linux): unlike the wall clock, it does not
+/// count the time other processes of a busy machine hold the cores.
+fn cpu_time() -> Duration {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .map_or(Duration::ZERO, Duration::from_nanos)
+}
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -39,10 +76,15 @@ fn main() {
         let text = serde_json::to_vec(&sample_dossier(&spec)).unwrap_or_default();
         let mut times = Vec::with_capacity(runs);
         let mut check_times = Vec::with_capacity(runs);
+        let mut model_bytes = 0;
+        let mut cpu = Vec::with_capacity(runs);
         for _ in 0..runs {
-            let t = Instant::now();
+            let before = HELD.load(Ordering::Relaxed);
+            let (t, c) = (Instant::now(), cpu_time());
             let d = qms_core::load(&text);
             times.push(t.elapsed());
+            cpu.push(cpu_time().saturating_sub(c));
+            model_bytes = HELD.load(Ordering::Relaxed).saturating_sub(before);
             let d = d.expect("the sample dossier must load cleanly");
             let t = Instant::now();
             let diags = qms_core::rules::check(&d, &qms_core::rules::CheckOptions { today });
@@ -71,6 +113,16 @@ fn main() {
             text.len(),
             ms,
             ratio.map_or(String::new(), |r| format!(" ratio_to_base={r:.2}")),
+        );
+        println!(
+            "load+validate CPU time median={:>9.1} ms",
+            median(cpu).as_secs_f64() * 1000.0
+        );
+        // Requested bytes: the allocator's own overhead per block comes on top.
+        println!(
+            "model in memory: {:.1} MB requested, {:.2}× the file",
+            model_bytes as f64 / 1e6,
+            model_bytes as f64 / text.len() as f64
         );
     }
 }

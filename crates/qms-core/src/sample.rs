@@ -3,6 +3,10 @@
 //! Deterministic: the same [`SampleSpec`] gives the same dossier. The text is realistic
 //! Vietnamese built from phrase lists, so sizes and Unicode handling match real dossiers.
 
+mod text;
+
+pub use text::{SampleText, sample_text};
+
 use crate::Edition;
 use crate::model::*;
 use chrono::{Datelike, Days, NaiveDate};
@@ -113,8 +117,48 @@ const CLAUSES: [&str; 12] = [
     "4.4", "5.3", "6.1", "6.2", "7.1.6", "7.2", "7.5.3", "8.1", "8.2.1", "8.5.1", "9.1.2", "10.2",
 ];
 
+/// How a sample dossier is laid out, beyond its size: the shapes the benchmarks measure.
+///
+/// ```
+/// use qms_core::sample::{SampleShape, SampleSpec, sample_dossier_shaped};
+/// let spec = SampleSpec { checklist_items: 2_500, findings: 40, seed: 7, agency: 0 };
+/// let shape = SampleShape { checklist_size: 2_500, unknown_clauses: 3, ..SampleShape::default() };
+/// let d = sample_dossier_shaped(&spec, &shape);
+/// assert_eq!(d.audits.len(), 1);
+/// assert_eq!(d.audits[0].checklists.len(), 1);
+/// assert_eq!(qms_core::validate(&d).len(), 3);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SampleShape {
+    /// Items per checklist (100 by default).
+    pub checklist_size: usize,
+    /// Checklists per audit (50 by default); `usize::MAX` puts every checklist in one audit.
+    pub checklists_per_audit: usize,
+    /// Checklist items given a clause id the edition does not have (each one a problem).
+    pub unknown_clauses: usize,
+    /// No nonconform item without its finding and a corrective action for every
+    /// nonconformity: a dossier the rules find little to say about.
+    pub clean: bool,
+}
+
+impl Default for SampleShape {
+    fn default() -> Self {
+        SampleShape {
+            checklist_size: 100,
+            checklists_per_audit: 50,
+            unknown_clauses: 0,
+            clean: false,
+        }
+    }
+}
+
 /// Generates a dossier of the requested size.
 pub fn sample_dossier(spec: &SampleSpec) -> Dossier {
+    sample_dossier_shaped(spec, &SampleShape::default())
+}
+
+/// Generates a dossier of the requested size and shape.
+pub fn sample_dossier_shaped(spec: &SampleSpec, shape: &SampleShape) -> Dossier {
     let mut rng = Rng(spec.seed ^ (spec.agency as u64).wrapping_mul(0xA24B_AED4_963E_E407));
     let province = PROVINCES[spec.agency % PROVINCES.len()];
     let name = format!("{} tỉnh {province}", AGENCIES[spec.agency % AGENCIES.len()]);
@@ -196,10 +240,10 @@ pub fn sample_dossier(spec: &SampleSpec) -> Dossier {
         });
     }
 
-    const PER_CHECKLIST: usize = 100;
-    const CHECKLISTS_PER_AUDIT: usize = 50;
-    let checklists = spec.checklist_items.div_ceil(PER_CHECKLIST).max(1);
-    let audits = checklists.div_ceil(CHECKLISTS_PER_AUDIT);
+    let per_checklist = shape.checklist_size.max(1);
+    let checklists_per_audit = shape.checklists_per_audit.max(1);
+    let checklists = spec.checklist_items.div_ceil(per_checklist).max(1);
+    let audits = checklists.div_ceil(checklists_per_audit);
     let mut left = spec.checklist_items;
     for a in 0..audits {
         let start = day0 + Days::new(7 * a as u64);
@@ -236,8 +280,8 @@ pub fn sample_dossier(spec: &SampleSpec) -> Dossier {
             findings: vec![],
             report: None,
         };
-        for c in 0..CHECKLISTS_PER_AUDIT.min(checklists - a * CHECKLISTS_PER_AUDIT) {
-            let n = left.min(PER_CHECKLIST);
+        for c in 0..checklists_per_audit.min(checklists - a * checklists_per_audit) {
+            let n = left.min(per_checklist);
             left -= n;
             let unit = (a + c) % UNITS.len();
             let items = (0..n)
@@ -248,7 +292,10 @@ pub fn sample_dossier(spec: &SampleSpec) -> Dossier {
                     procedure: Some(format!("qt{:02}", rng.below(25))),
                     question: rng.pick(&QUESTIONS).to_owned(),
                     guidance: Some("Xem hồ sơ, phỏng vấn công chức phụ trách".into()),
-                    result: ItemResult::ALL[rng.below(ItemResult::ALL.len())],
+                    result: match ItemResult::ALL[rng.below(ItemResult::ALL.len())] {
+                        ItemResult::Nonconform if shape.clean => ItemResult::Conform,
+                        r => r,
+                    },
                     evidence: Some(rng.pick(&EVIDENCE).to_owned()),
                     note: None,
                 })
@@ -295,7 +342,7 @@ pub fn sample_dossier(spec: &SampleSpec) -> Dossier {
             ),
             acknowledgement: None,
         };
-        if kind.is_nonconformity() && f % 2 == 0 {
+        if kind.is_nonconformity() && (f % 2 == 0 || shape.clean) {
             let mut ca = CorrectiveAction::new(
                 &format!("ca{f:06}"),
                 CaSource::InternalAudit,
@@ -308,5 +355,30 @@ pub fn sample_dossier(spec: &SampleSpec) -> Dossier {
         audit.findings.push(finding);
     }
     d.scope.edition = Edition::Iso9001_2015;
+    spoil_clauses(&mut d, shape.unknown_clauses);
     d
+}
+
+/// Gives `n` items, spread evenly over the dossier, a clause the edition does not have.
+fn spoil_clauses(d: &mut Dossier, n: usize) {
+    let total: usize = d
+        .audits
+        .iter()
+        .flat_map(|a| &a.checklists)
+        .map(|c| c.items.len())
+        .sum();
+    if n == 0 || total == 0 {
+        return;
+    }
+    let step = (total / n).max(1);
+    let items = d
+        .audits
+        .iter_mut()
+        .flat_map(|a| &mut a.checklists)
+        .flat_map(|c| &mut c.items);
+    for (k, item) in items.enumerate() {
+        if k % step == 0 && k / step < n {
+            item.clauses = vec![format!("9.{}", 10 + k / step)];
+        }
+    }
 }

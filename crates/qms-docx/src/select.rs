@@ -5,6 +5,7 @@ use crate::{DocumentKind, Target};
 use chrono::Datelike;
 use qms_core::Dossier;
 use qms_core::model::{Audit, CorrectiveAction, Finding};
+use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -18,21 +19,24 @@ pub(crate) struct CarItem<'a> {
 /// The requests of an audit, in finding order: every recorded corrective action of each
 /// finding, and a blank request for each nonconformity that has none yet.
 pub(crate) fn audit_cars<'a>(d: &'a Dossier, audit: &'a Audit) -> Vec<CarItem<'a>> {
+    // The actions indexed once by the finding they answer (a scan per finding made this
+    // findings × actions on large audits).
+    let mut by_finding: HashMap<&str, Vec<&'a CorrectiveAction>> = HashMap::new();
+    for ca in &d.corrective_actions {
+        if let Some(f) = ca.finding.as_deref() {
+            by_finding.entry(f).or_default().push(ca);
+        }
+    }
     let mut out = Vec::new();
     for f in &audit.findings {
-        let mut any = false;
-        for ca in d
-            .corrective_actions
-            .iter()
-            .filter(|c| c.finding.as_deref() == Some(f.id.as_str()))
-        {
-            any = true;
+        let cas = by_finding.get(f.id.as_str()).map_or(&[][..], Vec::as_slice);
+        for &ca in cas {
             out.push(CarItem {
                 finding: Some(f),
                 ca: Some(ca),
             });
         }
-        if !any && f.kind.is_nonconformity() {
+        if cas.is_empty() && f.kind.is_nonconformity() {
             out.push(CarItem {
                 finding: Some(f),
                 ca: None,

@@ -156,7 +156,16 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             seed,
             output,
             force,
-        } => sample::run(checklist_items, findings, agencies, seed, &output, force),
+            shape,
+        } => sample::run(
+            checklist_items,
+            findings,
+            agencies,
+            seed,
+            &output,
+            force,
+            &shape,
+        ),
     }
 }
 

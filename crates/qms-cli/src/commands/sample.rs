@@ -1,12 +1,37 @@
 //! `qms sample`: synthetic dossiers for load tests.
 
 use crate::Failure;
+use crate::cli::SampleShapeArgs;
 use crate::commands::fail;
 use crate::output::write_atomic;
 use qms_api::OpName;
 use qms_api::request::SampleRequest;
 use qms_core::Lang;
+use qms_core::sample::{SampleShape, SampleSpec, SampleText, sample_dossier_shaped, sample_text};
 use std::path::Path;
+
+/// The layout asked for, when it is not the default one.
+fn layout(a: &SampleShapeArgs) -> Option<SampleShape> {
+    let mut s = SampleShape::default();
+    if let Some(n) = a.checklist_size {
+        s.checklist_size = n.max(1);
+    }
+    if a.one_audit {
+        s.checklists_per_audit = usize::MAX;
+    }
+    s.unknown_clauses = a.problems;
+    s.clean = a.clean;
+    (s != SampleShape::default()).then_some(s)
+}
+
+fn spec(r: &SampleRequest) -> SampleSpec {
+    SampleSpec {
+        checklist_items: r.checklist_items,
+        findings: r.findings,
+        seed: r.seed,
+        agency: r.agency,
+    }
+}
 
 pub(crate) fn run(
     checklist_items: usize,
@@ -15,6 +40,7 @@ pub(crate) fn run(
     seed: u64,
     output: &Path,
     force: bool,
+    shape: &SampleShapeArgs,
 ) -> Result<(), Failure> {
     if agencies == 0 {
         return Err(Failure::Usage("--agencies must be at least 1".into()));
@@ -29,8 +55,17 @@ pub(crate) fn run(
             lang: Lang::Vi,
         };
         let made = qms_api::ops::sample(&r).map_err(|e| fail(e, Lang::Vi))?;
-        let text = serde_json::to_vec(&made.dossier).map_err(|e| Failure::Io(e.into()))?;
-        write_atomic(path, &text, force)?;
+        let dossier = match layout(shape) {
+            // The op's dossier, reshaped for a benchmark (the same generator, other sizes).
+            Some(layout) => sample_dossier_shaped(&spec(&r), &layout),
+            None => made.dossier,
+        };
+        let how = SampleText {
+            pretty: shape.pretty,
+            escaped: shape.escaped,
+            broken: shape.broken,
+        };
+        write_atomic(path, sample_text(&dossier, &how).as_bytes(), force)?;
         Ok(())
     };
     if agencies == 1 {

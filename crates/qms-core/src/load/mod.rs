@@ -1,6 +1,7 @@
 //! Loading a dossier from JSON text: decoding, Unicode NFC normalisation, structure, and then
 //! referential integrity, reporting every problem at once with its path, line and column.
 
+mod escapes;
 mod locate;
 mod path;
 mod problem;
@@ -11,7 +12,7 @@ pub use problem::{InvalidValue, Problem, ProblemKind, RefKind, StructureDetail, 
 
 use crate::Dossier;
 use crate::validate::{KnownIds, validate_with};
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+use unicode_normalization::UnicodeNormalization;
 
 /// The most problems one load reports; past this the file is too broken to list.
 pub const MAX_PROBLEMS: usize = 500;
@@ -72,17 +73,18 @@ pub fn load_report(bytes: &[u8]) -> LoadReport {
     // Normalising the whole text is safe: JSON's own syntax is ASCII, and no combining mark
     // composes with a quote or bracket.
     let normalised;
-    let text = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        text
+    let (text, quick) = if escapes::quick_nfc(text) {
+        (text, true)
     } else {
         normalised = text.nfc().collect::<String>();
-        normalised.as_str()
+        let quick = escapes::quick_nfc(&normalised);
+        (normalised.as_str(), quick)
     };
-    // The fast path reads straight into the model; escapes (\u0301...) could hide
-    // non-NFC text, so texts with escapes take the path that normalises every string.
-    if !text.contains("\\u")
-        && let Ok(dossier) = serde_json::from_str::<Dossier>(text)
-    {
+    // The fast path reads straight into the model. Escapes (\u0301...) could hide non-NFC
+    // text: unless they decode to characters that cannot (the usual escaped Vietnamese), the
+    // text takes the path that normalises every string.
+    let plain = !text.contains("\\u") || (quick && escapes::escapes_keep_nfc(text));
+    if plain && let Ok(dossier) = serde_json::from_str::<Dossier>(text) {
         let mut problems = validate_with(&dossier, &KnownIds::default());
         position(text, &mut problems);
         return LoadReport {
@@ -108,19 +110,7 @@ pub fn positions(bytes: &[u8], paths: &[&JsonPath]) -> Vec<Option<(usize, usize)
     let Ok(text) = std::str::from_utf8(bytes) else {
         return vec![None; paths.len()];
     };
-    let found = locate::locate(text, paths);
-    paths
-        .iter()
-        .map(|p| {
-            let mut segs = p.segments().to_vec();
-            loop {
-                if let Some(&pos) = found.get(&JsonPath::from_segments(segs.clone())) {
-                    return Some(pos);
-                }
-                segs.pop()?;
-            }
-        })
-        .collect()
+    locate::locate(text, paths)
 }
 
 /// Fills in line and column of problems that lack them, then sorts them by position.
@@ -132,19 +122,11 @@ fn position(text: &str, problems: &mut Vec<Problem>) {
         .map(|p| &p.path)
         .collect();
     let found = locate::locate(text, &wanted);
-    for p in problems.iter_mut() {
-        if p.line.is_none() {
-            // A missing member is located at its object; an absent path at its nearest parent.
-            let mut segs = p.path.segments().to_vec();
-            loop {
-                if let Some(&(l, c)) = found.get(&JsonPath::from_segments(segs.clone())) {
-                    (p.line, p.column) = (Some(l), Some(c));
-                    break;
-                }
-                if segs.pop().is_none() {
-                    break;
-                }
-            }
+    // A missing member is located at its object; an absent path at its nearest parent.
+    let mut found = found.into_iter();
+    for p in problems.iter_mut().filter(|p| p.line.is_none()) {
+        if let Some(Some((l, c))) = found.next() {
+            (p.line, p.column) = (Some(l), Some(c));
         }
     }
     problems.sort_by_key(|p| (p.line.unwrap_or(0), p.column.unwrap_or(0)));

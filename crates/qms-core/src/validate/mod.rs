@@ -7,13 +7,14 @@ mod refs;
 
 pub(crate) use known::KnownIds;
 
-use crate::load::{InvalidValue, JsonPath, Problem, ProblemKind, RefKind};
+use crate::load::{InvalidValue, JsonPath, MAX_PROBLEMS, Problem, ProblemKind, RefKind};
 use crate::model::FORMAT_VERSION;
 use crate::{Dossier, Edition, catalog};
 use std::collections::HashMap;
 
 /// Checks a dossier built in code (or loaded) for duplicate ids, dangling references, unknown
-/// clauses and dates out of order. Problems carry JSON paths but no line numbers.
+/// clauses and dates out of order. Problems carry JSON paths but no line numbers; at most
+/// [`MAX_PROBLEMS`] are kept.
 ///
 /// ```
 /// let mut d = qms_core::Dossier::new("x", "Sở Tư pháp");
@@ -46,18 +47,46 @@ pub(crate) fn validate_with(dossier: &Dossier, known: &KnownIds) -> Vec<Problem>
         }
     }
     v.check_all();
-    v.problems
+    v.name_first_uses();
+    v.problems.list
 }
 
-/// The ids of one collection, mapped to where they are defined.
-type Index<'d> = HashMap<&'d str, JsonPath>;
+/// The problems found so far, keeping at most [`MAX_PROBLEMS`]: a file with millions of bad
+/// values costs no more memory than one with a few hundred (a load reports that many at most).
+#[derive(Default)]
+pub(super) struct Problems {
+    list: Vec<Problem>,
+}
+
+impl Problems {
+    /// Keeps a problem while there is room; returns where it was kept.
+    pub(super) fn push(&mut self, p: Problem) -> Option<usize> {
+        (self.list.len() < MAX_PROBLEMS).then(|| {
+            self.list.push(p);
+            self.list.len() - 1
+        })
+    }
+}
+
+/// The ids of one collection, mapped to the ordinal of their definition (building the path of
+/// every id would cost more than all the rest of validation; the paths of the few ids used
+/// twice are found by a second walk, see [`Validator::name_first_uses`]).
+type Index<'d> = HashMap<&'d str, usize>;
 
 pub(super) struct Validator<'d> {
     pub(super) d: &'d Dossier,
     pub(super) edition: Edition,
     known: &'d KnownIds,
-    pub(super) problems: Vec<Problem>,
-    ids: HashMap<RefKind, Index<'d>>,
+    pub(super) problems: Problems,
+    /// Per kind of record (`RefKind as usize`): an array, not a map, as every reference looks
+    /// one up.
+    ids: Vec<Index<'d>>,
+    /// Definitions walked so far.
+    defined: usize,
+    /// Duplicates whose first definition still has to be named: (its ordinal, the problem).
+    unnamed: Vec<(usize, usize)>,
+    /// In the second walk: ordinal → the problem to name it in.
+    naming: Option<HashMap<usize, Vec<usize>>>,
 }
 
 impl<'d> Validator<'d> {
@@ -66,13 +95,46 @@ impl<'d> Validator<'d> {
             d,
             edition: d.scope.edition,
             known,
-            problems: Vec::new(),
-            ids: HashMap::new(),
+            problems: Problems::default(),
+            ids: Vec::new(),
+            defined: 0,
+            unnamed: Vec::new(),
+            naming: None,
         }
+    }
+
+    /// Fills in where each duplicated id was first defined, walking the definitions again.
+    fn name_first_uses(&mut self) {
+        if self.unnamed.is_empty() {
+            return;
+        }
+        let mut naming: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (ordinal, problem) in std::mem::take(&mut self.unnamed) {
+            naming.entry(ordinal).or_default().push(problem);
+        }
+        self.naming = Some(naming);
+        self.defined = 0;
+        self.define_all();
+        self.naming = None;
     }
 
     /// Registers an id of a collection, reporting it when empty or already used.
     pub(super) fn define(&mut self, kind: RefKind, id: &'d str, at: impl Fn() -> JsonPath) {
+        let ordinal = self.defined;
+        self.defined += 1;
+        if let Some(naming) = &self.naming {
+            // The second walk: only name the first definitions of duplicated ids.
+            for &p in naming.get(&ordinal).into_iter().flatten() {
+                if let Some(Problem {
+                    kind: ProblemKind::DuplicateId { first, .. },
+                    ..
+                }) = self.problems.list.get_mut(p)
+                {
+                    *first = at().key("id");
+                }
+            }
+            return;
+        }
         if id.trim().is_empty() {
             self.problems.push(Problem::new(
                 at().key("id"),
@@ -80,18 +142,24 @@ impl<'d> Validator<'d> {
             ));
             return;
         }
-        let index = self.ids.entry(kind).or_default();
-        if let Some(first) = index.get(id) {
-            let first = first.clone().key("id");
-            self.problems.push(Problem::new(
+        let k = kind as usize;
+        if self.ids.len() <= k {
+            self.ids.resize_with(k + 1, HashMap::new);
+        }
+        let index = &mut self.ids[k];
+        if let Some(&first) = index.get(id) {
+            let kept = self.problems.push(Problem::new(
                 at().key("id"),
                 ProblemKind::DuplicateId {
                     id: id.to_owned(),
-                    first,
+                    first: JsonPath::root(),
                 },
             ));
+            if let Some(p) = kept {
+                self.unnamed.push((first, p));
+            }
         } else {
-            index.insert(id, at());
+            index.insert(id, ordinal);
         }
     }
 
@@ -101,7 +169,9 @@ impl<'d> Validator<'d> {
                 || self.exists(RefKind::Decision, id);
         }
         let collection = kind.collection();
-        self.ids.get(&kind).is_some_and(|i| i.contains_key(id))
+        self.ids
+            .get(kind as usize)
+            .is_some_and(|i| i.contains_key(id))
             || self.known.contains(collection, id)
     }
 
@@ -173,5 +243,50 @@ impl<'d> Validator<'d> {
     pub(super) fn invalid(&mut self, at: JsonPath, what: InvalidValue) {
         self.problems
             .push(Problem::new(at, ProblemKind::InvalidValue(what)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::sample::{SampleShape, SampleSpec, sample_dossier_shaped};
+
+    /// Millions of bad values must not cost memory for millions of problems: at most
+    /// MAX_PROBLEMS are kept, whatever the number found.
+    #[test]
+    fn problems_are_capped_while_found() {
+        let spec = SampleSpec {
+            checklist_items: 3_000,
+            findings: 10,
+            seed: 1,
+            agency: 0,
+        };
+        let shape = SampleShape {
+            unknown_clauses: 3_000,
+            ..SampleShape::default()
+        };
+        let d = sample_dossier_shaped(&spec, &shape);
+        assert_eq!(super::validate(&d).len(), super::MAX_PROBLEMS);
+    }
+
+    /// A duplicate names where the id was first used, found by the second walk.
+    #[test]
+    fn duplicates_name_their_first_use() {
+        let mut d = sample_dossier_shaped(
+            &SampleSpec {
+                checklist_items: 10,
+                findings: 4,
+                seed: 1,
+                agency: 0,
+            },
+            &SampleShape::default(),
+        );
+        d.units[5].id = d.units[2].id.clone();
+        let problems = super::validate(&d);
+        let dup = problems.iter().find(|p| p.code() == "QMS-V003").unwrap();
+        assert_eq!(dup.path.to_string(), "units[5].id");
+        assert!(
+            dup.to_string().contains("first used at units[2].id"),
+            "{dup}"
+        );
     }
 }

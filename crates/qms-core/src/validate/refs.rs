@@ -26,7 +26,7 @@ impl<'d> Validator<'d> {
         self.check_objectives_and_registers();
     }
 
-    fn define_all(&mut self) {
+    pub(super) fn define_all(&mut self) {
         let d = self.d;
         for (i, u) in d.units.iter().enumerate() {
             self.define(RefKind::Unit, &u.id, || root("units").index(i));
