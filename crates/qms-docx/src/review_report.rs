@@ -113,17 +113,14 @@ pub(crate) fn owner(ctx: &Ctx<'_>, person: Option<&str>, unit: Option<&str>) -> 
     }
 }
 
-/// Input c2 (and c3 for on-time rates): objectives and their measurements in the period.
-fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, only_deadlines: bool) -> bool {
+/// Input c2 (and c3 for the objectives marked as process performance): the objectives of
+/// the period and their measurements in it. An objective set for another year never shows.
+fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, only_processes: bool) -> bool {
     let list: Vec<_> = ctx
         .d
         .quality_objectives
         .iter()
-        .filter(|o| {
-            !only_deadlines
-                || format!("{} {}", o.statement, o.indicator.as_deref().unwrap_or(""))
-                    .contains("hạn")
-        })
+        .filter(|o| o.belongs_to(p.0, p.1) && (!only_processes || o.process_performance))
         .collect();
     if list.is_empty() {
         return false;
@@ -143,17 +140,16 @@ fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, only_deadlines: bool) -
         true,
     );
     for (i, o) in list.iter().enumerate() {
-        let unit = o
-            .target
-            .as_ref()
-            .and_then(|t| t.unit.as_deref())
-            .unwrap_or("");
+        let with_unit = |v: f64| match &o.target {
+            Some(t) => t.with_unit(&number(v, ctx.lang)),
+            None => number(v, ctx.lang),
+        };
         let target = o.target.as_ref().map(|t| {
             let cmp = match t.comparison {
                 qms_core::model::Comparison::AtLeast => "≥",
                 qms_core::model::Comparison::AtMost => "≤",
             };
-            format!("{cmp} {}{unit}", number(t.value, ctx.lang))
+            format!("{cmp} {}", with_unit(t.value))
         });
         let ms: Vec<_> = o
             .measurements
@@ -162,13 +158,7 @@ fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, only_deadlines: bool) -
             .collect();
         let results = ms
             .iter()
-            .map(|m| {
-                format!(
-                    "{}{unit} ({})",
-                    number(m.value, ctx.lang),
-                    ctx.short_date(m.period_end)
-                )
-            })
+            .map(|m| format!("{} ({})", with_unit(m.value), ctx.short_date(m.period_end)))
             .collect::<Vec<_>>()
             .join("\n");
         let verdict = match (o.target.as_ref(), ms.last()) {

@@ -167,6 +167,7 @@ fn libreoffice_converts_and_shows_the_content() {
         ])
         .arg(dir.join("txt"))
         .arg(dir.join("bao-cao-dgnb-2026-1.docx"))
+        .arg(dir.join("bien-ban-hop-xxld-2026.docx"))
         .output()
         .unwrap();
     assert!(
@@ -197,7 +198,9 @@ fn libreoffice_converts_and_shows_the_content() {
     ] {
         assert!(report.contains(h), "{h}");
     }
-    let minutes = squash(&text_of("bien-ban-hop-xxld-2026"));
+    // Content on LibreOffice's text export: a PDF's line breaks depend on the fonts.
+    let minutes =
+        squash(&std::fs::read_to_string(dir.join("txt/bien-ban-hop-xxld-2026.txt")).unwrap());
     for s in [
         "I. THÀNH PHẦN",
         "II. NỘI DUNG",

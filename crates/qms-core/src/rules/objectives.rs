@@ -118,7 +118,6 @@ pub(super) fn missed_without_action(ctx: &Context, e: &mut Emitter) {
         if !o.actions.is_empty() {
             continue;
         }
-        let unit = t.unit.as_deref().unwrap_or("");
         if let Some((j, m)) = o
             .measurements
             .iter()
@@ -129,12 +128,12 @@ pub(super) fn missed_without_action(ctx: &Context, e: &mut Emitter) {
             e.emit(
                 obj(i).key("measurements").index(j),
                 format!(
-                    "mục tiêu \"{}\" không đạt ({} {unit} so với chỉ tiêu {} {unit}, kỳ {}) nhưng chưa có hành động",
-                    o.statement, m.value, t.value, vi_date(m.period_end)
+                    "mục tiêu \"{}\" không đạt ({} so với chỉ tiêu {}, kỳ {}) nhưng chưa có hành động",
+                    o.statement, t.with_unit(&m.value.to_string()), t.with_unit(&t.value.to_string()), vi_date(m.period_end)
                 ),
                 format!(
-                    "objective \"{}\" missed its target ({} {unit} against {} {unit}, period ending {}) with no action",
-                    o.statement, m.value, t.value, en_date(m.period_end)
+                    "objective \"{}\" missed its target ({} against {}, period ending {}) with no action",
+                    o.statement, t.with_unit(&m.value.to_string()), t.with_unit(&t.value.to_string()), en_date(m.period_end)
                 ),
             );
         }
