@@ -207,6 +207,12 @@ impl Signer {
 /// Signature lines and blank space for the signature and seal.
 fn signer_cell(x: &mut Xml<'_>, width: u32, signer: &Signer) {
     x.tc_open(width, 1);
+    signer_lines(x, signer);
+    x.tc_close();
+}
+
+/// The paragraphs of a signature: authority lines, room to sign, the name.
+fn signer_lines(x: &mut Xml<'_>, signer: &Signer) {
     for line in &signer.lines {
         x.p(Para::new("Sign"), line, PLAIN);
     }
@@ -218,12 +224,17 @@ fn signer_cell(x: &mut Xml<'_>, width: u32, signer: &Signer) {
     } else {
         x.p(Para::new("Sign"), &signer.name, PLAIN);
     }
-    x.tc_close();
 }
 
 /// "Nơi nhận:" with its list: one item a line, "-" before, ";" after, "." after the last.
 fn recipients_cell(x: &mut Xml<'_>, ctx: &Ctx<'_>, width: u32, recipients: &[String]) {
     x.tc_open(width, 1);
+    recipient_lines(x, ctx, recipients);
+    x.tc_close();
+}
+
+/// The paragraphs of "Nơi nhận:" and its list (a blank line when there is none).
+fn recipient_lines(x: &mut Xml<'_>, ctx: &Ctx<'_>, recipients: &[String]) {
     if recipients.is_empty() {
         x.p(Para::new("Tight"), "", PLAIN);
     } else {
@@ -243,7 +254,6 @@ fn recipients_cell(x: &mut Xml<'_>, ctx: &Ctx<'_>, width: u32, recipients: &[Str
             x.p(Para::new("Recv"), &format!("- {r}{end}"), PLAIN);
         }
     }
-    x.tc_close();
 }
 
 /// The closing block: recipients on the left, the signer on the right.
@@ -259,7 +269,8 @@ pub(crate) fn signature(x: &mut Xml<'_>, ctx: &Ctx<'_>, recipients: &[String], s
     x.p(Para::new("Tight"), "", PLAIN);
 }
 
-/// Two signers side by side (minutes: THƯ KÝ left, CHỦ TRÌ right), then the recipients.
+/// Two signers side by side (minutes: THƯ KÝ left, CHỦ TRÌ right), the recipients under the
+/// left one. One row that never splits: the recipients never end up alone on a page.
 pub(crate) fn two_signatures(
     x: &mut Xml<'_>,
     ctx: &Ctx<'_>,
@@ -271,16 +282,12 @@ pub(crate) fn two_signatures(
     x.p(Para::new("Tight").keep(), "", PLAIN);
     x.tbl_open(&widths, Borders::None);
     x.tr_open(false);
-    signer_cell(x, widths[0], left);
+    x.tc_open(widths[0], 1);
+    signer_lines(x, left);
+    x.p(Para::new("Tight"), "", PLAIN);
+    recipient_lines(x, ctx, recipients);
+    x.tc_close();
     signer_cell(x, widths[1], right);
-    x.tr_close();
-    x.tr_open(false);
-    x.cell(widths[0], "Tight", "", PLAIN);
-    x.cell(widths[1], "Tight", "", PLAIN);
-    x.tr_close();
-    x.tr_open(false);
-    recipients_cell(x, ctx, widths[0], recipients);
-    x.cell(widths[1], "Tight", "", PLAIN);
     x.tr_close();
     x.tbl_close();
     x.p(Para::new("Tight"), "", PLAIN);

@@ -13,7 +13,6 @@ use crate::xml::Xml;
 pub(crate) struct Para {
     style: &'static str,
     keep_next: bool,
-    page_break: bool,
     /// Left and right indents in twips, for the short rules under header lines.
     indent: Option<(u32, u32)>,
     rule: bool,
@@ -31,12 +30,6 @@ impl Para {
     /// Keeps it on the page of the next paragraph (headings, table captions).
     pub(crate) fn keep(mut self) -> Para {
         self.keep_next = true;
-        self
-    }
-
-    /// Starts it on a new page.
-    pub(crate) fn page_break(mut self) -> Para {
-        self.page_break = true;
         self
     }
 
@@ -93,9 +86,6 @@ impl Xml<'_> {
         self.raw("\"/>");
         if p.keep_next {
             self.raw("<w:keepNext/>");
-        }
-        if p.page_break {
-            self.raw("<w:pageBreakBefore/>");
         }
         if p.rule {
             self.raw("<w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>");
@@ -224,6 +214,28 @@ impl Xml<'_> {
         } else {
             self.raw("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
         }
+    }
+
+    /// Opens a heading row that also keeps with the row after it (Word: "keep with next" on
+    /// its paragraphs; LibreOffice never splits a table between its heading rows and the
+    /// first row), so a header never ends a page alone.
+    pub(crate) fn header_row(&mut self, widths: &[u32], style: &'static str, cells: &[&str]) {
+        self.tr_open(true);
+        for (w, text) in widths.iter().zip(cells) {
+            self.tc_open(*w, 1);
+            self.p(Para::new(style).keep(), text, PLAIN);
+            self.tc_close();
+        }
+        self.tr_close();
+    }
+
+    /// Ends a section here (a paragraph carrying `sect_pr`): what follows starts on a new
+    /// page with its own page numbering.
+    pub(crate) fn section_break(&mut self, sect_pr: &str) {
+        self.raw("<w:p><w:pPr><w:pStyle w:val=\"Break\"/>");
+        self.raw(sect_pr);
+        self.raw("</w:pPr></w:p>");
+        self.maybe_flush();
     }
 
     /// Closes a row.

@@ -95,3 +95,148 @@ fn units_are_spaced_except_percent() {
     assert!(text.iter().any(|p| p == "≥ 95%"));
     assert!(!text.iter().any(|p| p.contains("1phản ánh")));
 }
+
+/// The `w:tr` elements of the top-level tables of a part (nested tables stay inside their row).
+fn rows(xml: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = None;
+    let mut i = 0;
+    while i < xml.len() {
+        let rest = &xml[i..];
+        if rest.starts_with("<w:tr>") || rest.starts_with("<w:tr ") {
+            if depth == 0 {
+                start = Some(i);
+            }
+            depth += 1;
+        } else if rest.starts_with("</w:tr>") {
+            depth -= 1;
+            if depth == 0
+                && let Some(s) = start.take()
+            {
+                out.push(xml[s..i + 7].to_owned());
+            }
+        }
+        i += rest.chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
+fn car_bundle() -> (qms_core::Dossier, Vec<u8>) {
+    let d = so();
+    let bytes = render(DocumentKind::Car, Target::Audit("dgnb-2026-1"), &d, &opts()).unwrap();
+    (d, bytes)
+}
+
+#[test]
+fn car_action_table_header_repeats_and_keeps_with_its_first_row() {
+    let (_, bytes) = car_bundle();
+    let xml = support::part(&bytes, "word/document.xml");
+    let all = rows(&xml);
+    let heads: Vec<usize> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.contains("Nội dung hành động"))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(!heads.is_empty());
+    for i in heads {
+        let (caption, head) = (&all[i - 1], &all[i]);
+        assert!(caption.contains("2.4. Hành động khắc phục:"));
+        for r in [caption, head] {
+            assert!(r.contains("<w:tblHeader/>"), "heading row repeats: {r}");
+            // Every paragraph of a heading row keeps with the next row.
+            assert_eq!(
+                r.matches("<w:p>").count(),
+                r.matches("<w:keepNext/>").count(),
+                "{r}"
+            );
+        }
+        // The table starts with its heading rows (repeating rows must be the first ones).
+        let before = &xml[..xml.find(caption.as_str()).unwrap()];
+        assert!(before.trim_end().ends_with("</w:tblGrid>"));
+        assert!(!all[i + 1].contains("<w:tblHeader/>"));
+    }
+}
+
+#[test]
+fn each_car_of_a_bundle_is_a_section_numbered_from_one() {
+    let (_, bytes) = car_bundle();
+    let xml = support::part(&bytes, "word/document.xml");
+    let n = xml.matches("PHIẾU YÊU CẦU HÀNH ĐỘNG KHẮC PHỤC").count();
+    assert!(n > 1);
+    assert_eq!(xml.matches("<w:sectPr>").count(), n);
+    assert_eq!(xml.matches("<w:pgNumType w:start=\"1\"/>").count(), n);
+    assert_eq!(
+        xml.matches("<w:titlePg/>").count(),
+        n,
+        "no number on each first page"
+    );
+    assert!(!xml.contains("pageBreakBefore"));
+}
+
+#[test]
+fn car_parts_keep_caption_content_and_signatures_in_one_unsplittable_row() {
+    let (_, bytes) = car_bundle();
+    let xml = support::part(&bytes, "word/document.xml");
+    let all = rows(&xml);
+    let row_with = |s: &str| all.iter().find(|r| r.contains(s)).unwrap().clone();
+    let p1 = row_with("1. MÔ TẢ SỰ KHÔNG PHÙ HỢP VÀ NGUỒN GỐC");
+    assert!(p1.contains("Bằng chứng khách quan") && p1.contains("NGƯỜI PHÁT HIỆN"));
+    assert!(p1.contains("ĐẠI DIỆN ĐƠN VỊ ĐƯỢC ĐÁNH GIÁ"));
+    let p3 = row_with("3. PHÊ DUYỆT");
+    assert!(p3.contains("NGƯỜI PHÊ DUYỆT"));
+    let p4 = row_with("4. KIỂM TRA XÁC NHẬN HIỆU LỰC VÀ ĐÓNG PHIẾU");
+    assert!(p4.contains("NGƯỜI KIỂM TRA XÁC NHẬN"));
+    for r in [&p1, &p3, &p4] {
+        assert!(r.starts_with("<w:tr><w:trPr><w:cantSplit/>"));
+    }
+}
+
+#[test]
+fn car_has_the_signature_cells_of_its_four_parts() {
+    let (d, bytes) = car_bundle();
+    let text = paragraphs(&bytes);
+    let n = text
+        .iter()
+        .filter(|p| *p == "PHIẾU YÊU CẦU HÀNH ĐỘNG KHẮC PHỤC")
+        .count();
+    for title in [
+        "NGƯỜI PHÁT HIỆN",
+        "ĐẠI DIỆN ĐƠN VỊ ĐƯỢC ĐÁNH GIÁ",
+        "TRƯỞNG ĐƠN VỊ",
+        "NGƯỜI PHÊ DUYỆT",
+        "NGƯỜI KIỂM TRA XÁC NHẬN",
+    ] {
+        assert_eq!(text.iter().filter(|p| *p == title).count(), n, "{title}");
+    }
+    assert_eq!(
+        text.iter().filter(|p| *p == "(Ký, ghi rõ họ tên)").count(),
+        5 * n
+    );
+    // A known approver is typed under the approval signature.
+    let approved = d
+        .corrective_actions
+        .iter()
+        .find_map(|c| c.approval.as_ref())
+        .unwrap();
+    let name = &d.people.iter().find(|p| p.id == approved.by).unwrap().name;
+    assert!(text.iter().any(|p| p == name));
+}
+
+#[test]
+fn minutes_end_with_signatures_and_recipients_in_one_row() {
+    let d = so();
+    for id in ["xxld-2025", "xxld-2026"] {
+        let bytes = render(DocumentKind::Minutes, Target::Review(id), &d, &opts()).unwrap();
+        let xml = support::part(&bytes, "word/document.xml");
+        let all = rows(&xml);
+        let last = all.iter().find(|r| r.contains("Nơi nhận:")).unwrap();
+        assert!(last.contains("THƯ KÝ") && last.contains("CHỦ TRÌ"));
+        assert!(last.contains("<w:cantSplit/>"));
+        // The paragraph before the closing table keeps with it.
+        let before = &xml[..xml.find(last.as_str()).unwrap()];
+        let para = &before[before.rfind("<w:p>").unwrap()..];
+        assert!(para.contains("<w:keepNext/>"), "{para}");
+    }
+}
