@@ -240,3 +240,19 @@ fn minutes_end_with_signatures_and_recipients_in_one_row() {
         assert!(para.contains("<w:keepNext/>"), "{para}");
     }
 }
+
+#[test]
+fn the_car_bundle_is_in_number_order() {
+    let (_, bytes) = car_bundle();
+    let numbers: Vec<String> = paragraphs(&bytes)
+        .into_iter()
+        .filter_map(|p| p.strip_prefix("Số: ").map(str::to_owned))
+        .collect();
+    assert!(numbers.len() > 2);
+    let mut sorted = numbers.clone();
+    sorted.sort_by_key(|n| {
+        let (seq, year) = n.split_once('/').unwrap();
+        (year.to_owned(), seq.parse::<u32>().unwrap())
+    });
+    assert_eq!(numbers, sorted);
+}
