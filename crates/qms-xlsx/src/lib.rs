@@ -35,6 +35,7 @@ mod layout;
 mod metadata;
 mod render;
 pub mod safety;
+mod signatures;
 mod style;
 
 pub use error::XlsxError;
