@@ -97,7 +97,13 @@ fn write_car(
         ctx.t("Số", "No."),
         ca.and_then(|c| c.number.as_deref()).unwrap_or("………")
     );
-    national_header(x, ctx, &number, date);
+    national_header(
+        x,
+        ctx,
+        qms_core::model::QmsRecord::CorrectiveActionRequest,
+        &number,
+        date,
+    );
     let clause = match ctx.d.scope.edition {
         qms_core::Edition::Iso9001_2008 => "8.5.2",
         qms_core::Edition::Iso9001_2015 => "10.2",

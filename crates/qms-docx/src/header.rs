@@ -6,7 +6,7 @@ use crate::ctx::{Ctx, role_title};
 use crate::wml::{BOLD, Borders, ITALIC, PLAIN, Para, columns};
 use crate::xml::Xml;
 use chrono::NaiveDate;
-use qms_core::model::{Person, Role};
+use qms_core::model::{Person, QmsRecord, Role};
 
 /// Estimated printed width in twips of `text` at `pt` points, for rule lengths. Times New
 /// Roman averages about half an em per character (capitals about 0.7).
@@ -90,7 +90,14 @@ fn balance(text: &str, width: u32, pt: u32) -> String {
 /// The header table at the top of page 1.
 ///
 /// `number_line` is "Số: 05/KH-SKHCN"; `date` gives the place and date line.
-pub(crate) fn national_header(x: &mut Xml<'_>, ctx: &Ctx<'_>, number_line: &str, date: NaiveDate) {
+pub(crate) fn national_header(
+    x: &mut Xml<'_>,
+    ctx: &Ctx<'_>,
+    record: QmsRecord,
+    number_line: &str,
+    date: NaiveDate,
+) {
+    form_code(x, ctx, record);
     let widths = columns(ctx.width(), &[42, 58]);
     let inner = |w: u32| w;
     x.tbl_open(&widths, Borders::None);
@@ -139,6 +146,35 @@ pub(crate) fn national_header(x: &mut Xml<'_>, ctx: &Ctx<'_>, number_line: &str,
     x.cell(widths[1], "HdrDate", &ctx.date_line(date), PLAIN);
     x.tr_close();
     x.tbl_close();
+}
+
+/// The form the record is made on, right-aligned above the header, as agencies print it:
+/// "BM.QT05.01 – Lần ban hành: 04 – Ngày ban hành: 01/06/2023". Nothing when the records
+/// register names no form for it.
+pub(crate) fn form_code(x: &mut Xml<'_>, ctx: &Ctx<'_>, record: QmsRecord) {
+    if let Some(line) = form_line(ctx, record) {
+        x.p(Para::new("FormCode"), &line, PLAIN);
+    }
+}
+
+/// The text of the form line, when the dossier knows the form.
+pub(crate) fn form_line(ctx: &Ctx<'_>, record: QmsRecord) -> Option<String> {
+    let f = ctx.d.registers.form_of(record)?;
+    let mut s = match ctx.lang {
+        qms_core::Lang::Vi => f.code.to_owned(),
+        qms_core::Lang::En => format!("Form {}", f.code),
+    };
+    if let Some(r) = f.revision.map(str::trim).filter(|r| !r.is_empty()) {
+        s.push_str(&format!(" – {} {r}", ctx.t("Lần ban hành:", "Issue")));
+    }
+    if let Some(d) = f.issued_on {
+        s.push_str(&format!(
+            " – {} {}",
+            ctx.t("Ngày ban hành:", "issued"),
+            ctx.short_date(d)
+        ));
+    }
+    Some(s)
 }
 
 /// The document type ("KẾ HOẠCH") and its summary (trích yếu) with the rule below.

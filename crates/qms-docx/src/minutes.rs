@@ -73,7 +73,13 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
         date,
     };
     package(&meta, ctx.opts, |x| {
-        national_header(x, ctx, &ctx.number_line(r.number.as_deref(), "BB"), date);
+        national_header(
+            x,
+            ctx,
+            qms_core::model::QmsRecord::Minutes,
+            &ctx.number_line(r.number.as_deref(), "BB"),
+            date,
+        );
         title(x, ctx, ctx.t("Biên bản", "Minutes"), &[&r.title]);
         let start = m
             .start

@@ -226,7 +226,13 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
         date,
     };
     package(&meta, ctx.opts, |x| {
-        national_header(x, ctx, &ctx.number_line(plan.number.as_deref(), "KH"), date);
+        national_header(
+            x,
+            ctx,
+            qms_core::model::QmsRecord::Plan,
+            &ctx.number_line(plan.number.as_deref(), "KH"),
+            date,
+        );
         let standard = format!(
             "{} {}",
             ctx.t(

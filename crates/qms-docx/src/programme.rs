@@ -29,7 +29,13 @@ pub(crate) fn render(ctx: &Ctx<'_>, p: &AuditProgramme) -> Result<Vec<u8>, DocxE
         date,
     };
     package(&meta, ctx.opts, |x| {
-        national_header(x, ctx, &ctx.number_line(p.number.as_deref(), "CTr"), date);
+        national_header(
+            x,
+            ctx,
+            qms_core::model::QmsRecord::Programme,
+            &ctx.number_line(p.number.as_deref(), "CTr"),
+            date,
+        );
         let standard = format!("{} {}", ctx.t("theo", "to"), ctx.edition());
         title(
             x,

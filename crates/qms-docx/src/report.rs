@@ -34,6 +34,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
         national_header(
             x,
             ctx,
+            qms_core::model::QmsRecord::Report,
             &ctx.number_line(report.and_then(|r| r.number.as_deref()), "BC"),
             date,
         );

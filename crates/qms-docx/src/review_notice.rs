@@ -32,6 +32,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
         national_header(
             x,
             ctx,
+            qms_core::model::QmsRecord::ReviewNotice,
             &ctx.number_line(r.notice_number.as_deref(), "TB"),
             date,
         );

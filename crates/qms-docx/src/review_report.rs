@@ -346,7 +346,13 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
     };
     let p = period(ctx, r);
     package(&meta, ctx.opts, |x| {
-        national_header(x, ctx, &ctx.number_line(None, "BC"), date);
+        national_header(
+            x,
+            ctx,
+            qms_core::model::QmsRecord::ReviewReport,
+            &ctx.number_line(None, "BC"),
+            date,
+        );
         let line2 = ctx.lead_in("phục vụ", "For", &r.title);
         title(
             x,

@@ -256,3 +256,93 @@ fn the_car_bundle_is_in_number_order() {
     });
     assert_eq!(numbers, sorted);
 }
+
+#[test]
+fn every_document_kind_prints_the_code_of_its_form() {
+    use qms_core::model::QmsRecord;
+    let d = so();
+    let cases = [
+        (
+            DocumentKind::Programme,
+            Target::Programme("ctdg-2026"),
+            QmsRecord::Programme,
+        ),
+        (
+            DocumentKind::Plan,
+            Target::Audit("dgnb-2026-1"),
+            QmsRecord::Plan,
+        ),
+        (
+            DocumentKind::Report,
+            Target::Audit("dgnb-2026-1"),
+            QmsRecord::Report,
+        ),
+        (
+            DocumentKind::Car,
+            Target::Audit("dgnb-2026-1"),
+            QmsRecord::CorrectiveActionRequest,
+        ),
+        (
+            DocumentKind::ReviewNotice,
+            Target::Review("xxld-2026"),
+            QmsRecord::ReviewNotice,
+        ),
+        (
+            DocumentKind::ReviewReport,
+            Target::Review("xxld-2026"),
+            QmsRecord::ReviewReport,
+        ),
+        (
+            DocumentKind::Minutes,
+            Target::Review("xxld-2026"),
+            QmsRecord::Minutes,
+        ),
+    ];
+    assert_eq!(cases.len(), DocumentKind::ALL.len());
+    for (kind, target, record) in cases {
+        let form = d
+            .registers
+            .form_of(record)
+            .expect("the example names every form");
+        let text = paragraphs(&render(kind, target, &d, &opts()).unwrap());
+        let issued = form.issued_on.unwrap().format("%d/%m/%Y");
+        let line = format!(
+            "{} – Lần ban hành: {} – Ngày ban hành: {issued}",
+            form.code,
+            form.revision.unwrap()
+        );
+        assert_eq!(text[0], line, "{kind}: the form line opens the document");
+        if kind == DocumentKind::Car {
+            // Every request of the bundle carries it.
+            let n = text
+                .iter()
+                .filter(|p| *p == "PHIẾU YÊU CẦU HÀNH ĐỘNG KHẮC PHỤC")
+                .count();
+            assert_eq!(text.iter().filter(|p| **p == line).count(), n);
+        }
+    }
+    // Explicit links decide: the CAR's code is the linked entry's.
+    assert_eq!(
+        d.registers
+            .form_of(QmsRecord::CorrectiveActionRequest)
+            .unwrap()
+            .code,
+        "BM.QT05.01"
+    );
+}
+
+#[test]
+fn without_a_known_form_no_form_line_is_printed() {
+    let mut d = so();
+    d.registers = Default::default();
+    let text = paragraphs(
+        &render(
+            DocumentKind::Plan,
+            Target::Audit("dgnb-2026-1"),
+            &d,
+            &opts(),
+        )
+        .unwrap(),
+    );
+    assert!(!text.iter().any(|p| p.starts_with("BM.")));
+}

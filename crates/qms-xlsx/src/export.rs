@@ -351,6 +351,9 @@ fn write_checklist(
         crate::signatures::checklist_signatures(ws, s, lang, last_row, representative, auditor)?;
     ws.set_print_area(0, 0, sign_end, last)?;
     ws.set_footer(lang.pick("&CTrang &P/&N", "&CPage &P of &N"));
+    if let Some(h) = crate::form_code::page_header(d, qms_core::model::QmsRecord::Checklist, lang) {
+        ws.set_header(&h);
+    }
     let options = ProtectionOptions {
         use_autofilter: true,
         sort: true,

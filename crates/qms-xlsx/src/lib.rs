@@ -30,6 +30,7 @@
 
 mod error;
 mod export;
+mod form_code;
 mod import;
 mod layout;
 mod metadata;

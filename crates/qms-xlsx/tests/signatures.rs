@@ -61,3 +61,63 @@ fn every_checklist_sheet_has_both_signature_lines_in_its_print_area() {
     let out = import(&d, &[("a.xlsx", &bytes)], false);
     assert!(out.conflicts.is_empty(), "{:?}", out.conflicts);
 }
+
+/// The example dossier of the Sở KH&CN, which names a form for every workbook.
+fn example() -> qms_core::Dossier {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/so-khcn-ninh-binh.json");
+    qms_core::load(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn headers(bytes: &[u8]) -> Vec<String> {
+    parts(bytes)
+        .into_iter()
+        .filter(|(p, _)| p.starts_with("xl/worksheets/sheet"))
+        .filter_map(|(_, x)| {
+            let x = String::from_utf8(x).unwrap();
+            let s = x.find("<oddHeader>")? + "<oddHeader>".len();
+            let e = x.find("</oddHeader>")?;
+            Some(x[s..e].to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn every_workbook_prints_its_form_code_in_the_page_header() {
+    use qms_core::model::QmsRecord;
+    use qms_xlsx::WorkbookKind;
+    let d = example();
+    let opts = qms_xlsx::RenderOptions {
+        lang: qms_core::Lang::Vi,
+        today: today(),
+    };
+    for (kind, record) in [
+        (WorkbookKind::Findings, QmsRecord::FindingsRegister),
+        (WorkbookKind::Actions, QmsRecord::ActionTracker),
+        (WorkbookKind::Summary, QmsRecord::AuditSummary),
+        (WorkbookKind::Programme, QmsRecord::Programme),
+        (WorkbookKind::Registers, QmsRecord::DocumentRegister),
+    ] {
+        let code = d.registers.form_of(record).unwrap().code;
+        let bytes = qms_xlsx::render(kind, &d, None, &opts).unwrap();
+        let h = headers(&bytes);
+        assert!(!h.is_empty(), "{kind:?}");
+        assert!(
+            h.iter()
+                .all(|h| h.starts_with("&amp;R&amp;10") && h.contains(code)),
+            "{kind:?}: {h:?}"
+        );
+    }
+    let code = d.registers.form_of(QmsRecord::Checklist).unwrap().code;
+    let opts = qms_xlsx::ExportOptions {
+        lang: qms_core::Lang::Vi,
+        today: today(),
+        auditor: None,
+        password: None,
+    };
+    let a = d.audits.iter().find(|a| !a.checklists.is_empty()).unwrap();
+    let bytes = qms_xlsx::export_checklists(&d, &a.id, &opts).unwrap();
+    let h = headers(&bytes);
+    assert_eq!(h.len(), a.checklists.len());
+    assert!(h.iter().all(|h| h.contains(code)));
+}

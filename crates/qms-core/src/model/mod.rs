@@ -11,6 +11,7 @@ mod corrective_action;
 mod dossier;
 mod finding;
 mod objective;
+mod record_form;
 mod register;
 mod review;
 mod scope;
@@ -30,6 +31,7 @@ pub use corrective_action::{
 pub use dossier::{Dossier, FORMAT_VERSION};
 pub use finding::{Acknowledgement, Finding, FindingKind};
 pub use objective::{Comparison, Measurement, MeasurementPeriod, QualityObjective, Target};
+pub use record_form::{FormIssue, QmsRecord};
 pub use register::{
     DocumentKind, DocumentStatus, ExternalDocument, ExternalStatus, InternalDocument, Medium,
     RecordEntry, Registers, Retention,

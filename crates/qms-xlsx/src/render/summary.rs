@@ -99,6 +99,15 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
     ws.set_landscape();
     ws.set_paper_size(9);
     ws.set_print_fit_to_pages(1, 0);
+    // The same print setup as the other registers: margins, page numbers, the form code.
+    ws.set_margins(0.5, 0.4, 0.6, 0.6, 0.3, 0.3);
+    ws.set_footer(ctx.pick("&CTrang &P/&N", "&CPage &P of &N"));
+    if let Some(h) = ctx
+        .record
+        .and_then(|r| crate::form_code::page_header(ctx.dossier, r, ctx.lang))
+    {
+        ws.set_header(&h);
+    }
     Ok(())
 }
 
