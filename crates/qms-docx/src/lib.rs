@@ -25,6 +25,7 @@ mod car;
 mod ctx;
 mod error;
 mod findings;
+mod follow_up;
 mod form_sign;
 mod header;
 mod layout;

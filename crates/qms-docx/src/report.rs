@@ -7,7 +7,9 @@
 
 use crate::ctx::Ctx;
 use crate::error::DocxError;
-use crate::findings::{fulfilment_from_counts, group_by_unit, summary_table, unit_table};
+use crate::findings::{
+    detail_columns, fulfilment_from_counts, group_by_unit, summary_table, unit_table,
+};
 use crate::header::{
     Signer, archive_line, body, body_last, body_or, bullets, heading, national_header, signature,
     subheading, title,
@@ -15,7 +17,7 @@ use crate::header::{
 use crate::package::{Meta, package};
 use crate::plan::{criteria_or_default, team_table};
 use crate::select::audit_cars;
-use crate::wml::{BOLD, ITALIC, PLAIN, Para, columns};
+use crate::wml::{BOLD, ITALIC, PLAIN, Para};
 use qms_core::Lang;
 use qms_core::model::{Audit, FindingKind, Role};
 
@@ -181,7 +183,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
                 ITALIC,
             );
         }
-        let w = columns(ctx.width(), &[8, 14, 13, 20, 21, 24]);
+        let w = detail_columns(ctx.width());
         let mut no = 0usize;
         for (i, g) in groups.iter().enumerate() {
             x.p(
@@ -281,6 +283,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
                 ),
             },
         );
+        crate::follow_up::follow_up_table(x, ctx, audit);
         let follow_up = report
             .and_then(|r| r.follow_up.as_deref())
             .map(str::trim)

@@ -346,3 +346,70 @@ fn without_a_known_form_no_form_line_is_printed() {
     );
     assert!(!text.iter().any(|p| p.starts_with("BM.")));
 }
+
+#[test]
+fn the_report_shows_finding_codes_all_clauses_and_the_follow_up_table() {
+    let d = so();
+    let bytes = render(
+        DocumentKind::Report,
+        Target::Audit("dgnb-2026-1"),
+        &d,
+        &opts(),
+    )
+    .unwrap();
+    let text = paragraphs(&bytes);
+    let xml = support::part(&bytes, "word/document.xml");
+    let all = rows(&xml);
+    let audit = &d.audits[0];
+    for f in audit
+        .findings
+        .iter()
+        .filter(|f| f.kind != qms_core::model::FindingKind::GoodPractice)
+    {
+        // The detail row of the finding: its code and every clause of it.
+        let row = all
+            .iter()
+            .find(|r| r.contains(&format!("({})", f.id)) && r.contains("<w:b/>"))
+            .unwrap_or_else(|| panic!("{} has no detail row", f.id));
+        for c in &f.clauses {
+            assert!(
+                row.contains(&format!("<w:t>{c}</w:t>")),
+                "{}: clause {c}",
+                f.id
+            );
+        }
+        if let Some(e) = &f.evidence {
+            assert!(row.contains(e.split_whitespace().next().unwrap()));
+        }
+    }
+    // Follow-up: one row per request (or per nonconformity without one), finding → request →
+    // unit → due → state.
+    let head = text.iter().position(|p| p == "Số phiếu yêu cầu").unwrap();
+    assert_eq!(
+        &text[head - 2..head + 4],
+        [
+            "STT",
+            "Phát hiện",
+            "Số phiếu yêu cầu",
+            "Đơn vị",
+            "Thời hạn",
+            "Tình trạng"
+        ]
+    );
+    for c in d.corrective_actions.iter().filter(|c| c.finding.is_some()) {
+        let f = c.finding.as_deref().unwrap();
+        let number = c.number.as_deref().unwrap();
+        let row = all
+            .iter()
+            .find(|r| {
+                r.contains(&format!("<w:t>{number}</w:t>"))
+                    && r.contains(&format!("<w:t>{f}</w:t>"))
+            })
+            .unwrap_or_else(|| panic!("no follow-up row for {number}"));
+        assert!(row.contains(c.state.label(qms_core::Lang::Vi)));
+        if let Some(due) = c.actions.iter().map(|a| a.due).max() {
+            let due = due.format("%d/%m/%Y").to_string();
+            assert!(row.contains(&due), "{number}: due {due}");
+        }
+    }
+}
