@@ -24,6 +24,7 @@
 mod car;
 mod ctx;
 mod error;
+mod facts;
 mod findings;
 mod follow_up;
 mod form_sign;

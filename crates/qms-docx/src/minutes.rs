@@ -222,6 +222,8 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
             .to_owned(),
             archive_line(ctx),
         ];
+        let recipients =
+            crate::facts::recipients(ctx, ctx.d.settings.documents.minutes.as_ref(), recipients);
         two_signatures(x, ctx, &secretary, &chair, &recipients);
     })
 }

@@ -298,7 +298,12 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
             .iter()
             .find(|m| m.role == qms_core::model::TeamRole::Lead)
             .map(|m| m.person.as_str());
-        let signer = Signer::titled(ctx, ctx.t("Trưởng đoàn đánh giá", "Lead auditor"), lead);
+        let facts = ctx.d.settings.documents.report.as_ref();
+        let signer = crate::facts::signer(
+            ctx,
+            facts,
+            Signer::titled(ctx, ctx.t("Trưởng đoàn đánh giá", "Lead auditor"), lead),
+        );
         let recipients = match report.map(|r| &r.distribution) {
             Some(d) if !d.is_empty() => {
                 let mut d = d.clone();
@@ -320,6 +325,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
                 archive_line(ctx),
             ],
         };
+        let recipients = crate::facts::recipients(ctx, facts, recipients);
         signature(x, ctx, &recipients, &signer);
     })
 }

@@ -100,25 +100,26 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
         let secretary = ctx
             .with_role(Role::IsoSecretary)
             .map_or_else(|| ctx.person(&m.secretary), |p| p.name.clone());
-        body_last(
-            x,
-            &match ctx.lang {
-                Lang::Vi => format!(
-                    "Các đơn vị, cá nhân được phân công chuẩn bị báo cáo theo nội dung trên, gửi Thư ký ISO ({secretary}) chậm nhất 03 ngày làm việc trước cuộc họp. Đề nghị các thành phần tham dự đầy đủ, đúng giờ."
-                ),
-                Lang::En => format!(
-                    "Units and people assigned prepare their reports on the items above and send them to the ISO secretary ({secretary}) at least 3 working days before the meeting. Attendance is required."
-                ),
-            },
-        );
+        let facts = ctx.d.settings.documents.review_notice.as_ref();
+        let usual = match ctx.lang {
+            Lang::Vi => format!(
+                "Các đơn vị, cá nhân được phân công chuẩn bị báo cáo theo nội dung trên, gửi Thư ký ISO ({secretary}) chậm nhất 03 ngày làm việc trước cuộc họp. Đề nghị các thành phần tham dự đầy đủ, đúng giờ."
+            ),
+            Lang::En => format!(
+                "Units and people assigned prepare their reports on the items above and send them to the ISO secretary ({secretary}) at least 3 working days before the meeting. Attendance is required."
+            ),
+        };
+        body_last(x, crate::facts::implementation(facts, &usual));
         let signer_person = ctx
             .with_role(Role::QualityRepresentative)
             .or_else(|| ctx.with_role(Role::Head));
-        let signer = Signer::official(ctx, signer_person, Role::Head);
+        let signer =
+            crate::facts::signer(ctx, facts, Signer::official(ctx, signer_person, Role::Head));
         let recipients = vec![
             ctx.t("Như thành phần mời họp", "Attendees").to_owned(),
             archive_line(ctx),
         ];
+        let recipients = crate::facts::recipients(ctx, facts, recipients);
         signature(x, ctx, &recipients, &signer);
     })
 }

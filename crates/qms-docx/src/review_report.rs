@@ -338,7 +338,14 @@ fn improvements(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period) -> bool {
 
 /// Renders the input report of a review.
 pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, DocxError> {
-    let date = r.notice_date.unwrap_or(r.meeting.date);
+    // The report's own facts first, then the dossier's defaults for review reports.
+    let own = r.input_report.as_ref();
+    let kind = ctx.d.settings.documents.review_report.as_ref();
+    let merged = merge(own, kind);
+    let facts = merged.as_ref();
+    let date = facts
+        .and_then(|f| f.date)
+        .unwrap_or(r.notice_date.unwrap_or(r.meeting.date));
     let meta = Meta {
         title: &r.title,
         creator: &ctx.d.agency.name,
@@ -350,7 +357,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
             x,
             ctx,
             qms_core::model::QmsRecord::ReviewReport,
-            &ctx.number_line(None, "BC"),
+            &ctx.number_line(facts.and_then(|f| f.number.as_deref()), "BC"),
             date,
         );
         let line2 = ctx.lead_in("phục vụ", "For", &r.title);
@@ -440,12 +447,43 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
             },
             None => Signer::titled(ctx, ctx.t("Người báo cáo", "Reported by"), None),
         };
+        let signer = crate::facts::signer(ctx, facts, signer);
         let recipients = vec![
             ctx.t("Lãnh đạo cơ quan", "Agency management").to_owned(),
             ctx.t("Thành phần họp xem xét của lãnh đạo", "Review attendees")
                 .to_owned(),
             archive_line(ctx),
         ];
+        let recipients = crate::facts::recipients(ctx, facts, recipients);
         signature(x, ctx, &recipients, &signer);
     })
+}
+
+/// A document's own facts over the defaults of its kind, field by field.
+fn merge(
+    own: Option<&qms_core::model::DocumentFacts>,
+    kind: Option<&qms_core::model::DocumentFacts>,
+) -> Option<qms_core::model::DocumentFacts> {
+    match (own, kind) {
+        (None, None) => None,
+        (Some(o), None) => Some(o.clone()),
+        (None, Some(k)) => Some(k.clone()),
+        (Some(o), Some(k)) => Some(qms_core::model::DocumentFacts {
+            number: o.number.clone().or_else(|| k.number.clone()),
+            date: o.date.or(k.date),
+            signer: o.signer.clone().or_else(|| k.signer.clone()),
+            signing: o.signing.or(k.signing),
+            signing_title: o.signing_title.clone().or_else(|| k.signing_title.clone()),
+            recipients: if o.recipients.is_empty() {
+                k.recipients.clone()
+            } else {
+                o.recipients.clone()
+            },
+            archive: o.archive.clone().or_else(|| k.archive.clone()),
+            implementation: o
+                .implementation
+                .clone()
+                .or_else(|| k.implementation.clone()),
+        }),
+    }
 }

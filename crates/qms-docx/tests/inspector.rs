@@ -413,3 +413,98 @@ fn the_report_shows_finding_codes_all_clauses_and_the_follow_up_table() {
         }
     }
 }
+
+#[test]
+fn who_signs_and_receives_is_a_dossier_fact() {
+    use qms_core::model::{DocumentFacts, SigningForm};
+    let mut d = so();
+    let plan = |d: &qms_core::Dossier| {
+        paragraphs(&render(DocumentKind::Plan, Target::Audit("dgnb-2026-1"), d, &opts()).unwrap())
+    };
+    // Without facts: the head signs, the usual recipients and archive line.
+    let text = plan(&d);
+    assert!(text.iter().any(|p| p == "GIÁM ĐỐC SỞ"));
+    assert!(text.iter().any(|p| p == "- Lưu: VT, ISO."));
+    // The quality representative approves plans, for the head (KT.).
+    d.settings.documents.plan = Some(DocumentFacts {
+        signer: Some("p-pham-thi-thu-ha".into()),
+        signing: Some(SigningForm::OnBehalf),
+        signing_title: Some("Phó Giám đốc".into()),
+        recipients: vec!["Giám đốc Sở (để b/c)".into(), "Đoàn đánh giá".into()],
+        archive: Some("Lưu: VT, HTQLCL".into()),
+        implementation: Some("Đoàn đánh giá thực hiện theo Quy trình QT-03.".into()),
+        ..DocumentFacts::default()
+    });
+    let text = plan(&d);
+    let at = text
+        .iter()
+        .position(|p| p == "KT. GIÁM ĐỐC SỞ")
+        .expect("KT. line");
+    assert_eq!(text[at + 1], "PHÓ GIÁM ĐỐC");
+    assert!(text.iter().any(|p| p == "Phạm Thị Thu Hà"));
+    assert!(text.iter().any(|p| p == "- Giám đốc Sở (để b/c);"));
+    assert!(text.iter().any(|p| p == "- Lưu: VT, HTQLCL."));
+    assert!(!text.iter().any(|p| p == "- Lưu: VT, ISO."));
+    assert!(
+        text.iter()
+            .any(|p| p == "Đoàn đánh giá thực hiện theo Quy trình QT-03.")
+    );
+    assert!(!text.iter().any(|p| p.starts_with("3. Ngôn ngữ đánh giá")));
+    // By order (TL.): the chief of office signs the notice.
+    d.settings.documents.review_notice = Some(DocumentFacts {
+        signer: Some("p-nguyen-van-duc".into()),
+        signing: Some(SigningForm::ByOrder),
+        ..DocumentFacts::default()
+    });
+    let text = paragraphs(
+        &render(
+            DocumentKind::ReviewNotice,
+            Target::Review("xxld-2026"),
+            &d,
+            &opts(),
+        )
+        .unwrap(),
+    );
+    let at = text
+        .iter()
+        .position(|p| p == "TL. GIÁM ĐỐC SỞ")
+        .expect("TL. line");
+    assert_eq!(text[at + 1], "CHÁNH VĂN PHÒNG SỞ");
+}
+
+#[test]
+fn the_review_input_report_carries_its_own_number_date_and_signer() {
+    let mut d = so();
+    let i = d
+        .management_reviews
+        .iter()
+        .position(|r| r.id == "xxld-2026")
+        .unwrap();
+    d.management_reviews[i].input_report = Some(qms_core::model::DocumentFacts {
+        number: Some("152/BC-SKHCN".into()),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 3),
+        signer: Some("p-vu-thi-lan-anh".into()),
+        signing_title: Some("Thư ký ISO".into()),
+        ..Default::default()
+    });
+    let text = paragraphs(
+        &render(
+            DocumentKind::ReviewReport,
+            Target::Review("xxld-2026"),
+            &d,
+            &opts(),
+        )
+        .unwrap(),
+    );
+    assert!(
+        text.iter().any(|p| p == "Số: 152/BC-SKHCN"),
+        "{:?}",
+        &text[..12]
+    );
+    assert!(
+        text.iter()
+            .any(|p| p.ends_with("ngày 03 tháng 11 năm 2026"))
+    );
+    let at = text.iter().position(|p| p == "THƯ KÝ ISO").unwrap();
+    assert!(text[at..].iter().any(|p| p == "Vũ Thị Lan Anh"));
+}

@@ -8,6 +8,7 @@ mod agency;
 mod audit;
 mod checklist;
 mod corrective_action;
+mod document_facts;
 mod dossier;
 mod finding;
 mod objective;
@@ -28,6 +29,7 @@ pub use corrective_action::{
     ActionStep, Approval, CaSource, CaState, Correction, CorrectiveAction, DueDateExtension,
     StateChange, TransitionError, Verification,
 };
+pub use document_facts::{DocumentFacts, DocumentSettings, SigningForm};
 pub use dossier::{Dossier, FORMAT_VERSION};
 pub use finding::{Acknowledgement, Finding, FindingKind};
 pub use objective::{Comparison, Measurement, MeasurementPeriod, QualityObjective, Target};

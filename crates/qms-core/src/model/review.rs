@@ -45,6 +45,9 @@ pub struct ManagementReview {
     /// Overall conclusion on suitability, adequacy and effectiveness.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conclusion: Option<String>,
+    /// The input report's own number, date, signer and recipients (báo cáo phục vụ xem xét).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input_report: Option<super::DocumentFacts>,
 }
 
 /// Facts of the meeting.
