@@ -55,6 +55,15 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
     },
+    /// What a rule or error code means, why it matters and how to fix it / Giải thích một mã.
+    Explain {
+        /// The code, e.g. QMS-C002, c002 or V004.
+        code: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+    },
     /// List the clauses of an edition / Danh mục điều khoản.
     Clauses {
         #[arg(long, value_enum, default_value_t = EditionArg::E2015)]
@@ -143,13 +152,17 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
     },
-    /// Print the JSON Schema of the dossier (or of the API requests).
+    /// Print the JSON Schema of the dossier (or of the API requests or responses).
     Schema {
         #[arg(long, value_enum, default_value_t = SchemaArg::Dossier)]
         of: SchemaArg,
     },
-    /// Answer one qms-api request read from standard input, exactly as the C ABI does.
-    Api,
+    /// Answer one qms-api request read from standard input, exactly as the C ABI does
+    /// (documents come back as base64 inside the JSON).
+    Api {
+        /// Files passed as the call's inputs (the filled workbooks of import-checklist).
+        inputs: Vec<PathBuf>,
+    },
     /// Write synthetic dossiers for load tests (deterministic from the seed).
     Sample {
         /// Total checklist items per dossier.
@@ -277,6 +290,7 @@ pub(crate) enum EditionArg {
 pub(crate) enum SchemaArg {
     Dossier,
     Request,
+    Response,
 }
 
 impl LangArg {

@@ -247,3 +247,32 @@ fn checklist_new_builds_from_the_template_and_the_units_procedures() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("không có cuộc đánh giá \"khong-co\""));
 }
+
+#[test]
+fn explain_prints_why_and_how_to_fix_in_both_languages() {
+    let out = qms(&["explain", "c002"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("QMS-C002 — Hành động khắc phục quá hạn (lỗi)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Căn cứ: TCVN ISO 9001:2015, 10.2.1 c"),
+        "{text}"
+    );
+    assert!(text.contains("Vì sao quan trọng:") && text.contains("Cách khắc phục:"));
+    let out = qms(&["explain", "QMS-V008", "--lang", "en"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("How to fix it:") && text.contains("UTF-8"),
+        "{text}"
+    );
+    let out = qms(&["explain", "QMS-Z999", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("QMS-A000…QMS-S005"));
+    let out = qms(&["explain", "a004", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["code"], "QMS-A004");
+    assert!(v["fix"].as_str().unwrap().contains("auditor"));
+}
