@@ -508,3 +508,50 @@ fn the_review_input_report_carries_its_own_number_date_and_signer() {
     let at = text.iter().position(|p| p == "THƯ KÝ ISO").unwrap();
     assert!(text[at..].iter().any(|p| p == "Vũ Thị Lan Anh"));
 }
+
+#[test]
+fn the_minutes_record_the_meeting_not_the_report() {
+    let d = so();
+    let r = d
+        .management_reviews
+        .iter()
+        .find(|r| r.id == "xxld-2026")
+        .unwrap();
+    let text = paragraphs(
+        &render(
+            DocumentKind::Minutes,
+            Target::Review("xxld-2026"),
+            &d,
+            &opts(),
+        )
+        .unwrap(),
+    );
+    let absent = &r.meeting.absent[0];
+    let name = &d
+        .people
+        .iter()
+        .find(|p| p.id == absent.person)
+        .unwrap()
+        .name;
+    assert!(text.iter().any(|p| p == "Vắng mặt:"));
+    assert!(
+        text.iter().any(|p| p.starts_with(&format!("- {name}"))
+            && p.contains(absent.reason.as_deref().unwrap()))
+    );
+    let present = 2 + r.meeting.attendees.len();
+    assert!(
+        text.iter()
+            .any(|p| *p == format!("Có mặt {present}/{} thành viên.", present + 1))
+    );
+    for i in r.inputs.iter().filter(|i| i.discussion.is_some()) {
+        let said = i.discussion.as_deref().unwrap();
+        let concluded = i.conclusion.as_deref().unwrap();
+        assert!(text.iter().any(|p| *p == format!("Thảo luận: {said}")));
+        assert!(
+            text.iter()
+                .any(|p| *p == format!("Kết luận của chủ trì: {concluded}"))
+        );
+        // The input report's text is not copied into the minutes for such an input.
+        assert!(!text.iter().any(|p| p.starts_with(i.summary.trim())));
+    }
+}

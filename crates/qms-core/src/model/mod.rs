@@ -41,7 +41,8 @@ pub use register::{
     RecordEntry, Registers, Retention,
 };
 pub use review::{
-    Decision, DecisionFollowUp, DecisionState, ManagementReview, ReviewInput, ReviewMeeting,
+    Absence, Decision, DecisionFollowUp, DecisionState, ManagementReview, ReviewInput,
+    ReviewMeeting,
 };
 pub use scope::{
     AdminProcedure, Announcement, Exclusion, FormRef, Procedure, ProcedureKind, QmsScope,

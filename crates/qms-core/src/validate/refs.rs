@@ -321,6 +321,11 @@ impl<'d> Validator<'d> {
         self.references(RefKind::Person, &m.attendees, || {
             at().key("meeting").key("attendees")
         });
+        for (k, a) in m.absent.iter().enumerate() {
+            self.reference(RefKind::Person, &a.person, || {
+                at().key("meeting").key("absent").index(k).key("person")
+            });
+        }
         if let (Some(s), Some(e)) = (m.start, m.end) {
             self.order((s, "start"), (e, "end"), || at().key("meeting"));
         }
