@@ -72,7 +72,7 @@ fn short_kind(kind: FindingKind, lang: Lang) -> &'static str {
         FindingKind::MajorNonconformity => lang.pick("KPH nặng", "Major NC"),
         FindingKind::MinorNonconformity => lang.pick("KPH nhẹ", "Minor NC"),
         FindingKind::Nonconformity => lang.pick("KPH", "NC"),
-        FindingKind::Observation => lang.pick("Điểm lưu ý", "Observ."),
+        FindingKind::Observation => lang.pick("Điểm lưu ý", "Observations"),
         FindingKind::ImprovementOpportunity => lang.pick("Cơ hội cải tiến", "OFI"),
         FindingKind::GoodPractice => lang.pick("Thực hành tốt", "Good practice"),
     }

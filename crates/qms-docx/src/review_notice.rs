@@ -15,6 +15,9 @@ use qms_core::Lang;
 use qms_core::catalog::review_inputs;
 use qms_core::model::{ManagementReview, Role};
 
+/// One indentation step of a sub-item, in twips (0.75 cm).
+const INDENT_STEP: u32 = 425;
+
 /// Renders the notice of a review.
 pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, DocxError> {
     let m = &r.meeting;
@@ -93,8 +96,13 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
                     ctx.person(p)
                 ));
             }
-            let indent = if t.parent.is_some() { "    " } else { "" };
-            x.p(Para::new("Body"), &format!("{indent}{line}"), PLAIN);
+            // Sub-items (c1–c7) are indented one step, by the paragraph, not by spaces.
+            let para = if t.parent.is_some() {
+                Para::new("Body").indent_left(INDENT_STEP)
+            } else {
+                Para::new("Body")
+            };
+            x.p(para, &line, PLAIN);
         }
         heading(x, ctx.t("6. Tổ chức thực hiện", "6. Preparation"));
         let secretary = ctx

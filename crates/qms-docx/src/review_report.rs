@@ -267,7 +267,7 @@ fn audits(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period) -> bool {
             ctx.t("Cuộc đánh giá", "Audit"),
             ctx.t("Thời gian", "Dates"),
             ctx.t("KPH", "NC"),
-            ctx.t("Điểm lưu ý", "Observ."),
+            ctx.t("Điểm lưu ý", "Observations"),
             ctx.t("Cơ hội cải tiến", "OFI"),
         ],
         true,

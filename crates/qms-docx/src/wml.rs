@@ -15,6 +15,8 @@ pub(crate) struct Para {
     keep_next: bool,
     /// Left and right indents in twips, for the short rules under header lines.
     indent: Option<(u32, u32)>,
+    /// A left indent for sub-items, keeping the style's first-line indent.
+    left: Option<u32>,
     rule: bool,
 }
 
@@ -30,6 +32,12 @@ impl Para {
     /// Keeps it on the page of the next paragraph (headings, table captions).
     pub(crate) fn keep(mut self) -> Para {
         self.keep_next = true;
+        self
+    }
+
+    /// Indents the whole paragraph by `twips` on the left (sub-items of a list).
+    pub(crate) fn indent_left(mut self, twips: u32) -> Para {
+        self.left = Some(twips);
         self
     }
 
@@ -90,6 +98,11 @@ impl Xml<'_> {
         if p.rule {
             self.raw("<w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>");
         }
+        if let Some(left) = p.left {
+            self.raw("<w:ind w:left=\"");
+            self.num(left);
+            self.raw("\"/>");
+        }
         if let Some((left, right)) = p.indent {
             self.raw("<w:ind w:left=\"");
             self.num(left);
@@ -140,7 +153,13 @@ impl Xml<'_> {
                 } else {
                     self.raw("<w:t>");
                 }
-                self.text(piece.trim_end_matches('\r'));
+                let piece = piece.trim_end_matches('\r');
+                if piece.contains("ISO 900") {
+                    // "TCVN ISO 9001:2015" is one name: never broken across lines.
+                    self.text(&keep_standard_together(piece));
+                } else {
+                    self.text(piece);
+                }
                 self.raw("</w:t>");
             }
         }
@@ -320,6 +339,12 @@ impl Xml<'_> {
     }
 }
 
+/// The text with no-break spaces inside "TCVN ISO 9001:2015" and "ISO 9001:2008".
+pub(crate) fn keep_standard_together(text: &str) -> String {
+    text.replace("TCVN ISO ", "TCVN\u{a0}ISO\u{a0}")
+        .replace("ISO 900", "ISO\u{a0}900")
+}
+
 /// Splits `total` twips into columns proportional to `parts`; the last column takes the
 /// rounding rest so the widths add up exactly.
 pub(crate) fn columns(total: u32, parts: &[u32]) -> Vec<u32> {
@@ -352,6 +377,13 @@ mod tests {
             "<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\"> a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t></w:r>"
         );
         assert_eq!(render(|x| x.run("", PLAIN)), "");
+    }
+
+    #[test]
+    fn the_standard_name_never_breaks() {
+        let s = render(|x| x.run("theo TCVN ISO 9001:2015 và ISO 9001:2008", PLAIN));
+        assert!(s.contains("theo TCVN\u{a0}ISO\u{a0}9001:2015 và ISO\u{a0}9001:2008"));
+        assert!(!s.contains("ISO 9001"));
     }
 
     #[test]

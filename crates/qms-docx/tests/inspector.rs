@@ -555,3 +555,33 @@ fn the_minutes_record_the_meeting_not_the_report() {
         assert!(!text.iter().any(|p| p.starts_with(i.summary.trim())));
     }
 }
+
+#[test]
+fn notice_sub_items_are_indented_by_the_paragraph_and_the_standard_never_breaks() {
+    let d = so();
+    let bytes = render(
+        DocumentKind::ReviewNotice,
+        Target::Review("xxld-2026"),
+        &d,
+        &opts(),
+    )
+    .unwrap();
+    let xml = support::part(&bytes, "word/document.xml");
+    let text = paragraphs(&bytes);
+    let c1 = text
+        .iter()
+        .find(|p| p.starts_with("c1)"))
+        .expect("sub-item c1");
+    assert!(!c1.starts_with(' '));
+    assert!(
+        !text.iter().any(|p| p.starts_with("    ")),
+        "no padding spaces"
+    );
+    let para = xml.split("</w:p>").find(|p| p.contains(">c1)")).unwrap();
+    assert!(para.contains("<w:ind w:left=\""), "{para}");
+    // Every "TCVN ISO 9001" of every document is held together by no-break spaces.
+    for (_, bytes) in qms_docx::render_all(&d, &opts()).unwrap() {
+        let xml = support::part(&bytes, "word/document.xml");
+        assert!(!xml.contains("ISO 9001"), "a breakable standard name");
+    }
+}
