@@ -31,7 +31,8 @@ fn clean() -> Value {
              "clauses": ["8.1"], "admin_procedures": [{"code": "1.000001", "name": "Cấp Phiếu lý lịch tư pháp", "processing_days": 10}]}
         ],
         "announcements": [{"id": "cb1", "date": "2020-03-01", "decision_number": "12/QĐ-STP", "edition": "2015",
-                           "scope_text": "Giải quyết thủ tục hành chính", "exclusions": ["8.3"], "procedures": ["qt1", "qt7"]}],
+                           "scope_text": "Giải quyết thủ tục hành chính", "exclusions": ["8.3"], "procedures": ["qt1", "qt7"],
+                           "units": ["vp", "hc"]}],
         "programmes": [{"id": "ct2026", "year": 2026, "objectives": ["Đánh giá HTQLCL"], "planned": [
             {"id": "pa1", "unit": "vp", "month": 5, "clauses": ["4", "5", "6", "7", "9", "10"]},
             {"id": "pa2", "unit": "hc", "month": 5, "clauses": ["8"]}
