@@ -139,3 +139,39 @@ pub(super) fn missed_without_action(ctx: &Context, e: &mut Emitter) {
         }
     }
 }
+
+/// QMS-O004: a management review whose period has no quality objective: input c2 has
+/// nothing to review (the period runs from the previous review's meeting when not given).
+pub(super) fn review_without_objective(ctx: &Context, e: &mut Emitter) {
+    for (i, r) in ctx.d.management_reviews.iter().enumerate() {
+        let end = r.period_end.unwrap_or(r.meeting.date);
+        let start = r.period_start.or_else(|| {
+            let prev = r.previous.as_deref()?;
+            ctx.d
+                .management_reviews
+                .iter()
+                .find(|p| p.id == prev)
+                .map(|p| p.meeting.date)
+        });
+        if !ctx
+            .d
+            .quality_objectives
+            .iter()
+            .any(|o| o.belongs_to(start, end))
+        {
+            e.emit(
+                JsonPath::root().key("management_reviews").index(i),
+                format!(
+                    "\"{}\": không có mục tiêu chất lượng nào thuộc kỳ xem xét (đến ngày {})",
+                    r.title,
+                    vi_date(end)
+                ),
+                format!(
+                    "\"{}\": no quality objective belongs to the period reviewed (to {})",
+                    r.title,
+                    en_date(end)
+                ),
+            );
+        }
+    }
+}
