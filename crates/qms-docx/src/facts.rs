@@ -43,7 +43,7 @@ pub(crate) fn signer(ctx: &Ctx<'_>, facts: Option<&DocumentFacts>, default: Sign
         SigningForm::ForCollective => lines.push(format!(
             "{} {}",
             ctx.t("TM.", "For the"),
-            ctx.d.agency.name.to_uppercase()
+            ctx.agency_name().to_uppercase()
         )),
     }
     lines.push(own);

@@ -104,16 +104,15 @@ pub(crate) fn national_header(
 
     x.tr_open(false);
     x.tc_open(widths[0], 1);
-    let agency = &ctx.d.agency;
     // Offices break a long name into two balanced lines by hand ("ỦY BAN NHÂN DÂN / TỈNH
     // NINH BÌNH") rather than let a single word wrap: do the same.
     // The cell's own margins (108 twips each side) are not printable.
     let room = widths[0].saturating_sub(216);
-    if let Some(parent) = agency.parent.as_deref().filter(|p| !p.trim().is_empty()) {
+    if let Some(parent) = ctx.agency_parent().filter(|p| !p.trim().is_empty()) {
         let (parent, style) = agency_lines(&parent.to_uppercase(), room);
         x.p(Para::new(style), &parent, PLAIN);
     }
-    let name = agency.name.to_uppercase();
+    let name = ctx.agency_name().to_uppercase();
     let (lines, style) = agency_lines(&name, room);
     x.p(Para::new(style), &lines, BOLD);
     // The rule is a third to a half of the name; long names wrap, so cap it at the column.

@@ -69,7 +69,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
     let p = period(ctx, r);
     let meta = Meta {
         title: &r.title,
-        creator: &ctx.d.agency.name,
+        creator: &ctx.agency_name(),
         date,
     };
     package(&meta, ctx.opts, |x| {
@@ -96,7 +96,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
                 Lang::Vi => format!(
                     "Hôm nay, vào lúc {start}{}{place}, {} tổ chức {}.",
                     ctx.long_date(date),
-                    ctx.d.agency.name,
+                    ctx.agency_name(),
                     lower_first(&r.title)
                 ),
                 Lang::En => format!(
@@ -105,7 +105,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
                         .map(|t| format!("At {} on ", ctx.time(t)))
                         .unwrap_or_else(|| "On ".to_owned()),
                     ctx.long_date(date),
-                    ctx.d.agency.name,
+                    ctx.agency_name(),
                     r.title
                 ),
             },

@@ -222,7 +222,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
     let date = plan.issued_on.unwrap_or(ctx.opts.today);
     let meta = Meta {
         title: &audit.title,
-        creator: &ctx.d.agency.name,
+        creator: &ctx.agency_name(),
         date,
     };
     package(&meta, ctx.opts, |x| {
@@ -255,17 +255,17 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
             (Lang::Vi, Some(p)) => format!(
                 "Thực hiện Chương trình đánh giá nội bộ năm {}, {} ban hành Kế hoạch đánh giá nội bộ hệ thống quản lý chất lượng (HTQLCL) theo {} như sau:",
                 p.year,
-                ctx.d.agency.name,
+                ctx.agency_name(),
                 ctx.edition()
             ),
             (Lang::Vi, None) => format!(
                 "{} ban hành Kế hoạch đánh giá nội bộ hệ thống quản lý chất lượng (HTQLCL) theo {} như sau:",
-                ctx.d.agency.name,
+                ctx.agency_name(),
                 ctx.edition()
             ),
             (Lang::En, _) => format!(
                 "{} issues this plan for the internal audit of its quality management system (QMS) to {}:",
-                ctx.d.agency.name,
+                ctx.agency_name(),
                 ctx.edition()
             ),
         };

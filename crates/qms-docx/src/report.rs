@@ -28,7 +28,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
     let date = report.and_then(|r| r.issued_on).unwrap_or(ctx.opts.today);
     let meta = Meta {
         title: &audit.title,
-        creator: &ctx.d.agency.name,
+        creator: &ctx.agency_name(),
         date,
     };
     let groups = group_by_unit(ctx, audit);
@@ -52,7 +52,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
                         .map(|n| format!(" số {n}"))
                         .unwrap_or_default(),
                     ctx.edition(),
-                    ctx.d.agency.name
+                    ctx.agency_name()
                 ),
                 Lang::En => format!(
                     "Following the audit plan{}, the audit team reports the results of the internal audit of the quality management system (QMS) of {} to {}:",
@@ -60,7 +60,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
                         .as_deref()
                         .map(|n| format!(" No. {n}"))
                         .unwrap_or_default(),
-                    ctx.d.agency.name,
+                    ctx.agency_name(),
                     ctx.edition()
                 ),
             },
@@ -83,11 +83,11 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
 
         heading(x, ctx.t("III. KHÁCH HÀNG ĐÁNH GIÁ", "III. AUDIT CLIENT"));
         let client = match ctx.with_role(Role::Head) {
-            Some(h) => format!("{} – {}", ctx.person_position(&h.id), ctx.d.agency.name),
+            Some(h) => format!("{} – {}", ctx.person_position(&h.id), ctx.agency_name()),
             None => format!(
                 "{} {}",
                 ctx.t("Lãnh đạo", "Management of"),
-                ctx.d.agency.name
+                ctx.agency_name()
             ),
         };
         body(x, &client);

@@ -28,7 +28,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
         .unwrap_or(ctx.opts.today);
     let meta = Meta {
         title: &r.title,
-        creator: &ctx.d.agency.name,
+        creator: &ctx.agency_name(),
         date,
     };
     package(&meta, ctx.opts, |x| {
@@ -47,13 +47,13 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
                 Lang::Vi => format!(
                     "Thực hiện quy trình xem xét của lãnh đạo trong hệ thống quản lý chất lượng (HTQLCL) theo {}, {} thông báo tổ chức {} như sau:",
                     ctx.edition(),
-                    ctx.d.agency.name,
+                    ctx.agency_name(),
                     lower_first(&r.title)
                 ),
                 Lang::En => format!(
                     "Under its management review procedure for the quality management system (QMS) to {}, {} convenes the following meeting:",
                     ctx.edition(),
-                    ctx.d.agency.name
+                    ctx.agency_name()
                 ),
             },
         );

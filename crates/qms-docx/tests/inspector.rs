@@ -585,3 +585,42 @@ fn notice_sub_items_are_indented_by_the_paragraph_and_the_standard_never_breaks(
         assert!(!xml.contains("ISO 9001"), "a breakable standard name");
     }
 }
+
+#[test]
+fn english_documents_use_the_english_names_the_dossier_gives() {
+    let d = example("ubnd-phuong-my-tho-2015.json");
+    let en = RenderOptions {
+        lang: qms_core::Lang::En,
+        ..opts()
+    };
+    let audit = &d.audits[0].id;
+    let text = paragraphs(&render(DocumentKind::Plan, Target::Audit(audit), &d, &en).unwrap());
+    // The header breaks the name into balanced lines.
+    let joined = |p: &String| p.replace('\n', " ");
+    assert!(
+        text.iter()
+            .any(|p| joined(p) == "PEOPLE'S COMMITTEE OF MY THO WARD")
+    );
+    assert!(text.iter().any(|p| p.contains("Economic Division")));
+    // Unit names come from the English names; free text (the scope) stays as written.
+    assert!(!text.iter().any(|p| p == "Phòng Kinh tế"));
+    // In Vietnamese the Vietnamese names stay.
+    let vi = paragraphs(&render(DocumentKind::Plan, Target::Audit(audit), &d, &opts()).unwrap());
+    assert!(vi.iter().any(|p| p.contains("ỦY BAN NHÂN DÂN")));
+}
+
+#[test]
+fn every_document_of_the_three_examples_renders_in_both_languages() {
+    for name in [
+        "so-khcn-ninh-binh.json",
+        "ubnd-xa-tan-thanh-2008.json",
+        "ubnd-phuong-my-tho-2015.json",
+    ] {
+        let d = example(name);
+        for lang in [qms_core::Lang::Vi, qms_core::Lang::En] {
+            let o = RenderOptions { lang, ..opts() };
+            let files = qms_docx::render_all(&d, &o).unwrap();
+            assert!(files.len() >= 7, "{name}: {}", files.len());
+        }
+    }
+}

@@ -11,6 +11,7 @@ mod checklist;
 mod corrective_action;
 mod document_facts;
 mod dossier;
+mod english;
 mod finding;
 mod objective;
 mod record_form;
@@ -33,6 +34,7 @@ pub use corrective_action::{
 };
 pub use document_facts::{DocumentFacts, DocumentSettings, SigningForm};
 pub use dossier::{Dossier, FORMAT_VERSION};
+pub use english::EnglishNames;
 pub use finding::{Acknowledgement, Finding, FindingKind};
 pub use objective::{Comparison, Measurement, MeasurementPeriod, QualityObjective, Target};
 pub use record_form::{FormIssue, QmsRecord};
