@@ -451,7 +451,7 @@ pub(crate) fn render_audit(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, Docx
     }
     let meta = Meta {
         title: meta_title(ctx),
-        creator: &ctx.agency_name(),
+        creator: ctx.agency_name(),
         date: audit.plan.end,
     };
     package(&meta, ctx.opts, |x| {
@@ -469,7 +469,7 @@ pub(crate) fn render_audit(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, Docx
 pub(crate) fn render_one(ctx: &Ctx<'_>, ca: &CorrectiveAction) -> Result<Vec<u8>, DocxError> {
     let meta = Meta {
         title: meta_title(ctx),
-        creator: &ctx.agency_name(),
+        creator: ctx.agency_name(),
         date: ca.raised_on,
     };
     let found = finding_of(ctx.d, ca);

@@ -222,7 +222,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
     let date = plan.issued_on.unwrap_or(ctx.opts.today);
     let meta = Meta {
         title: &audit.title,
-        creator: &ctx.agency_name(),
+        creator: ctx.agency_name(),
         date,
     };
     package(&meta, ctx.opts, |x| {

@@ -25,7 +25,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, p: &AuditProgramme) -> Result<Vec<u8>, DocxE
     };
     let meta = Meta {
         title: &summary,
-        creator: &ctx.agency_name(),
+        creator: ctx.agency_name(),
         date,
     };
     package(&meta, ctx.opts, |x| {

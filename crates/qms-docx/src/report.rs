@@ -28,7 +28,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
     let date = report.and_then(|r| r.issued_on).unwrap_or(ctx.opts.today);
     let meta = Meta {
         title: &audit.title,
-        creator: &ctx.agency_name(),
+        creator: ctx.agency_name(),
         date,
     };
     let groups = group_by_unit(ctx, audit);

@@ -28,7 +28,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
         .unwrap_or(ctx.opts.today);
     let meta = Meta {
         title: &r.title,
-        creator: &ctx.agency_name(),
+        creator: ctx.agency_name(),
         date,
     };
     package(&meta, ctx.opts, |x| {

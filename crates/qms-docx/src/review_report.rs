@@ -348,7 +348,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
         .unwrap_or(r.notice_date.unwrap_or(r.meeting.date));
     let meta = Meta {
         title: &r.title,
-        creator: &ctx.agency_name(),
+        creator: ctx.agency_name(),
         date,
     };
     let p = period(ctx, r);
