@@ -301,7 +301,9 @@ pub(crate) fn signature(x: &mut Xml<'_>, ctx: &Ctx<'_>, recipients: &[String], s
     signer_cell(x, widths[1], signer);
     x.tr_close();
     x.tbl_close();
-    x.p(Para::new("Tight"), "", PLAIN);
+    // The paragraph a document must end with is 1 pt high, so a closing block that fills its
+    // page does not push an empty last page.
+    x.p(Para::new("Break"), "", PLAIN);
 }
 
 /// Two signers side by side (minutes: THƯ KÝ left, CHỦ TRÌ right), the recipients under the
@@ -325,7 +327,7 @@ pub(crate) fn two_signatures(
     signer_cell(x, widths[1], right);
     x.tr_close();
     x.tbl_close();
-    x.p(Para::new("Tight"), "", PLAIN);
+    x.p(Para::new("Break"), "", PLAIN);
 }
 
 /// The usual last line of a recipient list: "Lưu: VT, ISO".

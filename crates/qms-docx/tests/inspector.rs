@@ -624,3 +624,18 @@ fn every_document_of_the_three_examples_renders_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn documents_end_with_a_one_point_paragraph_after_the_signature() {
+    // A closing block that fills its page must not push an empty last page.
+    let d = example("ubnd-phuong-my-tho-2015.json");
+    for (name, bytes) in qms_docx::render_all(&d, &opts()).unwrap() {
+        let xml = support::part(&bytes, "word/document.xml");
+        let body_end = xml.rfind("<w:sectPr>").unwrap();
+        let last = &xml[xml[..body_end].rfind("<w:p>").unwrap()..body_end];
+        assert!(
+            last.contains("<w:pStyle w:val=\"Break\"/>"),
+            "{name}: {last}"
+        );
+    }
+}
