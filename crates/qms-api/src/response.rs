@@ -77,6 +77,33 @@ pub struct DiagnosticReport {
     pub message: String,
     /// The requirement that asks for it (clause or legal text).
     pub requirement: String,
+    /// The unit the diagnostic concerns (a unit id), when its record belongs to one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+/// How many listed diagnostics one rule gave.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RuleCount {
+    /// The rule's code.
+    pub code: &'static str,
+    /// Its severity (after the dossier's settings).
+    pub severity: Severity,
+    /// Its title in the request's language.
+    pub title: Option<&'static str>,
+    /// Diagnostics that passed the filter.
+    pub count: usize,
+}
+
+/// How many listed diagnostics concern one unit.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct UnitCount {
+    /// The unit id; absent for diagnostics about the agency as a whole.
+    pub unit: Option<String>,
+    /// The unit's name.
+    pub name: Option<String>,
+    /// Diagnostics that passed the filter.
+    pub count: usize,
 }
 
 /// `check`: what the rules found.
@@ -90,7 +117,15 @@ pub struct CheckResponse {
     pub warnings: usize,
     /// Diagnostics of severity info.
     pub infos: usize,
-    /// Every diagnostic, in rule order.
+    /// Diagnostics that passed the request's filter (all of them without one).
+    pub matched: usize,
+    /// Matched diagnostics left out of `diagnostics` by the filter's `limit`.
+    pub omitted: usize,
+    /// Matched diagnostics per rule, in rule order.
+    pub by_rule: Vec<RuleCount>,
+    /// Matched diagnostics per unit, most first (ties in the dossier's unit order).
+    pub by_unit: Vec<UnitCount>,
+    /// The matched diagnostics, in rule order, at most `limit`.
     pub diagnostics: Vec<DiagnosticReport>,
 }
 

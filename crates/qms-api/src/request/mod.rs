@@ -50,6 +50,33 @@ pub struct CheckRequest<'a> {
     /// Language of the messages.
     #[serde(default)]
     pub lang: Lang,
+    /// Which diagnostics to list; the counts `errors`, `warnings` and `infos` always cover
+    /// them all.
+    #[serde(default)]
+    pub filter: CheckFilter,
+}
+
+/// A view on the diagnostics of `check`: only some rules, severities or units, at most so many.
+///
+/// ```
+/// let f = qms_api::request::CheckFilter::default();
+/// assert!(f.rules.is_empty() && f.limit.is_none()); // everything by default
+/// ```
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CheckFilter {
+    /// Only these rules (codes as in `QMS-C002`, `c002` or `C002`).
+    #[serde(default)]
+    pub rules: Vec<String>,
+    /// Only diagnostics at least this severe (`warning` keeps errors and warnings).
+    #[serde(default)]
+    pub severity: Option<qms_core::rules::Severity>,
+    /// Only diagnostics about this unit (a unit id).
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// At most this many diagnostics listed (the rest counted in `omitted`).
+    #[serde(default)]
+    pub limit: Option<usize>,
 }
 
 /// `{"op": "convert", "dossier": {...}, "to": "2015"}`: migrate a 2008 dossier; the result is

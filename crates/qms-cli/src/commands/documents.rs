@@ -81,7 +81,7 @@ pub(crate) fn render(
     let doc = qms_api::ops::render(&r).map_err(|e| fail_on(file, Format::Text, e, opts.lang))?;
     let path = output.map_or_else(|| PathBuf::from(&doc.file_name), Path::to_path_buf);
     write_atomic(&path, &doc.bytes, opts.force)?;
-    eprintln!("{}", written(&path, doc.bytes.len(), opts.lang));
+    say!("{}", written(&path, doc.bytes.len(), opts.lang));
     Ok(())
 }
 
@@ -121,7 +121,7 @@ fn write_all(docs: &[Document], dir: &Path, opts: &Opts) -> Result<(), Failure> 
     for doc in docs {
         let path = dir.join(&doc.file_name);
         write_atomic(&path, &doc.bytes, true)?;
-        eprintln!("{}", written(&path, doc.bytes.len(), opts.lang));
+        say!("{}", written(&path, doc.bytes.len(), opts.lang));
     }
     Ok(())
 }

@@ -8,10 +8,16 @@ use qms_api::request::InitRequest;
 use qms_core::Lang;
 use std::path::Path;
 
-pub(crate) fn run(agency: String, output: Option<&Path>, force: bool) -> Result<(), Failure> {
+pub(crate) fn run(
+    agency: String,
+    output: Option<&Path>,
+    schema: Option<String>,
+    force: bool,
+) -> Result<(), Failure> {
     let r = InitRequest {
         op: OpName::Init,
         agency,
+        schema,
         lang: Lang::Vi,
     };
     let made = qms_api::ops::init(&r).map_err(|e| fail(e, Lang::Vi))?;
@@ -19,7 +25,7 @@ pub(crate) fn run(agency: String, output: Option<&Path>, force: bool) -> Result<
     match output {
         Some(path) => {
             write_atomic(path, text.as_bytes(), force)?;
-            eprintln!(
+            say!(
                 "qms: đã tạo {0}; tiếp theo: qms validate {0} / wrote {0}; next: qms validate {0}",
                 path.display()
             );

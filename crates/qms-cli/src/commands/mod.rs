@@ -2,11 +2,13 @@
 
 mod catalog;
 mod check;
+mod check_text;
 mod checklist;
 mod convert;
 mod documents;
 mod init;
 mod sample;
+mod shell_integration;
 mod validate;
 
 use crate::Failure;
@@ -23,17 +25,33 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
         Command::Init {
             agency,
             output,
+            schema,
             force,
-        } => init::run(agency, output.as_deref(), force),
+        } => init::run(agency, output.as_deref(), schema, force),
         Command::Validate { file, format, lang } => validate::run(&file, format, lang.lang()),
         Command::Check {
             file,
             today,
             format,
             lang,
-        } => check::run(&file, today, format, lang.lang()),
+            rules,
+            severity,
+            unit,
+            limit,
+            full,
+        } => {
+            let filter = qms_api::request::CheckFilter {
+                rules,
+                severity: severity.map(|s| s.severity()),
+                unit,
+                limit,
+            };
+            check::run(&file, today, format, lang.lang(), filter, full)
+        }
         Command::Rules { format, lang } => check::rules(format, lang.lang()),
         Command::Explain { code, format, lang } => check::explain(&code, format, lang.lang()),
+        Command::Completions { shell } => shell_integration::completions(shell),
+        Command::Man { command } => shell_integration::man(command.as_deref()),
         Command::Clauses {
             edition,
             lang,
@@ -149,7 +167,7 @@ pub(crate) fn fail(e: ApiError, lang: Lang) -> Failure {
     match e.status() {
         Status::BadRequest | Status::UnknownOp => Failure::Usage(msg),
         _ => {
-            eprintln!("qms: {msg}");
+            say!("qms: {msg}");
             Failure::Invalid
         }
     }
@@ -176,7 +194,7 @@ pub(crate) fn dossier(bytes: &[u8]) -> DossierArg<'_> {
 
 /// Writes to standard output; a closed pipe (`qms clauses | head`) is not an error.
 pub(crate) fn print(text: &str) -> Result<(), Failure> {
-    print_bytes(text.as_bytes())
+    print_bytes(crate::output::terminal_safe(text).as_bytes())
 }
 
 fn print_bytes(bytes: &[u8]) -> Result<(), Failure> {
