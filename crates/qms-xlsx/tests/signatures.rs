@@ -121,3 +121,23 @@ fn every_workbook_prints_its_form_code_in_the_page_header() {
     assert_eq!(h.len(), a.checklists.len());
     assert!(h.iter().all(|h| h.contains(code)));
 }
+
+#[test]
+fn the_summary_explains_double_counted_clauses_and_uses_integer_ticks() {
+    let d = example();
+    assert!(d.findings().any(|(_, f)| f.clauses.len() > 1));
+    let opts = qms_xlsx::RenderOptions {
+        lang: qms_core::Lang::Vi,
+        today: today(),
+    };
+    let bytes = qms_xlsx::render(qms_xlsx::WorkbookKind::Summary, &d, None, &opts).unwrap();
+    let all = parts(&bytes);
+    let text = |name: &str| {
+        String::from_utf8(all.iter().find(|(p, _)| p == name).unwrap().1.clone()).unwrap()
+    };
+    assert!(text("xl/sharedStrings.xml").contains("được đếm ở mỗi điều khoản"));
+    let chart = text("xl/charts/chart1.xml");
+    assert!(chart.contains("<c:majorUnit val=\"1\"/>"), "{chart}");
+    assert!(chart.contains("formatCode=\"0\""));
+    assert!(chart.contains("<c:min val=\"0\"/>"));
+}
