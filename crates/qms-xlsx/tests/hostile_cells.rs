@@ -101,3 +101,49 @@ fn xml_forbidden_characters_never_reach_the_package() {
     let out = import(&d, &[("to-1.xlsx", &bytes)], false);
     assert!(out.conflicts.is_empty(), "{:#?}", out.conflicts);
 }
+
+#[test]
+fn a_cell_longer_than_excel_allows_is_a_conflict_not_a_poisoned_dossier() {
+    let d = dossier(3);
+    let long = "Bằng chứng ".repeat(3_300); // 36,300 characters: only a hand-made file holds it
+    let filled = edit_sheet(&export(&d), 1, |x| {
+        let x = set_cell(x, "F9", "Phù hợp");
+        set_cell(x, "G9", &long)
+    });
+    let out = import(&d, &[("to-1.xlsx", &filled)], true);
+    assert_eq!(codes(&out), ["cell-too-long"]);
+    assert_eq!(out.conflicts[0].cell, "G9");
+    assert!(out.changes.is_empty());
+    // The dossier still exports.
+    let again = qms_xlsx::export_checklists(
+        &out.dossier,
+        "a0000",
+        &qms_xlsx::ExportOptions {
+            lang: Lang::Vi,
+            today: today(),
+            auditor: None,
+            password: None,
+        },
+    );
+    assert!(again.is_ok());
+}
+
+#[test]
+fn conflicts_beyond_the_budget_are_counted_not_kept() {
+    let d = dossier(1_100);
+    let book = export(&d);
+    // Every row now names an item the dossier no longer has, and every item of the dossier
+    // has no row: 4,400 conflicts.
+    let mut renamed = d.clone();
+    for c in renamed.audits[0].checklists.iter_mut() {
+        for it in c.items.iter_mut() {
+            it.id = format!("x-{}", it.id);
+        }
+    }
+    let out = import(&renamed, &[("to-1.xlsx", &book)], false);
+    let max = qms_xlsx::limits::MAX_CONFLICTS;
+    assert_eq!(out.conflicts.len(), max);
+    assert_eq!(out.conflicts.len() + out.conflicts_omitted, 4_400);
+    assert!(out.changes.is_empty());
+    assert_eq!(out.dossier, renamed);
+}

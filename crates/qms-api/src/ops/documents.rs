@@ -317,6 +317,7 @@ pub fn import_checklist(
         applied: !changes.is_empty(),
         changes,
         conflicts,
+        conflicts_omitted: outcome.conflicts_omitted,
         dossier: outcome.dossier,
     })
 }

@@ -144,10 +144,28 @@ fn import(
             short(&c.message)
         );
     }
+    if outcome.conflicts_omitted > 0 {
+        say!(
+            "{}",
+            match lang {
+                Lang::Vi => format!(
+                    "… và {} xung đột khác không liệt kê (hãy sửa các xung đột trên trước)",
+                    outcome.conflicts_omitted
+                ),
+                Lang::En => format!(
+                    "… and {} more conflicts not listed (fix the ones above first)",
+                    outcome.conflicts_omitted
+                ),
+            }
+        );
+    }
     for c in &outcome.changes {
         say!("{}", short(&c.message));
     }
-    let (n, k) = (outcome.changes.len(), outcome.conflicts.len());
+    let (n, k) = (
+        outcome.changes.len(),
+        outcome.conflicts.len() + outcome.conflicts_omitted,
+    );
     let summary = match (lang, k > 0 && !partial) {
         (Lang::Vi, true) => format!(
             "{k} xung đột; chưa áp dụng thay đổi nào (dùng --partial để áp dụng phần không xung đột)"

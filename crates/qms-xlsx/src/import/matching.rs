@@ -1,6 +1,6 @@
 //! Matching rows to dossier items, and finding every conflict.
 
-use super::conflicts::{Conflict, ConflictKind};
+use super::conflicts::{Conflict, ConflictKind, ConflictList};
 use super::read::{RowData, WorkbookData};
 use crate::export::clause_label;
 use crate::layout::{self, col};
@@ -34,7 +34,7 @@ pub(crate) type Answers = BTreeMap<(usize, usize, usize), (Answer, Origin)>;
 
 pub(crate) struct Matched {
     pub(crate) answers: Answers,
-    pub(crate) conflicts: Vec<Conflict>,
+    pub(crate) conflicts: ConflictList,
 }
 
 fn blank_to_none(text: &str) -> Option<String> {
@@ -56,7 +56,7 @@ pub(crate) fn current(
 }
 
 pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) -> Matched {
-    let mut conflicts = Vec::new();
+    let mut conflicts = ConflictList::default();
     let mut all: Vec<((usize, usize, usize), Answer, Origin)> = Vec::new();
     let procedure_text: HashMap<&str, String> = dossier
         .procedures
@@ -260,7 +260,7 @@ impl RowCtx<'_> {
         data: &RowData,
         key: &RowKey,
         i: usize,
-        out: &mut Vec<Conflict>,
+        out: &mut ConflictList,
     ) -> Option<Answer> {
         let r = data.row;
         let item = &self.checklist.items[i];
@@ -269,6 +269,17 @@ impl RowCtx<'_> {
             && let Some(found) = data.locked.as_deref()
         {
             self.locked_edits(r, i, found, out);
+        }
+        let too_long: Vec<(u16, usize)> = (col::RESULT..col::KEY)
+            .zip(&data.inputs)
+            .map(|(c, text)| (c, text.encode_utf16().count()))
+            .filter(|(_, n)| *n > crate::safety::MAX_CELL_CHARS)
+            .collect();
+        if !too_long.is_empty() {
+            for (c, chars) in too_long {
+                out.push(self.conflict(cell_ref(r, c), ConflictKind::TooLong { column: c, chars }));
+            }
+            return None;
         }
         if !data.formulas.is_empty() {
             for (c, formula, value) in &data.formulas {
@@ -362,7 +373,7 @@ impl RowCtx<'_> {
     }
 
     /// Names the locked cells of row `r` that differ from what the dossier gives for item `i`.
-    fn locked_edits(&self, r: u32, i: usize, found: &[String; 5], out: &mut Vec<Conflict>) {
+    fn locked_edits(&self, r: u32, i: usize, found: &[String; 5], out: &mut ConflictList) {
         let item = &self.checklist.items[i];
         let procedure = item
             .procedure
@@ -421,7 +432,7 @@ fn metadata_finding_id(audit: &Audit, checklist: &str, item: &str) -> String {
 fn reconcile(
     dossier: &Dossier,
     all: Vec<((usize, usize, usize), Answer, Origin)>,
-    conflicts: &mut Vec<Conflict>,
+    conflicts: &mut ConflictList,
 ) -> Answers {
     let mut all = all;
     // Stable: answers to one item stay in workbook order.

@@ -20,6 +20,9 @@ pub mod limits {
     pub const MAX_ENTRIES: u64 = 10_000;
     /// Largest uncompressed part (512 MiB).
     pub const MAX_PART_BYTES: u64 = 512 * 1024 * 1024;
+    /// Most conflicts reported by one import; the rest are counted in
+    /// `ImportOutcome::conflicts_omitted` (any conflict still blocks an all-or-nothing import).
+    pub const MAX_CONFLICTS: usize = 1_000;
     /// Largest uncompressed package (1 GiB).
     pub const MAX_TOTAL_BYTES: u64 = 1024 * 1024 * 1024;
     /// Highest compression ratio of a part once it has inflated past [`RATIO_FLOOR`];
@@ -60,7 +63,10 @@ pub struct ImportOutcome {
     /// What was applied, in checklist and item order.
     pub changes: Vec<Change>,
     /// What could not be applied; with conflicts and without `partial`, nothing was applied.
+    /// At most [`limits::MAX_CONFLICTS`], in workbook, sheet and cell order.
     pub conflicts: Vec<Conflict>,
+    /// Conflicts found beyond [`limits::MAX_CONFLICTS`], counted but not listed.
+    pub conflicts_omitted: usize,
 }
 
 /// Reads filled checklist workbooks and merges what the auditors typed into the dossier.
@@ -105,9 +111,10 @@ pub fn import_checklists(
     let matched = matching::match_rows(dossier, &read);
     // The rows read are no longer needed; free them before the dossier is copied.
     drop(read);
-    let mut conflicts = matched.conflicts;
+    let blocked = !matched.conflicts.is_empty();
+    let (mut conflicts, conflicts_omitted) = matched.conflicts.into_parts();
     let mut out = dossier.clone();
-    let changes = if conflicts.is_empty() || opts.partial {
+    let changes = if !blocked || opts.partial {
         apply::apply(&mut out, &matched.answers)
     } else {
         Vec::new()
@@ -123,6 +130,7 @@ pub fn import_checklists(
         dossier: out,
         changes,
         conflicts,
+        conflicts_omitted,
     })
 }
 
