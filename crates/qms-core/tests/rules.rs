@@ -31,7 +31,8 @@ fn clean() -> Value {
              "clauses": ["8.1"], "admin_procedures": [{"code": "1.000001", "name": "Cấp Phiếu lý lịch tư pháp", "processing_days": 10}]}
         ],
         "announcements": [{"id": "cb1", "date": "2020-03-01", "decision_number": "12/QĐ-STP", "edition": "2015",
-                           "scope_text": "Giải quyết thủ tục hành chính", "exclusions": ["8.3"], "procedures": ["qt1", "qt7"]}],
+                           "scope_text": "Giải quyết thủ tục hành chính", "exclusions": ["8.3"], "procedures": ["qt1", "qt7"],
+                           "units": ["vp", "hc"]}],
         "programmes": [{"id": "ct2026", "year": 2026, "objectives": ["Đánh giá HTQLCL"], "planned": [
             {"id": "pa1", "unit": "vp", "month": 5, "clauses": ["4", "5", "6", "7", "9", "10"]},
             {"id": "pa2", "unit": "hc", "month": 5, "clauses": ["8"]}
@@ -77,7 +78,10 @@ fn clean() -> Value {
         ],
         "quality_objectives": [{"id": "mt1", "statement": "100% hồ sơ đúng hạn", "target": {"value": 100, "unit": "%"},
                                 "period": "quarterly", "year": 2026,
-                                "measurements": [{"period_end": "2026-09-30", "value": 100}]}],
+                                "measurements": [{"period_end": "2026-09-30", "value": 100}]},
+                               {"id": "mt0", "statement": "100% hồ sơ đúng hạn năm 2025", "target": {"value": 100, "unit": "%"},
+                                "period": "yearly", "year": 2025,
+                                "measurements": [{"period_end": "2025-12-31", "value": 100}]}],
         "registers": {
             "internal_documents": [{"id": "tl1", "code": "BM.01.01", "title": "Danh mục tài liệu", "kind": "form"}],
             "external_documents": [{"id": "vb1", "number": "19/2014/QĐ-TTg", "title": "Áp dụng HTQLCL", "reviewed_on": "2026-01-15"}],
@@ -185,6 +189,11 @@ fn cases() -> Vec<(&'static str, Mutation)> {
         }),
         ("QMS-O003", |v| {
             v["quality_objectives"][0]["measurements"][0]["value"] = json!(97.5)
+        }),
+        ("QMS-O004", |v| v["quality_objectives"] = json!([])),
+        ("QMS-A011", |v| {
+            v["audits"][0]["findings"][0]["acknowledgement"] =
+                json!({"by": "gd", "date": "2026-05-01"})
         }),
         ("QMS-D001", |v| {
             v["procedures"][0]["forms"][0]["code"] = json!("BM.01.09")

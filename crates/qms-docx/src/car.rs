@@ -7,6 +7,7 @@
 
 use crate::ctx::Ctx;
 use crate::error::DocxError;
+use crate::form_sign::{FormSigner, form_signatures};
 use crate::header::{national_header, title};
 use crate::package::{Meta, package};
 use crate::select::{CarItem, audit_cars, finding_of};
@@ -35,9 +36,9 @@ fn source_label(s: CaSource, lang: Lang) -> &'static str {
     }
 }
 
-/// A bold part heading across the table.
-fn part(x: &mut Xml<'_>, w: &[u32], text: &str) {
-    x.span_row(w, "Cell", text, BOLD);
+/// A bold part caption at the top of a part's cell.
+fn part(x: &mut Xml<'_>, text: &str) {
+    x.p(Para::new("Form"), text, BOLD);
 }
 
 /// Opens a full-width cell of the form.
@@ -54,9 +55,9 @@ fn wide_close(x: &mut Xml<'_>) {
 /// "Label: value", or "Label: ……" when there is no value yet.
 fn line(x: &mut Xml<'_>, label: &str, value: Option<&str>) {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
-        Some(v) => x.field(Para::new("Cell"), label, v),
+        Some(v) => x.field(Para::new("Form"), label, v),
         None => x.p_runs(
-            Para::new("Cell"),
+            Para::new("Form"),
             &[(label, BOLD), (": ", BOLD), (DOTS, PLAIN)],
         ),
     }
@@ -66,7 +67,7 @@ fn line(x: &mut Xml<'_>, label: &str, value: Option<&str>) {
 fn pair(x: &mut Xml<'_>, a: (&str, Option<&str>), b: (&str, Option<&str>)) {
     const SHORT_DOTS: &str = "……………………";
     x.p_runs(
-        Para::new("Cell"),
+        Para::new("Form"),
         &[
             (a.0, BOLD),
             (": ", BOLD),
@@ -96,7 +97,13 @@ fn write_car(
         ctx.t("Số", "No."),
         ca.and_then(|c| c.number.as_deref()).unwrap_or("………")
     );
-    national_header(x, ctx, &number, date);
+    national_header(
+        x,
+        ctx,
+        qms_core::model::QmsRecord::CorrectiveActionRequest,
+        &number,
+        date,
+    );
     let clause = match ctx.d.scope.edition {
         qms_core::Edition::Iso9001_2008 => "8.5.2",
         qms_core::Edition::Iso9001_2015 => "10.2",
@@ -120,20 +127,26 @@ fn write_car(
     );
 
     let w = columns(ctx.width(), &[44, 22, 17, 17]);
+    let full: u32 = w.iter().sum();
     let unit = ca
         .map(|c| c.unit.as_str())
         .or(finding.map(|f| f.unit.as_str()));
-    x.tbl_open(&w, Borders::Grid);
+    let head = unit
+        .and_then(|u| ctx.d.unit(u))
+        .and_then(|u| u.head.as_deref())
+        .map(|p| ctx.person(p));
 
+    // Each part is one row that never splits: its caption, its lines and its signatures
+    // stay on one page together.
+    x.tbl_open(&w, Borders::Grid);
+    wide_open(x, &w);
     part(
         x,
-        &w,
         ctx.t(
             "1. MÔ TẢ SỰ KHÔNG PHÙ HỢP VÀ NGUỒN GỐC",
             "1. NONCONFORMITY AND ITS SOURCE",
         ),
     );
-    wide_open(x, &w);
     let source = ca.map_or(CaSource::InternalAudit, |c| c.source);
     let mut src = source_label(source, ctx.lang).to_owned();
     if let Some(a) = audit {
@@ -150,11 +163,13 @@ fn write_car(
     );
     if let Some(f) = finding {
         let clauses: Vec<String> = f.clauses.iter().map(|c| ctx.clause(c)).collect();
-        line(x, ctx.t("Điều khoản", "Clause"), Some(&clauses.join("; ")));
-        line(
+        pair(
             x,
-            ctx.t("Loại phát hiện", "Kind"),
-            Some(f.kind.label(ctx.lang)),
+            (ctx.t("Điều khoản", "Clause"), Some(&clauses.join("; "))),
+            (
+                ctx.t("Loại phát hiện", "Kind"),
+                Some(f.kind.label(ctx.lang)),
+            ),
         );
         if let Some(p) = &f.procedure {
             line(x, ctx.t("Quy trình", "Procedure"), Some(&ctx.procedure(p)));
@@ -181,30 +196,37 @@ fn write_car(
         .and_then(|c| c.raised_by.as_deref())
         .or(finding.and_then(|f| f.auditor.as_deref()))
         .map(|p| ctx.person(p));
-    let raised = raised_by.map(|n| format!("{n}, {}", ctx.short_date(date)));
-    let ack = finding.and_then(|f| f.acknowledgement.as_ref()).map(|a| {
-        let mut s = format!("{}, {}", ctx.person(&a.by), ctx.short_date(a.date));
-        if let Some(c) = &a.comment {
-            s.push_str(&format!(" ({c})"));
-        }
-        s
-    });
-    pair(
+    let ack = finding.and_then(|f| f.acknowledgement.as_ref());
+    if let Some(c) = ack.and_then(|a| a.comment.as_deref()) {
+        line(x, ctx.t("Ý kiến của đơn vị", "Unit's comment"), Some(c));
+    }
+    form_signatures(
         x,
-        (ctx.t("Người phát hiện", "Raised by"), raised.as_deref()),
-        (ctx.t("Đơn vị xác nhận", "Acknowledged"), ack.as_deref()),
+        ctx,
+        full,
+        &[
+            FormSigner::new(
+                ctx.t("Người phát hiện", "Raised by"),
+                raised_by,
+                Some(ctx.short_date(date)),
+            ),
+            FormSigner::new(
+                ctx.t("Đại diện đơn vị được đánh giá", "For the unit"),
+                ack.map(|a| ctx.person(&a.by)).or(head.clone()),
+                ack.map(|a| ctx.short_date(a.date)),
+            ),
+        ],
     );
     wide_close(x);
 
+    wide_open(x, &w);
     part(
         x,
-        &w,
         ctx.t(
             "2. PHÂN TÍCH NGUYÊN NHÂN, KHẮC PHỤC VÀ HÀNH ĐỘNG KHẮC PHỤC",
             "2. CAUSE ANALYSIS, CORRECTION AND CORRECTIVE ACTION",
         ),
     );
-    wide_open(x, &w);
     let correction = ca.and_then(|c| c.correction.as_ref()).map(|c| {
         let mut s = c.description.clone();
         match (&c.by, c.done_on) {
@@ -235,13 +257,22 @@ fn write_car(
         ),
         ca.and_then(|c| c.similar_nonconformities.as_deref()),
     );
+    wide_close(x);
+    x.tbl_close();
+    // The actions are a table of their own, so its heading rows repeat on a continuation
+    // page and keep with the first action.
+    x.p(Para::new("Break").keep(), "", PLAIN);
+    x.tbl_open(&w, Borders::Grid);
+    x.tr_open(true);
+    x.tc_open(full, w.len());
     x.p(
-        Para::new("Cell"),
+        Para::new("Form").keep(),
         ctx.t("2.4. Hành động khắc phục:", "2.4. Corrective actions:"),
         BOLD,
     );
-    wide_close(x);
-    x.row(
+    x.tc_close();
+    x.tr_close();
+    x.header_row(
         &w,
         "CellHead",
         &[
@@ -250,7 +281,6 @@ fn write_car(
             ctx.t("Thời hạn", "Due"),
             ctx.t("Ngày hoàn thành", "Done on"),
         ],
-        false,
     );
     let actions = ca.map(|c| c.actions.as_slice()).unwrap_or_default();
     for a in actions {
@@ -280,16 +310,24 @@ fn write_car(
             x.row(&w, "Cell", &["", "", "", ""], false);
         }
     }
+    x.tbl_close();
+    x.p(Para::new("Break"), "", PLAIN);
+
+    x.tbl_open(&w, Borders::Grid);
     wide_open(x, &w);
-    let head = unit
-        .and_then(|u| ctx.d.unit(u))
-        .and_then(|u| u.head.as_deref())
-        .map(|p| ctx.person(p));
-    line(x, ctx.t("Trưởng đơn vị", "Head of unit"), head.as_deref());
+    form_signatures(
+        x,
+        ctx,
+        full,
+        &[
+            FormSigner::default(),
+            FormSigner::new(ctx.t("Trưởng đơn vị", "Head of unit"), head, None),
+        ],
+    );
     wide_close(x);
 
-    part(x, &w, ctx.t("3. PHÊ DUYỆT", "3. APPROVAL"));
     wide_open(x, &w);
+    part(x, ctx.t("3. PHÊ DUYỆT", "3. APPROVAL"));
     let approval = ca.and_then(|c| c.approval.as_ref());
     line(
         x,
@@ -301,24 +339,29 @@ fn write_car(
             )
         }),
     );
-    line(
+    form_signatures(
         x,
-        ctx.t("Người phê duyệt, ngày", "Approved by, on"),
-        approval
-            .map(|a| format!("{}, {}", ctx.person(&a.by), ctx.short_date(a.date)))
-            .as_deref(),
+        ctx,
+        full,
+        &[
+            FormSigner::default(),
+            FormSigner::new(
+                ctx.t("Người phê duyệt", "Approved by"),
+                approval.map(|a| ctx.person(&a.by)),
+                approval.map(|a| ctx.short_date(a.date)),
+            ),
+        ],
     );
     wide_close(x);
 
+    wide_open(x, &w);
     part(
         x,
-        &w,
         ctx.t(
             "4. KIỂM TRA XÁC NHẬN HIỆU LỰC VÀ ĐÓNG PHIẾU",
             "4. VERIFICATION OF EFFECTIVENESS AND CLOSURE",
         ),
     );
-    wide_open(x, &w);
     let v = ca.and_then(|c| c.verification.as_ref());
     let result = v.map(|v| {
         if v.effective {
@@ -367,22 +410,28 @@ fn write_car(
             yes_no(ca.and_then(|c| c.qms_changed)),
         ),
     );
-    let verified = v.map(|v| format!("{}, {}", ctx.person(&v.by), ctx.short_date(v.date)));
     let state = ca.map_or(CaState::Proposed, |c| c.state);
-    pair(
+    line(
         x,
-        (
-            ctx.t("Người kiểm tra, ngày", "Verified by, on"),
-            verified.as_deref(),
-        ),
-        (
-            ctx.t("Tình trạng phiếu", "State"),
-            Some(state.label(ctx.lang)),
-        ),
+        ctx.t("Tình trạng phiếu", "State"),
+        Some(state.label(ctx.lang)),
+    );
+    form_signatures(
+        x,
+        ctx,
+        full,
+        &[
+            FormSigner::default(),
+            FormSigner::new(
+                ctx.t("Người kiểm tra xác nhận", "Verified by"),
+                v.map(|v| ctx.person(&v.by)),
+                v.map(|v| ctx.short_date(v.date)),
+            ),
+        ],
     );
     wide_close(x);
     x.tbl_close();
-    x.p(Para::new("Tight"), "", PLAIN);
+    x.p(Para::new("Break"), "", PLAIN);
 }
 
 fn meta_title(ctx: &Ctx<'_>) -> &'static str {
@@ -402,13 +451,14 @@ pub(crate) fn render_audit(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, Docx
     }
     let meta = Meta {
         title: meta_title(ctx),
-        creator: &ctx.d.agency.name,
+        creator: ctx.agency_name(),
         date: audit.plan.end,
     };
     package(&meta, ctx.opts, |x| {
+        // Each request is a section of its own: it starts a page and numbers its pages from 1.
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
-                x.p(Para::new("Break").page_break(), "", PLAIN);
+                x.section_break(&ctx.opts.layout.sect_pr());
             }
             write_car(x, ctx, Some(audit), item.finding, item.ca);
         }
@@ -419,7 +469,7 @@ pub(crate) fn render_audit(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, Docx
 pub(crate) fn render_one(ctx: &Ctx<'_>, ca: &CorrectiveAction) -> Result<Vec<u8>, DocxError> {
     let meta = Meta {
         title: meta_title(ctx),
-        creator: &ctx.d.agency.name,
+        creator: ctx.agency_name(),
         date: ca.raised_on,
     };
     let found = finding_of(ctx.d, ca);

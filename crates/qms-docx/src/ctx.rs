@@ -40,8 +40,29 @@ impl<'a> Ctx<'a> {
             .map_or_else(|| id.to_owned(), |p| p.name.clone())
     }
 
+    /// The agency's name in the document's language (English when the dossier gives it).
+    pub(crate) fn agency_name(&self) -> &str {
+        match (self.lang, self.d.english.agency.as_deref()) {
+            (Lang::En, Some(n)) if !n.trim().is_empty() => n,
+            _ => &self.d.agency.name,
+        }
+    }
+
+    /// The governing body above the agency, in the document's language.
+    pub(crate) fn agency_parent(&self) -> Option<&str> {
+        match (self.lang, self.d.english.parent.as_deref()) {
+            (Lang::En, Some(n)) if !n.trim().is_empty() => Some(n),
+            _ => self.d.agency.parent.as_deref(),
+        }
+    }
+
     /// "Name – Position" or the name alone.
     pub(crate) fn person_position(&self, id: &str) -> String {
+        if self.lang == Lang::En
+            && let (Some(p), Some(pos)) = (self.d.person(id), self.d.english.position(id))
+        {
+            return format!("{} – {pos}", p.name);
+        }
         match self.d.person(id) {
             Some(Person {
                 name,
@@ -72,6 +93,11 @@ impl<'a> Ctx<'a> {
 
     /// A unit's name, or the id when unknown.
     pub(crate) fn unit(&self, id: &str) -> String {
+        if self.lang == Lang::En
+            && let Some(n) = self.d.english.unit(id)
+        {
+            return n.to_owned();
+        }
         self.d
             .unit(id)
             .map_or_else(|| id.to_owned(), |u| u.name.clone())

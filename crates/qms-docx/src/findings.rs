@@ -72,7 +72,7 @@ fn short_kind(kind: FindingKind, lang: Lang) -> &'static str {
         FindingKind::MajorNonconformity => lang.pick("KPH nặng", "Major NC"),
         FindingKind::MinorNonconformity => lang.pick("KPH nhẹ", "Minor NC"),
         FindingKind::Nonconformity => lang.pick("KPH", "NC"),
-        FindingKind::Observation => lang.pick("Điểm lưu ý", "Observ."),
+        FindingKind::Observation => lang.pick("Điểm lưu ý", "Observations"),
         FindingKind::ImprovementOpportunity => lang.pick("Cơ hội cải tiến", "OFI"),
         FindingKind::GoodPractice => lang.pick("Thực hành tốt", "Good practice"),
     }
@@ -152,7 +152,16 @@ pub(crate) fn summary_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit, units
     }
 }
 
-/// The findings of one unit: a table with a caption row per clause.
+/// Column widths of the findings detail: number and code, clauses, kind, and a wide column
+/// for the statement, requirement and evidence (a long evidence text in a narrow column ran
+/// over pages).
+pub(crate) fn detail_columns(width: u32) -> Vec<u32> {
+    columns(width, &[10, 20, 13, 57])
+}
+
+/// The findings of one unit: one row per finding, sorted by clause. The first cell carries
+/// the running number and the finding's code ("f-05"), so a code quoted elsewhere can be
+/// found; the clause cell lists every clause of the finding with its title.
 pub(crate) fn unit_table(
     x: &mut Xml<'_>,
     ctx: &Ctx<'_>,
@@ -161,26 +170,20 @@ pub(crate) fn unit_table(
     no: &mut usize,
 ) {
     x.tbl_open(w, Borders::Grid);
-    x.row(
+    x.header_row(
         w,
         "CellHead",
         &[
-            ctx.t("STT", "No."),
-            ctx.t("Điều khoản", "Clause"),
+            ctx.t("STT\n(mã)", "No.\n(code)"),
+            ctx.t("Điều khoản", "Clauses"),
             ctx.t("Loại phát hiện", "Kind"),
-            ctx.t("Yêu cầu", "Requirement"),
-            ctx.t("Bằng chứng khách quan", "Objective evidence"),
-            ctx.t("Mô tả phát hiện", "Finding"),
+            ctx.t(
+                "Mô tả phát hiện; yêu cầu; bằng chứng khách quan",
+                "Finding; requirement; objective evidence",
+            ),
         ],
-        true,
     );
-    // Rows are sorted by clause; the first row of a clause group carries its title and every
-    // row its number, so a reader who lands on any page of a long group knows the clause.
-    // (A cell merged down the group would leave the column blank on the following pages,
-    // and a caption row can be stranded at the foot of a page: both were tried.)
-    let mut current: Option<Option<&str>> = None;
     for f in &g.findings {
-        let clause = f.clauses.first().map(String::as_str);
         *no += 1;
         x.tr_open(false);
         x.tc_open(w[0], 1);
@@ -188,29 +191,38 @@ pub(crate) fn unit_table(
         x.raw("<w:r><w:t>");
         x.num(*no);
         x.raw("</w:t></w:r>");
+        x.run(&format!("\n({})", f.id), PLAIN);
         x.p_close();
         x.tc_close();
-        let first = current != Some(clause);
-        current = Some(clause);
         x.tc_open(w[1], 1);
-        x.p_open(Para::new("Cell"));
-        x.run(clause.unwrap_or("–"), BOLD);
-        if first && let Some(k) = clause.and_then(|c| catalog::find(ctx.d.scope.edition, c)) {
-            x.run(&format!("\n{}", k.title(ctx.lang)), PLAIN);
+        if f.clauses.is_empty() {
+            x.p(Para::new("Cell"), "–", PLAIN);
         }
-        x.p_close();
-        x.tc_close();
-        x.tc_open(w[2], 1);
-        x.p_open(Para::new("Cell"));
-        x.run(f.kind.label(ctx.lang), PLAIN);
-        if f.clauses.len() > 1 {
-            x.run(&format!("\n({})", f.clauses.join("; ")), PLAIN);
+        for c in &f.clauses {
+            x.p_open(Para::new("Cell"));
+            x.run(c, BOLD);
+            if let Some(k) = catalog::find(ctx.d.scope.edition, c) {
+                x.run(&format!(" {}", k.title(ctx.lang)), PLAIN);
+            }
+            x.p_close();
         }
-        x.p_close();
         x.tc_close();
-        x.cell(w[3], "Cell", f.requirement.as_deref().unwrap_or(""), PLAIN);
-        x.cell(w[4], "Cell", f.evidence.as_deref().unwrap_or(""), PLAIN);
-        x.cell(w[5], "Cell", &f.statement, PLAIN);
+        x.cell(w[2], "Cell", f.kind.label(ctx.lang), PLAIN);
+        x.tc_open(w[3], 1);
+        x.p(Para::new("Cell"), &f.statement, PLAIN);
+        if let Some(r) = f.requirement.as_deref().filter(|r| !r.trim().is_empty()) {
+            x.p_runs(
+                Para::new("Cell"),
+                &[(ctx.t("Yêu cầu: ", "Requirement: "), ITALIC), (r, PLAIN)],
+            );
+        }
+        if let Some(e) = f.evidence.as_deref().filter(|e| !e.trim().is_empty()) {
+            x.p_runs(
+                Para::new("Cell"),
+                &[(ctx.t("Bằng chứng: ", "Evidence: "), ITALIC), (e, PLAIN)],
+            );
+        }
+        x.tc_close();
         x.tr_close();
     }
     x.tbl_close();

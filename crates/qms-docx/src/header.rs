@@ -6,7 +6,7 @@ use crate::ctx::{Ctx, role_title};
 use crate::wml::{BOLD, Borders, ITALIC, PLAIN, Para, columns};
 use crate::xml::Xml;
 use chrono::NaiveDate;
-use qms_core::model::{Person, Role};
+use qms_core::model::{Person, QmsRecord, Role};
 
 /// Estimated printed width in twips of `text` at `pt` points, for rule lengths. Times New
 /// Roman averages about half an em per character (capitals about 0.7).
@@ -90,23 +90,29 @@ fn balance(text: &str, width: u32, pt: u32) -> String {
 /// The header table at the top of page 1.
 ///
 /// `number_line` is "Số: 05/KH-SKHCN"; `date` gives the place and date line.
-pub(crate) fn national_header(x: &mut Xml<'_>, ctx: &Ctx<'_>, number_line: &str, date: NaiveDate) {
+pub(crate) fn national_header(
+    x: &mut Xml<'_>,
+    ctx: &Ctx<'_>,
+    record: QmsRecord,
+    number_line: &str,
+    date: NaiveDate,
+) {
+    form_code(x, ctx, record);
     let widths = columns(ctx.width(), &[42, 58]);
     let inner = |w: u32| w;
     x.tbl_open(&widths, Borders::None);
 
     x.tr_open(false);
     x.tc_open(widths[0], 1);
-    let agency = &ctx.d.agency;
     // Offices break a long name into two balanced lines by hand ("ỦY BAN NHÂN DÂN / TỈNH
     // NINH BÌNH") rather than let a single word wrap: do the same.
     // The cell's own margins (108 twips each side) are not printable.
     let room = widths[0].saturating_sub(216);
-    if let Some(parent) = agency.parent.as_deref().filter(|p| !p.trim().is_empty()) {
+    if let Some(parent) = ctx.agency_parent().filter(|p| !p.trim().is_empty()) {
         let (parent, style) = agency_lines(&parent.to_uppercase(), room);
         x.p(Para::new(style), &parent, PLAIN);
     }
-    let name = agency.name.to_uppercase();
+    let name = ctx.agency_name().to_uppercase();
     let (lines, style) = agency_lines(&name, room);
     x.p(Para::new(style), &lines, BOLD);
     // The rule is a third to a half of the name; long names wrap, so cap it at the column.
@@ -139,6 +145,35 @@ pub(crate) fn national_header(x: &mut Xml<'_>, ctx: &Ctx<'_>, number_line: &str,
     x.cell(widths[1], "HdrDate", &ctx.date_line(date), PLAIN);
     x.tr_close();
     x.tbl_close();
+}
+
+/// The form the record is made on, right-aligned above the header, as agencies print it:
+/// "BM.QT05.01 – Lần ban hành: 04 – Ngày ban hành: 01/06/2023". Nothing when the records
+/// register names no form for it.
+pub(crate) fn form_code(x: &mut Xml<'_>, ctx: &Ctx<'_>, record: QmsRecord) {
+    if let Some(line) = form_line(ctx, record) {
+        x.p(Para::new("FormCode"), &line, PLAIN);
+    }
+}
+
+/// The text of the form line, when the dossier knows the form.
+pub(crate) fn form_line(ctx: &Ctx<'_>, record: QmsRecord) -> Option<String> {
+    let f = ctx.d.registers.form_of(record)?;
+    let mut s = match ctx.lang {
+        qms_core::Lang::Vi => f.code.to_owned(),
+        qms_core::Lang::En => format!("Form {}", f.code),
+    };
+    if let Some(r) = f.revision.map(str::trim).filter(|r| !r.is_empty()) {
+        s.push_str(&format!(" – {} {r}", ctx.t("Lần ban hành:", "Issue")));
+    }
+    if let Some(d) = f.issued_on {
+        s.push_str(&format!(
+            " – {} {}",
+            ctx.t("Ngày ban hành:", "issued"),
+            ctx.short_date(d)
+        ));
+    }
+    Some(s)
 }
 
 /// The document type ("KẾ HOẠCH") and its summary (trích yếu) with the rule below.
@@ -207,6 +242,12 @@ impl Signer {
 /// Signature lines and blank space for the signature and seal.
 fn signer_cell(x: &mut Xml<'_>, width: u32, signer: &Signer) {
     x.tc_open(width, 1);
+    signer_lines(x, signer);
+    x.tc_close();
+}
+
+/// The paragraphs of a signature: authority lines, room to sign, the name.
+fn signer_lines(x: &mut Xml<'_>, signer: &Signer) {
     for line in &signer.lines {
         x.p(Para::new("Sign"), line, PLAIN);
     }
@@ -218,12 +259,17 @@ fn signer_cell(x: &mut Xml<'_>, width: u32, signer: &Signer) {
     } else {
         x.p(Para::new("Sign"), &signer.name, PLAIN);
     }
-    x.tc_close();
 }
 
 /// "Nơi nhận:" with its list: one item a line, "-" before, ";" after, "." after the last.
 fn recipients_cell(x: &mut Xml<'_>, ctx: &Ctx<'_>, width: u32, recipients: &[String]) {
     x.tc_open(width, 1);
+    recipient_lines(x, ctx, recipients);
+    x.tc_close();
+}
+
+/// The paragraphs of "Nơi nhận:" and its list (a blank line when there is none).
+fn recipient_lines(x: &mut Xml<'_>, ctx: &Ctx<'_>, recipients: &[String]) {
     if recipients.is_empty() {
         x.p(Para::new("Tight"), "", PLAIN);
     } else {
@@ -243,7 +289,6 @@ fn recipients_cell(x: &mut Xml<'_>, ctx: &Ctx<'_>, width: u32, recipients: &[Str
             x.p(Para::new("Recv"), &format!("- {r}{end}"), PLAIN);
         }
     }
-    x.tc_close();
 }
 
 /// The closing block: recipients on the left, the signer on the right.
@@ -256,10 +301,13 @@ pub(crate) fn signature(x: &mut Xml<'_>, ctx: &Ctx<'_>, recipients: &[String], s
     signer_cell(x, widths[1], signer);
     x.tr_close();
     x.tbl_close();
-    x.p(Para::new("Tight"), "", PLAIN);
+    // The paragraph a document must end with is 1 pt high, so a closing block that fills its
+    // page does not push an empty last page.
+    x.p(Para::new("Break"), "", PLAIN);
 }
 
-/// Two signers side by side (minutes: THƯ KÝ left, CHỦ TRÌ right), then the recipients.
+/// Two signers side by side (minutes: THƯ KÝ left, CHỦ TRÌ right), the recipients under the
+/// left one. One row that never splits: the recipients never end up alone on a page.
 pub(crate) fn two_signatures(
     x: &mut Xml<'_>,
     ctx: &Ctx<'_>,
@@ -271,19 +319,15 @@ pub(crate) fn two_signatures(
     x.p(Para::new("Tight").keep(), "", PLAIN);
     x.tbl_open(&widths, Borders::None);
     x.tr_open(false);
-    signer_cell(x, widths[0], left);
+    x.tc_open(widths[0], 1);
+    signer_lines(x, left);
+    x.p(Para::new("Tight"), "", PLAIN);
+    recipient_lines(x, ctx, recipients);
+    x.tc_close();
     signer_cell(x, widths[1], right);
     x.tr_close();
-    x.tr_open(false);
-    x.cell(widths[0], "Tight", "", PLAIN);
-    x.cell(widths[1], "Tight", "", PLAIN);
-    x.tr_close();
-    x.tr_open(false);
-    recipients_cell(x, ctx, widths[0], recipients);
-    x.cell(widths[1], "Tight", "", PLAIN);
-    x.tr_close();
     x.tbl_close();
-    x.p(Para::new("Tight"), "", PLAIN);
+    x.p(Para::new("Break"), "", PLAIN);
 }
 
 /// The usual last line of a recipient list: "Lưu: VT, ISO".

@@ -81,7 +81,7 @@ impl Layout {
              <w:headerReference w:type=\"first\" r:id=\"rIdHdrFirst\"/>\
              <w:pgSz w:w=\"{PAGE_WIDTH}\" w:h=\"{PAGE_HEIGHT}\"/>\
              <w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>\
-             <w:cols w:space=\"720\"/><w:titlePg/></w:sectPr>",
+             <w:pgNumType w:start=\"1\"/><w:cols w:space=\"720\"/><w:titlePg/></w:sectPr>",
             mm(self.margin_top_mm),
             mm(self.margin_right_mm),
             mm(self.margin_bottom_mm),

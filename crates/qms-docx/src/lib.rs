@@ -24,7 +24,10 @@
 mod car;
 mod ctx;
 mod error;
+mod facts;
 mod findings;
+mod follow_up;
+mod form_sign;
 mod header;
 mod layout;
 mod minutes;

@@ -69,11 +69,17 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
     let p = period(ctx, r);
     let meta = Meta {
         title: &r.title,
-        creator: &ctx.d.agency.name,
+        creator: ctx.agency_name(),
         date,
     };
     package(&meta, ctx.opts, |x| {
-        national_header(x, ctx, &ctx.number_line(r.number.as_deref(), "BB"), date);
+        national_header(
+            x,
+            ctx,
+            qms_core::model::QmsRecord::Minutes,
+            &ctx.number_line(r.number.as_deref(), "BB"),
+            date,
+        );
         title(x, ctx, ctx.t("Biên bản", "Minutes"), &[&r.title]);
         let start = m
             .start
@@ -90,7 +96,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
                 Lang::Vi => format!(
                     "Hôm nay, vào lúc {start}{}{place}, {} tổ chức {}.",
                     ctx.long_date(date),
-                    ctx.d.agency.name,
+                    ctx.agency_name(),
                     lower_first(&r.title)
                 ),
                 Lang::En => format!(
@@ -99,7 +105,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
                         .map(|t| format!("At {} on ", ctx.time(t)))
                         .unwrap_or_else(|| "On ".to_owned()),
                     ctx.long_date(date),
-                    ctx.d.agency.name,
+                    ctx.agency_name(),
                     r.title
                 ),
             },
@@ -124,6 +130,37 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
         for a in &m.attendees {
             body(x, &format!("- {}", ctx.person_position(a)));
         }
+        if !m.absent.is_empty() {
+            x.p(
+                Para::new("Body").keep(),
+                ctx.t("Vắng mặt:", "Absent:"),
+                BOLD,
+            );
+            for a in &m.absent {
+                let reason = a
+                    .reason
+                    .as_deref()
+                    .map(|r| format!(" ({} {r})", ctx.t("lý do:", "reason:")))
+                    .unwrap_or_default();
+                body(x, &format!("- {}{reason}", ctx.person_position(&a.person)));
+            }
+        }
+        // Members are the chair, the secretary, those present and those absent.
+        let mut members: Vec<&str> = [m.chair.as_str(), m.secretary.as_str()]
+            .into_iter()
+            .chain(m.attendees.iter().map(String::as_str))
+            .collect();
+        members.sort_unstable();
+        members.dedup();
+        let present = members.len();
+        let total = present + m.absent.len();
+        body(
+            x,
+            &match ctx.lang {
+                Lang::Vi => format!("Có mặt {present}/{total} thành viên."),
+                Lang::En => format!("{present} of {total} members present."),
+            },
+        );
         if !m.guests.is_empty() {
             x.p(
                 Para::new("Body").keep(),
@@ -158,7 +195,42 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
                             )
                         })
                         .unwrap_or_default();
-                    body(x, &format!("{}{by}", i.summary.trim()));
+                    // The minutes record the meeting: who presented, what was discussed and
+                    // what the chair concluded; the report's text only when nothing else is.
+                    let said = i
+                        .discussion
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty());
+                    let concluded = i
+                        .conclusion
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty());
+                    if said.is_none() && concluded.is_none() {
+                        body(x, &format!("{}{by}", i.summary.trim()));
+                    } else {
+                        if let Some(p) = i.presenter.as_deref() {
+                            body(
+                                x,
+                                &format!(
+                                    "{} {}.",
+                                    ctx.t("Báo cáo:", "Presented by"),
+                                    ctx.person_position(p)
+                                ),
+                            );
+                        }
+                        if let Some(t) = said {
+                            x.field(Para::new("Body"), ctx.t("Thảo luận", "Discussion"), t);
+                        }
+                        if let Some(t) = concluded {
+                            x.field(
+                                Para::new("Body"),
+                                ctx.t("Kết luận của chủ trì", "Chair's conclusion"),
+                                t,
+                            );
+                        }
+                    }
                 }
                 None => match fact(ctx, p, Some(r), t.maps_to_2015.unwrap_or(t.key)) {
                     Some(s) => body(x, &s),
@@ -216,6 +288,8 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
             .to_owned(),
             archive_line(ctx),
         ];
+        let recipients =
+            crate::facts::recipients(ctx, ctx.d.settings.documents.minutes.as_ref(), recipients);
         two_signatures(x, ctx, &secretary, &chair, &recipients);
     })
 }

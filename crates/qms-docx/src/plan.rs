@@ -222,11 +222,17 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
     let date = plan.issued_on.unwrap_or(ctx.opts.today);
     let meta = Meta {
         title: &audit.title,
-        creator: &ctx.d.agency.name,
+        creator: ctx.agency_name(),
         date,
     };
     package(&meta, ctx.opts, |x| {
-        national_header(x, ctx, &ctx.number_line(plan.number.as_deref(), "KH"), date);
+        national_header(
+            x,
+            ctx,
+            qms_core::model::QmsRecord::Plan,
+            &ctx.number_line(plan.number.as_deref(), "KH"),
+            date,
+        );
         let standard = format!(
             "{} {}",
             ctx.t(
@@ -249,17 +255,17 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
             (Lang::Vi, Some(p)) => format!(
                 "Thực hiện Chương trình đánh giá nội bộ năm {}, {} ban hành Kế hoạch đánh giá nội bộ hệ thống quản lý chất lượng (HTQLCL) theo {} như sau:",
                 p.year,
-                ctx.d.agency.name,
+                ctx.agency_name(),
                 ctx.edition()
             ),
             (Lang::Vi, None) => format!(
                 "{} ban hành Kế hoạch đánh giá nội bộ hệ thống quản lý chất lượng (HTQLCL) theo {} như sau:",
-                ctx.d.agency.name,
+                ctx.agency_name(),
                 ctx.edition()
             ),
             (Lang::En, _) => format!(
                 "{} issues this plan for the internal audit of its quality management system (QMS) to {}:",
-                ctx.d.agency.name,
+                ctx.agency_name(),
                 ctx.edition()
             ),
         };
@@ -355,14 +361,34 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
                 "3. Working and reporting language: Vietnamese. The lead auditor sends the audit report to the agency's management and the audited units after the audit.",
             ),
         ];
-        for (i, d) in duties.iter().enumerate() {
-            if i + 1 == duties.len() {
-                body_last(x, d);
-            } else {
-                body(x, d);
+        let facts = ctx.d.settings.documents.plan.as_ref();
+        match facts.and_then(|f| f.implementation.as_deref()) {
+            // The agency's own wording replaces the three usual duties.
+            Some(own) if !own.trim().is_empty() => {
+                let paras: Vec<&str> = own.trim().split("\n\n").collect();
+                for (i, t) in paras.iter().enumerate() {
+                    if i + 1 == paras.len() {
+                        body_last(x, t);
+                    } else {
+                        body(x, t);
+                    }
+                }
+            }
+            _ => {
+                for (i, d) in duties.iter().enumerate() {
+                    if i + 1 == duties.len() {
+                        body_last(x, d);
+                    } else {
+                        body(x, d);
+                    }
+                }
             }
         }
-        let signer = Signer::official(ctx, ctx.with_role(Role::Head), Role::Head);
+        let signer = crate::facts::signer(
+            ctx,
+            facts,
+            Signer::official(ctx, ctx.with_role(Role::Head), Role::Head),
+        );
         let recipients = vec![
             ctx.t("Lãnh đạo cơ quan", "Agency management").to_owned(),
             ctx.t("Đoàn đánh giá", "Audit team").to_owned(),
@@ -370,6 +396,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
                 .to_owned(),
             archive_line(ctx),
         ];
+        let recipients = crate::facts::recipients(ctx, facts, recipients);
         signature(x, ctx, &recipients, &signer);
     })
 }

@@ -25,11 +25,17 @@ pub(crate) fn render(ctx: &Ctx<'_>, p: &AuditProgramme) -> Result<Vec<u8>, DocxE
     };
     let meta = Meta {
         title: &summary,
-        creator: &ctx.d.agency.name,
+        creator: ctx.agency_name(),
         date,
     };
     package(&meta, ctx.opts, |x| {
-        national_header(x, ctx, &ctx.number_line(p.number.as_deref(), "CTr"), date);
+        national_header(
+            x,
+            ctx,
+            qms_core::model::QmsRecord::Programme,
+            &ctx.number_line(p.number.as_deref(), "CTr"),
+            date,
+        );
         let standard = format!("{} {}", ctx.t("theo", "to"), ctx.edition());
         title(
             x,
@@ -156,16 +162,17 @@ pub(crate) fn render(ctx: &Ctx<'_>, p: &AuditProgramme) -> Result<Vec<u8>, DocxE
         x.p(Para::new("Tight"), "", PLAIN);
 
         heading(x, ctx.t("VII. TỔ CHỨC THỰC HIỆN", "VII. IMPLEMENTATION"));
-        body_last(x, ctx.t(
+        let facts = ctx.d.settings.documents.programme.as_ref();
+        body_last(x, crate::facts::implementation(facts, ctx.t(
             "Đại diện lãnh đạo về chất lượng lập kế hoạch cho từng cuộc đánh giá, thành lập đoàn đánh giá bảo đảm khách quan, vô tư; báo cáo kết quả đánh giá với lãnh đạo cơ quan. Các đơn vị được đánh giá phối hợp thực hiện và khắc phục sự không phù hợp kịp thời. Chương trình được điều chỉnh khi có thay đổi ảnh hưởng đến HTQLCL hoặc theo kết quả các cuộc đánh giá trước.",
             "The quality representative plans each audit and forms impartial audit teams, and reports results to management. Audited units cooperate and correct nonconformities without undue delay. The programme is revised when changes affect the QMS or in the light of previous audit results.",
-        ));
+        )));
         let approver = p
             .approved_by
             .as_deref()
             .and_then(|id| ctx.d.person(id))
             .or_else(|| ctx.with_role(Role::Head));
-        let signer = Signer::official(ctx, approver, Role::Head);
+        let signer = crate::facts::signer(ctx, facts, Signer::official(ctx, approver, Role::Head));
         let recipients = vec![
             ctx.t(
                 "Các đơn vị thuộc phạm vi HTQLCL",
@@ -176,6 +183,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, p: &AuditProgramme) -> Result<Vec<u8>, DocxE
                 .to_owned(),
             archive_line(ctx),
         ];
+        let recipients = crate::facts::recipients(ctx, facts, recipients);
         signature(x, ctx, &recipients, &signer);
     })
 }

@@ -7,7 +7,9 @@
 
 use crate::ctx::Ctx;
 use crate::error::DocxError;
-use crate::findings::{fulfilment_from_counts, group_by_unit, summary_table, unit_table};
+use crate::findings::{
+    detail_columns, fulfilment_from_counts, group_by_unit, summary_table, unit_table,
+};
 use crate::header::{
     Signer, archive_line, body, body_last, body_or, bullets, heading, national_header, signature,
     subheading, title,
@@ -15,7 +17,7 @@ use crate::header::{
 use crate::package::{Meta, package};
 use crate::plan::{criteria_or_default, team_table};
 use crate::select::audit_cars;
-use crate::wml::{BOLD, ITALIC, PLAIN, Para, columns};
+use crate::wml::{BOLD, ITALIC, PLAIN, Para};
 use qms_core::Lang;
 use qms_core::model::{Audit, FindingKind, Role};
 
@@ -26,7 +28,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
     let date = report.and_then(|r| r.issued_on).unwrap_or(ctx.opts.today);
     let meta = Meta {
         title: &audit.title,
-        creator: &ctx.d.agency.name,
+        creator: ctx.agency_name(),
         date,
     };
     let groups = group_by_unit(ctx, audit);
@@ -34,6 +36,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
         national_header(
             x,
             ctx,
+            qms_core::model::QmsRecord::Report,
             &ctx.number_line(report.and_then(|r| r.number.as_deref()), "BC"),
             date,
         );
@@ -49,7 +52,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
                         .map(|n| format!(" số {n}"))
                         .unwrap_or_default(),
                     ctx.edition(),
-                    ctx.d.agency.name
+                    ctx.agency_name()
                 ),
                 Lang::En => format!(
                     "Following the audit plan{}, the audit team reports the results of the internal audit of the quality management system (QMS) of {} to {}:",
@@ -57,7 +60,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
                         .as_deref()
                         .map(|n| format!(" No. {n}"))
                         .unwrap_or_default(),
-                    ctx.d.agency.name,
+                    ctx.agency_name(),
                     ctx.edition()
                 ),
             },
@@ -80,11 +83,11 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
 
         heading(x, ctx.t("III. KHÁCH HÀNG ĐÁNH GIÁ", "III. AUDIT CLIENT"));
         let client = match ctx.with_role(Role::Head) {
-            Some(h) => format!("{} – {}", ctx.person_position(&h.id), ctx.d.agency.name),
+            Some(h) => format!("{} – {}", ctx.person_position(&h.id), ctx.agency_name()),
             None => format!(
                 "{} {}",
                 ctx.t("Lãnh đạo", "Management of"),
-                ctx.d.agency.name
+                ctx.agency_name()
             ),
         };
         body(x, &client);
@@ -180,7 +183,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
                 ITALIC,
             );
         }
-        let w = columns(ctx.width(), &[8, 14, 13, 20, 21, 24]);
+        let w = detail_columns(ctx.width());
         let mut no = 0usize;
         for (i, g) in groups.iter().enumerate() {
             x.p(
@@ -280,6 +283,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
                 ),
             },
         );
+        crate::follow_up::follow_up_table(x, ctx, audit);
         let follow_up = report
             .and_then(|r| r.follow_up.as_deref())
             .map(str::trim)
@@ -294,7 +298,12 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
             .iter()
             .find(|m| m.role == qms_core::model::TeamRole::Lead)
             .map(|m| m.person.as_str());
-        let signer = Signer::titled(ctx, ctx.t("Trưởng đoàn đánh giá", "Lead auditor"), lead);
+        let facts = ctx.d.settings.documents.report.as_ref();
+        let signer = crate::facts::signer(
+            ctx,
+            facts,
+            Signer::titled(ctx, ctx.t("Trưởng đoàn đánh giá", "Lead auditor"), lead),
+        );
         let recipients = match report.map(|r| &r.distribution) {
             Some(d) if !d.is_empty() => {
                 let mut d = d.clone();
@@ -316,6 +325,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
                 archive_line(ctx),
             ],
         };
+        let recipients = crate::facts::recipients(ctx, facts, recipients);
         signature(x, ctx, &recipients, &signer);
     })
 }

@@ -99,9 +99,13 @@ pub(crate) fn fact(
             })
         }
         "c2" => {
-            let measured: Vec<bool> = ctx
+            let of_period: Vec<_> = ctx
                 .d
                 .quality_objectives
+                .iter()
+                .filter(|o| o.belongs_to(p.0, p.1))
+                .collect();
+            let measured: Vec<bool> = of_period
                 .iter()
                 .filter_map(|o| {
                     let t = o.target.as_ref()?;
@@ -109,7 +113,7 @@ pub(crate) fn fact(
                     Some(t.is_met(m.value))
                 })
                 .collect();
-            let n = ctx.d.quality_objectives.len();
+            let n = of_period.len();
             let met = measured.iter().filter(|m| **m).count();
             (n > 0).then(|| if vi {
                 format!("{met}/{n} mục tiêu chất lượng đạt chỉ tiêu trong kỳ ({} mục tiêu có số liệu đo).", measured.len())

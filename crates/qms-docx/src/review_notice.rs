@@ -15,6 +15,9 @@ use qms_core::Lang;
 use qms_core::catalog::review_inputs;
 use qms_core::model::{ManagementReview, Role};
 
+/// One indentation step of a sub-item, in twips (0.75 cm).
+const INDENT_STEP: u32 = 425;
+
 /// Renders the notice of a review.
 pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, DocxError> {
     let m = &r.meeting;
@@ -25,13 +28,14 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
         .unwrap_or(ctx.opts.today);
     let meta = Meta {
         title: &r.title,
-        creator: &ctx.d.agency.name,
+        creator: ctx.agency_name(),
         date,
     };
     package(&meta, ctx.opts, |x| {
         national_header(
             x,
             ctx,
+            qms_core::model::QmsRecord::ReviewNotice,
             &ctx.number_line(r.notice_number.as_deref(), "TB"),
             date,
         );
@@ -43,13 +47,13 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
                 Lang::Vi => format!(
                     "Thực hiện quy trình xem xét của lãnh đạo trong hệ thống quản lý chất lượng (HTQLCL) theo {}, {} thông báo tổ chức {} như sau:",
                     ctx.edition(),
-                    ctx.d.agency.name,
+                    ctx.agency_name(),
                     lower_first(&r.title)
                 ),
                 Lang::En => format!(
                     "Under its management review procedure for the quality management system (QMS) to {}, {} convenes the following meeting:",
                     ctx.edition(),
-                    ctx.d.agency.name
+                    ctx.agency_name()
                 ),
             },
         );
@@ -92,32 +96,38 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
                     ctx.person(p)
                 ));
             }
-            let indent = if t.parent.is_some() { "    " } else { "" };
-            x.p(Para::new("Body"), &format!("{indent}{line}"), PLAIN);
+            // Sub-items (c1–c7) are indented one step, by the paragraph, not by spaces.
+            let para = if t.parent.is_some() {
+                Para::new("Body").indent_left(INDENT_STEP)
+            } else {
+                Para::new("Body")
+            };
+            x.p(para, &line, PLAIN);
         }
         heading(x, ctx.t("6. Tổ chức thực hiện", "6. Preparation"));
         let secretary = ctx
             .with_role(Role::IsoSecretary)
             .map_or_else(|| ctx.person(&m.secretary), |p| p.name.clone());
-        body_last(
-            x,
-            &match ctx.lang {
-                Lang::Vi => format!(
-                    "Các đơn vị, cá nhân được phân công chuẩn bị báo cáo theo nội dung trên, gửi Thư ký ISO ({secretary}) chậm nhất 03 ngày làm việc trước cuộc họp. Đề nghị các thành phần tham dự đầy đủ, đúng giờ."
-                ),
-                Lang::En => format!(
-                    "Units and people assigned prepare their reports on the items above and send them to the ISO secretary ({secretary}) at least 3 working days before the meeting. Attendance is required."
-                ),
-            },
-        );
+        let facts = ctx.d.settings.documents.review_notice.as_ref();
+        let usual = match ctx.lang {
+            Lang::Vi => format!(
+                "Các đơn vị, cá nhân được phân công chuẩn bị báo cáo theo nội dung trên, gửi Thư ký ISO ({secretary}) chậm nhất 03 ngày làm việc trước cuộc họp. Đề nghị các thành phần tham dự đầy đủ, đúng giờ."
+            ),
+            Lang::En => format!(
+                "Units and people assigned prepare their reports on the items above and send them to the ISO secretary ({secretary}) at least 3 working days before the meeting. Attendance is required."
+            ),
+        };
+        body_last(x, crate::facts::implementation(facts, &usual));
         let signer_person = ctx
             .with_role(Role::QualityRepresentative)
             .or_else(|| ctx.with_role(Role::Head));
-        let signer = Signer::official(ctx, signer_person, Role::Head);
+        let signer =
+            crate::facts::signer(ctx, facts, Signer::official(ctx, signer_person, Role::Head));
         let recipients = vec![
             ctx.t("Như thành phần mời họp", "Attendees").to_owned(),
             archive_line(ctx),
         ];
+        let recipients = crate::facts::recipients(ctx, facts, recipients);
         signature(x, ctx, &recipients, &signer);
     })
 }

@@ -113,17 +113,14 @@ pub(crate) fn owner(ctx: &Ctx<'_>, person: Option<&str>, unit: Option<&str>) -> 
     }
 }
 
-/// Input c2 (and c3 for on-time rates): objectives and their measurements in the period.
-fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, only_deadlines: bool) -> bool {
+/// Input c2 (and c3 for the objectives marked as process performance): the objectives of
+/// the period and their measurements in it. An objective set for another year never shows.
+fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, only_processes: bool) -> bool {
     let list: Vec<_> = ctx
         .d
         .quality_objectives
         .iter()
-        .filter(|o| {
-            !only_deadlines
-                || format!("{} {}", o.statement, o.indicator.as_deref().unwrap_or(""))
-                    .contains("hạn")
-        })
+        .filter(|o| o.belongs_to(p.0, p.1) && (!only_processes || o.process_performance))
         .collect();
     if list.is_empty() {
         return false;
@@ -143,17 +140,16 @@ fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, only_deadlines: bool) -
         true,
     );
     for (i, o) in list.iter().enumerate() {
-        let unit = o
-            .target
-            .as_ref()
-            .and_then(|t| t.unit.as_deref())
-            .unwrap_or("");
+        let with_unit = |v: f64| match &o.target {
+            Some(t) => t.with_unit(&number(v, ctx.lang)),
+            None => number(v, ctx.lang),
+        };
         let target = o.target.as_ref().map(|t| {
             let cmp = match t.comparison {
                 qms_core::model::Comparison::AtLeast => "≥",
                 qms_core::model::Comparison::AtMost => "≤",
             };
-            format!("{cmp} {}{unit}", number(t.value, ctx.lang))
+            format!("{cmp} {}", with_unit(t.value))
         });
         let ms: Vec<_> = o
             .measurements
@@ -162,13 +158,7 @@ fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, only_deadlines: bool) -
             .collect();
         let results = ms
             .iter()
-            .map(|m| {
-                format!(
-                    "{}{unit} ({})",
-                    number(m.value, ctx.lang),
-                    ctx.short_date(m.period_end)
-                )
-            })
+            .map(|m| format!("{} ({})", with_unit(m.value), ctx.short_date(m.period_end)))
             .collect::<Vec<_>>()
             .join("\n");
         let verdict = match (o.target.as_ref(), ms.last()) {
@@ -277,7 +267,7 @@ fn audits(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period) -> bool {
             ctx.t("Cuộc đánh giá", "Audit"),
             ctx.t("Thời gian", "Dates"),
             ctx.t("KPH", "NC"),
-            ctx.t("Điểm lưu ý", "Observ."),
+            ctx.t("Điểm lưu ý", "Observations"),
             ctx.t("Cơ hội cải tiến", "OFI"),
         ],
         true,
@@ -348,15 +338,28 @@ fn improvements(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period) -> bool {
 
 /// Renders the input report of a review.
 pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, DocxError> {
-    let date = r.notice_date.unwrap_or(r.meeting.date);
+    // The report's own facts first, then the dossier's defaults for review reports.
+    let own = r.input_report.as_ref();
+    let kind = ctx.d.settings.documents.review_report.as_ref();
+    let merged = merge(own, kind);
+    let facts = merged.as_ref();
+    let date = facts
+        .and_then(|f| f.date)
+        .unwrap_or(r.notice_date.unwrap_or(r.meeting.date));
     let meta = Meta {
         title: &r.title,
-        creator: &ctx.d.agency.name,
+        creator: ctx.agency_name(),
         date,
     };
     let p = period(ctx, r);
     package(&meta, ctx.opts, |x| {
-        national_header(x, ctx, &ctx.number_line(None, "BC"), date);
+        national_header(
+            x,
+            ctx,
+            qms_core::model::QmsRecord::ReviewReport,
+            &ctx.number_line(facts.and_then(|f| f.number.as_deref()), "BC"),
+            date,
+        );
         let line2 = ctx.lead_in("phục vụ", "For", &r.title);
         title(
             x,
@@ -444,12 +447,43 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
             },
             None => Signer::titled(ctx, ctx.t("Người báo cáo", "Reported by"), None),
         };
+        let signer = crate::facts::signer(ctx, facts, signer);
         let recipients = vec![
             ctx.t("Lãnh đạo cơ quan", "Agency management").to_owned(),
             ctx.t("Thành phần họp xem xét của lãnh đạo", "Review attendees")
                 .to_owned(),
             archive_line(ctx),
         ];
+        let recipients = crate::facts::recipients(ctx, facts, recipients);
         signature(x, ctx, &recipients, &signer);
     })
+}
+
+/// A document's own facts over the defaults of its kind, field by field.
+fn merge(
+    own: Option<&qms_core::model::DocumentFacts>,
+    kind: Option<&qms_core::model::DocumentFacts>,
+) -> Option<qms_core::model::DocumentFacts> {
+    match (own, kind) {
+        (None, None) => None,
+        (Some(o), None) => Some(o.clone()),
+        (None, Some(k)) => Some(k.clone()),
+        (Some(o), Some(k)) => Some(qms_core::model::DocumentFacts {
+            number: o.number.clone().or_else(|| k.number.clone()),
+            date: o.date.or(k.date),
+            signer: o.signer.clone().or_else(|| k.signer.clone()),
+            signing: o.signing.or(k.signing),
+            signing_title: o.signing_title.clone().or_else(|| k.signing_title.clone()),
+            recipients: if o.recipients.is_empty() {
+                k.recipients.clone()
+            } else {
+                o.recipients.clone()
+            },
+            archive: o.archive.clone().or_else(|| k.archive.clone()),
+            implementation: o
+                .implementation
+                .clone()
+                .or_else(|| k.implementation.clone()),
+        }),
+    }
 }

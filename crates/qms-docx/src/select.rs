@@ -43,7 +43,25 @@ pub(crate) fn audit_cars<'a>(d: &'a Dossier, audit: &'a Audit) -> Vec<CarItem<'a
             });
         }
     }
+    // The bundle is filed in number order ("01/2026", "02/2026", … "10/2026"); blank forms
+    // for findings without a request come last, in finding order.
+    out.sort_by_cached_key(|item| {
+        let number = item.ca.and_then(|c| c.number.as_deref());
+        (number.is_none(), number.map(number_key).unwrap_or_default())
+    });
     out
+}
+
+/// A request number as a sort key: its digit groups from the last (the year) to the first
+/// (the running number), so "10/2026" follows "09/2026" and "01/2027" follows both.
+fn number_key(number: &str) -> Vec<u64> {
+    let mut groups: Vec<u64> = number
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .map(|g| g.parse().unwrap_or(u64::MAX))
+        .collect();
+    groups.reverse();
+    groups
 }
 
 /// The finding a corrective action answers, with its audit.

@@ -122,6 +122,31 @@ pub(crate) fn styles_xml(layout: &Layout, lang: Lang) -> String {
             rpr: format!("{BOLD}{}", size(cell)),
         },
         Style {
+            id: "Form",
+            name: "Form Text",
+            // Left-aligned: justified lines would spread the dotted blanks across the cell.
+            ppr: "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
+            rpr: size(24),
+        },
+        Style {
+            id: "FormSign",
+            name: "Form Signature",
+            ppr: CENTER_TIGHT,
+            rpr: format!("{BOLD}{}", size(24)),
+        },
+        Style {
+            id: "FormNote",
+            name: "Form Signature Note",
+            ppr: CENTER_TIGHT,
+            rpr: format!("{ITALIC}{}", size(22)),
+        },
+        Style {
+            id: "FormCode",
+            name: "Form Code",
+            ppr: "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"right\"/>",
+            rpr: size(22),
+        },
+        Style {
             id: "Sign",
             name: "Signature",
             ppr: CENTER_TIGHT,

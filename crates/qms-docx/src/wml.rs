@@ -13,9 +13,10 @@ use crate::xml::Xml;
 pub(crate) struct Para {
     style: &'static str,
     keep_next: bool,
-    page_break: bool,
     /// Left and right indents in twips, for the short rules under header lines.
     indent: Option<(u32, u32)>,
+    /// A left indent for sub-items, keeping the style's first-line indent.
+    left: Option<u32>,
     rule: bool,
 }
 
@@ -34,9 +35,9 @@ impl Para {
         self
     }
 
-    /// Starts it on a new page.
-    pub(crate) fn page_break(mut self) -> Para {
-        self.page_break = true;
+    /// Indents the whole paragraph by `twips` on the left (sub-items of a list).
+    pub(crate) fn indent_left(mut self, twips: u32) -> Para {
+        self.left = Some(twips);
         self
     }
 
@@ -94,11 +95,13 @@ impl Xml<'_> {
         if p.keep_next {
             self.raw("<w:keepNext/>");
         }
-        if p.page_break {
-            self.raw("<w:pageBreakBefore/>");
-        }
         if p.rule {
             self.raw("<w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>");
+        }
+        if let Some(left) = p.left {
+            self.raw("<w:ind w:left=\"");
+            self.num(left);
+            self.raw("\"/>");
         }
         if let Some((left, right)) = p.indent {
             self.raw("<w:ind w:left=\"");
@@ -150,7 +153,13 @@ impl Xml<'_> {
                 } else {
                     self.raw("<w:t>");
                 }
-                self.text(piece.trim_end_matches('\r'));
+                let piece = piece.trim_end_matches('\r');
+                if piece.contains("ISO 900") {
+                    // "TCVN ISO 9001:2015" is one name: never broken across lines.
+                    self.text(&keep_standard_together(piece));
+                } else {
+                    self.text(piece);
+                }
                 self.raw("</w:t>");
             }
         }
@@ -224,6 +233,28 @@ impl Xml<'_> {
         } else {
             self.raw("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
         }
+    }
+
+    /// Opens a heading row that also keeps with the row after it (Word: "keep with next" on
+    /// its paragraphs; LibreOffice never splits a table between its heading rows and the
+    /// first row), so a header never ends a page alone.
+    pub(crate) fn header_row(&mut self, widths: &[u32], style: &'static str, cells: &[&str]) {
+        self.tr_open(true);
+        for (w, text) in widths.iter().zip(cells) {
+            self.tc_open(*w, 1);
+            self.p(Para::new(style).keep(), text, PLAIN);
+            self.tc_close();
+        }
+        self.tr_close();
+    }
+
+    /// Ends a section here (a paragraph carrying `sect_pr`): what follows starts on a new
+    /// page with its own page numbering.
+    pub(crate) fn section_break(&mut self, sect_pr: &str) {
+        self.raw("<w:p><w:pPr><w:pStyle w:val=\"Break\"/>");
+        self.raw(sect_pr);
+        self.raw("</w:pPr></w:p>");
+        self.maybe_flush();
     }
 
     /// Closes a row.
@@ -308,6 +339,12 @@ impl Xml<'_> {
     }
 }
 
+/// The text with no-break spaces inside "TCVN ISO 9001:2015" and "ISO 9001:2008".
+pub(crate) fn keep_standard_together(text: &str) -> String {
+    text.replace("TCVN ISO ", "TCVN\u{a0}ISO\u{a0}")
+        .replace("ISO 900", "ISO\u{a0}900")
+}
+
 /// Splits `total` twips into columns proportional to `parts`; the last column takes the
 /// rounding rest so the widths add up exactly.
 pub(crate) fn columns(total: u32, parts: &[u32]) -> Vec<u32> {
@@ -340,6 +377,13 @@ mod tests {
             "<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\"> a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t></w:r>"
         );
         assert_eq!(render(|x| x.run("", PLAIN)), "");
+    }
+
+    #[test]
+    fn the_standard_name_never_breaks() {
+        let s = render(|x| x.run("theo TCVN ISO 9001:2015 và ISO 9001:2008", PLAIN));
+        assert!(s.contains("theo TCVN\u{a0}ISO\u{a0}9001:2015 và ISO\u{a0}9001:2008"));
+        assert!(!s.contains("ISO 9001"));
     }
 
     #[test]

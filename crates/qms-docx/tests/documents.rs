@@ -136,10 +136,8 @@ fn corrective_action_requests_have_four_parts_and_page_breaks() {
         .filter(|p| *p == "PHIẾU YÊU CẦU HÀNH ĐỘNG KHẮC PHỤC")
         .count();
     assert_eq!(titles, 2, "f1 (recorded request) and f3 (blank form)");
-    assert_eq!(
-        count(&part(&all, "word/document.xml"), "<w:pageBreakBefore/>"),
-        1
-    );
+    // Each request is its own section (a new page, page numbers from 1).
+    assert_eq!(count(&part(&all, "word/document.xml"), "<w:sectPr>"), 2);
     for h in [
         "1. MÔ TẢ SỰ KHÔNG PHÙ HỢP VÀ NGUỒN GỐC",
         "2. PHÂN TÍCH NGUYÊN NHÂN, KHẮC PHỤC VÀ HÀNH ĐỘNG KHẮC PHỤC",

@@ -266,8 +266,12 @@ print(json.dumps({"paragraphs": [p.text for p in doc.paragraphs], "cells": cells
         .findings()
         .filter(|(_, f)| f.kind != qms_core::model::FindingKind::GoodPractice)
     {
+        // The statement opens the finding's detail cell (requirement and evidence follow).
         assert_eq!(
-            cells.iter().filter(|c| **c == f.statement).count(),
+            cells
+                .iter()
+                .filter(|c| c.split('\n').next() == Some(f.statement.as_str()))
+                .count(),
             1,
             "finding {}",
             f.id

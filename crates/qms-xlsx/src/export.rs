@@ -349,8 +349,19 @@ fn write_checklist(
     ws.set_margins(0.5, 0.4, 0.6, 0.6, 0.3, 0.3);
     ws.set_repeat_rows(HEADING_ROW, HEADING_ROW)?;
     ws.set_print_fit_to_pages(1, 0);
-    ws.set_print_area(0, 0, last_row, last)?;
+    let representative = d
+        .unit(&checklist.unit)
+        .and_then(|u| u.head.as_deref())
+        .and_then(|p| d.person(p))
+        .map(|p| p.name.as_str());
+    let auditor = d.person(&checklist.auditor).map(|p| p.name.as_str());
+    let sign_end =
+        crate::signatures::checklist_signatures(ws, s, lang, last_row, representative, auditor)?;
+    ws.set_print_area(0, 0, sign_end, last)?;
     ws.set_footer(lang.pick("&CTrang &P/&N", "&CPage &P of &N"));
+    if let Some(h) = crate::form_code::page_header(d, qms_core::model::QmsRecord::Checklist, lang) {
+        ws.set_header(&h);
+    }
     let options = ProtectionOptions {
         use_autofilter: true,
         sort: true,

@@ -30,11 +30,13 @@
 
 mod error;
 mod export;
+mod form_code;
 mod import;
 mod layout;
 mod metadata;
 mod render;
 pub mod safety;
+mod signatures;
 mod style;
 
 pub use error::XlsxError;

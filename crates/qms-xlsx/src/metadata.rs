@@ -23,6 +23,8 @@ pub(crate) const FORMAT_NAME: &str = "qms-checklist";
 pub(crate) const FORMAT_VERSION: u32 = 1;
 /// Prefix of the checklist-id cell of each checklist sheet.
 pub(crate) const SHEET_KEY_PREFIX: &str = "qms:checklist:";
+/// Key cell of the signature rows under a checklist table: the importer skips these rows.
+pub(crate) const SIGN_KEY: &str = "qms:sign";
 /// Prefix of the fingerprint of a header-block row (cells J2 to J7).
 pub(crate) const HEADER_KEY_PREFIX: &str = "qms:header:";
 

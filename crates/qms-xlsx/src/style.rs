@@ -16,6 +16,8 @@ pub(crate) struct Styles {
     pub(crate) date: Format,
     pub(crate) number: Format,
     pub(crate) note: Format,
+    pub(crate) sign: Format,
+    pub(crate) sign_note: Format,
 }
 
 impl Styles {
@@ -49,6 +51,12 @@ impl Styles {
             input: cell.clone().set_unlocked().set_background_color("#FFF9E5"),
             date: cell.clone().set_num_format(date_pattern),
             number: cell.clone().set_align(FormatAlign::Right),
+            sign: base.clone().set_bold().set_align(FormatAlign::Center),
+            sign_note: base
+                .clone()
+                .set_italic()
+                .set_font_size(11)
+                .set_align(FormatAlign::Center),
             note: base.set_italic().set_font_size(11).set_text_wrap(),
         }
     }

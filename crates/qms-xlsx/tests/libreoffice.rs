@@ -158,7 +158,10 @@ for sheet, cell, value in json.loads(sys.argv[3]):
     wb.worksheets[sheet][cell] = value
 # Sort the first sheet's items in reverse, as an auditor sorting by a column would.
 ws = wb.worksheets[0]
-rows = [[ws.cell(r, c).value for c in range(1, 11)] for r in range(9, ws.max_row + 1)]
+# The table ends a blank row above the signature block (key cell "qms:sign"), as the
+# autofilter range does.
+end = next((r - 1 for r in range(9, ws.max_row + 1) if ws.cell(r, 10).value == "qms:sign"), ws.max_row + 1)
+rows = [[ws.cell(r, c).value for c in range(1, 11)] for r in range(9, end)]
 for i, values in enumerate(reversed(rows)):
     for c, v in enumerate(values, start=1):
         ws.cell(9 + i, c).value = v

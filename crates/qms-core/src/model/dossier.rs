@@ -67,6 +67,9 @@ pub struct Dossier {
     /// Document and record registers.
     #[serde(default)]
     pub registers: Registers,
+    /// English names of the agency, its units and positions, for documents in English.
+    #[serde(default, skip_serializing_if = "super::EnglishNames::is_empty")]
+    pub english: super::EnglishNames,
 }
 
 impl Dossier {
@@ -102,6 +105,7 @@ impl Dossier {
             management_reviews: Vec::new(),
             quality_objectives: Vec::new(),
             registers: Registers::default(),
+            english: super::EnglishNames::default(),
         }
     }
 

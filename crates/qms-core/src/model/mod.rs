@@ -9,9 +9,12 @@ mod audit;
 mod ca_requirements;
 mod checklist;
 mod corrective_action;
+mod document_facts;
 mod dossier;
+mod english;
 mod finding;
 mod objective;
+mod record_form;
 mod register;
 mod review;
 mod scope;
@@ -29,15 +32,19 @@ pub use corrective_action::{
     ActionStep, Approval, CaSource, CaState, Correction, CorrectiveAction, DueDateExtension,
     StateChange, TransitionError, Verification,
 };
+pub use document_facts::{DocumentFacts, DocumentSettings, SigningForm};
 pub use dossier::{Dossier, FORMAT_VERSION};
+pub use english::EnglishNames;
 pub use finding::{Acknowledgement, Finding, FindingKind};
 pub use objective::{Comparison, Measurement, MeasurementPeriod, QualityObjective, Target};
+pub use record_form::{FormIssue, QmsRecord};
 pub use register::{
     DocumentKind, DocumentStatus, ExternalDocument, ExternalStatus, InternalDocument, Medium,
     RecordEntry, Registers, Retention,
 };
 pub use review::{
-    Decision, DecisionFollowUp, DecisionState, ManagementReview, ReviewInput, ReviewMeeting,
+    Absence, Decision, DecisionFollowUp, DecisionState, ManagementReview, ReviewInput,
+    ReviewMeeting,
 };
 pub use scope::{
     AdminProcedure, Announcement, Exclusion, FormRef, Procedure, ProcedureKind, QmsScope,

@@ -33,6 +33,53 @@ pub struct QualityObjective {
     /// Actions taken when the target was missed (corrective-action or decision ids).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<String>,
+    /// The objective measures process performance and the conformity of services, e.g. the
+    /// on-time rate of administrative procedures: the management review shows it under input
+    /// c3 (TCVN ISO 9001:2015 9.3.2 c3) as well as under c2. Absent means no.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub process_performance: bool,
+}
+
+impl QualityObjective {
+    /// Whether the objective belongs to a period from `start` (none: since the beginning) to
+    /// `end`: its year overlaps the period; an objective with no year belongs to every period.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let mut o = qms_core::model::QualityObjective::new("mt-1", "100% hồ sơ đúng hạn");
+    /// o.year = Some(2026);
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// assert!(o.belongs_to(Some(d(2025, 11, 1)), d(2026, 10, 31)));
+    /// assert!(!o.belongs_to(Some(d(2024, 11, 1)), d(2025, 10, 31)));
+    /// ```
+    pub fn belongs_to(&self, start: Option<NaiveDate>, end: NaiveDate) -> bool {
+        use chrono::Datelike;
+        match self.year {
+            None => true,
+            Some(y) => y <= end.year() && start.is_none_or(|s| y >= s.year()),
+        }
+    }
+
+    /// An objective with only an id and a statement.
+    ///
+    /// ```
+    /// let o = qms_core::model::QualityObjective::new("mt-1", "Không quá 01 phản ánh");
+    /// assert!(o.target.is_none() && !o.process_performance);
+    /// ```
+    pub fn new(id: impl Into<String>, statement: impl Into<String>) -> QualityObjective {
+        QualityObjective {
+            id: id.into(),
+            statement: statement.into(),
+            indicator: None,
+            target: None,
+            period: None,
+            year: None,
+            unit: None,
+            measurements: Vec::new(),
+            actions: Vec::new(),
+            process_performance: false,
+        }
+    }
 }
 
 /// A numeric target.
@@ -57,6 +104,23 @@ pub struct Target {
 }
 
 impl Target {
+    /// A value followed by the target's unit: "95%" (no space before a percent or per-mille
+    /// sign, as Vietnamese and English write them), "1 phản ánh", "3 ngày".
+    ///
+    /// ```
+    /// use qms_core::model::{Comparison, Target};
+    /// let t = |u: &str| Target { value: 1.0, comparison: Comparison::AtMost, unit: Some(u.into()) };
+    /// assert_eq!(t("phản ánh").with_unit("1"), "1 phản ánh");
+    /// assert_eq!(t("%").with_unit("95"), "95%");
+    /// ```
+    pub fn with_unit(&self, value: &str) -> String {
+        match self.unit.as_deref().map(str::trim) {
+            None | Some("") => value.to_owned(),
+            Some(u) if u.starts_with('%') || u.starts_with('‰') => format!("{value}{u}"),
+            Some(u) => format!("{value} {u}"),
+        }
+    }
+
     /// Whether a measured value meets the target.
     pub fn is_met(&self, measured: f64) -> bool {
         match self.comparison {

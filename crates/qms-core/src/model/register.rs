@@ -151,6 +151,33 @@ pub struct RecordEntry {
     /// How it is disposed of (phương pháp hủy).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disposal: Option<String>,
+    /// The record qms writes on this form, so the document prints the form's code. Absent:
+    /// qms matches the entry by its title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qms_record: Option<super::record_form::QmsRecord>,
+}
+
+impl RecordEntry {
+    /// An entry with only an id and a title.
+    ///
+    /// ```
+    /// let e = qms_core::model::RecordEntry::new("hs-car", "Phiếu yêu cầu hành động khắc phục");
+    /// assert!(e.form_code.is_none() && e.qms_record.is_none());
+    /// ```
+    pub fn new(id: impl Into<String>, title: impl Into<String>) -> RecordEntry {
+        RecordEntry {
+            id: id.into(),
+            title: title.into(),
+            form_code: None,
+            procedure: None,
+            unit: None,
+            location: None,
+            retention: None,
+            medium: None,
+            disposal: None,
+            qms_record: None,
+        }
+    }
 }
 
 /// How long a record is kept: `{"years": 5}`, `"permanent"` or `"until_superseded"`.

@@ -45,6 +45,9 @@ pub struct ManagementReview {
     /// Overall conclusion on suitability, adequacy and effectiveness.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conclusion: Option<String>,
+    /// The input report's own number, date, signer and recipients (báo cáo phục vụ xem xét).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input_report: Option<super::DocumentFacts>,
 }
 
 /// Facts of the meeting.
@@ -72,6 +75,20 @@ pub struct ReviewMeeting {
     /// Invited guests who are not in the dossier, by name and position.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub guests: Vec<String>,
+    /// Members invited who did not attend, with their reasons (vắng mặt, có lý do).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absent: Vec<Absence>,
+}
+
+/// A member invited to the meeting who did not attend.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Absence {
+    /// Who (a person id).
+    pub person: String,
+    /// Why, e.g. "đi công tác".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 /// One input of the review, keyed by its letter in the standard.
@@ -80,11 +97,19 @@ pub struct ReviewMeeting {
 pub struct ReviewInput {
     /// The topic key: "a", "b", "c1"…"c7", "d", "e", "f" (2015) or "a"…"g" (2008).
     pub topic: String,
-    /// What was reported, with data and trends.
+    /// What was reported, with data and trends; empty when the input was presented and its
+    /// summary is not written yet.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     /// Who presented it (a person id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presenter: Option<String>,
+    /// What the meeting said about it (ý kiến thảo luận), for the minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discussion: Option<String>,
+    /// The chair's conclusion on it (kết luận của chủ trì), for the minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conclusion: Option<String>,
 }
 
 /// A decision of the review (an output of 9.3.3).

@@ -128,4 +128,8 @@ pub struct Announcement {
     /// Procedures in scope at the time (procedure ids).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub procedures: Vec<String>,
+    /// Units the announced scope covered (unit ids), so a unit added to the scope is
+    /// detected even when the scope text did not change.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<String>,
 }

@@ -27,6 +27,9 @@ pub struct DossierSettings {
     /// Per-rule settings by rule code (e.g. "QMS-A004"): disable, or change the severity.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub rules: IndexMap<String, RuleSetting>,
+    /// Who signs and receives each kind of document, and the agency's own standing texts.
+    #[serde(default, skip_serializing_if = "super::DocumentSettings::is_empty")]
+    pub documents: super::DocumentSettings,
 }
 
 fn default_true() -> bool {
@@ -39,6 +42,7 @@ impl Default for DossierSettings {
             grade_nonconformities: true,
             thresholds: Thresholds::default(),
             rules: IndexMap::new(),
+            documents: super::DocumentSettings::default(),
         }
     }
 }

@@ -371,3 +371,37 @@ pub(super) fn planned_without_checklist(ctx: &Context, e: &mut Emitter) {
         }
     }
 }
+
+/// QMS-A011: a unit's acknowledgement of a finding dated before the audit began: the
+/// finding cannot have been acknowledged before it was made.
+pub(super) fn acknowledged_before_audit(ctx: &Context, e: &mut Emitter) {
+    for (ai, a) in ctx.d.audits.iter().enumerate() {
+        for (fi, f) in a.findings.iter().enumerate() {
+            let Some(ack) = &f.acknowledgement else {
+                continue;
+            };
+            if ack.date < a.plan.start {
+                e.emit(
+                    root("audits")
+                        .index(ai)
+                        .key("findings")
+                        .index(fi)
+                        .key("acknowledgement")
+                        .key("date"),
+                    format!(
+                        "phát hiện {} được đơn vị xác nhận ngày {}, trước ngày bắt đầu đánh giá {}",
+                        f.id,
+                        vi_date(ack.date),
+                        vi_date(a.plan.start)
+                    ),
+                    format!(
+                        "finding {} was acknowledged on {}, before the audit began on {}",
+                        f.id,
+                        en_date(ack.date),
+                        en_date(a.plan.start)
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -140,7 +140,36 @@ pub(super) fn no_correction(ctx: &Context, e: &mut Emitter) {
 /// QMS-C006: no root cause in a state that needs one (the state machine's
 /// [`CaRequirement::RootCause`]).
 pub(super) fn no_root_cause(ctx: &Context, e: &mut Emitter) {
+    let days = u64::from(ctx.d.settings.thresholds.corrective_action_days);
     for (i, ca) in ctx.d.corrective_actions.iter().enumerate() {
+        // A request still "proposed" needs no cause yet, so the rule cannot judge it; once
+        // its time is up, say that the cause is still missing instead of passing silently.
+        let due = ca
+            .actions
+            .iter()
+            .map(|a| a.due)
+            .min()
+            .or_else(|| ca.raised_on.checked_add_days(Days::new(days)));
+        if ca.state == CaState::Proposed
+            && ca.root_cause.as_deref().is_none_or(|c| c.trim().is_empty())
+            && due.is_some_and(|d| d < ctx.today)
+        {
+            e.emit_as(
+                crate::model::Severity::Info,
+                ca_path(i).key("root_cause"),
+                format!(
+                    "{} vẫn ở trạng thái \"{}\" đã quá hạn mà chưa xác định nguyên nhân gốc",
+                    ca.id,
+                    ca.state.label(Lang::Vi)
+                ),
+                format!(
+                    "{} is still \"{}\" past its due date and names no root cause",
+                    ca.id,
+                    ca.state.label(Lang::En)
+                ),
+            );
+            continue;
+        }
         if ca.unmet(ca.state).contains(&RootCause) {
             e.emit(
                 ca_path(i).key("root_cause"),

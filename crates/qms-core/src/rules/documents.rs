@@ -86,6 +86,23 @@ pub(super) fn one_stop_records_missing(ctx: &Context, e: &mut Emitter) {
             "Phiếu kiểm soát quá trình giải quyết hồ sơ",
         ),
     ];
+    let operational = ctx
+        .d
+        .procedures
+        .iter()
+        .filter(|p| p.kind == ProcedureKind::Operational);
+    if operational.clone().next().is_some()
+        && operational.clone().all(|p| p.admin_procedures.is_empty())
+    {
+        // Without the administrative procedures the rule cannot tell which procedures are
+        // handled at the one-stop shop: say so rather than pass.
+        e.emit_as(
+            crate::model::Severity::Info,
+            JsonPath::root().key("procedures"),
+            "không quy trình nghiệp vụ nào ghi thủ tục hành chính (admin_procedures): không kiểm tra được hồ sơ một cửa (Giấy tiếp nhận, Phiếu kiểm soát)".into(),
+            "no operational procedure lists its administrative procedures (admin_procedures): the one-stop-shop records cannot be checked".into(),
+        );
+    }
     for (i, p) in ctx.d.procedures.iter().enumerate() {
         if p.kind != ProcedureKind::Operational || p.admin_procedures.is_empty() {
             continue;

@@ -141,6 +141,13 @@ static EXPLANATIONS: &[Explanation] = &[
         "Create the checklists (qms checklist new) and record the results, or reschedule the audit in the programme if it has not happened."
     ),
     explain!(
+        "QMS-A011",
+        "Đơn vị chỉ có thể xác nhận một phát hiện sau khi chuyên gia nêu ra nó trong cuộc đánh giá; ngày xác nhận sớm hơn cho thấy hồ sơ ghi sai ngày hoặc gắn nhầm cuộc đánh giá.",
+        "A unit can only acknowledge a finding after the auditors raised it during the audit; an earlier date means a wrong date or a finding filed under the wrong audit.",
+        "Sửa \"acknowledgement.date\" theo biên bản họp kết thúc hoặc phiếu yêu cầu, hoặc chuyển phát hiện về đúng cuộc đánh giá.",
+        "Correct \"acknowledgement.date\" from the closing meeting record or the request, or move the finding to the right audit."
+    ),
+    explain!(
         "QMS-C001",
         "Sự không phù hợp phát hiện khi đánh giá phải có hành động khắc phục không chậm trễ (điều 9.2.2 e, 10.2).",
         "A nonconformity found in an audit needs corrective action without undue delay (clauses 9.2.2 e, 10.2).",
@@ -237,6 +244,13 @@ static EXPLANATIONS: &[Explanation] = &[
         "A missed objective is a management review input and needs action (clauses 6.2.2, 10.2).",
         "Ghi hành động vào \"actions\" của mục tiêu, hoặc lập hành động khắc phục.",
         "Record the actions in the objective's \"actions\", or raise a corrective action."
+    ),
+    explain!(
+        "QMS-O004",
+        "Xem xét của lãnh đạo phải xem xét mức độ đạt mục tiêu chất lượng của kỳ (9.3.2 c2); một kỳ không có mục tiêu nào thì đầu vào này trống.",
+        "Management review must consider the extent to which the period's quality objectives were met (9.3.2 c2); a period with no objective leaves that input empty.",
+        "Ghi mục tiêu chất lượng của năm vào \"quality_objectives\" với \"year\" thuộc kỳ xem xét, hoặc sửa kỳ xem xét (\"period_start\", \"period_end\").",
+        "Record the year's quality objectives in \"quality_objectives\" with a \"year\" in the review period, or correct the period (\"period_start\", \"period_end\")."
     ),
     explain!(
         "QMS-D001",

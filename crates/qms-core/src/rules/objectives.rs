@@ -118,7 +118,6 @@ pub(super) fn missed_without_action(ctx: &Context, e: &mut Emitter) {
         if !o.actions.is_empty() {
             continue;
         }
-        let unit = t.unit.as_deref().unwrap_or("");
         if let Some((j, m)) = o
             .measurements
             .iter()
@@ -129,12 +128,48 @@ pub(super) fn missed_without_action(ctx: &Context, e: &mut Emitter) {
             e.emit(
                 obj(i).key("measurements").index(j),
                 format!(
-                    "mục tiêu \"{}\" không đạt ({} {unit} so với chỉ tiêu {} {unit}, kỳ {}) nhưng chưa có hành động",
-                    o.statement, m.value, t.value, vi_date(m.period_end)
+                    "mục tiêu \"{}\" không đạt ({} so với chỉ tiêu {}, kỳ {}) nhưng chưa có hành động",
+                    o.statement, t.with_unit(&m.value.to_string()), t.with_unit(&t.value.to_string()), vi_date(m.period_end)
                 ),
                 format!(
-                    "objective \"{}\" missed its target ({} {unit} against {} {unit}, period ending {}) with no action",
-                    o.statement, m.value, t.value, en_date(m.period_end)
+                    "objective \"{}\" missed its target ({} against {}, period ending {}) with no action",
+                    o.statement, t.with_unit(&m.value.to_string()), t.with_unit(&t.value.to_string()), en_date(m.period_end)
+                ),
+            );
+        }
+    }
+}
+
+/// QMS-O004: a management review whose period has no quality objective: input c2 has
+/// nothing to review (the period runs from the previous review's meeting when not given).
+pub(super) fn review_without_objective(ctx: &Context, e: &mut Emitter) {
+    for (i, r) in ctx.d.management_reviews.iter().enumerate() {
+        let end = r.period_end.unwrap_or(r.meeting.date);
+        let start = r.period_start.or_else(|| {
+            let prev = r.previous.as_deref()?;
+            ctx.d
+                .management_reviews
+                .iter()
+                .find(|p| p.id == prev)
+                .map(|p| p.meeting.date)
+        });
+        if !ctx
+            .d
+            .quality_objectives
+            .iter()
+            .any(|o| o.belongs_to(start, end))
+        {
+            e.emit(
+                JsonPath::root().key("management_reviews").index(i),
+                format!(
+                    "\"{}\": không có mục tiêu chất lượng nào thuộc kỳ xem xét (đến ngày {})",
+                    r.title,
+                    vi_date(end)
+                ),
+                format!(
+                    "\"{}\": no quality objective belongs to the period reviewed (to {})",
+                    r.title,
+                    en_date(end)
                 ),
             );
         }

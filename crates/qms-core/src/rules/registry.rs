@@ -160,6 +160,14 @@ pub static RULES: &[Rule] = &[
         a::planned_without_checklist
     ),
     rule!(
+        "QMS-A011",
+        Warning,
+        Source::Iso19011("6.4.8"),
+        "Đơn vị xác nhận phát hiện trước ngày đánh giá",
+        "Finding acknowledged before the audit began",
+        a::acknowledged_before_audit
+    ),
+    rule!(
         "QMS-C001",
         Warning,
         iso("9.2.2 e", "8.2.2"),
@@ -270,6 +278,14 @@ pub static RULES: &[Rule] = &[
         "Mục tiêu không đạt mà chưa có hành động",
         "Target missed with no action",
         o::missed_without_action
+    ),
+    rule!(
+        "QMS-O004",
+        Warning,
+        iso("9.3.2 c2", "5.6.2 c"),
+        "Kỳ xem xét của lãnh đạo không có mục tiêu chất lượng",
+        "Review period with no quality objective",
+        o::review_without_objective
     ),
     rule!(
         "QMS-D001",

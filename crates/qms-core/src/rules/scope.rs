@@ -1,7 +1,7 @@
 //! Scope and regulation rules (TCVN ISO 9001:2015 4.3; Quyết định 19/2014/QĐ-TTg).
 
-use super::Emitter;
 use super::context::{Context, blank, vi_date};
+use super::{Emitter, Severity};
 use crate::load::JsonPath;
 use crate::{Edition, catalog};
 use chrono::NaiveDate;
@@ -94,6 +94,39 @@ pub(super) fn scope_changed(ctx: &Context, e: &mut Emitter) {
         if !removed.is_empty() {
             changes_vi.push(format!("bỏ quy trình {}", removed.join(", ")));
             changes_en.push(format!("procedures removed: {}", removed.join(", ")));
+        }
+    }
+    if a.units.is_empty() {
+        // Without the announced units a unit that joined the scope cannot be seen.
+        e.emit_as(
+            Severity::Info,
+            JsonPath::root().key("announcements").index(i).key("units"),
+            format!(
+                "quyết định công bố số {} không ghi các đơn vị thuộc phạm vi đã công bố (units): không kiểm tra được việc phạm vi có thêm đơn vị",
+                a.decision_number
+            ),
+            format!(
+                "announcement no. {} does not list the units it covered (units): a unit added to the scope cannot be detected",
+                a.decision_number
+            ),
+        );
+    } else {
+        let then: BTreeSet<&str> = a.units.iter().map(String::as_str).collect();
+        // A scope that lists no units covers every unit of the agency.
+        let now: BTreeSet<&str> = if s.units.is_empty() {
+            ctx.d.units.iter().map(|u| u.id.as_str()).collect()
+        } else {
+            s.units.iter().map(String::as_str).collect()
+        };
+        let added: Vec<&str> = now.difference(&then).copied().collect();
+        let removed: Vec<&str> = then.difference(&now).copied().collect();
+        if !added.is_empty() {
+            changes_vi.push(format!("thêm đơn vị {}", added.join(", ")));
+            changes_en.push(format!("units added: {}", added.join(", ")));
+        }
+        if !removed.is_empty() {
+            changes_vi.push(format!("bỏ đơn vị {}", removed.join(", ")));
+            changes_en.push(format!("units removed: {}", removed.join(", ")));
         }
     }
     if !changes_vi.is_empty() {

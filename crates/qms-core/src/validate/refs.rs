@@ -124,6 +124,7 @@ impl<'d> Validator<'d> {
         for (i, a) in d.announcements.iter().enumerate() {
             let at = || root("announcements").index(i);
             self.references(RefKind::Procedure, &a.procedures, || at().key("procedures"));
+            self.references(RefKind::Unit, &a.units, || at().key("units"));
             // The exclusions of an announcement use the edition it announced.
             for (j, c) in a.exclusions.iter().enumerate() {
                 if !catalog::is_known(a.edition, c) {
@@ -321,6 +322,11 @@ impl<'d> Validator<'d> {
         self.references(RefKind::Person, &m.attendees, || {
             at().key("meeting").key("attendees")
         });
+        for (k, a) in m.absent.iter().enumerate() {
+            self.reference(RefKind::Person, &a.person, || {
+                at().key("meeting").key("absent").index(k).key("person")
+            });
+        }
         if let (Some(s), Some(e)) = (m.start, m.end) {
             self.order((s, "start"), (e, "end"), || at().key("meeting"));
         }

@@ -401,7 +401,10 @@ fn finish_row(
                 .push((r, c, cells[usize::from(c)].clone()));
         }
     }
-    if r < FIRST_ITEM_ROW || cells.iter().all(|t| t.trim().is_empty()) {
+    if r < FIRST_ITEM_ROW
+        || cells.iter().all(|t| t.trim().is_empty())
+        || cells[usize::from(col::KEY)] == metadata::SIGN_KEY
+    {
         return;
     }
     let [a, b, c, d, e, f, g, h, i, key] = cells;

@@ -115,7 +115,15 @@ pub fn render(
         ),
     };
     wb.set_properties(&crate::props(opts.today, title, &dossier.agency.name));
-    let ctx = table::Ctx::new(dossier, audit, opts);
+    let mut ctx = table::Ctx::new(dossier, audit, opts);
+    use qms_core::model::QmsRecord;
+    ctx.record = Some(match kind {
+        WorkbookKind::Findings => QmsRecord::FindingsRegister,
+        WorkbookKind::Actions => QmsRecord::ActionTracker,
+        WorkbookKind::Summary => QmsRecord::AuditSummary,
+        WorkbookKind::Programme => QmsRecord::Programme,
+        WorkbookKind::Registers => QmsRecord::DocumentRegister,
+    });
     match kind {
         WorkbookKind::Findings => findings::write(&mut wb, &ctx)?,
         WorkbookKind::Actions => actions::write(&mut wb, &ctx)?,

@@ -77,6 +77,26 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
     let clause_rows: Vec<(String, Vec<u32>)> = by_clause.into_values().collect();
     let clause_head = ctx.pick("Điều khoản", "Clause");
     let (_, end2) = block(ws, ctx, &sheet, end + 2, clause_head, &kinds, &clause_rows)?;
+    let multi = ctx
+        .audits
+        .iter()
+        .flat_map(|a| &a.findings)
+        .any(|f| f.clauses.len() > 1);
+    if multi {
+        // Say why the clause table can add up to more than the unit table.
+        ws.merge_range(
+            end2,
+            0,
+            end2,
+            kinds.len() as u16 + 1,
+            ctx.pick(
+                "Ghi chú: phát hiện viện dẫn nhiều điều khoản được đếm ở mỗi điều khoản, nên tổng theo điều khoản có thể lớn hơn tổng số phát hiện.",
+                "Note: a finding that cites several clauses counts under each of them, so the clause totals can exceed the number of findings.",
+            ),
+            &ctx.styles.note,
+        )?;
+        ws.set_row_height(end2, 30)?;
+    }
 
     if !rows.is_empty() {
         let mut chart = Chart::new(ChartType::ColumnStacked);
@@ -92,6 +112,17 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
             .title()
             .set_name(ctx.pick("Phát hiện theo đơn vị và loại", "Findings by unit and kind"));
         chart.set_width(760).set_height(380);
+        // Counts are whole numbers: integer ticks from zero, about eight of them at most.
+        let highest = rows
+            .iter()
+            .map(|(_, c)| c.iter().sum::<u32>())
+            .max()
+            .unwrap_or(1);
+        chart
+            .y_axis()
+            .set_min(0)
+            .set_major_unit(highest.div_ceil(8).max(1))
+            .set_num_format("0");
         // The chart gets a page of its own rather than being cut by a page break.
         ws.set_page_breaks(&[end2 + 1])?;
         ws.insert_chart(end2 + 2, 0, &chart)?;
@@ -99,6 +130,15 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
     ws.set_landscape();
     ws.set_paper_size(9);
     ws.set_print_fit_to_pages(1, 0);
+    // The same print setup as the other registers: margins, page numbers, the form code.
+    ws.set_margins(0.5, 0.4, 0.6, 0.6, 0.3, 0.3);
+    ws.set_footer(ctx.pick("&CTrang &P/&N", "&CPage &P of &N"));
+    if let Some(h) = ctx
+        .record
+        .and_then(|r| crate::form_code::page_header(ctx.dossier, r, ctx.lang))
+    {
+        ws.set_header(&h);
+    }
     Ok(())
 }
 

@@ -18,6 +18,8 @@ pub(super) struct Ctx<'a> {
     pub(super) today: chrono::NaiveDate,
     pub(super) styles: Styles,
     pub(super) names: std::cell::RefCell<SheetNames>,
+    /// The record the workbook is, for its form code.
+    pub(super) record: Option<qms_core::model::QmsRecord>,
 }
 
 impl<'a> Ctx<'a> {
@@ -33,6 +35,7 @@ impl<'a> Ctx<'a> {
             today: opts.today,
             styles: Styles::new("dd/mm/yyyy"),
             names: std::cell::RefCell::new(SheetNames::default()),
+            record: None,
         }
     }
 
@@ -144,6 +147,12 @@ impl<'w> Table<'w> {
         self.ws.set_print_fit_to_pages(1, 0);
         self.ws
             .set_footer(ctx.pick("&CTrang &P/&N", "&CPage &P of &N"));
+        if let Some(h) = ctx
+            .record
+            .and_then(|r| crate::form_code::page_header(ctx.dossier, r, ctx.lang))
+        {
+            self.ws.set_header(&h);
+        }
         Ok(self.row)
     }
 }

@@ -1,0 +1,64 @@
+//! The signature lines under a checklist: the auditee representative on the left, the
+//! auditor on the right, each with "(Ký, ghi rõ họ tên)" and room to sign (ISO 19011 6.4.7:
+//! the checklist is a record of the audit, signed by who took part).
+
+use crate::error::XlsxError;
+use crate::layout::col;
+use crate::metadata::SIGN_KEY;
+use crate::style::Styles;
+use qms_core::Lang;
+use rust_xlsxwriter::Worksheet;
+
+/// Rows the signature block takes, counted from the row after the table.
+pub(crate) const SIGN_ROWS: u32 = 7;
+
+/// Writes the block starting two rows under `last_row`; returns its last row.
+pub(crate) fn checklist_signatures(
+    ws: &mut Worksheet,
+    s: &Styles,
+    lang: Lang,
+    last_row: u32,
+    unit_representative: Option<&str>,
+    auditor: Option<&str>,
+) -> Result<u32, XlsxError> {
+    let top = last_row + 2;
+    let left = (col::STT, col::GUIDANCE);
+    let right = (col::RESULT, col::NOTE);
+    let lines: [(u32, [&str; 2], bool); 3] = [
+        (
+            top,
+            [
+                lang.pick("ĐẠI DIỆN ĐƠN VỊ ĐƯỢC ĐÁNH GIÁ", "FOR THE UNIT AUDITED"),
+                lang.pick("CHUYÊN GIA ĐÁNH GIÁ", "AUDITOR"),
+            ],
+            true,
+        ),
+        (
+            top + 1,
+            [lang.pick("(Ký, ghi rõ họ tên)", "(Signature and full name)"); 2],
+            false,
+        ),
+        (
+            top + SIGN_ROWS - 2,
+            [
+                unit_representative.unwrap_or_default(),
+                auditor.unwrap_or_default(),
+            ],
+            true,
+        ),
+    ];
+    // The columns carry bordered formats for the table; blank cells of the block get a plain
+    // one, so no grid is printed around the signatures.
+    for row in [last_row + 1, top + 2, top + 3, top + 4] {
+        for c in left.0..=right.1 {
+            ws.write_blank(row, c, &s.value)?;
+        }
+    }
+    for (row, [a, b], bold) in lines {
+        let f = if bold { &s.sign } else { &s.sign_note };
+        ws.merge_range(row, left.0, row, left.1, a, f)?;
+        ws.merge_range(row, right.0, row, right.1, b, f)?;
+        ws.write_string(row, col::KEY, SIGN_KEY)?;
+    }
+    Ok(top + SIGN_ROWS - 2)
+}

@@ -1,0 +1,143 @@
+//! The checklist carries the signature lines of the auditor and the auditee representative,
+//! inside its print area, and the import ignores them.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use calamine::{Reader, Xlsx};
+use std::io::Cursor;
+use support::*;
+
+#[test]
+fn every_checklist_sheet_has_both_signature_lines_in_its_print_area() {
+    let d = dossier(3);
+    let bytes = export(&d);
+    let mut x: Xlsx<_> = Xlsx::new(Cursor::new(bytes.clone())).unwrap();
+    let names: Vec<String> = x
+        .sheet_names()
+        .into_iter()
+        .filter(|n| n != "_qms")
+        .collect();
+    assert_eq!(names.len(), d.audits[0].checklists.len());
+    for (name, c) in names.iter().zip(&d.audits[0].checklists) {
+        let range = x.worksheet_range(name).unwrap();
+        let find = |s: &str| {
+            range
+                .cells()
+                .find(|(_, _, v)| *v == s)
+                .map(|(r, col, _)| (r as u32, col as u32))
+        };
+        let (rep_row, rep_col) = find("ĐẠI DIỆN ĐƠN VỊ ĐƯỢC ĐÁNH GIÁ").unwrap();
+        let (aud_row, aud_col) = find("CHUYÊN GIA ĐÁNH GIÁ").unwrap();
+        assert_eq!(rep_row, aud_row);
+        assert!(rep_col < aud_col);
+        // Below the last item, with a blank row between.
+        assert!(rep_row as usize > 8 + c.items.len());
+        let auditor = &d.person(&c.auditor).unwrap().name;
+        // The auditor's name also heads the sheet; the signed one is under the title.
+        let (name_row, name_col) = range
+            .cells()
+            .find(|(r, _, v)| *r as u32 > aud_row && *v == auditor.as_str())
+            .map(|(r, col, _)| (r as u32, col as u32))
+            .unwrap();
+        assert_eq!(name_col, aud_col);
+        // The print area reaches the names.
+        let wb = String::from_utf8(
+            parts(&bytes)
+                .into_iter()
+                .find(|(p, _)| p == "xl/workbook.xml")
+                .unwrap()
+                .1,
+        )
+        .unwrap();
+        let area = format!("$I${}", name_row + 1);
+        assert!(
+            wb.contains(&format!("$A$1:{area}")),
+            "print area of {name} ends at the names: {wb}"
+        );
+    }
+    // Exported then imported unchanged: nothing to apply, no conflicts.
+    let out = import(&d, &[("a.xlsx", &bytes)], false);
+    assert!(out.conflicts.is_empty(), "{:?}", out.conflicts);
+}
+
+/// The example dossier of the Sở KH&CN, which names a form for every workbook.
+fn example() -> qms_core::Dossier {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/so-khcn-ninh-binh.json");
+    qms_core::load(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn headers(bytes: &[u8]) -> Vec<String> {
+    parts(bytes)
+        .into_iter()
+        .filter(|(p, _)| p.starts_with("xl/worksheets/sheet"))
+        .filter_map(|(_, x)| {
+            let x = String::from_utf8(x).unwrap();
+            let s = x.find("<oddHeader>")? + "<oddHeader>".len();
+            let e = x.find("</oddHeader>")?;
+            Some(x[s..e].to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn every_workbook_prints_its_form_code_in_the_page_header() {
+    use qms_core::model::QmsRecord;
+    use qms_xlsx::WorkbookKind;
+    let d = example();
+    let opts = qms_xlsx::RenderOptions {
+        lang: qms_core::Lang::Vi,
+        today: today(),
+    };
+    for (kind, record) in [
+        (WorkbookKind::Findings, QmsRecord::FindingsRegister),
+        (WorkbookKind::Actions, QmsRecord::ActionTracker),
+        (WorkbookKind::Summary, QmsRecord::AuditSummary),
+        (WorkbookKind::Programme, QmsRecord::Programme),
+        (WorkbookKind::Registers, QmsRecord::DocumentRegister),
+    ] {
+        let code = d.registers.form_of(record).unwrap().code;
+        let bytes = qms_xlsx::render(kind, &d, None, &opts).unwrap();
+        let h = headers(&bytes);
+        assert!(!h.is_empty(), "{kind:?}");
+        assert!(
+            h.iter()
+                .all(|h| h.starts_with("&amp;R&amp;10") && h.contains(code)),
+            "{kind:?}: {h:?}"
+        );
+    }
+    let code = d.registers.form_of(QmsRecord::Checklist).unwrap().code;
+    let opts = qms_xlsx::ExportOptions {
+        lang: qms_core::Lang::Vi,
+        today: today(),
+        auditor: None,
+        password: None,
+    };
+    let a = d.audits.iter().find(|a| !a.checklists.is_empty()).unwrap();
+    let bytes = qms_xlsx::export_checklists(&d, &a.id, &opts).unwrap();
+    let h = headers(&bytes);
+    assert_eq!(h.len(), a.checklists.len());
+    assert!(h.iter().all(|h| h.contains(code)));
+}
+
+#[test]
+fn the_summary_explains_double_counted_clauses_and_uses_integer_ticks() {
+    let d = example();
+    assert!(d.findings().any(|(_, f)| f.clauses.len() > 1));
+    let opts = qms_xlsx::RenderOptions {
+        lang: qms_core::Lang::Vi,
+        today: today(),
+    };
+    let bytes = qms_xlsx::render(qms_xlsx::WorkbookKind::Summary, &d, None, &opts).unwrap();
+    let all = parts(&bytes);
+    let text = |name: &str| {
+        String::from_utf8(all.iter().find(|(p, _)| p == name).unwrap().1.clone()).unwrap()
+    };
+    assert!(text("xl/sharedStrings.xml").contains("được đếm ở mỗi điều khoản"));
+    let chart = text("xl/charts/chart1.xml");
+    assert!(chart.contains("<c:majorUnit val=\"1\"/>"), "{chart}");
+    assert!(chart.contains("formatCode=\"0\""));
+    assert!(chart.contains("<c:min val=\"0\"/>"));
+}
