@@ -30,6 +30,7 @@ mod source;
 
 pub use crate::model::Severity;
 pub use registry::{RULES, Rule, find_rule};
+pub(crate) use scope::changes_since_announcement;
 pub use source::Source;
 
 use crate::load::JsonPath;
