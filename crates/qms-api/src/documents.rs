@@ -27,7 +27,7 @@ pub struct Document {
 }
 
 impl Document {
-    fn to_json(&self) -> Value {
+    pub(crate) fn to_json(&self) -> Value {
         json!({
             "file_name": self.file_name,
             "media_type": self.media_type,

@@ -16,6 +16,7 @@ pub mod documents;
 mod error;
 mod ops;
 pub mod request;
+pub mod rollup;
 pub mod schema;
 
 pub use call::{Response, Status, call};
@@ -23,6 +24,7 @@ pub use check::diagnostic_json;
 pub use documents::{Document, MEDIA_DOCX, MEDIA_XLSX, render_document};
 pub use error::ApiError;
 pub use ops::{OPS, handle, problem_json};
+pub use rollup::{ReadAgency, roll_up};
 
 /// Handles a request and always answers with an envelope:
 /// `{"ok": true, "result": ...}` or `{"ok": false, "error": {"code", "message", "path"}}`.

@@ -6,7 +6,7 @@ use qms_core::{Lang, Problem, catalog};
 use serde_json::{Value, json};
 
 /// The ops this version knows.
-pub const OPS: [&str; 10] = [
+pub const OPS: [&str; 11] = [
     "validate",
     "check",
     "rules",
@@ -17,6 +17,7 @@ pub const OPS: [&str; 10] = [
     "schema",
     "clauses",
     "correlate",
+    "rollup",
 ];
 
 /// Handles one request (UTF-8 JSON) and returns the `result` member of the response.
@@ -51,6 +52,7 @@ pub fn handle(request: &[u8]) -> Result<Value, ApiError> {
         }
         "clauses" => Ok(clauses(serde_json::from_str(text)?)),
         "correlate" => correlate(serde_json::from_str(text)?),
+        "rollup" => crate::rollup::op(serde_json::from_str(text)?),
         _ => Err(ApiError::UnknownOp {
             op,
             known: OPS.join(", "),

@@ -23,6 +23,7 @@ enum Request<'a> {
     Schema(SchemaRequest),
     Clauses(ClausesRequest),
     Correlate(CorrelateRequest),
+    Rollup(crate::rollup::RollupRequest<'a>),
 }
 
 fn generate<T: JsonSchema>() -> Value {

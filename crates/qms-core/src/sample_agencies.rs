@@ -193,7 +193,8 @@ pub fn sample_agency(spec: &AgencySampleSpec) -> Dossier {
     d.agency.parent = Some(format!("UBND tỉnh {SAMPLE_PROVINCE}"));
     d.scope.text = format!("Toàn bộ hoạt động giải quyết thủ tục hành chính của {name}");
 
-    let legacy = rng.chance(6);
+    // One agency in twenty-five is sure to be on 2008, so even a small province shows it.
+    let legacy = rng.chance(6) || spec.index % 25 == 12;
     if legacy {
         d.scope.edition = Edition::Iso9001_2008;
         for x in &mut d.scope.exclusions {
@@ -313,6 +314,8 @@ pub fn sample_agency(spec: &AgencySampleSpec) -> Dossier {
         });
     }
 
+    programme(&mut d, &mut rng);
+
     // Corrective actions in every state, some overdue, some closed and verified.
     let today = day(SAMPLE_YEAR, 11, 30);
     for ca in &mut d.corrective_actions {
@@ -360,6 +363,7 @@ pub fn sample_agency(spec: &AgencySampleSpec) -> Dossier {
 
     // Quality objectives, some not measurable, measured against their targets.
     let unmeasurable = rng.chance(25);
+    let missed = rng.chance(20);
     for k in 0..3 + rng.below(4) as usize {
         let vague = unmeasurable && k == 0;
         let target = 90.0 + rng.below(10) as f64;
@@ -384,7 +388,11 @@ pub fn sample_agency(spec: &AgencySampleSpec) -> Dossier {
             } else {
                 vec![Measurement {
                     period_end: day(SAMPLE_YEAR, 9, 30),
-                    value: target - 5.0 + rng.below(10) as f64,
+                    value: if missed && k == 1 {
+                        target - 1.0 - rng.below(5) as f64
+                    } else {
+                        (target + rng.below(5) as f64).min(100.0)
+                    },
                     note: None,
                 }]
             },
@@ -394,6 +402,113 @@ pub fn sample_agency(spec: &AgencySampleSpec) -> Dossier {
 
     registers(&mut d, &mut rng);
     d
+}
+
+/// The year's audit programme over the audited units, plan schedules, findings behind every
+/// "nonconform" answer and a request for every nonconformity; each left out in a few agencies.
+fn programme(d: &mut Dossier, rng: &mut Rng) {
+    let mut units: Vec<String> = Vec::new();
+    for c in d.audits.iter().flat_map(|a| &a.checklists) {
+        if !units.contains(&c.unit) {
+            units.push(c.unit.clone());
+        }
+    }
+    d.scope.units = units.clone();
+    let top: Vec<String> = catalog::clauses(d.scope.edition)
+        .iter()
+        .filter(|c| c.depth() == 1)
+        .map(|c| c.id.to_owned())
+        .collect();
+    if !rng.chance(7) {
+        d.programmes.push(AuditProgramme {
+            id: format!("ct{SAMPLE_YEAR}"),
+            year: SAMPLE_YEAR,
+            number: None,
+            issued_on: Some(day(SAMPLE_YEAR, 1, 10)),
+            approved_by: None,
+            objectives: vec!["Đánh giá sự phù hợp và hiệu lực của HTQLCL".into()],
+            scope: None,
+            criteria: vec![],
+            methods: vec![],
+            responsibilities: vec![],
+            planned: units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| PlannedAudit {
+                    id: format!("dk{i:02}"),
+                    unit: u.clone(),
+                    month: 3,
+                    clauses: top.clone(),
+                    legacy_clauses: vec![],
+                    procedures: vec![],
+                })
+                .collect(),
+        });
+        for a in &mut d.audits {
+            a.programme = Some(format!("ct{SAMPLE_YEAR}"));
+        }
+    }
+    let no_schedule = rng.chance(10);
+    let (start, end) = (TimeOfDay::new(8, 0), TimeOfDay::new(11, 30));
+    for a in d.audits.iter_mut().filter(|_| !no_schedule) {
+        let units: Vec<String> = a.checklists.iter().map(|c| c.unit.clone()).collect();
+        for u in units {
+            if let (Some(start), Some(end)) = (start, end) {
+                a.plan.schedule.push(ScheduleRow {
+                    date: a.plan.start,
+                    start,
+                    end,
+                    unit: Some(u),
+                    activity: Some("Đánh giá tại đơn vị".into()),
+                    clauses: vec![],
+                    legacy_clauses: vec![],
+                    procedures: vec![],
+                    auditors: vec![],
+                    auditee_representative: None,
+                });
+            }
+        }
+    }
+    if !rng.chance(10) {
+        for a in &mut d.audits {
+            let linked: Vec<(String, String)> = a
+                .findings
+                .iter()
+                .filter_map(|f| Some((f.checklist.clone()?, f.item.clone()?)))
+                .collect();
+            for c in &mut a.checklists {
+                for i in &mut c.items {
+                    let has = linked.iter().any(|(cl, it)| *cl == c.id && *it == i.id);
+                    if i.result == ItemResult::Nonconform && !has {
+                        i.result = ItemResult::Conform;
+                    }
+                }
+            }
+        }
+    }
+    if !rng.chance(15) {
+        let answered: Vec<String> = d
+            .corrective_actions
+            .iter()
+            .filter_map(|c| c.finding.clone())
+            .collect();
+        let mut new = Vec::new();
+        for a in &d.audits {
+            for f in a.findings.iter().filter(|f| f.kind.is_nonconformity()) {
+                if !answered.contains(&f.id) {
+                    let mut ca = CorrectiveAction::new(
+                        &format!("ca-{}", f.id),
+                        CaSource::InternalAudit,
+                        &f.unit,
+                        a.plan.end,
+                    );
+                    ca.finding = Some(f.id.clone());
+                    new.push(ca);
+                }
+            }
+        }
+        d.corrective_actions.extend(new);
+    }
 }
 
 /// Internal and external documents and records; some agencies leave records without a

@@ -91,6 +91,16 @@ fn balance(text: &str, width: u32, pt: u32) -> String {
 ///
 /// `number_line` is "Số: 05/KH-SKHCN"; `date` gives the place and date line.
 pub(crate) fn national_header(x: &mut Xml<'_>, ctx: &Ctx<'_>, number_line: &str, date: NaiveDate) {
+    national_header_with(x, ctx, number_line, &ctx.date_line(date));
+}
+
+/// The header table with a date line given as text (forms dated by hand: "ngày ... tháng ...").
+pub(crate) fn national_header_with(
+    x: &mut Xml<'_>,
+    ctx: &Ctx<'_>,
+    number_line: &str,
+    date_line: &str,
+) {
     let widths = columns(ctx.width(), &[42, 58]);
     let inner = |w: u32| w;
     x.tbl_open(&widths, Borders::None);
@@ -136,7 +146,7 @@ pub(crate) fn national_header(x: &mut Xml<'_>, ctx: &Ctx<'_>, number_line: &str,
 
     x.tr_open(false);
     x.cell(widths[0], "HdrNumber", number_line, PLAIN);
-    x.cell(widths[1], "HdrDate", &ctx.date_line(date), PLAIN);
+    x.cell(widths[1], "HdrDate", date_line, PLAIN);
     x.tr_close();
     x.tbl_close();
 }
@@ -248,6 +258,18 @@ fn recipients_cell(x: &mut Xml<'_>, ctx: &Ctx<'_>, width: u32, recipients: &[Str
 
 /// The closing block: recipients on the left, the signer on the right.
 pub(crate) fn signature(x: &mut Xml<'_>, ctx: &Ctx<'_>, recipients: &[String], signer: &Signer) {
+    signature_table(x, ctx, recipients, signer);
+    x.p(Para::new("Tight"), "", PLAIN);
+}
+
+/// The closing block without the paragraph after it, for a document that goes on with a
+/// paragraph breaking to a new page (an annex): an empty paragraph there could make a blank page.
+pub(crate) fn signature_table(
+    x: &mut Xml<'_>,
+    ctx: &Ctx<'_>,
+    recipients: &[String],
+    signer: &Signer,
+) {
     let widths = columns(ctx.width(), &[45, 55]);
     x.p(Para::new("Tight").keep(), "", PLAIN);
     x.tbl_open(&widths, Borders::None);
@@ -256,7 +278,6 @@ pub(crate) fn signature(x: &mut Xml<'_>, ctx: &Ctx<'_>, recipients: &[String], s
     signer_cell(x, widths[1], signer);
     x.tr_close();
     x.tbl_close();
-    x.p(Para::new("Tight"), "", PLAIN);
 }
 
 /// Two signers side by side (minutes: THƯ KÝ left, CHỦ TRÌ right), then the recipients.

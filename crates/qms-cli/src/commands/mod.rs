@@ -6,6 +6,7 @@ mod checklist;
 mod convert;
 mod documents;
 mod init;
+mod rollup;
 mod sample;
 mod validate;
 
@@ -78,14 +79,45 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             force,
             today,
             lang,
-        } => documents::demo(
-            &output,
-            &documents::Opts {
+        } => {
+            let today = today.unwrap_or(documents::DEMO_TODAY);
+            let opts = documents::Opts {
                 lang: lang.lang(),
-                today: today.unwrap_or(documents::DEMO_TODAY),
+                today,
                 force,
-            },
-        ),
+            };
+            documents::demo(&output, &opts)?;
+            rollup::demo(&output.join("tinh"), lang.lang(), today, force)
+        }
+        Command::Rollup {
+            files,
+            dir,
+            output,
+            year,
+            today,
+            lang,
+            minutes,
+            province,
+            issuer,
+            number,
+            signer,
+            jobs,
+            force,
+        } => rollup::run(rollup::Args {
+            files,
+            dir,
+            outputs: output,
+            year,
+            today: today.unwrap_or_else(documents::system_today),
+            lang: lang.lang(),
+            minutes,
+            province,
+            issuer,
+            number,
+            signer,
+            jobs,
+            force,
+        }),
         Command::Schema { of } => {
             let schema = match of {
                 SchemaArg::Dossier => qms_api::schema::dossier(),

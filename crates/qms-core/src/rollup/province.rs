@@ -160,14 +160,14 @@ impl Shortcoming {
         lang.pick(self.title_vi, self.title_en)
     }
 
-    /// "12/96 UBND xã, 2/20 sở, ban, ngành": how many of each kind.
+    /// "2/20 sở, ban, ngành; 12/96 UBND xã": how many of each kind.
     pub fn counts(&self, lang: Lang) -> String {
         let of = lang.pick("/", " of ");
         self.by_kind
             .iter()
             .map(|(k, n, total)| format!("{n}{of}{total} {}", kind_plural(*k, lang)))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join("; ")
     }
 }
 
@@ -347,6 +347,19 @@ impl Province {
         // A stable sort keeps rule order among equal counts.
         out.sort_by_key(|s| std::cmp::Reverse(s.agencies.len()));
         out
+    }
+
+    /// The place name most agencies give (the province, for the report's date line), if any.
+    pub fn place(&self) -> Option<&str> {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for a in &self.agencies {
+            if let Some(p) = &a.place {
+                *counts.entry(p).or_default() += 1;
+            }
+        }
+        // Ties go to the first name in sort order, so the answer does not depend on input order.
+        let best = counts.values().copied().max()?;
+        counts.into_iter().find(|(_, n)| *n == best).map(|(p, _)| p)
     }
 
     /// The title of a rule code, for tables.

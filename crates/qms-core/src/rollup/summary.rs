@@ -78,6 +78,8 @@ pub struct AgencySummary {
     pub name: String,
     /// Kind of agency (given or inferred from the name).
     pub kind: AgencyKind,
+    /// The agency's place name (địa danh), e.g. "Ninh Bình".
+    pub place: Option<String>,
     /// The province's grouping (cụm, khu vực), if any.
     pub grouping: Option<String>,
     /// Edition applied.
@@ -293,6 +295,13 @@ pub fn summarize(
         id: d.id.clone(),
         name: d.agency.name.clone(),
         kind: d.agency.kind_or_inferred(),
+        place: d
+            .agency
+            .place
+            .as_deref()
+            .map(str::trim)
+            .filter(|g| !g.is_empty())
+            .map(str::to_owned),
         grouping: d
             .agency
             .grouping
