@@ -15,7 +15,7 @@ use crate::wml::{PLAIN, Para};
 use crate::xml::Xml;
 use crate::{RenderOptions, RollupIssuer};
 use qms_core::model::{FindingKind, Role};
-use qms_core::rollup::AgencySummary;
+use qms_core::rollup::{AgencySummary, Requirement};
 use qms_core::rules::{Diagnostic, find_rule};
 use qms_core::{Dossier, Lang};
 
@@ -23,6 +23,9 @@ use qms_core::{Dossier, Lang};
 const QUOTED: usize = 3;
 
 const DOTS: &str = "……………………………………………………………………";
+
+/// Room for a name, with a role after it on the same line.
+const NAME_DOTS: &str = "………………………………………………";
 
 pub(crate) fn render(
     d: &Dossier,
@@ -75,17 +78,17 @@ pub(crate) fn render(
         subheading(x, ctx.t("1. Đoàn kiểm tra", "1. Inspection team"));
         let team = [
             format!(
-                "{} {DOTS} – {}",
+                "{} {NAME_DOTS} – {}",
                 ctx.t("Ông/Bà", "Mr/Ms"),
                 ctx.t("Trưởng đoàn", "Team leader")
             ),
             format!(
-                "{} {DOTS} – {}",
+                "{} {NAME_DOTS} – {}",
                 ctx.t("Ông/Bà", "Mr/Ms"),
                 ctx.t("Thành viên", "Member")
             ),
             format!(
-                "{} {DOTS} – {}",
+                "{} {NAME_DOTS} – {}",
                 ctx.t("Ông/Bà", "Mr/Ms"),
                 ctx.t("Thành viên", "Member")
             ),
@@ -130,9 +133,22 @@ pub(crate) fn render(
         let mut requests: Vec<String> = row
             .failures()
             .iter()
-            .map(|r| match lang {
-                Lang::Vi => format!("Khắc phục tình trạng {}.", r.failure(lang)),
-                Lang::En => format!("Remedy: {}.", r.failure(lang)),
+            .map(|r| {
+                // Say which of the two it is: never announced, or announced and since changed.
+                let what = match (r, row.announced.is_some(), lang) {
+                    (Requirement::AnnouncementCurrent, true, Lang::Vi) => {
+                        "phạm vi HTQLCL đã thay đổi nhưng chưa công bố lại"
+                    }
+                    (Requirement::AnnouncementCurrent, true, Lang::En) => {
+                        "the QMS scope changed and was not announced again"
+                    }
+                    (Requirement::AnnouncementCurrent, false, Lang::Vi) => "chưa công bố HTQLCL",
+                    _ => r.failure(lang),
+                };
+                match lang {
+                    Lang::Vi => format!("Khắc phục tình trạng {what}."),
+                    Lang::En => format!("Remedy: {what}."),
+                }
             })
             .collect();
         if !diags.is_empty() {
@@ -160,7 +176,7 @@ pub(crate) fn render(
         for _ in 0..3 {
             body(x, DOTS);
         }
-        body(
+        crate::header::body_last(
             x,
             ctx.t(
                 "Biên bản kết thúc vào hồi …… giờ …… cùng ngày, đã được đọc lại cho các thành viên cùng nghe, thống nhất ký tên. Biên bản được lập thành 02 bản, mỗi bên giữ 01 bản./.",
