@@ -1,10 +1,14 @@
 //! The single entry of the contract: request bytes (and optional input bytes) in, a status and
 //! one body out. The C ABI, the CLI and every binding go through [`call`].
 
-use crate::ApiError;
+use crate::error::{ApiError, RequestFault};
+use crate::op::{Op, lang_of};
+use crate::ops;
+use crate::response::{DocumentEntry, DocumentResponse};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use serde_json::Value;
+use qms_core::Lang;
+use serde::Serialize;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// The outcome class of a call; the numeric values are the C ABI's status codes and never change.
@@ -33,14 +37,14 @@ pub enum Status {
 
 /// What a call answers: a status and a body.
 ///
-/// With [`Status::Ok`], `bytes` holds a document (render, export-checklist) and `json` is
-/// empty, or `bytes` is `None` and `json` holds the result. Otherwise `json` holds the error
-/// `{"code", "message", "path"}`.
+/// With [`Status::Ok`], an op that makes a document (render, render-all, export-checklist)
+/// answers its bytes in `bytes` and describes it in `json` (`file_name`, `media_type`, `size`);
+/// other ops answer `json` only. Otherwise `json` holds the error `{"code", "message", "path"}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Response {
     /// The outcome class.
     pub status: Status,
-    /// The JSON result or error.
+    /// The JSON result, the document's description, or the error.
     pub json: Vec<u8>,
     /// The document bytes, for ops that produce one.
     pub bytes: Option<Vec<u8>>,
@@ -57,25 +61,17 @@ impl Response {
         self.bytes.unwrap_or(self.json)
     }
 
-    fn error(status: Status, error: &Value) -> Response {
+    pub(crate) fn json(status: Status, value: &impl Serialize) -> Response {
         Response {
             status,
-            json: serde_json::to_vec(error).unwrap_or_default(),
+            // invariant: the response types serialise (no maps with non-string keys).
+            json: serde_json::to_vec(value).unwrap_or_default(),
             bytes: None,
         }
     }
-}
 
-impl ApiError {
-    /// The status class of this error.
-    pub fn status(&self) -> Status {
-        match self {
-            ApiError::BadRequest { .. } => Status::BadRequest,
-            ApiError::UnknownOp { .. } => Status::UnknownOp,
-            ApiError::InvalidDossier { .. } => Status::InvalidDossier,
-            ApiError::Catalog(_) => Status::NotFound,
-            ApiError::Xlsx(_) | ApiError::Docx(_) => Status::Document,
-        }
+    fn error(e: &ApiError, lang: Lang) -> Response {
+        Response::json(e.status(), &e.to_response(lang))
     }
 }
 
@@ -92,98 +88,146 @@ impl ApiError {
 /// assert_eq!(e.status, qms_api::Status::BadRequest);
 /// ```
 pub fn call(request: &[u8], inputs: &[&[u8]]) -> Response {
-    match catch_unwind(AssertUnwindSafe(|| dispatch(request, inputs))) {
+    guarded(request, inputs, false)
+}
+
+/// [`call`] for JSON-only transports (`qms api`, a web service): documents come back as base64
+/// inside the JSON, as if every request said `"base64": true`.
+///
+/// ```
+/// let r = qms_api::call_json_only(br#"{"op": "init"}"#, &[]);
+/// assert_eq!(r.status, qms_api::Status::Ok);
+/// assert!(r.bytes.is_none());
+/// ```
+pub fn call_json_only(request: &[u8], inputs: &[&[u8]]) -> Response {
+    guarded(request, inputs, true)
+}
+
+fn guarded(request: &[u8], inputs: &[&[u8]], base64: bool) -> Response {
+    match catch_unwind(AssertUnwindSafe(|| dispatch(request, inputs, base64))) {
         Ok(r) => r,
-        Err(_) => Response::error(
-            Status::Internal,
-            &serde_json::json!({
-                "code": "internal",
-                "message": "internal error in qms (a bug; please report it with the request)",
-                "path": "$",
-            }),
-        ),
+        Err(_) => internal(),
     }
 }
 
-fn dispatch(request: &[u8], inputs: &[&[u8]]) -> Response {
-    // Workbooks passed as inputs join the request's own list.
-    let owned;
-    let request = if inputs.is_empty() {
-        request
-    } else {
-        match with_inputs(request, inputs) {
-            Ok(r) => {
-                owned = r;
-                &owned[..]
-            }
-            Err(e) => return Response::error(e.status(), &e.to_json()),
+/// The answer to a caught panic.
+fn internal() -> Response {
+    #[derive(Serialize)]
+    struct Internal {
+        code: &'static str,
+        message: &'static str,
+        path: &'static str,
+    }
+    Response::json(
+        Status::Internal,
+        &Internal {
+            code: "internal",
+            message: "lỗi nội bộ của qms (một lỗi phần mềm; hãy báo kèm yêu cầu) / internal error in qms (a bug; please report it with the request)",
+            path: "$",
+        },
+    )
+}
+
+fn dispatch(request: &[u8], inputs: &[&[u8]], base64: bool) -> Response {
+    let text = match std::str::from_utf8(request) {
+        Ok(t) => t,
+        Err(e) => {
+            let byte = e.valid_up_to();
+            return Response::error(
+                &ApiError::bad(RequestFault::NotUtf8 { byte }, "$"),
+                Lang::Vi,
+            );
         }
     };
-    match crate::handle(request) {
-        Ok(result) => match document_bytes(request, &result) {
-            Some(bytes) => Response {
-                status: Status::Ok,
-                json: Vec::new(),
-                bytes: Some(bytes),
-            },
-            None => Response {
-                status: Status::Ok,
-                json: serde_json::to_vec(&result).unwrap_or_default(),
-                bytes: None,
-            },
-        },
-        Err(e) => Response::error(e.status(), &e.to_json()),
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    #[cfg(any(test, feature = "test-panic"))]
+    if crate::op::head(text).is_ok_and(|h| h.op == "__panic") {
+        panic!("the __panic op panics on purpose (feature test-panic)");
+    }
+    match Op::parse(text).and_then(|op| execute(op, inputs, base64)) {
+        Ok(r) => r,
+        Err(e) => Response::error(&e, lang_of(text)),
     }
 }
 
-/// The raw document of a render or export result, unless the request asked for base64 JSON.
-fn document_bytes(request: &[u8], result: &Value) -> Option<Vec<u8>> {
-    #[derive(serde::Deserialize)]
-    struct Flags {
-        #[serde(default)]
-        base64: bool,
+/// Runs a parsed op: one arm per op.
+fn execute(op: Op<'_>, inputs: &[&[u8]], base64: bool) -> Result<Response, ApiError> {
+    if !inputs.is_empty() && !matches!(op, Op::ImportChecklist(_)) {
+        return Err(ApiError::bad(
+            RequestFault::UnexpectedInputs {
+                op: op.name().as_str(),
+            },
+            "$",
+        ));
     }
-    let b64 = result.get("base64")?.as_str()?;
-    let flags: Flags = serde_json::from_slice(request).ok()?;
-    if flags.base64 {
-        return None;
-    }
-    STANDARD.decode(b64).ok()
+    Ok(match op {
+        Op::Validate(r) => ok(ops::validate(&r)?),
+        Op::Check(r) => ok(ops::check(&r)?),
+        Op::Rules(r) => ok(ops::rules(&r)?),
+        Op::Explain(r) => ok(ops::explain(&r)?),
+        Op::Clauses(r) => ok(ops::clauses(&r)?),
+        Op::Correlate(r) => ok(ops::correlate(&r)?),
+        Op::Convert(r) => ok(ops::convert(&r)?),
+        Op::Init(r) => ok(ops::init(&r)?),
+        Op::ChecklistNew(r) => ok(ops::checklist_new(&r)?),
+        Op::ExportChecklist(r) => {
+            document(ops::export_checklist(&r)?, Vec::new(), r.base64 || base64)
+        }
+        Op::ImportChecklist(r) => ok(ops::import_checklist(&r, inputs)?),
+        Op::Render(r) => document(ops::render(&r)?, Vec::new(), r.base64 || base64),
+        Op::RenderAll(r) => {
+            let (doc, entries) = ops::render_all(&r)?;
+            document(doc, entries, r.base64 || base64)
+        }
+        Op::Sample(r) => ok(ops::sample(&r)?),
+        Op::Schema(r) => ok(ops::schema(&r)?),
+        Op::Rollup(r) => crate::rollup::respond(&r, base64)?,
+    })
 }
 
-fn with_inputs(request: &[u8], inputs: &[&[u8]]) -> Result<Vec<u8>, ApiError> {
-    let mut v: Value = serde_json::from_slice(request)?;
-    let names: Vec<String> = v
-        .get("input_names")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|n| n.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default();
-    let Some(obj) = v.as_object_mut() else {
-        return Err(ApiError::BadRequest {
-            detail: "the request is not a JSON object".into(),
-            path: "$".into(),
-        });
+/// A JSON result.
+fn ok(value: impl Serialize) -> Response {
+    Response::json(Status::Ok, &value)
+}
+
+/// A document as the response: raw bytes with a JSON description, or all of it as base64 JSON.
+fn document(doc: ops::Document, documents: Vec<DocumentEntry>, base64: bool) -> Response {
+    let mut info = DocumentResponse {
+        file_name: doc.file_name,
+        media_type: doc.media_type,
+        size: doc.bytes.len(),
+        documents,
+        base64: None,
     };
-    obj.remove("input_names");
-    let list = obj
-        .entry("workbooks")
-        .or_insert_with(|| Value::Array(Vec::new()));
-    let Some(list) = list.as_array_mut() else {
-        return Err(ApiError::BadRequest {
-            detail: "\"workbooks\" must be an array".into(),
-            path: "workbooks".into(),
-        });
-    };
-    for (i, bytes) in inputs.iter().enumerate() {
-        let name = names
-            .get(i)
-            .cloned()
-            .unwrap_or_else(|| format!("input-{}.xlsx", i + 1));
-        list.push(serde_json::json!({ "name": name, "base64": STANDARD.encode(bytes) }));
+    if base64 {
+        info.base64 = Some(STANDARD.encode(&doc.bytes));
+        return Response::json(Status::Ok, &info);
     }
-    Ok(serde_json::to_vec(&v)?)
+    Response {
+        bytes: Some(doc.bytes),
+        ..Response::json(Status::Ok, &info)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn a_panic_inside_becomes_status_internal() {
+        // The `__panic` op exists in unit tests and with the `test-panic` feature only.
+        let r = call(br#"{"op": "__panic"}"#, &[]);
+        assert_eq!(r.status, Status::Internal);
+        let v: serde_json::Value = serde_json::from_slice(&r.json).unwrap();
+        assert_eq!(v["code"], "internal");
+        // The library still answers afterwards.
+        assert_eq!(call(br#"{"op": "rules"}"#, &[]).status, Status::Ok);
+    }
+
+    #[test]
+    fn inputs_to_an_op_that_reads_none_are_refused() {
+        let r = call(br#"{"op": "rules"}"#, &[b"PK"]);
+        assert_eq!(r.status, Status::BadRequest);
+    }
 }

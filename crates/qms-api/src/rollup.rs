@@ -3,16 +3,30 @@
 //! so memory grows with the rows, not with the dossiers.
 
 use crate::ApiError;
-use crate::documents::{Document, MEDIA_DOCX, MEDIA_XLSX};
-use qms_core::rollup::{AgencySummary, Province, RollupOptions, summarize};
+use crate::call::Response;
+use crate::ops::{Document, MEDIA_DOCX, MEDIA_XLSX};
+use crate::request::DossierArg;
+use base64::Engine;
+use qms_core::rollup::{AgencySummary, Province, Rejected, RollupOptions, summarize};
 use qms_core::rules::{CheckOptions, Diagnostic, check};
 use qms_core::{Dossier, Lang};
 use schemars::JsonSchema;
-use serde::Deserialize;
-use serde_json::value::RawValue;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub use qms_docx::RollupIssuer;
+
+/// What the roll-up is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RollupFormat {
+    /// The workbook: a summary sheet, a sheet per topic, charts.
+    #[default]
+    Xlsx,
+    /// The report to the People's Committee (Decree 30/2020 layout).
+    Docx,
+}
 
 /// `{"op": "rollup", "dossiers": [...], "today": "2026-11-30", "format": "xlsx"}`: the
 /// provincial roll-up of many agencies' dossiers, as a workbook or as the Word report.
@@ -20,20 +34,20 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 #[serde(deny_unknown_fields)]
 pub struct RollupRequest<'a> {
     /// "rollup".
-    #[schemars(extend("const" = "rollup"))]
-    pub op: String,
+    #[schemars(with = "String", extend("const" = "rollup"))]
+    pub op: crate::OpName,
     /// The dossiers, each as a JSON object or as its JSON text in a string. A broken one is
     /// listed in the output, never fatal.
     #[serde(borrow)]
     #[schemars(with = "Vec<serde_json::Value>")]
-    pub dossiers: Vec<&'a RawValue>,
+    pub dossiers: Vec<DossierArg<'a>>,
     /// A name for each dossier (its file name), used in the lists of the output; by default
     /// "dossiers[i]".
     #[serde(default)]
     pub names: Vec<String>,
     /// "xlsx" (the workbook, default) or "docx" (the report to the People's Committee).
     #[serde(default)]
-    pub format: Option<String>,
+    pub format: RollupFormat,
     /// The inspected year (default: the year of `today`).
     #[serde(default)]
     pub year: Option<i32>,
@@ -54,9 +68,29 @@ pub struct RollupRequest<'a> {
     /// Who signs the report.
     #[serde(default)]
     pub signer: Option<String>,
-    /// Answer with JSON carrying the document as base64 and the lists of what was left out.
+    /// Answer with JSON carrying the document as base64 instead of the raw bytes.
     #[serde(default)]
     pub base64: bool,
+}
+
+/// The answer of `rollup`: the document's description (the bytes are the body unless
+/// `"base64": true`), how many agencies were rolled up and what was left out.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RollupResponse {
+    /// Suggested file name.
+    pub file_name: String,
+    /// Media type.
+    pub media_type: &'static str,
+    /// Size in bytes.
+    pub size: usize,
+    /// Agencies rolled up.
+    pub agencies: usize,
+    /// Dossiers left out: unreadable, duplicate agency, or of another year.
+    #[schemars(with = "Vec<serde_json::Value>")]
+    pub rejected: Vec<Rejected>,
+    /// The bytes, base64 (only with `"base64": true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base64: Option<String>,
 }
 
 /// One dossier read for the roll-up, while it is still in memory.
@@ -165,34 +199,38 @@ pub fn roll_up(
 }
 
 /// The issuer of the report: the request's names over the defaults.
-pub fn issuer(
-    province: &Province,
-    name: Option<&str>,
-    agency: Option<&str>,
-) -> qms_docx::RollupIssuer {
+pub fn issuer(province: &Province, name: Option<&str>, agency: Option<&str>) -> RollupIssuer {
     let place = name.or(province.place()).unwrap_or("……");
-    let mut i = qms_docx::RollupIssuer::new(place);
+    let mut i = RollupIssuer::new(place);
     if let Some(a) = agency.map(str::trim).filter(|a| !a.is_empty()) {
         i.agency = a.to_owned();
     }
     i
 }
 
-/// Renders the roll-up as a workbook ("xlsx") or the Word report ("docx").
+/// Renders the roll-up as a workbook or the Word report.
 pub fn render_rollup(
     province: &Province,
-    format: &str,
-    issuer: &qms_docx::RollupIssuer,
+    format: RollupFormat,
+    issuer: &RollupIssuer,
     lang: Lang,
 ) -> Result<Document, ApiError> {
     let year = province.year;
     match format {
-        "xlsx" => Ok(Document {
+        RollupFormat::Xlsx => Ok(Document {
             file_name: format!("tong-hop-kiem-tra-htqlcl-{year}.xlsx"),
             media_type: MEDIA_XLSX,
-            bytes: qms_xlsx::render_rollup(province, lang)?,
+            bytes: qms_xlsx::render_rollup(province, lang).map_err(|e| match e {
+                qms_xlsx::XlsxError::CellTooLong { .. } => ApiError::CellTooLong {
+                    vi: e.message(Lang::Vi),
+                    en: e.to_string(),
+                },
+                e => ApiError::WriteFailed {
+                    detail: e.to_string(),
+                },
+            })?,
         }),
-        "docx" => {
+        RollupFormat::Docx => {
             let opts = qms_docx::RenderOptions {
                 lang,
                 ..qms_docx::RenderOptions::new(province.today)
@@ -200,18 +238,36 @@ pub fn render_rollup(
             Ok(Document {
                 file_name: format!("bao-cao-kiem-tra-htqlcl-{year}.docx"),
                 media_type: MEDIA_DOCX,
-                bytes: qms_docx::render_rollup_report(province, issuer, &opts)?,
+                bytes: qms_docx::render_rollup_report(province, issuer, &opts)
+                    .map_err(write_failed)?,
             })
         }
-        other => Err(ApiError::BadRequest {
-            detail: format!("\"format\" is \"{other}\"; the roll-up is \"xlsx\" or \"docx\""),
-            path: "format".into(),
-        }),
     }
 }
 
-/// The `rollup` op.
-pub(crate) fn op(r: RollupRequest<'_>) -> Result<Value, ApiError> {
+fn write_failed(e: qms_docx::DocxError) -> ApiError {
+    ApiError::WriteFailed {
+        detail: e.to_string(),
+    }
+}
+
+/// The inspection minutes of one agency read by [`roll_up`] (Biên bản kiểm tra).
+pub fn inspection_minutes(
+    read: &ReadAgency<'_>,
+    issuer: &RollupIssuer,
+    lang: Lang,
+    today: chrono::NaiveDate,
+) -> Result<Vec<u8>, ApiError> {
+    let opts = qms_docx::RenderOptions {
+        lang,
+        ..qms_docx::RenderOptions::new(today)
+    };
+    qms_docx::render_inspection_minutes(read.dossier, read.row, read.diagnostics, issuer, &opts)
+        .map_err(write_failed)
+}
+
+/// The `rollup` op: the document and what was left out.
+pub fn rollup(r: &RollupRequest<'_>) -> Result<(Document, Province), ApiError> {
     let opts = RollupOptions {
         year: r.year.unwrap_or_else(|| chrono::Datelike::year(&r.today)),
         today: r.today,
@@ -223,28 +279,34 @@ pub(crate) fn op(r: RollupRequest<'_>) -> Result<Value, ApiError> {
             .get(i)
             .cloned()
             .unwrap_or_else(|| format!("dossiers[{i}]"));
-        let raw = r.dossiers[i].get();
-        let bytes = if raw.starts_with('"') {
-            serde_json::from_str::<String>(raw)
-                .map(String::into_bytes)
-                .map_err(|e| e.to_string())
-        } else {
-            Ok(raw.as_bytes().to_vec())
-        };
-        (name, bytes)
+        let bytes = r.dossiers.get(i).map(|d| d.bytes().to_vec());
+        (name, bytes.ok_or_else(String::new))
     };
     let (province, _) = roll_up(r.dossiers.len(), threads, opts, r.lang, read, |_| Ok(()));
     let mut issuer = issuer(&province, r.province.as_deref(), r.issuer.as_deref());
-    issuer.number = r.number;
-    issuer.signer = r.signer;
-    let doc = render_rollup(
-        &province,
-        r.format.as_deref().unwrap_or("xlsx"),
-        &issuer,
-        r.lang,
-    )?;
-    let mut v = doc.to_json();
-    v["agencies"] = json!(province.agencies.len());
-    v["rejected"] = serde_json::to_value(&province.rejected).unwrap_or_default();
-    Ok(v)
+    issuer.number = r.number.clone();
+    issuer.signer = r.signer.clone();
+    let doc = render_rollup(&province, r.format, &issuer, r.lang)?;
+    Ok((doc, province))
+}
+
+/// The response of the op: raw bytes with the JSON description, or all of it as base64 JSON.
+pub(crate) fn respond(r: &RollupRequest<'_>, base64: bool) -> Result<Response, ApiError> {
+    let (doc, province) = rollup(r)?;
+    let mut info = RollupResponse {
+        file_name: doc.file_name,
+        media_type: doc.media_type,
+        size: doc.bytes.len(),
+        agencies: province.agencies.len(),
+        rejected: province.rejected,
+        base64: None,
+    };
+    if base64 || r.base64 {
+        info.base64 = Some(base64::engine::general_purpose::STANDARD.encode(&doc.bytes));
+        return Ok(Response::json(crate::Status::Ok, &info));
+    }
+    Ok(Response {
+        bytes: Some(doc.bytes),
+        ..Response::json(crate::Status::Ok, &info)
+    })
 }

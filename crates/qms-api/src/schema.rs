@@ -1,34 +1,46 @@
-//! JSON Schemas generated from the Rust types: the dossier and the API requests.
+//! JSON Schemas generated from the Rust types: the dossier, the API requests and responses.
 
-use crate::request::{
-    CheckRequest, ClausesRequest, ConvertRequest, CorrelateRequest, ExportChecklistRequest,
-    ImportChecklistRequest, RenderRequest, RulesRequest, SchemaRequest, ValidateRequest,
-};
+use crate::op::RequestSchema;
+use crate::response::*;
 use schemars::{JsonSchema, generate::SchemaSettings};
 use serde_json::Value;
 
-/// Every request the API accepts, for the schema only (dispatch reads each shape directly).
+/// Every response body, for the schema only: one shape per op, and the error.
 #[derive(JsonSchema)]
 #[serde(untagged)]
-#[allow(dead_code)] // never constructed: it exists to describe the requests
-enum Request<'a> {
-    #[serde(borrow)]
-    Validate(ValidateRequest<'a>),
-    Check(CheckRequest<'a>),
-    Rules(RulesRequest),
-    Convert(ConvertRequest<'a>),
-    Render(RenderRequest<'a>),
-    ExportChecklist(ExportChecklistRequest<'a>),
-    ImportChecklist(ImportChecklistRequest<'a>),
-    Schema(SchemaRequest),
-    Clauses(ClausesRequest),
-    Correlate(CorrelateRequest),
-    Rollup(crate::rollup::RollupRequest<'a>),
+#[allow(dead_code)] // never constructed: it exists to describe the responses
+enum ResponseSchema {
+    Validate(ValidateResponse),
+    Check(CheckResponse),
+    Rules(RulesResponse),
+    Explain(ExplainResponse),
+    Clauses(ClausesResponse),
+    Correlate(CorrelateResponse),
+    Convert(ConvertResponse),
+    /// init, sample.
+    Dossier(DossierResponse),
+    ChecklistNew(ChecklistNewResponse),
+    /// render, render-all, export-checklist (the description; the bytes are the body unless
+    /// `"base64": true`).
+    Document(DocumentResponse),
+    ImportChecklist(ImportResponse),
+    Rollup(crate::rollup::RollupResponse),
+    /// schema: a JSON Schema.
+    Schema(serde_json::Map<String, Value>),
+    /// Every failed call.
+    Error(ErrorResponse),
 }
 
 fn generate<T: JsonSchema>() -> Value {
     let generator = SchemaSettings::draft2020_12().into_generator();
     generator.into_root_schema_for::<T>().to_value()
+}
+
+fn titled(mut s: Value, title: &str) -> Value {
+    if let Value::Object(o) = &mut s {
+        o.insert("title".into(), title.into());
+    }
+    s
 }
 
 /// The JSON Schema of the dossier format.
@@ -42,12 +54,23 @@ pub fn dossier() -> Value {
 }
 
 /// The JSON Schema of the API requests.
+///
+/// ```
+/// let s = qms_api::schema::request().to_string();
+/// assert!(s.contains("\"render-all\"") && s.contains("\"review-notice\""));
+/// ```
 pub fn request() -> Value {
-    let mut s = generate::<Request<'static>>();
-    if let Value::Object(o) = &mut s {
-        o.insert("title".into(), "Request".into());
-    }
-    s
+    titled(generate::<RequestSchema<'static>>(), "Request")
+}
+
+/// The JSON Schema of the API responses (one shape per op, and the error).
+///
+/// ```
+/// let s = qms_api::schema::response();
+/// assert_eq!(s["title"], "Response");
+/// ```
+pub fn response() -> Value {
+    titled(generate::<ResponseSchema>(), "Response")
 }
 
 /// A schema as the committed file holds it: pretty JSON with a final newline.

@@ -31,8 +31,15 @@ fn request_schema_is_fresh() {
 }
 
 #[test]
+fn response_schema_is_fresh() {
+    check("response.schema.json", qms_api::schema::response());
+}
+
+#[test]
 fn schema_op_returns_the_dossier_schema() {
-    let r = qms_api::handle(br#"{"op": "schema"}"#).unwrap();
+    let r = qms_api::call(br#"{"op": "schema"}"#, &[]);
+    assert_eq!(r.status, qms_api::Status::Ok);
+    let r: serde_json::Value = serde_json::from_slice(&r.json).unwrap();
     assert_eq!(r, qms_api::schema::dossier());
     let props = r["properties"].as_object().unwrap();
     for key in [

@@ -143,13 +143,17 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
     },
-    /// Print the JSON Schema of the dossier (or of the API requests).
+    /// Print the JSON Schema of the dossier (or of the API requests or responses).
     Schema {
         #[arg(long, value_enum, default_value_t = SchemaArg::Dossier)]
         of: SchemaArg,
     },
-    /// Answer one qms-api request read from standard input, exactly as the C ABI does.
-    Api,
+    /// Answer one qms-api request read from standard input, exactly as the C ABI does
+    /// (documents come back as base64 inside the JSON).
+    Api {
+        /// Files passed as the call's inputs (the filled workbooks of import-checklist).
+        inputs: Vec<PathBuf>,
+    },
     /// Roll up many agencies' dossiers for the provincial inspection report: a workbook
     /// (.xlsx) and/or the report to the People's Committee (.docx). Broken dossiers are listed,
     /// never fatal; the exit status is then 1.
@@ -320,6 +324,7 @@ pub(crate) enum EditionArg {
 pub(crate) enum SchemaArg {
     Dossier,
     Request,
+    Response,
 }
 
 impl LangArg {

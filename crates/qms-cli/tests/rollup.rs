@@ -452,7 +452,9 @@ fn rollup_op_takes_inline_dossiers_and_lists_what_it_left_out() {
         "format": "docx",
         "base64": true,
     });
-    let r = qms_api::handle(&serde_json::to_vec(&request).unwrap()).unwrap();
+    let resp = qms_api::call(&serde_json::to_vec(&request).unwrap(), &[]);
+    assert_eq!(resp.status, qms_api::Status::Ok);
+    let r: serde_json::Value = serde_json::from_slice(&resp.json).unwrap();
     assert_eq!(r["agencies"], 1);
     let rejected = r["rejected"].as_array().unwrap();
     assert_eq!(rejected.len(), 2);
@@ -460,10 +462,12 @@ fn rollup_op_takes_inline_dossiers_and_lists_what_it_left_out() {
     assert_eq!(rejected[0]["reason"], "unreadable");
     assert_eq!(rejected[1]["reason"], "duplicate");
     assert!(r["file_name"].as_str().unwrap().ends_with(".docx"));
-    // Through call(), the document comes back as raw bytes.
+    // Without base64, the document comes back as raw bytes, described by the JSON.
     let mut raw = request.clone();
     raw["base64"] = false.into();
     raw["format"] = "xlsx".into();
     let resp = qms_api::call(&serde_json::to_vec(&raw).unwrap(), &[]);
-    assert!(resp.body().starts_with(b"PK"));
+    assert!(resp.bytes.as_deref().unwrap().starts_with(b"PK"));
+    let info: serde_json::Value = serde_json::from_slice(&resp.json).unwrap();
+    assert_eq!(info["rejected"].as_array().unwrap().len(), 2);
 }

@@ -1,5 +1,6 @@
 //! Independent readers of our files: the ECMA-376 schema and package checker, LibreOffice
-//! (converted to PDF and read back with pdftotext), and python-docx.
+//! (its own text export for content; PDF pages only for page counts and page numbers), and
+//! python-docx.
 //!
 //! Each test skips with a notice when its tool is missing, and fails instead under CI=true.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
@@ -81,9 +82,46 @@ fn every_document_passes_the_ooxml_schema_check() {
     );
 }
 
-/// Whitespace-normalised text, so words broken across lines in table cells compare equal.
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Runs LibreOffice headless with a private profile (other LibreOffice processes on the
+/// machine must not collide) and fails the test with its message when it fails.
+fn soffice(dir: &Path, args: &[&str], files: &[PathBuf]) {
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("profile").display()
+    );
+    let out = Command::new("soffice")
+        .args([profile.as_str(), "--headless"])
+        .args(args)
+        .args(files)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Content is read from LibreOffice's own text export (paragraphs and table cells in document
+/// order), never from a rendered PDF: how a PDF's lines wrap depends on the fonts the machine
+/// has, and pdftotext interleaves the lines of neighbouring table cells.
+fn libreoffice_text(dir: &Path, files: &[PathBuf]) -> impl Fn(&str) -> String {
+    let txt = dir.join("txt");
+    soffice(
+        dir,
+        &[
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+            txt.to_str().unwrap(),
+        ],
+        files,
+    );
+    move |stem: &str| {
+        let path = txt.join(format!("{stem}.txt"));
+        std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{} was not exported: {e}", path.display()))
+    }
 }
 
 #[test]
@@ -101,29 +139,16 @@ fn libreoffice_converts_and_shows_the_content() {
         std::fs::write(&path, bytes).unwrap();
         files.push(path);
     }
-    // A private profile: other LibreOffice processes on the machine must not collide.
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.join("profile").display()
+    // The rendered pages: only what pages alone show is read from them (the page count and
+    // where page numbers stand), which does not depend on how lines wrap.
+    soffice(
+        &dir,
+        &["--convert-to", "pdf", "--outdir", dir.to_str().unwrap()],
+        &files,
     );
-    let status = Command::new("soffice")
-        .args([
-            profile.as_str(),
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(&dir)
-        .args(&files)
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    let text_of = |stem: &str| {
+    let text = libreoffice_text(&dir, &files);
+    for f in &files {
+        let stem = f.file_stem().unwrap().to_str().unwrap();
         let pdf = dir.join(format!("{stem}.pdf"));
         assert!(pdf.is_file(), "{} was not converted", pdf.display());
         let out = Command::new("pdftotext")
@@ -131,61 +156,40 @@ fn libreoffice_converts_and_shows_the_content() {
             .arg("-")
             .output()
             .unwrap();
-        String::from_utf8(out.stdout).unwrap()
-    };
-    for f in &files {
-        let stem = f.file_stem().unwrap().to_str().unwrap();
-        let text = text_of(stem);
+        let pdf_text = String::from_utf8(out.stdout).unwrap();
+        let pages: Vec<&str> = pdf_text
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .collect();
         assert!(
-            text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-            "{stem}"
+            (1..=20).contains(&pages.len()),
+            "{stem}: {} pages",
+            pages.len()
         );
-        assert!(text.contains("Độc lập - Tự do - Hạnh phúc"), "{stem}");
         // Page numbers: none on page 1, "2" at the top of page 2.
-        let pages: Vec<&str> = text.split('\u{c}').collect();
         assert!(
             !pages[0].trim_start().starts_with('1'),
             "{stem}: page 1 is numbered"
         );
-        if pages.len() > 2 {
+        if pages.len() > 1 {
             assert!(
                 pages[1].trim_start().starts_with('2'),
                 "{stem}: page 2 is not numbered"
             );
         }
+        let plain = text(stem);
+        assert!(
+            plain.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            "{stem}"
+        );
+        assert!(plain.contains("Độc lập - Tự do - Hạnh phúc"), "{stem}");
     }
-    let report = squash(&text_of("bao-cao-dgnb-2026-1"));
-    // pdftotext interleaves the lines of narrow neighbouring cells, so exact once-ness of
-    // each finding is checked on LibreOffice's own text export of the same file.
-    let status = Command::new("soffice")
-        .args([
-            profile.as_str(),
-            "--headless",
-            "--convert-to",
-            "txt:Text (encoded):UTF8",
-            "--outdir",
-        ])
-        .arg(dir.join("txt"))
-        .arg(dir.join("bao-cao-dgnb-2026-1.docx"))
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    let plain = std::fs::read_to_string(dir.join("txt/bao-cao-dgnb-2026-1.txt")).unwrap();
+    let report = text("bao-cao-dgnb-2026-1");
     for (_, f) in d.findings() {
         assert_eq!(
-            plain.matches(f.statement.as_str()).count(),
+            report.matches(f.statement.as_str()).count(),
             1,
             "finding {} as LibreOffice reads it",
-            f.id
-        );
-        // And every word of it is on the rendered pages.
-        assert!(
-            f.statement.split_whitespace().all(|w| report.contains(w)),
-            "finding {} in the PDF",
             f.id
         );
     }
@@ -197,7 +201,7 @@ fn libreoffice_converts_and_shows_the_content() {
     ] {
         assert!(report.contains(h), "{h}");
     }
-    let minutes = squash(&text_of("bien-ban-hop-xxld-2026"));
+    let minutes = text("bien-ban-hop-xxld-2026");
     for s in [
         "I. THÀNH PHẦN",
         "II. NỘI DUNG",
@@ -208,7 +212,7 @@ fn libreoffice_converts_and_shows_the_content() {
     ] {
         assert!(minutes.contains(s), "{s}");
     }
-    let cars = text_of("phieu-hdkp-dgnb-2026-1");
+    let cars = text("phieu-hdkp-dgnb-2026-1");
     assert_eq!(cars.matches("PHIẾU YÊU CẦU HÀNH ĐỘNG KHẮC PHỤC").count(), 2);
 }
 

@@ -59,12 +59,26 @@ impl Fnv {
         Fnv(0xcbf2_9ce4_8422_2325)
     }
     /// Adds a field; the separator keeps ("ab","c") and ("a","bc") apart.
+    ///
+    /// Line breaks are hashed as Excel and LibreOffice store them, whatever the dossier
+    /// holds: "\r\n" and a lone "\r" count as "\n", so text with carriage returns still
+    /// matches its untouched cell when it comes back.
     pub(crate) fn field(mut self, text: &str) -> Fnv {
-        for b in text.bytes().chain(std::iter::once(0x1f)) {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            let b = match b {
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => continue,
+                b'\r' => b'\n',
+                b => b,
+            };
+            self.byte(b);
         }
+        self.byte(0x1f);
         self
+    }
+    fn byte(&mut self, b: u8) {
+        self.0 ^= u64::from(b);
+        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
     }
     pub(crate) fn finish(self) -> u64 {
         self.0

@@ -11,7 +11,7 @@ use crate::XlsxError;
 /// The most characters an Excel cell holds.
 pub const MAX_CELL_CHARS: usize = 32_767;
 
-/// The most characters of a sheet name.
+/// The most characters of a sheet name, counted as Excel does (UTF-16 code units).
 pub const MAX_SHEET_NAME_CHARS: usize = 31;
 
 /// Checks that `text` fits in one cell; the error names the sheet, the cell and what it is.
@@ -93,7 +93,9 @@ impl SheetNames {
                 '/' | '\\' | ':' | '*' | '?' => '-',
                 '[' => '(',
                 ']' => ')',
-                c if c.is_control() => ' ',
+                // Control characters and the two non-characters XML 1.0 forbids would make
+                // xl/workbook.xml ill-formed.
+                c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => ' ',
                 c => c,
             })
             .collect();
@@ -109,8 +111,16 @@ impl SheetNames {
             } else {
                 format!(" {n}")
             };
-            let room = MAX_SHEET_NAME_CHARS - suffix.chars().count();
-            let mut head: String = base.chars().take(room).collect();
+            // Excel counts UTF-16 code units: an emoji takes two of the 31.
+            let room = MAX_SHEET_NAME_CHARS - suffix.len();
+            let mut used = 0;
+            let mut head: String = base
+                .chars()
+                .take_while(|c| {
+                    used += c.len_utf16();
+                    used <= room
+                })
+                .collect();
             head = head.trim_end().trim_end_matches('\'').to_owned();
             let name = format!("{head}{suffix}");
             let key = name.to_lowercase();
@@ -141,6 +151,23 @@ mod tests {
             seen.push(n.to_lowercase());
         }
         assert_eq!(seen[0], "_qms 2");
+    }
+
+    #[test]
+    fn sheet_names_hold_no_xml_forbidden_characters_and_fit_in_utf16_units() {
+        let mut names = SheetNames::default();
+        let n = names.claim("Phòng\u{FFFE}Tư pháp\u{FFFF}");
+        assert_eq!(n, "Phòng Tư pháp");
+        for wanted in ["🏛️".repeat(20), format!("Văn phòng {}", "😀".repeat(15))] {
+            let n = names.claim(&wanted);
+            assert!(n.encode_utf16().count() <= MAX_SHEET_NAME_CHARS, "{n}");
+            let again = names.claim(&wanted);
+            assert!(
+                again.encode_utf16().count() <= MAX_SHEET_NAME_CHARS,
+                "{again}"
+            );
+            assert_ne!(n, again);
+        }
     }
 
     #[test]

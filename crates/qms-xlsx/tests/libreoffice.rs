@@ -37,17 +37,9 @@ fn tools(what: &str) -> bool {
     ok
 }
 
+/// `shared/tools/ooxml_check.py` beside the repository (`<repo>/../shared`).
 fn checker() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    for p in [
-        "../shared/tools/ooxml_check.py",
-        "shared/tools/ooxml_check.py",
-    ] {
-        if root.join(p).exists() {
-            return root.join(p);
-        }
-    }
-    PathBuf::from("/work/shared/tools/ooxml_check.py")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/tools/ooxml_check.py")
 }
 
 fn scratch(name: &str) -> PathBuf {

@@ -2,26 +2,33 @@
 
 use crate::Failure;
 use crate::cli::Format;
-use crate::commands::{api, print, print_json};
+use crate::commands::{fail, print, print_json};
+use qms_api::OpName;
+use qms_api::request::{ClausesRequest, CorrelateRequest};
+use qms_core::catalog::TitleStatus;
 use qms_core::{Edition, Lang};
-use serde_json::{Value, json};
 use std::fmt::Write;
 
 pub(crate) fn clauses(edition: Edition, lang: Lang, format: Format) -> Result<(), Failure> {
-    let r = api(json!({"op": "clauses", "edition": edition, "lang": lang}))?;
+    let r = qms_api::ops::clauses(&ClausesRequest {
+        op: OpName::Clauses,
+        edition,
+        lang,
+    })
+    .map_err(|e| fail(e, lang))?;
     if format == Format::Json {
         return print_json(&r);
     }
     let mut out = String::new();
     let _ = writeln!(out, "{}", edition.title());
-    for c in r["clauses"].as_array().into_iter().flatten() {
-        let id = c["id"].as_str().unwrap_or_default();
+    for c in &r.clauses {
+        let id = c.id;
         let depth = id.matches('.').count();
-        let mut title = c["title"].as_str().unwrap_or_default().to_owned();
-        if c["paragraph"] == Value::Bool(true) {
+        let mut title = c.title.to_owned();
+        if c.paragraph {
             title.push_str(lang.pick(" (đoạn)", " (paragraph)"));
         }
-        if lang == Lang::Vi && c["vi_status"] != "confirmed" {
+        if lang == Lang::Vi && c.vi_status != TitleStatus::Confirmed {
             // Titles not confirmed in the TCVN text are marked, so nobody quotes them as law.
             title.push_str(" *");
         }
@@ -40,25 +47,18 @@ pub(crate) fn correlate(
     lang: Lang,
     format: Format,
 ) -> Result<(), Failure> {
-    let request = json!({"op": "correlate", "clause": clause, "from": from, "to": to});
-    let bytes = serde_json::to_vec(&request).map_err(|e| Failure::Io(e.into()))?;
-    let r = match qms_api::handle(&bytes) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!(
-                "qms: {}",
-                match lang {
-                    Lang::Vi => format!("điều khoản \"{clause}\" không có trong {from}"),
-                    Lang::En => e.to_string(),
-                }
-            );
-            return Err(Failure::Invalid);
-        }
-    };
+    let r = qms_api::ops::correlate(&CorrelateRequest {
+        op: OpName::Correlate,
+        clause: clause.to_owned(),
+        from,
+        to,
+        lang,
+    })
+    .map_err(|e| fail(e, lang))?;
     if format == Format::Json {
         return print_json(&r);
     }
-    let targets = r["targets"].as_array().cloned().unwrap_or_default();
+    let targets = &r.targets;
     let mut out = String::new();
     if targets.is_empty() {
         let _ = writeln!(
@@ -67,11 +67,13 @@ pub(crate) fn correlate(
             lang.pick("không có điều khoản tương ứng", "no corresponding clause")
         );
     }
-    for t in &targets {
-        let title = t[lang.pick("title_vi", "title_en")]
-            .as_str()
-            .unwrap_or_default();
-        let _ = writeln!(out, "{}  {title}", t["clause"].as_str().unwrap_or_default());
+    for t in targets {
+        let title = match lang {
+            Lang::Vi => t.title_vi,
+            Lang::En => t.title_en,
+        }
+        .unwrap_or_default();
+        let _ = writeln!(out, "{}  {title}", t.clause);
     }
     if targets.len() > 1 {
         let _ = writeln!(

@@ -1,11 +1,13 @@
-//! `qms checklist ...`: checklists built from the templates.
+//! `qms checklist ...`: checklists built from the templates, exported to Excel and imported back.
 
 use crate::Failure;
-use crate::cli::ChecklistCommand;
-use crate::commands::print;
+use crate::cli::{ChecklistCommand, Format};
+use crate::commands::{dossier, dossier_text, fail_on, print};
 use crate::output::{read, write_atomic};
+use qms_api::OpName;
+use qms_api::request::{ChecklistNewRequest, ExportChecklistRequest, ImportChecklistRequest};
 use qms_core::Lang;
-use qms_core::plan_checklist::{ChecklistRequest, add_checklist};
+use std::path::{Path, PathBuf};
 
 pub(crate) fn run(command: ChecklistCommand) -> Result<(), Failure> {
     match command {
@@ -21,21 +23,20 @@ pub(crate) fn run(command: ChecklistCommand) -> Result<(), Failure> {
         } => {
             let lang = lang.lang();
             let bytes = read(&file)?;
-            let Ok(dossier) = qms_core::load(&bytes) else {
-                return super::validate::run(&file, crate::cli::Format::Text, lang);
-            };
-            let opts = qms_xlsx::ExportOptions {
-                lang,
-                today: today.unwrap_or_else(super::documents::system_today),
-                auditor: auditor.clone(),
+            let r = ExportChecklistRequest {
+                op: OpName::ExportChecklist,
+                dossier: dossier(&bytes),
+                audit,
+                base64: false,
+                auditor,
                 password,
+                today: today.unwrap_or_else(super::documents::system_today),
+                lang,
             };
-            let book = qms_xlsx::export_checklists(&dossier, &audit, &opts)
-                .map_err(|e| super::documents::fail(e.into(), lang))?;
-            let who = auditor.map(|a| format!("-{a}")).unwrap_or_default();
-            let path = output
-                .unwrap_or_else(|| format!("phieu-cau-hoi-danh-gia-{audit}{who}.xlsx").into());
-            write_atomic(&path, &book, force)?;
+            let doc = qms_api::ops::export_checklist(&r)
+                .map_err(|e| fail_on(&file, Format::Text, e, lang))?;
+            let path = output.unwrap_or_else(|| doc.file_name.into());
+            write_atomic(&path, &doc.bytes, force)?;
             eprintln!(
                 "{}",
                 match lang {
@@ -72,36 +73,19 @@ pub(crate) fn run(command: ChecklistCommand) -> Result<(), Failure> {
         } => {
             let lang = lang.lang();
             let bytes = read(&file)?;
-            let Ok(mut dossier) = qms_core::load(&bytes) else {
-                return super::validate::run(&file, crate::cli::Format::Text, lang);
-            };
-            let req = ChecklistRequest {
-                audit: &audit,
-                unit: &unit,
+            let r = ChecklistNewRequest {
+                op: OpName::ChecklistNew,
+                dossier: dossier(&bytes),
+                audit,
+                unit,
                 clauses,
-                auditor: auditor.as_deref(),
+                auditor,
                 lang,
             };
-            let id = match add_checklist(&mut dossier, &req) {
-                Ok(id) => id,
-                Err(e) => {
-                    let msg = match lang {
-                        Lang::Vi => e.message_vi(),
-                        Lang::En => e.to_string(),
-                    };
-                    eprintln!("qms: {msg}");
-                    return Err(Failure::Invalid);
-                }
-            };
-            let mut text =
-                serde_json::to_string_pretty(&dossier).map_err(|e| Failure::Io(e.into()))?;
-            text.push('\n');
-            let items = dossier
-                .audits
-                .iter()
-                .flat_map(|a| &a.checklists)
-                .find(|c| c.id == id)
-                .map_or(0, |c| c.items.len());
+            let added = qms_api::ops::checklist_new(&r)
+                .map_err(|e| fail_on(&file, Format::Text, e, lang))?;
+            let text = dossier_text(&added.dossier)?;
+            let (id, items) = (added.checklist, added.items);
             match output {
                 Some(path) => {
                     write_atomic(&path, text.as_bytes(), force)?;
@@ -127,33 +111,34 @@ pub(crate) fn run(command: ChecklistCommand) -> Result<(), Failure> {
 }
 
 fn import(
-    file: &std::path::Path,
-    workbooks: &[std::path::PathBuf],
-    output: Option<&std::path::Path>,
+    file: &Path,
+    workbooks: &[PathBuf],
+    output: Option<&Path>,
     partial: bool,
     force: bool,
     lang: Lang,
 ) -> Result<(), Failure> {
     let bytes = read(file)?;
-    let Ok(dossier) = qms_core::load(&bytes) else {
-        return super::validate::run(file, crate::cli::Format::Text, lang);
-    };
-    let mut read_books = Vec::with_capacity(workbooks.len());
+    let mut books = Vec::with_capacity(workbooks.len());
     for w in workbooks {
-        read_books.push((w.display().to_string(), read(w)?));
+        books.push(read(w)?);
     }
-    let books: Vec<qms_xlsx::Workbook<'_>> = read_books
-        .iter()
-        .map(|(name, bytes)| qms_xlsx::Workbook { name, bytes })
-        .collect();
-    let outcome =
-        qms_xlsx::import_checklists(&dossier, &books, &qms_xlsx::ImportOptions { partial, lang })
-            .map_err(|e| super::documents::fail(e.into(), lang))?;
+    let inputs: Vec<&[u8]> = books.iter().map(Vec::as_slice).collect();
+    let r = ImportChecklistRequest {
+        op: OpName::ImportChecklist,
+        dossier: dossier(&bytes),
+        workbooks: Vec::new(),
+        input_names: workbooks.iter().map(|w| w.display().to_string()).collect(),
+        partial,
+        lang,
+    };
+    let outcome = qms_api::ops::import_checklist(&r, &inputs)
+        .map_err(|e| fail_on(file, Format::Text, e, lang))?;
     for c in &outcome.conflicts {
-        eprintln!("{}: {}", lang.pick("xung đột", "conflict"), c.message(lang));
+        eprintln!("{}: {}", lang.pick("xung đột", "conflict"), c.message);
     }
     for c in &outcome.changes {
-        eprintln!("{}", c.message(lang));
+        eprintln!("{}", c.message);
     }
     let (n, k) = (outcome.changes.len(), outcome.conflicts.len());
     let summary = match (lang, k > 0 && !partial) {
@@ -170,9 +155,7 @@ fn import(
     if k > 0 && !partial {
         return Err(Failure::Invalid);
     }
-    let mut text =
-        serde_json::to_string_pretty(&outcome.dossier).map_err(|e| Failure::Io(e.into()))?;
-    text.push('\n');
+    let text = dossier_text(&outcome.dossier)?;
     match output {
         Some(path) => write_atomic(path, text.as_bytes(), force)?,
         None => print(&text)?,

@@ -1,7 +1,11 @@
 //! `qms convert`: 2008 → 2015 through the correlation, ambiguities reported.
 
 use crate::Failure;
+use crate::cli::Format;
+use crate::commands::{dossier, dossier_text, fail_on};
 use crate::output::{read, write_atomic};
+use qms_api::OpName;
+use qms_api::request::ConvertRequest;
 use qms_core::{Edition, Lang};
 use std::path::Path;
 
@@ -12,37 +16,18 @@ pub(crate) fn run(
     force: bool,
     lang: Lang,
 ) -> Result<(), Failure> {
-    if to != Edition::Iso9001_2015 {
-        return Err(Failure::Usage(
-            "chỉ chuyển đổi được sang 2015 / only --to 2015 is supported".into(),
-        ));
-    }
     let bytes = read(file)?;
-    let Ok(dossier) = qms_core::load(&bytes) else {
-        return super::validate::run(file, crate::cli::Format::Text, lang);
+    let r = ConvertRequest {
+        op: OpName::Convert,
+        dossier: dossier(&bytes),
+        to,
+        lang,
     };
-    let conversion = match qms_core::convert::to_2015(&dossier) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!(
-                "qms: {}",
-                lang.pick("hồ sơ đã theo TCVN ISO 9001:2015", &e.to_string())
-            );
-            return Err(Failure::Invalid);
-        }
-    };
-    let problems = qms_core::validate(&conversion.dossier);
-    if let Some(p) = problems.first() {
-        // A 2008 clause the correlation does not know stays as it was and fails validation.
-        eprintln!("qms: {}: {}", p.path, p.message(lang));
-        return Err(Failure::Invalid);
-    }
-    let mut text =
-        serde_json::to_string_pretty(&conversion.dossier).map_err(|e| Failure::Io(e.into()))?;
-    text.push('\n');
+    let conversion = qms_api::ops::convert(&r).map_err(|e| fail_on(file, Format::Text, e, lang))?;
+    let text = dossier_text(&conversion.dossier)?;
     write_atomic(output, text.as_bytes(), force)?;
     for n in &conversion.notes {
-        println!("{}: {}: {}", output.display(), n.path, n.message(lang));
+        println!("{}: {}: {}", output.display(), n.path, n.message);
     }
     let count = conversion.notes.len();
     println!(

@@ -1,11 +1,13 @@
 //! `qms render`, `qms render all` and `qms demo`: Word and Excel documents of a dossier.
 
 use crate::Failure;
-use crate::cli::DocFormat;
+use crate::cli::{DocFormat, Format};
+use crate::commands::{dossier, fail, fail_on};
 use crate::output::{read, write_atomic};
-use qms_api::documents::RenderTarget;
-use qms_api::{ApiError, render_document};
-use qms_core::{Dossier, Lang};
+use qms_api::OpName;
+use qms_api::ops::Document;
+use qms_api::request::{self, DocumentKind, RenderAllRequest, RenderRequest};
+use qms_core::Lang;
 use std::path::{Path, PathBuf};
 
 /// The bundled example, embedded so that `qms demo` works from any directory.
@@ -28,57 +30,70 @@ pub(crate) struct Opts {
     pub(crate) force: bool,
 }
 
-fn load(file: &Path, lang: Lang) -> Result<Dossier, Failure> {
-    let bytes = read(file)?;
-    match qms_core::load(&bytes) {
-        Ok(d) => Ok(d),
-        Err(_) => {
-            super::validate::run(file, crate::cli::Format::Text, lang)?;
-            Err(Failure::Invalid)
-        }
-    }
-}
-
-/// Reports an API error in the user's language and maps it to an exit code.
-pub(crate) fn fail(e: ApiError, lang: Lang) -> Failure {
-    let msg = match &e {
-        ApiError::Xlsx(x) => x.message(lang),
-        other => other.to_string(),
-    };
-    match e {
-        ApiError::BadRequest { .. } => Failure::Usage(msg),
-        _ => {
-            eprintln!("qms: {msg}");
-            Failure::Invalid
-        }
-    }
+/// The records and format named on the command line.
+pub(crate) struct Target {
+    pub(crate) audit: Option<String>,
+    pub(crate) review: Option<String>,
+    pub(crate) corrective_action: Option<String>,
+    pub(crate) format: Option<DocFormat>,
 }
 
 pub(crate) fn render(
     kind: &str,
     file: &Path,
-    target: &RenderTarget<'_>,
-    format: Option<DocFormat>,
+    target: Target,
     output: Option<&Path>,
     opts: &Opts,
 ) -> Result<(), Failure> {
-    let dossier = load(file, opts.lang)?;
+    let bytes = read(file)?;
     if kind == "all" {
         let Some(dir) = output else {
             return Err(Failure::Usage("`qms render all` needs -o DIR".into()));
         };
-        return write_all(&dossier, dir, opts);
+        let docs = all(&bytes, opts).map_err(|e| fail_on(file, Format::Text, e, opts.lang))?;
+        return write_all(&docs, dir, opts);
     }
-    let format = format.map(|f| match f {
-        DocFormat::Docx => "docx",
-        DocFormat::Xlsx => "xlsx",
-    });
-    let doc = render_document(&dossier, kind, format, target, opts.lang, opts.today)
-        .map_err(|e| fail(e, opts.lang))?;
+    let Some(kind) = DocumentKind::parse(kind) else {
+        let kinds: Vec<&str> = DocumentKind::ALL.iter().map(|k| k.slug()).collect();
+        return Err(Failure::Usage(format!(
+            "{} \"{kind}\"; {}: {}, all",
+            opts.lang
+                .pick("không có loại tài liệu", "unknown document kind"),
+            opts.lang.pick("các loại", "kinds"),
+            kinds.join(", ")
+        )));
+    };
+    let r = RenderRequest {
+        op: OpName::Render,
+        dossier: dossier(&bytes),
+        kind,
+        base64: false,
+        format: target.format.map(|f| match f {
+            DocFormat::Docx => request::Format::Docx,
+            DocFormat::Xlsx => request::Format::Xlsx,
+        }),
+        audit: target.audit,
+        review: target.review,
+        corrective_action: target.corrective_action,
+        today: opts.today,
+        lang: opts.lang,
+    };
+    let doc = qms_api::ops::render(&r).map_err(|e| fail_on(file, Format::Text, e, opts.lang))?;
     let path = output.map_or_else(|| PathBuf::from(&doc.file_name), Path::to_path_buf);
     write_atomic(&path, &doc.bytes, opts.force)?;
     eprintln!("{}", written(&path, doc.bytes.len(), opts.lang));
     Ok(())
+}
+
+/// Every document of a dossier file, as `render-all` makes them.
+fn all(bytes: &[u8], opts: &Opts) -> Result<Vec<Document>, qms_api::ApiError> {
+    qms_api::ops::render_all_documents(&RenderAllRequest {
+        op: OpName::RenderAll,
+        dossier: dossier(bytes),
+        base64: false,
+        today: opts.today,
+        lang: opts.lang,
+    })
 }
 
 fn written(path: &Path, size: usize, lang: Lang) -> String {
@@ -88,9 +103,7 @@ fn written(path: &Path, size: usize, lang: Lang) -> String {
     }
 }
 
-fn write_all(d: &Dossier, dir: &Path, opts: &Opts) -> Result<(), Failure> {
-    let docs = qms_api::documents::all_documents(d, opts.lang, opts.today)
-        .map_err(|e| fail(e, opts.lang))?;
+fn write_all(docs: &[Document], dir: &Path, opts: &Opts) -> Result<(), Failure> {
     std::fs::create_dir_all(dir)
         .map_err(|e| Failure::Io(anyhow::anyhow!("cannot create {}: {e}", dir.display())))?;
     // Refuse before writing anything, so a refusal never leaves half a set behind.
@@ -105,7 +118,7 @@ fn write_all(d: &Dossier, dir: &Path, opts: &Opts) -> Result<(), Failure> {
             existing.display()
         )));
     }
-    for doc in &docs {
+    for doc in docs {
         let path = dir.join(&doc.file_name);
         write_atomic(&path, &doc.bytes, true)?;
         eprintln!("{}", written(&path, doc.bytes.len(), opts.lang));
@@ -114,7 +127,6 @@ fn write_all(d: &Dossier, dir: &Path, opts: &Opts) -> Result<(), Failure> {
 }
 
 pub(crate) fn demo(dir: &Path, opts: &Opts) -> Result<(), Failure> {
-    let dossier = qms_core::load(DEMO)
-        .map_err(|e| Failure::Io(anyhow::anyhow!("the bundled example does not load: {e}")))?;
-    write_all(&dossier, dir, opts)
+    let docs = all(DEMO, opts).map_err(|e| fail(e, opts.lang))?;
+    write_all(&docs, dir, opts)
 }

@@ -1,15 +1,21 @@
 //! `qms init`: a starter dossier.
 
 use crate::Failure;
-use crate::commands::print;
+use crate::commands::{dossier_text, fail, print};
 use crate::output::write_atomic;
+use qms_api::OpName;
+use qms_api::request::InitRequest;
+use qms_core::Lang;
 use std::path::Path;
 
-pub(crate) fn run(agency: &str, output: Option<&Path>, force: bool) -> Result<(), Failure> {
-    let mut dossier = qms_core::starter::starter_dossier(agency);
-    dossier.schema = Some("https://qms.invalid/schema/dossier.schema.json".into());
-    let mut text = serde_json::to_string_pretty(&dossier).map_err(|e| Failure::Io(e.into()))?;
-    text.push('\n');
+pub(crate) fn run(agency: String, output: Option<&Path>, force: bool) -> Result<(), Failure> {
+    let r = InitRequest {
+        op: OpName::Init,
+        agency,
+        lang: Lang::Vi,
+    };
+    let made = qms_api::ops::init(&r).map_err(|e| fail(e, Lang::Vi))?;
+    let text = dossier_text(&made.dossier)?;
     match output {
         Some(path) => {
             write_atomic(path, text.as_bytes(), force)?;

@@ -4,6 +4,7 @@
 
 use crate::Failure;
 use crate::output::write_atomic;
+use qms_api::rollup::{RollupFormat, RollupIssuer};
 use qms_core::Lang;
 use qms_core::rollup::{Province, Rejection, RollupOptions};
 use std::path::{Path, PathBuf};
@@ -25,15 +26,15 @@ pub(crate) struct Args {
 }
 
 /// The format an output path asks for, from its extension.
-fn format_of(path: &Path) -> Result<&'static str, Failure> {
+fn format_of(path: &Path) -> Result<RollupFormat, Failure> {
     match path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .as_deref()
     {
-        Some("xlsx") => Ok("xlsx"),
-        Some("docx") => Ok("docx"),
+        Some("xlsx") => Ok(RollupFormat::Xlsx),
+        Some("docx") => Ok(RollupFormat::Docx),
         _ => Err(Failure::Usage(format!(
             "-o {}: phải là tệp .xlsx hoặc .docx / must be an .xlsx or .docx file",
             path.display()
@@ -63,7 +64,7 @@ fn dir_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
 }
 
 pub(crate) fn run(a: Args) -> Result<(), Failure> {
-    let formats: Vec<&str> = a
+    let formats: Vec<RollupFormat> = a
         .outputs
         .iter()
         .map(|p| format_of(p))
@@ -131,17 +132,12 @@ pub(crate) fn run(a: Args) -> Result<(), Failure> {
             .clone()
             .or_else(|| r.row.place.clone())
             .unwrap_or_else(|| "……".into());
-        let mut issuer = qms_docx::RollupIssuer::new(&place);
+        let mut issuer = RollupIssuer::new(&place);
         if let Some(i) = &a.issuer {
             issuer.agency = i.clone();
         }
-        let ropts = qms_docx::RenderOptions {
-            lang: a.lang,
-            ..qms_docx::RenderOptions::new(opts.today)
-        };
-        let bytes =
-            qms_docx::render_inspection_minutes(r.dossier, r.row, r.diagnostics, &issuer, &ropts)
-                .map_err(|e| e.to_string())?;
+        let bytes = qms_api::rollup::inspection_minutes(r, &issuer, a.lang, opts.today)
+            .map_err(|e| e.message(a.lang))?;
         let stem = Path::new(&r.row.source)
             .file_stem()
             .map_or_else(|| r.row.id.clone(), |s| s.to_string_lossy().into_owned());
@@ -151,8 +147,8 @@ pub(crate) fn run(a: Args) -> Result<(), Failure> {
     let (province, notes) = qms_api::roll_up(files.len(), threads, opts, a.lang, read, minutes);
     let issuer = issuer_for(&province);
     for (path, format) in a.outputs.iter().zip(&formats) {
-        let doc = qms_api::rollup::render_rollup(&province, format, &issuer, a.lang)
-            .map_err(|e| super::documents::fail(e, a.lang))?;
+        let doc = qms_api::rollup::render_rollup(&province, *format, &issuer, a.lang)
+            .map_err(|e| super::fail(e, a.lang))?;
         write_atomic(path, &doc.bytes, a.force)?;
         eprintln!(
             "{}",

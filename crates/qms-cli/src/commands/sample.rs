@@ -1,8 +1,11 @@
 //! `qms sample`: synthetic dossiers for load tests.
 
 use crate::Failure;
+use crate::commands::fail;
 use crate::output::write_atomic;
-use qms_core::sample::{SampleSpec, sample_dossier};
+use qms_api::OpName;
+use qms_api::request::SampleRequest;
+use qms_core::Lang;
 use std::path::Path;
 
 pub(crate) fn run(
@@ -17,13 +20,16 @@ pub(crate) fn run(
         return Err(Failure::Usage("--agencies must be at least 1".into()));
     }
     let write = |agency: usize, path: &Path| -> Result<(), Failure> {
-        let spec = SampleSpec {
+        let r = SampleRequest {
+            op: OpName::Sample,
             checklist_items,
             findings,
             seed,
             agency,
+            lang: Lang::Vi,
         };
-        let text = serde_json::to_vec(&sample_dossier(&spec)).map_err(|e| Failure::Io(e.into()))?;
+        let made = qms_api::ops::sample(&r).map_err(|e| fail(e, Lang::Vi))?;
+        let text = serde_json::to_vec(&made.dossier).map_err(|e| Failure::Io(e.into()))?;
         write_atomic(path, &text, force)?;
         Ok(())
     };

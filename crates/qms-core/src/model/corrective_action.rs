@@ -310,21 +310,15 @@ impl CorrectiveAction {
 
     /// The record that state `to` needs and this request lacks, if any.
     fn missing_record_for(&self, to: CaState) -> Option<&'static str> {
-        let blank = |s: &Option<String>| s.as_deref().is_none_or(|t| t.trim().is_empty());
-        match to {
-            CaState::AwaitingApproval if blank(&self.root_cause) => Some("root_cause"),
-            CaState::AwaitingApproval if self.actions.is_empty() => Some("actions"),
-            CaState::InProgress if self.approval.is_none() => Some("approval"),
-            CaState::Closed | CaState::CarriedOver => match &self.verification {
-                None => Some("verification"),
-                Some(v) if v.effective != (to == CaState::Closed) => Some("verification.effective"),
-                Some(_) if to == CaState::CarriedOver && self.follow_up.is_none() => {
-                    Some("follow_up")
-                }
-                Some(_) => None,
-            },
-            _ => None,
-        }
+        self.unmet(to).first().map(|r| match r {
+            super::CaRequirement::ActionsCompleted => "actions.completed_on",
+            super::CaRequirement::VerifiedEffective | super::CaRequirement::VerifiedIneffective
+                if self.verification.is_some() =>
+            {
+                "verification.effective"
+            }
+            r => r.member(),
+        })
     }
 
     /// A new request in state [`CaState::Proposed`].
@@ -387,6 +381,15 @@ mod tests {
             date: day(4),
         });
         ca.transition(CaState::InProgress, day(4)).unwrap();
+        // Verification comes after the actions are done.
+        assert!(matches!(
+            ca.transition(CaState::Verifying, day(21)),
+            Err(TransitionError::MissingRecord {
+                missing: "actions.completed_on",
+                ..
+            })
+        ));
+        ca.actions[0].completed_on = Some(day(19));
         ca.transition(CaState::Verifying, day(21)).unwrap();
         ca.verification = Some(Verification {
             date: day(25),

@@ -6,6 +6,7 @@
 
 mod agency;
 mod audit;
+mod ca_requirements;
 mod checklist;
 mod corrective_action;
 mod dossier;
@@ -22,6 +23,7 @@ pub use audit::{
     Audit, AuditPlan, AuditProgramme, AuditReport, Meeting, PlannedAudit, ScheduleRow, TeamMember,
     TeamRole,
 };
+pub use ca_requirements::{CaRequirement, HistoryProblem};
 pub use checklist::{Checklist, ChecklistItem, ItemResult};
 pub use corrective_action::{
     ActionStep, Approval, CaSource, CaState, Correction, CorrectiveAction, DueDateExtension,

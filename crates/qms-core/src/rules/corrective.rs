@@ -1,9 +1,11 @@
 //! Corrective action rules (TCVN ISO 9001:2015 10.2).
 
 use super::Emitter;
-use super::context::{Context, blank, en_date, vi_date};
+use super::context::{Context, en_date, vi_date};
+use crate::Lang;
 use crate::load::JsonPath;
-use crate::model::{CaState, CorrectiveAction};
+use crate::model::CaRequirement::{RootCause, VerifiedEffective};
+use crate::model::{CaState, CorrectiveAction, HistoryProblem};
 use chrono::Days;
 
 fn ca_path(i: usize) -> JsonPath {
@@ -98,10 +100,11 @@ pub(super) fn silent_extension(ctx: &Context, e: &mut Emitter) {
     }
 }
 
-/// QMS-C004: closed without a verification of effectiveness.
+/// QMS-C004: closed without a verification of effectiveness (the state machine's
+/// [`CaRequirement::VerifiedEffective`]).
 pub(super) fn closed_unverified(ctx: &Context, e: &mut Emitter) {
     for (i, ca) in ctx.d.corrective_actions.iter().enumerate() {
-        if ca.state == CaState::Closed && !ca.verification.as_ref().is_some_and(|v| v.effective) {
+        if ca.state == CaState::Closed && ca.unmet(ca.state).contains(&VerifiedEffective) {
             e.emit(
                 ca_path(i).key("verification"),
                 format!(
@@ -134,56 +137,99 @@ pub(super) fn no_correction(ctx: &Context, e: &mut Emitter) {
     }
 }
 
-/// QMS-C006: no root cause for a nonconformity past analysis.
+/// QMS-C006: no root cause in a state that needs one (the state machine's
+/// [`CaRequirement::RootCause`]).
 pub(super) fn no_root_cause(ctx: &Context, e: &mut Emitter) {
     for (i, ca) in ctx.d.corrective_actions.iter().enumerate() {
-        let past_analysis = !matches!(ca.state, CaState::Proposed | CaState::Analysing);
-        if past_analysis && for_nonconformity(ctx, ca) && blank(&ca.root_cause) {
+        if ca.unmet(ca.state).contains(&RootCause) {
             e.emit(
                 ca_path(i).key("root_cause"),
                 format!(
-                    "{} chưa xác định nguyên nhân gốc của sự không phù hợp",
-                    ca.id
+                    "{} ở trạng thái \"{}\" nhưng chưa xác định nguyên nhân gốc của sự không phù hợp",
+                    ca.id,
+                    ca.state.label(Lang::Vi)
                 ),
-                format!("{} names no root cause of the nonconformity", ca.id),
+                format!(
+                    "{} is \"{}\" but names no root cause of the nonconformity",
+                    ca.id,
+                    ca.state.label(Lang::En)
+                ),
             );
         }
     }
 }
 
-/// QMS-C007: a state the records do not support (e.g. in progress without approval).
+/// QMS-C007: a state the records do not support: every requirement of the state that
+/// C004 and C006 do not already report, and a history that contradicts the state.
 pub(super) fn state_without_records(ctx: &Context, e: &mut Emitter) {
-    use CaState::*;
     for (i, ca) in ctx.d.corrective_actions.iter().enumerate() {
         let s = ca.state;
-        let mut missing = Vec::new();
-        if matches!(
-            s,
-            AwaitingApproval | InProgress | Verifying | Closed | CarriedOver
-        ) && ca.actions.is_empty()
-        {
-            missing.push(("actions", "kế hoạch hành động"));
-        }
-        if matches!(s, InProgress | Verifying | Closed | CarriedOver) && ca.approval.is_none() {
-            missing.push(("approval", "phê duyệt"));
-        }
-        if s == CarriedOver && ca.follow_up.is_none() {
-            missing.push(("follow_up", "phiếu tiếp nối"));
-        }
-        for (key, vi) in missing {
+        for r in ca.unmet(s) {
+            let reported = r == RootCause || (s == CaState::Closed && r == VerifiedEffective);
+            if reported {
+                continue;
+            }
             e.emit(
-                ca_path(i).key(key),
+                ca_path(i).key(r.member()),
                 format!(
-                    "{} ở trạng thái \"{}\" nhưng chưa có {vi}",
+                    "{} ở trạng thái \"{}\" nhưng chưa có {}",
                     ca.id,
-                    s.label(crate::Lang::Vi)
+                    s.label(Lang::Vi),
+                    r.missing(Lang::Vi)
                 ),
                 format!(
-                    "{} is \"{}\" but has no {key}",
+                    "{} is \"{}\" but has no {}",
                     ca.id,
-                    s.label(crate::Lang::En)
+                    s.label(Lang::En),
+                    r.missing(Lang::En)
                 ),
             );
+        }
+        for p in ca.history_problems() {
+            let (path, vi, en) = match p {
+                HistoryProblem::EndsElsewhere { last } => (
+                    ca_path(i).key("state"),
+                    format!(
+                        "{} ghi trạng thái \"{}\" nhưng lịch sử dừng ở \"{}\"",
+                        ca.id,
+                        s.label(Lang::Vi),
+                        last.label(Lang::Vi)
+                    ),
+                    format!(
+                        "{} is \"{}\" but its history ends at \"{}\"",
+                        ca.id,
+                        s.label(Lang::En),
+                        last.label(Lang::En)
+                    ),
+                ),
+                HistoryProblem::IllegalStep { index, from, to } => (
+                    ca_path(i).key("history").index(index),
+                    format!(
+                        "lịch sử của {} chuyển từ \"{}\" sang \"{}\", quy trình không cho phép bước này",
+                        ca.id,
+                        from.label(Lang::Vi),
+                        to.label(Lang::Vi)
+                    ),
+                    format!(
+                        "the history of {} moves from \"{}\" to \"{}\", which the workflow does not allow",
+                        ca.id,
+                        from.label(Lang::En),
+                        to.label(Lang::En)
+                    ),
+                ),
+                HistoryProblem::OutOfOrder { index } => (
+                    ca_path(i).key("history").index(index).key("date"),
+                    format!(
+                        "lịch sử của {} có bước ghi ngày trước bước liền trước",
+                        ca.id
+                    ),
+                    format!(
+                        "the history of {} has a step dated before the step before it",
+                        ca.id
+                    ),
+                ),
+            };
+            e.emit(path, vi, en);
         }
     }
 }

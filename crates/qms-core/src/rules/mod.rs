@@ -22,6 +22,7 @@ mod audit;
 mod context;
 mod corrective;
 mod documents;
+mod explain;
 mod objectives;
 mod registry;
 mod review;
@@ -29,6 +30,7 @@ mod scope;
 mod source;
 
 pub use crate::model::Severity;
+pub use explain::{Explanation, explain, explanations};
 pub use registry::{RULES, Rule, find_rule};
 pub(crate) use scope::changes_since_announcement;
 pub use source::Source;

@@ -97,12 +97,10 @@ pub(crate) fn has_python_module(module: &str) -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
-/// shared/tools/ooxml_check.py beside the repository, if it is there.
+/// `shared/tools/ooxml_check.py` beside the repository (`<repo>/../shared`), if it is there.
 pub(crate) fn ooxml_checker() -> Option<PathBuf> {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    here.ancestors()
-        .map(|a| a.join("shared/tools/ooxml_check.py"))
-        .find(|p| p.is_file())
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    Some(repo.join("../shared/tools/ooxml_check.py")).filter(|p| p.is_file())
 }
 
 /// A fresh scratch directory under the target directory.

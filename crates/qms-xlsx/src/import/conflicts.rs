@@ -105,6 +105,17 @@ pub enum ConflictKind {
         /// The other row's first cell.
         other_cell: String,
     },
+    /// An input cell holds a formula: its computed value is not what the auditor typed (and
+    /// tools that write formulas without a cached value leave it empty), so the row is not
+    /// imported; the formula and its value are kept in the message.
+    Formula {
+        /// Zero-based column.
+        column: u16,
+        /// The formula, starting with "=".
+        formula: String,
+        /// The value the workbook had cached for it (may be empty).
+        value: String,
+    },
     /// The finding kind was cleared while the dossier records a finding for the item;
     /// the importer never deletes findings.
     FindingRemoval {
@@ -130,6 +141,7 @@ impl ConflictKind {
             ConflictKind::InvalidValue { .. } => "invalid-value",
             ConflictKind::StaleItem { .. } => "stale-item",
             ConflictKind::Disagreement { .. } => "disagreement",
+            ConflictKind::Formula { .. } => "formula",
             ConflictKind::FindingRemoval { .. } => "finding-removal",
         }
     }
@@ -173,6 +185,8 @@ impl Conflict {
             (ConflictKind::StaleItem { item }, Lang::En) => format!("item {item} changed in the dossier after the export and the row says otherwise; reconcile it in the dossier or export a new workbook"),
             (ConflictKind::Disagreement { item, other_workbook, other_sheet, other_cell }, Lang::Vi) => format!("câu hỏi {item} được trả lời khác ở {other_workbook}, trang «{other_sheet}», ô {other_cell}"),
             (ConflictKind::Disagreement { item, other_workbook, other_sheet, other_cell }, Lang::En) => format!("item {item} is answered differently in {other_workbook}, sheet «{other_sheet}», cell {other_cell}"),
+            (ConflictKind::Formula { column, formula, value }, Lang::Vi) => format!("ô ở cột {} chứa công thức «{formula}»{}; qms chỉ nhập chữ được gõ vào, hãy gõ lại nội dung dưới dạng văn bản (có thể bắt đầu bằng dấu ' ) rồi nhập lại", col(column), if value.is_empty() { String::new() } else { format!(" (giá trị «{value}»)") }),
+            (ConflictKind::Formula { column, formula, value }, Lang::En) => format!("the cell in column {} holds the formula «{formula}»{}; only typed text is imported, type the content as text (it may start with ') and import again", col(column), if value.is_empty() { String::new() } else { format!(" (value «{value}»)") }),
             (ConflictKind::FindingRemoval { finding }, Lang::Vi) => format!("loại phát hiện bị xóa trống nhưng hồ sơ đã có phát hiện {finding}; qms không xóa phát hiện khi nhập, hãy xóa trong hồ sơ nếu cần"),
             (ConflictKind::FindingRemoval { finding }, Lang::En) => format!("the finding kind was cleared but the dossier records finding {finding}; the importer never deletes findings, delete it in the dossier if intended"),
         };
@@ -231,6 +245,11 @@ mod tests {
                 other_workbook: "to-3.xlsx".into(),
                 other_sheet: "Văn phòng".into(),
                 other_cell: "A20".into(),
+            },
+            ConflictKind::Formula {
+                column: 6,
+                formula: "=14/52".into(),
+                value: "0.269230769230769".into(),
             },
             ConflictKind::FindingRemoval {
                 finding: "f-1".into(),

@@ -270,6 +270,19 @@ impl RowCtx<'_> {
         {
             self.locked_edits(r, i, found, out);
         }
+        if !data.formulas.is_empty() {
+            for (c, formula, value) in &data.formulas {
+                out.push(self.conflict(
+                    cell_ref(r, *c),
+                    ConflictKind::Formula {
+                        column: *c,
+                        formula: formula.clone(),
+                        value: value.clone(),
+                    },
+                ));
+            }
+            return None;
+        }
         let inputs = data.inputs.each_ref().map(String::as_str);
         if metadata::lock_fingerprint(&inputs) == key.input {
             // Untouched since export: this row answers nothing, so it can neither conflict

@@ -50,6 +50,9 @@ pub(crate) struct RowData {
     pub(crate) locked: Option<Box<[String; 5]>>,
     /// The input cells F, G, H, I.
     pub(crate) inputs: [String; 4],
+    /// Input cells that hold a formula: (column, formula text, cached value as read). A
+    /// formula is never taken as an answer: its value is not what the auditor typed.
+    pub(crate) formulas: Vec<(u16, String, String)>,
 }
 
 /// A workbook read and checked.
@@ -158,7 +161,7 @@ fn cell_text(d: &Data) -> String {
         Data::Int(i) => i.to_string(),
         Data::Float(f) => float_text(*f),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
-        Data::DateTime(dt) => excel_date_text(dt.as_f64()),
+        Data::DateTime(dt) => excel_date_text(dt),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => e.to_string(),
     }
@@ -173,7 +176,7 @@ fn cell_ref_text(d: &DataRef<'_>) -> String {
         DataRef::Int(i) => i.to_string(),
         DataRef::Float(f) => float_text(*f),
         DataRef::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
-        DataRef::DateTime(dt) => excel_date_text(dt.as_f64()),
+        DataRef::DateTime(dt) => excel_date_text(dt),
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
         DataRef::Error(e) => e.to_string(),
     }
@@ -182,25 +185,32 @@ fn cell_ref_text(d: &DataRef<'_>) -> String {
 fn float_text(f: f64) -> String {
     if f.fract() == 0.0 && f.abs() < 1e15 {
         format!("{}", f as i64)
+    } else if f.is_finite() && f.abs() >= 1e15 {
+        // As Excel shows it (1E+300), not three hundred digits.
+        format!("{f:E}").replace('E', "E+").replace("E+-", "E-")
     } else {
         f.to_string()
     }
 }
 
+/// The serial of 9999-12-31, the last day Excel can show.
+const LAST_EXCEL_DAY: f64 = 2_958_465.0;
+
 /// A date typed into a text column, shown as Vietnamese agencies write dates (dd/mm/yyyy).
-fn excel_date_text(serial: f64) -> String {
-    let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default();
-    let days = serial.floor();
-    let secs = ((serial - days) * 86_400.0).round() as u32;
-    match epoch.checked_add_signed(chrono::Duration::days(days as i64)) {
-        Some(d) if secs == 0 => d.format("%d/%m/%Y").to_string(),
-        Some(d) => format!(
-            "{} {:02}:{:02}",
-            d.format("%d/%m/%Y"),
-            secs / 3600,
-            secs / 60 % 60
-        ),
-        None => serial.to_string(),
+///
+/// calamine's own conversion handles the 1900 and 1904 date systems; it is only called on
+/// serials Excel can show, because out-of-range or non-finite serials (a hand-edited file)
+/// would overflow it. Those are kept as the number they are.
+fn excel_date_text(dt: &calamine::ExcelDateTime) -> String {
+    let serial = dt.as_f64();
+    if dt.is_duration() || !serial.is_finite() || !(0.0..=LAST_EXCEL_DAY).contains(&serial) {
+        return float_text(serial);
+    }
+    let (y, m, d, hh, mm, ss, _) = dt.to_ymd_hms_milli();
+    if (hh, mm, ss) == (0, 0, 0) {
+        format!("{d:02}/{m:02}/{y:04}")
+    } else {
+        format!("{d:02}/{m:02}/{y:04} {hh:02}:{mm:02}")
     }
 }
 
@@ -313,19 +323,29 @@ fn read_sheet<RS: Read + std::io::Seek>(
     let mut first_content: Option<(u32, u16, String)> = None;
     let mut current: Option<u32> = None;
     let mut cells: [String; 10] = Default::default();
-    while let Some(cell) = reader.next_cell()? {
-        let (r, c) = cell.get_position();
+    let mut formulas: Vec<(u16, String, String)> = Vec::new();
+    while let Some(cell) = reader.next_cell_with_formula()? {
+        let (r, c) = cell.pos;
         if current != Some(r) {
             if let Some(prev) = current {
-                finish_row(&mut sheet, prev, &mut cells);
+                finish_row(&mut sheet, prev, &mut cells, &mut formulas);
             }
             current = Some(r);
         }
-        let value = cell.get_value();
+        let value = &cell.value;
+        let text = cell_ref_text(value);
+        if let Some(f) = cell.formula.filter(|f| !f.trim().is_empty()) {
+            let formula = format!("={}", normalise(f.trim_start_matches('=')));
+            if (u32::from(col::RESULT)..u32::from(col::KEY)).contains(&c) {
+                // The cell shows the formula's text so that the row is never taken as untouched.
+                cells[c as usize] = formula.clone();
+                formulas.push((c as u16, formula, text));
+                continue;
+            }
+        }
         if matches!(value, DataRef::Empty) {
             continue;
         }
-        let text = cell_ref_text(value);
         if text.trim().is_empty() && c > u32::from(col::KEY) {
             continue;
         }
@@ -341,7 +361,7 @@ fn read_sheet<RS: Read + std::io::Seek>(
         }
     }
     if let Some(prev) = current {
-        finish_row(&mut sheet, prev, &mut cells);
+        finish_row(&mut sheet, prev, &mut cells, &mut formulas);
     }
     if sheet.checklist.is_none() {
         sheet.foreign = first_content.into_iter().collect();
@@ -350,8 +370,14 @@ fn read_sheet<RS: Read + std::io::Seek>(
     Ok(sheet)
 }
 
-fn finish_row(sheet: &mut SheetData, r: u32, cells: &mut [String; 10]) {
+fn finish_row(
+    sheet: &mut SheetData,
+    r: u32,
+    cells: &mut [String; 10],
+    formulas: &mut Vec<(u16, String, String)>,
+) {
     let cells = std::mem::take(cells);
+    let formulas = std::mem::take(formulas);
     if r == 0 {
         sheet.checklist = cells[usize::from(col::KEY)]
             .strip_prefix(metadata::SHEET_KEY_PREFIX)
@@ -388,5 +414,42 @@ fn finish_row(sheet: &mut SheetData, r: u32, cells: &mut [String; 10]) {
         locked_fp,
         locked: (expected != Some(locked_fp)).then(|| Box::new(locked)),
         inputs: [f, g, h, i],
+        formulas,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{ExcelDateTime, ExcelDateTimeType};
+
+    fn date(serial: f64, is_1904: bool) -> String {
+        excel_date_text(&ExcelDateTime::new(
+            serial,
+            ExcelDateTimeType::DateTime,
+            is_1904,
+        ))
+    }
+
+    #[test]
+    fn date_cells_read_in_both_date_systems() {
+        assert_eq!(date(46_000.0, false), "09/12/2025");
+        // The 1904 system counts 1,462 days fewer for the same day (Excel for Mac files).
+        assert_eq!(date(46_000.0 - 1_462.0, true), "09/12/2025");
+        assert_eq!(date(46_000.5, false), "09/12/2025 12:00");
+    }
+
+    #[test]
+    fn impossible_date_serials_are_kept_as_numbers_never_a_panic() {
+        for (serial, shown) in [
+            (f64::INFINITY, "inf"),
+            (f64::NEG_INFINITY, "-inf"),
+            (-5.0, "-5"),
+            (1e300, "1E+300"),
+            (3_000_000.0, "3000000"),
+        ] {
+            assert_eq!(date(serial, false), shown);
+        }
+        assert_eq!(date(f64::NAN, true), "NaN");
+    }
 }

@@ -201,3 +201,26 @@ pub fn delete_row(xml: String, row: u32) -> String {
     let (a, b) = row_span(&xml, row);
     format!("{}{}", &xml[..a], &xml[b..])
 }
+
+/// Puts a formula into cell `r` (keeping its style), with a cached value or none (as openpyxl
+/// and many tools write formulas).
+pub fn set_formula(xml: String, r: &str, formula: &str, cached: Option<&str>) -> String {
+    let (a, b) = cell_span(&xml, r).expect("cell exists");
+    let old = &xml[a..b];
+    let style = old
+        .find(" s=\"")
+        .map(|i| {
+            let j = old[i + 4..].find('"').unwrap();
+            old[i..i + 4 + j + 1].to_owned()
+        })
+        .unwrap_or_default();
+    let cell = match cached {
+        Some(v) => format!(
+            "<c r=\"{r}\"{style} t=\"str\"><f>{}</f><v>{}</v></c>",
+            escape(formula),
+            escape(v)
+        ),
+        None => format!("<c r=\"{r}\"{style}><f>{}</f></c>", escape(formula)),
+    };
+    format!("{}{}{}", &xml[..a], cell, &xml[b..])
+}

@@ -1,0 +1,322 @@
+//! The document ops: `render`, `export-checklist`, `import-checklist`. Documents are bytes;
+//! base64 is only for JSON-only transports and is added by [`crate::call`].
+
+use super::valid_dossier;
+use crate::boundary::{self, require};
+use crate::error::{ApiError, Record, RequestFault};
+use crate::file_name::document_file_name;
+use crate::request::{
+    DocumentKind, ExportChecklistRequest, Format, ImportChecklistRequest, RenderRequest,
+};
+use crate::response::{ChangeReport, ConflictReport, ImportResponse};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use chrono::{Datelike, NaiveDate};
+use qms_core::{Dossier, Lang};
+
+/// Media type of Word documents.
+pub const MEDIA_DOCX: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+/// Media type of Excel workbooks.
+pub const MEDIA_XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// A rendered document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// Suggested file name, e.g. "so-theo-doi-phat-hien-dgnb-2026-1.xlsx".
+    pub file_name: String,
+    /// Media type.
+    pub media_type: &'static str,
+    /// The bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// `render`: one document of a dossier.
+///
+/// ```
+/// use qms_api::request::{DocumentKind, DossierArg, RenderRequest};
+/// let r = RenderRequest { op: qms_api::OpName::Render,
+///     dossier: DossierArg::Bytes(include_bytes!("../../../../examples/so-khcn-ninh-binh.json")),
+///     kind: DocumentKind::Actions, base64: false, format: None, audit: None, review: None,
+///     corrective_action: None, today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+///     lang: Default::default() };
+/// let doc = qms_api::ops::render(&r).unwrap();
+/// assert_eq!(doc.file_name, "theo-doi-hanh-dong-khac-phuc.xlsx");
+/// assert!(doc.bytes.starts_with(b"PK"));
+/// ```
+pub fn render(r: &RenderRequest<'_>) -> Result<Document, ApiError> {
+    let dossier = valid_dossier(&r.dossier, r.lang)?;
+    let target = Target {
+        audit: r.audit.as_deref(),
+        review: r.review.as_deref(),
+        corrective_action: r.corrective_action.as_deref(),
+    };
+    render_document(&dossier, r.kind, r.format, &target, r.lang, r.today)
+}
+
+/// The records a document is made from, as the request names them.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Target<'a> {
+    pub(crate) audit: Option<&'a str>,
+    pub(crate) review: Option<&'a str>,
+    pub(crate) corrective_action: Option<&'a str>,
+}
+
+/// Renders one document of a valid dossier.
+pub(crate) fn render_document(
+    d: &Dossier,
+    kind: DocumentKind,
+    format: Option<Format>,
+    t: &Target<'_>,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<Document, ApiError> {
+    let available = kind.formats();
+    let format = format.unwrap_or(available[0]);
+    if !available.contains(&format) {
+        return Err(unsupported(kind, format));
+    }
+    if let Some(a) = t.audit {
+        require(d, Record::Audit, a, "audit")?;
+    }
+    if let Some(r) = t.review {
+        require(d, Record::Review, r, "review")?;
+    }
+    if let Some(c) = t.corrective_action {
+        require(d, Record::CorrectiveAction, c, "corrective_action")?;
+    }
+    match format {
+        Format::Docx => render_docx(d, kind, t, lang, today),
+        Format::Xlsx => render_xlsx(d, kind, t, lang, today),
+    }
+}
+
+fn render_xlsx(
+    d: &Dossier,
+    kind: DocumentKind,
+    t: &Target<'_>,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<Document, ApiError> {
+    let no_path = |_: &str| String::from("dossier");
+    let (wk, stem) = match kind {
+        DocumentKind::Checklist => {
+            let audit = t.audit.ok_or_else(|| needs(kind, "audit"))?;
+            let opts = qms_xlsx::ExportOptions {
+                lang,
+                today,
+                auditor: None,
+                password: None,
+            };
+            let bytes = qms_xlsx::export_checklists(d, audit, &opts)
+                .map_err(|e| boundary::xlsx(e, d, &no_path))?;
+            return Ok(xlsx_document("phieu-cau-hoi-danh-gia", Some(audit), bytes));
+        }
+        DocumentKind::Findings => (qms_xlsx::WorkbookKind::Findings, "so-theo-doi-phat-hien"),
+        DocumentKind::Actions => (
+            qms_xlsx::WorkbookKind::Actions,
+            "theo-doi-hanh-dong-khac-phuc",
+        ),
+        DocumentKind::Summary => (qms_xlsx::WorkbookKind::Summary, "tong-hop-ket-qua-danh-gia"),
+        DocumentKind::Programme => (
+            qms_xlsx::WorkbookKind::Programme,
+            "ma-tran-chuong-trinh-danh-gia",
+        ),
+        DocumentKind::Registers => (qms_xlsx::WorkbookKind::Registers, "danh-muc-tai-lieu-ho-so"),
+        // Word-only kinds never reach here: `formats()` was checked.
+        _ => return Err(unsupported(kind, Format::Xlsx)),
+    };
+    let opts = qms_xlsx::RenderOptions { lang, today };
+    let bytes =
+        qms_xlsx::render(wk, d, t.audit, &opts).map_err(|e| boundary::xlsx(e, d, &no_path))?;
+    Ok(xlsx_document(stem, t.audit, bytes))
+}
+
+fn xlsx_document(stem: &str, id: Option<&str>, bytes: Vec<u8>) -> Document {
+    Document {
+        file_name: document_file_name(stem, id, "xlsx"),
+        media_type: MEDIA_XLSX,
+        bytes,
+    }
+}
+
+fn render_docx(
+    d: &Dossier,
+    kind: DocumentKind,
+    t: &Target<'_>,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<Document, ApiError> {
+    use qms_docx::{DocumentKind as K, Target as T};
+    // Without an id, the obvious record: the single audit, the latest review, this year's
+    // programme.
+    let audit = || {
+        t.audit
+            .or_else(|| (d.audits.len() == 1).then(|| d.audits[0].id.as_str()))
+            .ok_or_else(|| needs(kind, "audit"))
+    };
+    let review = || {
+        t.review
+            .or_else(|| {
+                d.management_reviews
+                    .iter()
+                    .max_by_key(|r| r.meeting.date)
+                    .map(|r| r.id.as_str())
+            })
+            .ok_or_else(|| needs(kind, "review"))
+    };
+    let (dk, target, stem) = match kind {
+        DocumentKind::Programme => match t.audit {
+            Some(a) => (K::Programme, T::Audit(a), "chuong-trinh"),
+            None => {
+                let p = d
+                    .programmes
+                    .iter()
+                    .find(|p| p.year == today.year())
+                    .or(d.programmes.last())
+                    .ok_or_else(|| needs(kind, "programme"))?;
+                (K::Programme, T::Programme(&p.id), "chuong-trinh")
+            }
+        },
+        DocumentKind::Plan => (K::Plan, T::Audit(audit()?), "ke-hoach"),
+        DocumentKind::Report => (K::Report, T::Audit(audit()?), "bao-cao"),
+        DocumentKind::Car => match t.corrective_action {
+            Some(c) => (K::Car, T::CorrectiveAction(c), "phieu-hdkp"),
+            None => (K::Car, T::Audit(audit()?), "phieu-hdkp"),
+        },
+        DocumentKind::ReviewNotice => (K::ReviewNotice, T::Review(review()?), "thong-bao-hop"),
+        DocumentKind::ReviewReport => (K::ReviewReport, T::Review(review()?), "bao-cao-xem-xet"),
+        DocumentKind::Minutes => (K::Minutes, T::Review(review()?), "bien-ban-hop"),
+        // Excel-only kinds never reach here: `formats()` was checked.
+        _ => return Err(unsupported(kind, Format::Docx)),
+    };
+    let id = match target {
+        T::Programme(x) | T::Audit(x) | T::CorrectiveAction(x) | T::Review(x) => x,
+    };
+    let mut opts = qms_docx::RenderOptions::new(today);
+    opts.lang = lang;
+    let bytes = qms_docx::render(dk, target, d, &opts).map_err(|e| boundary::docx(e, d))?;
+    Ok(Document {
+        file_name: document_file_name(stem, Some(id), "docx"),
+        media_type: MEDIA_DOCX,
+        bytes,
+    })
+}
+
+fn unsupported(kind: DocumentKind, format: Format) -> ApiError {
+    ApiError::UnsupportedFormat {
+        kind: kind.slug().into(),
+        format: format.extension().into(),
+        available: kind
+            .formats()
+            .iter()
+            .map(|f| f.extension())
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+fn needs(kind: DocumentKind, member: &'static str) -> ApiError {
+    ApiError::MissingTarget {
+        kind: kind.slug().into(),
+        member,
+    }
+}
+
+/// `export-checklist`: the checklist workbook of an audit, to fill offline.
+pub fn export_checklist(r: &ExportChecklistRequest<'_>) -> Result<Document, ApiError> {
+    let d = valid_dossier(&r.dossier, r.lang)?;
+    require(&d, Record::Audit, &r.audit, "audit")?;
+    if let Some(a) = &r.auditor {
+        require(&d, Record::Person, a, "auditor")?;
+    }
+    let opts = qms_xlsx::ExportOptions {
+        lang: r.lang,
+        today: r.today,
+        auditor: r.auditor.clone(),
+        password: r.password.clone(),
+    };
+    let bytes = qms_xlsx::export_checklists(&d, &r.audit, &opts)
+        .map_err(|e| boundary::xlsx(e, &d, &|_| "dossier".into()))?;
+    let id = match &r.auditor {
+        Some(a) => format!("{}-{a}", r.audit),
+        None => r.audit.clone(),
+    };
+    Ok(xlsx_document("phieu-cau-hoi-danh-gia", Some(&id), bytes))
+}
+
+/// `import-checklist`: merges filled workbooks (the request's base64 `workbooks`, then the
+/// call's `inputs`) into the dossier.
+pub fn import_checklist(
+    r: &ImportChecklistRequest<'_>,
+    inputs: &[&[u8]],
+) -> Result<ImportResponse, ApiError> {
+    let d = valid_dossier(&r.dossier, r.lang)?;
+    let mut books: Vec<(String, std::borrow::Cow<'_, [u8]>, String)> = Vec::new();
+    for (i, w) in r.workbooks.iter().enumerate() {
+        // Base64 wrapped at 76 columns (MIME) is common: whitespace is not part of the data.
+        let clean: String = w.base64.chars().filter(|c| !c.is_whitespace()).collect();
+        let bytes = STANDARD.decode(clean.as_bytes()).map_err(|_| {
+            ApiError::bad(
+                RequestFault::BadBase64 {
+                    workbook: w.name.clone(),
+                },
+                format!("workbooks[{i}].base64"),
+            )
+        })?;
+        books.push((w.name.clone(), bytes.into(), format!("workbooks[{i}]")));
+    }
+    for (i, bytes) in inputs.iter().enumerate() {
+        let name = r
+            .input_names
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| format!("input-{}.xlsx", i + 1));
+        books.push((name, (*bytes).into(), format!("inputs[{i}]")));
+    }
+    let workbooks: Vec<qms_xlsx::Workbook<'_>> = books
+        .iter()
+        .map(|(name, bytes, _)| qms_xlsx::Workbook { name, bytes })
+        .collect();
+    let opts = qms_xlsx::ImportOptions {
+        partial: r.partial,
+        lang: r.lang,
+    };
+    let path_of = |name: &str| {
+        books
+            .iter()
+            .find(|b| b.0 == name)
+            .map_or_else(|| "workbooks".into(), |b| b.2.clone())
+    };
+    let outcome = qms_xlsx::import_checklists(&d, &workbooks, &opts)
+        .map_err(|e| boundary::xlsx(e, &d, &path_of))?;
+    let changes: Vec<ChangeReport> = outcome
+        .changes
+        .iter()
+        .map(|c| ChangeReport {
+            workbook: c.workbook.clone(),
+            sheet: c.sheet.clone(),
+            cell: c.cell.clone(),
+            checklist: c.checklist.clone(),
+            item: c.item.clone(),
+            message: c.message(r.lang),
+        })
+        .collect();
+    let conflicts = outcome
+        .conflicts
+        .iter()
+        .map(|c| ConflictReport {
+            workbook: c.workbook.clone(),
+            sheet: c.sheet.clone(),
+            cell: c.cell.clone(),
+            code: c.kind.code(),
+            message: c.message(r.lang),
+        })
+        .collect();
+    Ok(ImportResponse {
+        applied: !changes.is_empty(),
+        changes,
+        conflicts,
+        dossier: outcome.dossier,
+    })
+}

@@ -1,0 +1,97 @@
+//! The ops that make or change a dossier (init, checklist-new, sample) and `schema`.
+
+use super::valid_dossier;
+use crate::boundary;
+use crate::error::ApiError;
+use crate::request::{ChecklistNewRequest, InitRequest, SampleRequest, SchemaOf, SchemaRequest};
+use crate::response::{ChecklistNewResponse, DossierResponse};
+use qms_core::plan_checklist::{ChecklistRequest, add_checklist};
+use qms_core::sample::{SampleSpec, sample_dossier};
+
+/// Where the committed dossier schema is published; starter dossiers point at it so editors
+/// can complete and check them.
+const SCHEMA_URL: &str = "https://qms.invalid/schema/dossier.schema.json";
+
+/// `init`: a starter dossier for an agency.
+///
+/// ```
+/// let r = qms_api::request::InitRequest { op: qms_api::OpName::Init, agency: "UBND xã Hòa Bình".into(), lang: Default::default() };
+/// let d = qms_api::ops::init(&r).unwrap().dossier;
+/// assert_eq!(d.agency.name, "UBND xã Hòa Bình");
+/// assert!(qms_core::validate(&d).is_empty());
+/// ```
+pub fn init(r: &InitRequest) -> Result<DossierResponse, ApiError> {
+    let mut dossier = qms_core::starter::starter_dossier(&r.agency);
+    dossier.schema = Some(SCHEMA_URL.into());
+    Ok(DossierResponse { dossier })
+}
+
+/// `checklist-new`: adds a checklist for a unit of an audit, from the templates.
+pub fn checklist_new(r: &ChecklistNewRequest<'_>) -> Result<ChecklistNewResponse, ApiError> {
+    let mut dossier = valid_dossier(&r.dossier, r.lang)?;
+    let req = ChecklistRequest {
+        audit: &r.audit,
+        unit: &r.unit,
+        clauses: r.clauses.clone(),
+        auditor: r.auditor.as_deref(),
+        lang: r.lang,
+    };
+    let id = add_checklist(&mut dossier, &req)
+        .map_err(|e| boundary::checklist(e, &dossier, &r.clauses))?;
+    let items = dossier
+        .audits
+        .iter()
+        .flat_map(|a| &a.checklists)
+        .find(|c| c.id == id)
+        .map_or(0, |c| c.items.len());
+    Ok(ChecklistNewResponse {
+        checklist: id,
+        items,
+        dossier,
+    })
+}
+
+/// The largest `checklist_items` and `findings` of `sample`: beyond, the dossier would not fit
+/// in memory on an ordinary computer.
+pub const SAMPLE_MAX: usize = 10_000_000;
+
+/// `sample`: a synthetic dossier for load tests, deterministic from the seed.
+///
+/// ```
+/// let r = qms_api::request::SampleRequest { op: qms_api::OpName::Sample, checklist_items: 20,
+///     findings: 3, seed: 7, agency: 0, lang: Default::default() };
+/// let d = qms_api::ops::sample(&r).unwrap().dossier;
+/// assert_eq!(d.findings().count(), 3);
+/// ```
+pub fn sample(r: &SampleRequest) -> Result<DossierResponse, ApiError> {
+    for (member, value) in [
+        ("checklist_items", r.checklist_items),
+        ("findings", r.findings),
+    ] {
+        if value > SAMPLE_MAX {
+            return Err(ApiError::TooLarge {
+                vi: format!("{member} = {value} vượt giới hạn {SAMPLE_MAX}"),
+                en: format!("{member} = {value} is more than the limit of {SAMPLE_MAX}"),
+                path: member.into(),
+            });
+        }
+    }
+    let spec = SampleSpec {
+        checklist_items: r.checklist_items,
+        findings: r.findings,
+        seed: r.seed,
+        agency: r.agency,
+    };
+    Ok(DossierResponse {
+        dossier: sample_dossier(&spec),
+    })
+}
+
+/// `schema`: a JSON Schema (dossier, requests or responses).
+pub fn schema(r: &SchemaRequest) -> Result<serde_json::Value, ApiError> {
+    Ok(match r.of {
+        SchemaOf::Dossier => crate::schema::dossier(),
+        SchemaOf::Request => crate::schema::request(),
+        SchemaOf::Response => crate::schema::response(),
+    })
+}

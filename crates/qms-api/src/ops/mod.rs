@@ -1,0 +1,57 @@
+//! The op functions: each takes its typed request and answers its typed response. [`crate::call`]
+//! dispatches to them, and Rust callers (the CLI) call them directly: one code path.
+
+mod analysis;
+mod documents;
+mod dossiers;
+mod render_all;
+
+pub use analysis::{check, clauses, convert, correlate, explain, rules, validate};
+pub use documents::{Document, MEDIA_DOCX, MEDIA_XLSX, export_checklist, import_checklist, render};
+pub use dossiers::{SAMPLE_MAX, checklist_new, init, sample, schema};
+pub use render_all::{MEDIA_ZIP, all_documents, render_all, render_all_documents};
+
+use crate::error::ApiError;
+use crate::request::DossierArg;
+use crate::request::dossier_arg_shift as shift;
+use crate::response::ProblemReport;
+use qms_core::load::LoadReport;
+use qms_core::{Dossier, Lang, Problem};
+
+/// A load problem as the API reports it, located in the request for an inline dossier.
+pub(crate) fn problem_report(
+    p: &Problem,
+    lang: Lang,
+    offset: Option<(usize, usize)>,
+) -> ProblemReport {
+    let (line, column) = shift(p.line, p.column, offset);
+    ProblemReport {
+        code: p.code(),
+        severity: "error",
+        path: p.path.to_string(),
+        pointer: p.path.pointer(),
+        line,
+        column,
+        message: p.message(lang),
+    }
+}
+
+/// Parses a dossier and reports every problem.
+pub(crate) fn load(arg: &DossierArg<'_>) -> LoadReport {
+    qms_core::load_report(arg.bytes())
+}
+
+/// A dossier the op can run on, or `invalid-dossier` with every problem.
+pub(crate) fn valid_dossier(arg: &DossierArg<'_>, lang: Lang) -> Result<Dossier, ApiError> {
+    let report = load(arg);
+    match report.dossier {
+        Some(d) if report.problems.is_empty() => Ok(d),
+        _ => Err(ApiError::InvalidDossier {
+            problems: report
+                .problems
+                .iter()
+                .map(|p| problem_report(p, lang, arg.offset()))
+                .collect(),
+        }),
+    }
+}

@@ -1,0 +1,164 @@
+//! `render-all`: every document of a dossier, and their zip (one body for the C ABI).
+
+use super::documents::{Document, MEDIA_DOCX, Target, render_document};
+use super::valid_dossier;
+use crate::boundary;
+use crate::error::ApiError;
+use crate::file_name::{make_unique, sanitize};
+use crate::request::{DocumentKind, Format, RenderAllRequest};
+use crate::response::DocumentEntry;
+use qms_core::{Dossier, Lang};
+use std::io::Write;
+
+/// Media type of the zip of `render-all`.
+pub const MEDIA_ZIP: &str = "application/zip";
+
+/// Every document a dossier supports, Word then Excel, in a fixed order, with names unique
+/// within the set: what `render-all`, `qms render all` and `qms demo` write.
+///
+/// ```
+/// let d = qms_core::load(include_bytes!("../../../../examples/so-khcn-ninh-binh.json")).unwrap();
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+/// let docs = qms_api::ops::all_documents(&d, qms_core::Lang::Vi, today).unwrap();
+/// assert!(docs.iter().any(|x| x.file_name == "bien-ban-hop-xxld-2026.docx"));
+/// assert!(docs.iter().any(|x| x.file_name == "danh-muc-tai-lieu-ho-so.xlsx"));
+/// ```
+pub fn all_documents(
+    d: &Dossier,
+    lang: Lang,
+    today: chrono::NaiveDate,
+) -> Result<Vec<Document>, ApiError> {
+    let mut opts = qms_docx::RenderOptions::new(today);
+    opts.lang = lang;
+    let mut docs: Vec<Document> = qms_docx::render_all(d, &opts)
+        .map_err(|e| boundary::docx(e, d))?
+        .into_iter()
+        .map(|(name, bytes)| Document {
+            file_name: sanitize(&name),
+            media_type: MEDIA_DOCX,
+            bytes,
+        })
+        .collect();
+    let xlsx = |kind: DocumentKind, audit: Option<&str>| {
+        let t = Target {
+            audit,
+            ..Target::default()
+        };
+        render_document(d, kind, Some(Format::Xlsx), &t, lang, today)
+    };
+    if !d.programmes.is_empty() {
+        docs.push(xlsx(DocumentKind::Programme, None)?);
+    }
+    for a in &d.audits {
+        if !a.checklists.is_empty() {
+            docs.push(xlsx(DocumentKind::Checklist, Some(&a.id))?);
+        }
+        docs.push(xlsx(DocumentKind::Findings, Some(&a.id))?);
+        docs.push(xlsx(DocumentKind::Summary, Some(&a.id))?);
+    }
+    docs.push(xlsx(DocumentKind::Actions, None)?);
+    docs.push(xlsx(DocumentKind::Registers, None)?);
+    // Ids that differ only in case or punctuation ("car-09", "CAR.09") fold to one name.
+    let mut names: Vec<String> = docs.iter().map(|x| x.file_name.clone()).collect();
+    make_unique(&mut names);
+    for (doc, name) in docs.iter_mut().zip(names) {
+        doc.file_name = name;
+    }
+    Ok(docs)
+}
+
+/// Every document of the request's dossier (what `qms render all` writes into a directory).
+pub fn render_all_documents(r: &RenderAllRequest<'_>) -> Result<Vec<Document>, ApiError> {
+    let d = valid_dossier(&r.dossier, r.lang)?;
+    all_documents(&d, r.lang, r.today)
+}
+
+/// `render-all`: every document of the dossier in one zip, entries in the order of
+/// [`all_documents`], all dated 1980-01-01 so that the same input gives the same bytes.
+pub fn render_all(r: &RenderAllRequest<'_>) -> Result<(Document, Vec<DocumentEntry>), ApiError> {
+    let docs = render_all_documents(r)?;
+    let entries = docs
+        .iter()
+        .map(|x| DocumentEntry {
+            file_name: x.file_name.clone(),
+            media_type: x.media_type,
+            size: x.bytes.len(),
+        })
+        .collect();
+    let bytes = zip(&docs).map_err(|e| ApiError::WriteFailed {
+        detail: e.to_string(),
+    })?;
+    let name = crate::file_name::document_file_name("tai-lieu-he-thong-qlcl", None, "zip");
+    Ok((
+        Document {
+            file_name: name,
+            media_type: MEDIA_ZIP,
+            bytes,
+        },
+        entries,
+    ))
+}
+
+fn zip(docs: &[Document]) -> zip::result::ZipResult<Vec<u8>> {
+    use zip::write::SimpleFileOptions;
+    // .docx and .xlsx are zips already: storing them again costs nothing and saves time.
+    let options = SimpleFileOptions::DEFAULT
+        .compression_method(zip::CompressionMethod::Stored)
+        .last_modified_time(zip::DateTime::DEFAULT)
+        .unix_permissions(0o644);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for doc in docs {
+        zip.start_file(doc.file_name.as_str(), options)?;
+        zip.write_all(&doc.bytes)?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn the_zip_holds_every_document_in_order_and_is_reproducible() {
+        let d = qms_core::load(include_bytes!(
+            "../../../../examples/so-khcn-ninh-binh.json"
+        ))
+        .unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let docs = all_documents(&d, Lang::Vi, today).unwrap();
+        let a = zip(&docs).unwrap();
+        assert_eq!(
+            a,
+            zip(&all_documents(&d, Lang::Vi, today).unwrap()).unwrap()
+        );
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&a)).unwrap();
+        assert_eq!(archive.len(), docs.len());
+        for (i, doc) in docs.iter().enumerate() {
+            let mut entry = archive.by_index(i).unwrap();
+            assert_eq!(entry.name().unwrap(), doc.file_name.as_str());
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut entry, &mut bytes).unwrap();
+            assert_eq!(bytes, doc.bytes);
+        }
+    }
+
+    #[test]
+    fn ids_that_fold_to_one_name_get_unique_file_names() {
+        let mut d = qms_core::load(include_bytes!(
+            "../../../../examples/so-khcn-ninh-binh.json"
+        ))
+        .unwrap();
+        // "DGNB.2026.1" folds to the same file-name part as "dgnb-2026-1".
+        let mut twin = d.audits[0].clone();
+        twin.id = "DGNB.2026.1".into();
+        d.audits.push(twin);
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let docs = all_documents(&d, Lang::Vi, today).unwrap();
+        let names: std::collections::HashSet<&str> =
+            docs.iter().map(|x| x.file_name.as_str()).collect();
+        assert_eq!(names.len(), docs.len(), "{names:?}");
+        assert!(names.contains("so-theo-doi-phat-hien-dgnb-2026-1.xlsx"));
+        assert!(names.contains("so-theo-doi-phat-hien-dgnb-2026-1-2.xlsx"));
+    }
+}
