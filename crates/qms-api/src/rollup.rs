@@ -110,7 +110,14 @@ pub fn load_error(bytes: &[u8], lang: Lang) -> Result<Dossier, String> {
             let at = p
                 .line
                 .map(|l| format!(" ({} {l})", lang.pick("dòng", "line")));
-            format!("{}: {}{}", p.path, p.message(lang), at.unwrap_or_default())
+            // The whole file ("$") needs no path: the file name says it.
+            let path = p.path.to_string();
+            let path = if path == "$" {
+                String::new()
+            } else {
+                format!("{path}: ")
+            };
+            format!("{path}{}{}", p.message(lang), at.unwrap_or_default())
         });
         match e.problems.len() {
             0 | 1 => first,

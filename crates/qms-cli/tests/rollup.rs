@@ -358,7 +358,7 @@ fn rollup_counts_what_the_dossiers_hold_and_reports_what_it_left_out() {
         let first = want.iter().find(|w| w.codes.contains(&rule.code)).unwrap();
         let short = first
             .name
-            .replace("Ủy ban nhân dân ", "UBND ")
+            .replace("Ủy ban nhân dân ", "")
             .replace(" tỉnh Ninh Bình", "");
         assert!(text.contains(&short), "{short}");
     }

@@ -31,7 +31,7 @@ pub(crate) fn issuer_dossier(issuer: &RollupIssuer) -> Dossier {
 /// "a, b và 3 cơ quan khác".
 pub(crate) fn names(list: &[&str], lang: Lang) -> String {
     let shown = list.len().min(NAMES_MAX);
-    let mut s = list[..shown].join("; ");
+    let mut s = list[..shown].join(", ");
     if list.len() > shown {
         let more = list.len() - shown;
         s.push_str(&match lang {
@@ -57,14 +57,41 @@ pub(crate) fn short_name(name: &str, province: &str) -> String {
     }
 }
 
-/// The names of some agencies, departments first, then communes, wards, special zones.
-fn agency_names(p: &Province, indices: &[usize], province: &str) -> Vec<String> {
-    let mut sorted: Vec<usize> = indices.to_vec();
-    sorted.sort_by_key(|&i| (p.agencies[i].kind, i));
-    sorted
-        .iter()
-        .map(|&i| short_name(&p.agencies[i].name, province))
-        .collect()
+/// Some agencies by kind, departments first: "1/6 sở, ban, ngành (Sở Tư pháp); 2/17 UBND xã
+/// (xã An Bình, xã Gia Hòa)"; with `of_kind`, each count is out of the agencies of its kind.
+fn by_kind(p: &Province, indices: &[usize], province: &str, lang: Lang, of_kind: bool) -> String {
+    let mut parts = Vec::new();
+    for (kind, tally) in p.by_kind() {
+        let names: Vec<String> = indices
+            .iter()
+            .filter(|&&i| p.agencies[i].kind == kind)
+            .map(|&i| {
+                let name = short_name(&p.agencies[i].name, province);
+                // Under "UBND xã" the committee is understood: "xã An Bình".
+                match kind {
+                    AgencyKind::Commune | AgencyKind::Ward | AgencyKind::SpecialZone => name
+                        .strip_prefix("UBND ")
+                        .map_or(name.clone(), str::to_owned),
+                    _ => name,
+                }
+            })
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let count = if of_kind {
+            format!("{}/{}", names.len(), tally.agencies)
+        } else {
+            names.len().to_string()
+        };
+        parts.push(format!(
+            "{count} {} ({})",
+            kind_plural(kind, lang),
+            self::names(&refs, lang)
+        ));
+    }
+    parts.join("; ")
 }
 
 fn pct(n: u32, of: u32) -> String {
@@ -373,14 +400,7 @@ fn shortcomings(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, all: &Tally, provi
                 Lang::En => format!("all {} agencies inspected.", p.agencies.len()),
             }
         } else {
-            let list = agency_names(p, &s.agencies, province);
-            let refs: Vec<&str> = list.iter().map(String::as_str).collect();
-            format!(
-                "{} {}: {}.",
-                s.counts(lang),
-                ctx.t("gồm", "namely"),
-                names(&refs, lang)
-            )
+            format!("{}.", by_kind(p, &s.agencies, province, lang, true))
         };
         x.p_runs(
             Para::new("Body"),
@@ -435,16 +455,15 @@ fn follow_up(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, province: &str) {
             .filter(|(_, a)| !a.meets(r))
             .map(|(i, _)| i)
             .collect();
-        let list = agency_names(p, &idx, province);
-        let who: Vec<&str> = list.iter().map(String::as_str).collect();
-        if !who.is_empty() {
+        if !idx.is_empty() {
             let label = r.failure(lang);
             let mut c = label.chars();
             let label = c
                 .next()
                 .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
                 .unwrap_or_default();
-            items.push(format!("{label} ({}): {}.", who.len(), names(&who, lang)));
+            let who = by_kind(p, &idx, province, lang, false);
+            items.push(format!("{label} ({}): {who}.", idx.len()));
         }
     }
     for (kind, vi, en) in [
@@ -513,7 +532,7 @@ fn proposals(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, issuer: &RollupIssuer
     let announce = all.reannouncement_due + (all.agencies - all.announced);
     if announce > 0 {
         items.push(if vi {
-            format!("Yêu cầu {announce} cơ quan chưa công bố HTQLCL hoặc đã thay đổi phạm vi áp dụng thực hiện công bố, công bố lại HTQLCL theo Điều 4 Quyết định số 19/2014/QĐ-TTg.")
+            format!("Yêu cầu {announce} cơ quan chưa công bố HTQLCL hoặc có phạm vi áp dụng đã thay đổi thực hiện việc công bố, công bố lại theo Điều 4 Quyết định số 19/2014/QĐ-TTg.")
         } else {
             format!("Require the {announce} agencies not announced, or whose scope changed, to announce their QMS (again) under Article 4 of Decision 19/2014/QĐ-TTg.")
         });
