@@ -378,6 +378,22 @@ fn rollup_counts_what_the_dossiers_hold_and_reports_what_it_left_out() {
     assert!(m.contains(&counted[0].agency.name));
     assert!(m.contains("TRƯỞNG ĐOÀN KIỂM TRA"));
 
+    // Same inputs, same bytes, however many threads read them.
+    let again = out.join("mot-luong.xlsx");
+    let o = qms(&[
+        "rollup",
+        "--dir",
+        input.to_str().unwrap(),
+        "-o",
+        again.to_str().unwrap(),
+        "--today",
+        TODAY,
+        "--jobs",
+        "1",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(std::fs::read(&again).unwrap() == std::fs::read(&xlsx).unwrap());
+
     readers_accept(&[&xlsx, &docx, &minutes.join("bien-ban-kiem-tra-a00.docx")]);
 }
 

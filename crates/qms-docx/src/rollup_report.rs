@@ -641,3 +641,30 @@ fn annex(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province) {
     }
     x.tbl_close();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_shortened_as_a_provincial_report_lists_them() {
+        assert_eq!(
+            short_name("Ủy ban nhân dân xã An Bình", "Ninh Bình"),
+            "UBND xã An Bình"
+        );
+        assert_eq!(
+            short_name("Sở Tư pháp tỉnh Ninh Bình", "Ninh Bình"),
+            "Sở Tư pháp"
+        );
+        // Another province's name stays whole.
+        assert_eq!(
+            short_name("Sở Tư pháp tỉnh Thanh Hóa", "Ninh Bình"),
+            "Sở Tư pháp tỉnh Thanh Hóa"
+        );
+        let many: Vec<String> = (0..NAMES_MAX + 3).map(|i| format!("xã {i}")).collect();
+        let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert!(names(&refs, Lang::Vi).ends_with("và 3 cơ quan khác (xem Phụ lục)"));
+        assert_eq!(pct(1, 3), "33,3");
+        assert_eq!(pct(2, 2), "100");
+    }
+}
