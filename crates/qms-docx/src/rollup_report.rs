@@ -9,15 +9,13 @@ use crate::header::{
     Signer, body, body_last, bullets, heading, national_header, signature_table, title,
 };
 use crate::package::{Meta, package};
-use crate::wml::{BOLD, Borders, PLAIN, Para, columns};
+use crate::rollup_names::{by_kind, kinds_phrase, names, pct};
+use crate::rollup_tables::{annex, kind_table};
+use crate::wml::{BOLD, PLAIN, Para};
 use crate::xml::Xml;
 use crate::{RenderOptions, RollupIssuer};
-use qms_core::model::AgencyKind;
-use qms_core::rollup::{AgencySummary, Province, Rejection, Requirement, Tally, kind_plural};
+use qms_core::rollup::{Province, Rejection, Requirement, Tally};
 use qms_core::{Dossier, Lang};
-
-/// How many agency names a sentence lists before "và N cơ quan khác".
-const NAMES_MAX: usize = 40;
 
 /// The issuing agency as a dossier, so the shared header and signature helpers apply.
 pub(crate) fn issuer_dossier(issuer: &RollupIssuer) -> Dossier {
@@ -26,94 +24,6 @@ pub(crate) fn issuer_dossier(issuer: &RollupIssuer) -> Dossier {
     d.agency.place = Some(issuer.province.clone());
     d.agency.symbol = Some(issuer.symbol.clone());
     d
-}
-
-/// "a, b và 3 cơ quan khác".
-pub(crate) fn names(list: &[&str], lang: Lang) -> String {
-    let shown = list.len().min(NAMES_MAX);
-    let mut s = list[..shown].join(", ");
-    if list.len() > shown {
-        let more = list.len() - shown;
-        s.push_str(&match lang {
-            Lang::Vi => format!(" và {more} cơ quan khác (xem Phụ lục)"),
-            Lang::En => format!(" and {more} other agencies (see the annex)"),
-        });
-    }
-    s
-}
-
-/// A name as a provincial report lists it: "UBND xã An Bình", "Sở Tư pháp" (the province is
-/// the report's own).
-pub(crate) fn short_name(name: &str, province: &str) -> String {
-    let name = name.trim();
-    let name = match name.strip_prefix("Ủy ban nhân dân ") {
-        Some(rest) => format!("UBND {rest}"),
-        None => name.to_owned(),
-    };
-    let suffix = format!(" tỉnh {province}");
-    match name.strip_suffix(&suffix) {
-        Some(rest) if !rest.is_empty() => rest.to_owned(),
-        _ => name,
-    }
-}
-
-/// Some agencies by kind, departments first: "1/6 sở, ban, ngành (Sở Tư pháp); 2/17 UBND xã
-/// (xã An Bình, xã Gia Hòa)"; with `of_kind`, each count is out of the agencies of its kind.
-fn by_kind(p: &Province, indices: &[usize], province: &str, lang: Lang, of_kind: bool) -> String {
-    let mut parts = Vec::new();
-    for (kind, tally) in p.by_kind() {
-        let names: Vec<String> = indices
-            .iter()
-            .filter(|&&i| p.agencies[i].kind == kind)
-            .map(|&i| {
-                let name = short_name(&p.agencies[i].name, province);
-                // Under "UBND xã" the committee is understood: "xã An Bình".
-                match kind {
-                    AgencyKind::Commune | AgencyKind::Ward | AgencyKind::SpecialZone => name
-                        .strip_prefix("UBND ")
-                        .map_or(name.clone(), str::to_owned),
-                    _ => name,
-                }
-            })
-            .collect();
-        if names.is_empty() {
-            continue;
-        }
-        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-        let count = if of_kind {
-            format!("{}/{}", names.len(), tally.agencies)
-        } else {
-            names.len().to_string()
-        };
-        parts.push(format!(
-            "{count} {} ({})",
-            kind_plural(kind, lang),
-            self::names(&refs, lang)
-        ));
-    }
-    parts.join("; ")
-}
-
-fn pct(n: u32, of: u32) -> String {
-    if of == 0 {
-        return "0".into();
-    }
-    let tenths = (u64::from(n) * 1000 + u64::from(of) / 2) / u64::from(of);
-    if tenths % 10 == 0 {
-        format!("{}", tenths / 10)
-    } else {
-        format!("{},{}", tenths / 10, tenths % 10)
-    }
-}
-
-/// "96 cơ quan (20 sở, ban, ngành; 70 UBND xã; 6 UBND phường)".
-fn kinds_phrase(p: &Province, lang: Lang) -> String {
-    let parts: Vec<String> = p
-        .by_kind()
-        .iter()
-        .map(|(k, t)| format!("{} {}", t.agencies, kind_plural(*k, lang)))
-        .collect();
-    parts.join("; ")
 }
 
 /// Renders the report.
@@ -337,49 +247,6 @@ fn results(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, all: &Tally) {
     kind_table(x, ctx, p);
 }
 
-/// The results by agency kind: a small table.
-fn kind_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province) {
-    let w = columns(ctx.width(), &[28, 12, 15, 15, 15, 15]);
-    x.p(
-        Para::new("Body").keep(),
-        ctx.t("Kết quả theo loại cơ quan:", "By agency kind:"),
-        PLAIN,
-    );
-    x.tbl_open(&w, Borders::Grid);
-    let head = [
-        ctx.t("Loại cơ quan", "Kind"),
-        ctx.t("Số cơ quan", "Agencies"),
-        ctx.t("Đánh giá nội bộ trong 12 tháng", "Audit within 12 months"),
-        ctx.t(
-            "Xem xét của lãnh đạo trong 12 tháng",
-            "Review within 12 months",
-        ),
-        ctx.t("Đã công bố HTQLCL", "QMS announced"),
-        ctx.t("Chưa đáp ứng yêu cầu năm", "Failing a yearly requirement"),
-    ];
-    x.row(&w, "CellHead", &head, true);
-    let mut rows: Vec<(String, Tally)> = p
-        .by_kind()
-        .into_iter()
-        .map(|(k, t)| (k.label(ctx.lang).to_owned(), t))
-        .collect();
-    rows.push((ctx.t("Tổng cộng", "Total").to_owned(), p.tally(|_| true)));
-    for (label, t) in &rows {
-        let cells = [
-            label.clone(),
-            t.agencies.to_string(),
-            t.audit_ok.to_string(),
-            t.review_ok.to_string(),
-            t.announced.to_string(),
-            t.failing.to_string(),
-        ];
-        let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
-        x.row(&w, "CellCenter", &refs, false);
-    }
-    x.tbl_close();
-    x.p(Para::new("Tight"), "", PLAIN);
-}
-
 fn shortcomings(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, all: &Tally, province: &str) {
     let lang = ctx.lang;
     heading(x, ctx.t("III. TỒN TẠI, HẠN CHẾ", "III. SHORTCOMINGS"));
@@ -577,94 +444,5 @@ fn proposals(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, issuer: &RollupIssuer
     });
     for (i, t) in items.iter().enumerate() {
         body(x, &format!("{}. {t}", i + 1));
-    }
-}
-
-/// The annex: one row per agency.
-fn annex(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province) {
-    let lang = ctx.lang;
-    x.p(
-        Para::new("DocType").page_break(),
-        ctx.t("Phụ lục", "Annex"),
-        PLAIN,
-    );
-    x.p(
-        Para::new("Summary"),
-        &match lang {
-            Lang::Vi => format!("KẾT QUẢ KIỂM TRA HTQLCL CỦA TỪNG CƠ QUAN NĂM {}", p.year),
-            Lang::En => format!("QMS INSPECTION RESULTS BY AGENCY, {}", p.year),
-        },
-        PLAIN,
-    );
-    x.p(Para::new("Tight"), "", PLAIN);
-    let w = columns(ctx.width(), &[7, 26, 15, 15, 8, 11, 18]);
-    x.tbl_open(&w, Borders::Grid);
-    let head = [
-        ctx.t("STT", "No."),
-        ctx.t("Cơ quan", "Agency"),
-        ctx.t("Đánh giá nội bộ gần nhất", "Last audit"),
-        ctx.t("Xem xét của lãnh đạo gần nhất", "Last review"),
-        ctx.t("Sự KPH", "NCs"),
-        ctx.t("HĐKP chưa đóng (quá hạn)", "Open actions (overdue)"),
-        ctx.t("Chưa đáp ứng", "Failing"),
-    ];
-    x.row(&w, "CellHead", &head, true);
-    for kind in AgencyKind::ALL {
-        let rows: Vec<(usize, &AgencySummary)> = p
-            .agencies
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.kind == kind)
-            .collect();
-        if rows.is_empty() {
-            continue;
-        }
-        x.span_row(&w, "Cell", kind.label(lang), BOLD);
-        for (n, (_, a)) in rows.iter().enumerate() {
-            let date = |d: Option<chrono::NaiveDate>| {
-                d.map(|d| ctx.short_date(d))
-                    .unwrap_or_else(|| ctx.t("Chưa có", "None").to_owned())
-            };
-            let failures: Vec<&str> = a.failures().iter().map(|r| r.failure(lang)).collect();
-            let cells = [
-                (n + 1).to_string(),
-                short_name(&a.name, &ctx.d.agency.place.clone().unwrap_or_default()),
-                date(a.last_audit),
-                date(a.last_review),
-                a.nonconformities().to_string(),
-                format!("{} ({})", a.actions_open, a.actions_overdue),
-                failures.join("; "),
-            ];
-            let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
-            x.row(&w, "Cell", &refs, false);
-        }
-    }
-    x.tbl_close();
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_are_shortened_as_a_provincial_report_lists_them() {
-        assert_eq!(
-            short_name("Ủy ban nhân dân xã An Bình", "Ninh Bình"),
-            "UBND xã An Bình"
-        );
-        assert_eq!(
-            short_name("Sở Tư pháp tỉnh Ninh Bình", "Ninh Bình"),
-            "Sở Tư pháp"
-        );
-        // Another province's name stays whole.
-        assert_eq!(
-            short_name("Sở Tư pháp tỉnh Thanh Hóa", "Ninh Bình"),
-            "Sở Tư pháp tỉnh Thanh Hóa"
-        );
-        let many: Vec<String> = (0..NAMES_MAX + 3).map(|i| format!("xã {i}")).collect();
-        let refs: Vec<&str> = many.iter().map(String::as_str).collect();
-        assert!(names(&refs, Lang::Vi).ends_with("và 3 cơ quan khác (xem Phụ lục)"));
-        assert_eq!(pct(1, 3), "33,3");
-        assert_eq!(pct(2, 2), "100");
     }
 }

@@ -5,6 +5,7 @@ mod findings;
 mod programme;
 mod registers;
 mod rollup;
+mod rollup_lists;
 mod rollup_sheets;
 mod summary;
 mod table;

@@ -2,6 +2,7 @@
 //! with totals by agency kind and grouping and the compliance chart, then one sheet per topic
 //! with a row per agency that the inspector can sort and filter.
 
+use super::rollup_lists as lists;
 use super::rollup_sheets as sheets;
 use crate::XlsxError;
 use crate::safety::SheetNames;
@@ -72,9 +73,9 @@ pub fn render_rollup(province: &Province, lang: Lang) -> Result<Vec<u8>, XlsxErr
     sheets::requirements(&mut wb, &ctx)?;
     sheets::findings(&mut wb, &ctx)?;
     sheets::objectives(&mut wb, &ctx)?;
-    sheets::shortcomings(&mut wb, &ctx)?;
-    sheets::rejected(&mut wb, &ctx)?;
-    sheets::charts(&mut wb, &ctx)?;
+    lists::shortcomings(&mut wb, &ctx)?;
+    lists::rejected(&mut wb, &ctx)?;
+    lists::charts(&mut wb, &ctx)?;
     Ok(wb.save_to_buffer()?)
 }
 
