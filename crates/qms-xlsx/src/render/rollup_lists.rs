@@ -105,7 +105,7 @@ pub(super) fn charts(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxE
     ws.set_name(&sheet)?;
     let s = &ctx.styles;
     ws.set_column_width(0, 40)?;
-    ws.set_column_width(1, 12)?;
+    ws.set_column_width(1, 14)?;
     ws.write_string_with_format(0, 0, ctx.pick("Loại phát hiện", "Finding kind"), &s.heading)?;
     ws.write_string_with_format(0, 1, ctx.pick("Số lượng", "Count"), &s.heading)?;
     let total = ctx.p.tally(|_| true);
@@ -123,6 +123,9 @@ pub(super) fn charts(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxE
     kinds
         .title()
         .set_name(ctx.pick("Phát hiện đánh giá theo loại", "Findings by kind"));
+    // Bars read top-down in the table's order; one series needs no legend.
+    kinds.y_axis().set_reverse();
+    kinds.legend().set_hidden();
     kinds.set_width(620).set_height(300);
     ws.insert_chart(0, 3, &kinds)?;
 
@@ -134,6 +137,7 @@ pub(super) fn charts(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxE
         ctx.pick("HĐKP chưa đóng", "Open actions"),
         &s.heading,
     )?;
+    ws.set_row_height(top, 33)?;
     let mut by_open: Vec<&AgencySummary> = ctx
         .p
         .agencies
@@ -160,6 +164,7 @@ pub(super) fn charts(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxE
             "Open nonconformities by agency",
         ));
         open.y_axis().set_reverse();
+        open.legend().set_hidden();
         open.set_width(620)
             .set_height(120 + 22 * by_open.len() as u32);
         ws.insert_chart(top, 3, &open)?;
