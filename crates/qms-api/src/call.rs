@@ -165,6 +165,7 @@ fn execute(op: Op<'_>, inputs: &[&[u8]], base64: bool) -> Result<Response, ApiEr
         Op::Check(r) => ok(ops::check(&r)?),
         Op::Rules(r) => ok(ops::rules(&r)?),
         Op::Explain(r) => ok(ops::explain(&r)?),
+        Op::Transition(r) => ok(ops::transition(&r)?),
         Op::Clauses(r) => ok(ops::clauses(&r)?),
         Op::Correlate(r) => ok(ops::correlate(&r)?),
         Op::Convert(r) => ok(ops::convert(&r)?),

@@ -91,7 +91,9 @@ pub enum ApiError {
         path: String,
     },
     /// A rule or validation code that does not exist.
-    #[error("there is no rule or validation code \"{code}\"; `rules` lists the rules")]
+    #[error(
+        "there is no rule or validation code \"{code}\"; rule codes run QMS-A000…QMS-S005 (list them with qms rules or the rules op), validation codes QMS-V001…QMS-V008"
+    )]
     UnknownCode {
         /// The code given.
         code: String,

@@ -44,7 +44,9 @@ pub(crate) fn message_vi(e: &ApiError) -> String {
             format!("điều khoản \"{id}\" không có trong {edition}")
         }
         ApiError::UnknownCode { code } => {
-            format!("không có mã quy tắc hay mã kiểm tra \"{code}\"; xem danh sách bằng rules")
+            format!(
+                "không có mã quy tắc hay mã kiểm tra \"{code}\"; mã quy tắc có dạng QMS-A000…QMS-S005 (xem bằng lệnh qms rules hoặc op rules), mã kiểm tra hồ sơ QMS-V001…QMS-V008"
+            )
         }
         ApiError::NoChecklists { audit, auditor } => format!(
             "cuộc đánh giá \"{audit}\" không có phiếu câu hỏi đánh giá nào{}",

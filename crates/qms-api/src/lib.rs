@@ -14,7 +14,7 @@
 //! ```
 //!
 //! Ops: validate, check, rules, explain, clauses, correlate, convert, init, checklist-new,
-//! export-checklist, import-checklist, render, render-all, sample, schema, rollup
+//! export-checklist, import-checklist, render, render-all, sample, schema, transition, rollup
 //! ([`OpName::ALL`]).
 //! Requests and responses are described by `docs/schema/request.schema.json` and
 //! `docs/schema/response.schema.json`. Rust callers may build the typed requests of

@@ -101,6 +101,7 @@ ops! {
     RenderAll("render-all") => RenderAllRequest<'a> [dossier],
     Sample("sample") => SampleRequest,
     Schema("schema") => SchemaRequest,
+    Transition("transition") => TransitionRequest<'a> [dossier],
     Rollup("rollup") => crate::rollup::RollupRequest<'a>,
 }
 

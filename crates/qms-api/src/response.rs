@@ -77,6 +77,33 @@ pub struct DiagnosticReport {
     pub message: String,
     /// The requirement that asks for it (clause or legal text).
     pub requirement: String,
+    /// The unit the diagnostic concerns (a unit id), when its record belongs to one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+/// How many listed diagnostics one rule gave.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RuleCount {
+    /// The rule's code.
+    pub code: &'static str,
+    /// Its severity (after the dossier's settings).
+    pub severity: Severity,
+    /// Its title in the request's language.
+    pub title: Option<&'static str>,
+    /// Diagnostics that passed the filter.
+    pub count: usize,
+}
+
+/// How many listed diagnostics concern one unit.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct UnitCount {
+    /// The unit id; absent for diagnostics about the agency as a whole.
+    pub unit: Option<String>,
+    /// The unit's name.
+    pub name: Option<String>,
+    /// Diagnostics that passed the filter.
+    pub count: usize,
 }
 
 /// `check`: what the rules found.
@@ -90,7 +117,15 @@ pub struct CheckResponse {
     pub warnings: usize,
     /// Diagnostics of severity info.
     pub infos: usize,
-    /// Every diagnostic, in rule order.
+    /// Diagnostics that passed the request's filter (all of them without one).
+    pub matched: usize,
+    /// Matched diagnostics left out of `diagnostics` by the filter's `limit`.
+    pub omitted: usize,
+    /// Matched diagnostics per rule, in rule order.
+    pub by_rule: Vec<RuleCount>,
+    /// Matched diagnostics per unit, most first (ties in the dossier's unit order).
+    pub by_unit: Vec<UnitCount>,
+    /// The matched diagnostics, in rule order, at most `limit`.
     pub diagnostics: Vec<DiagnosticReport>,
 }
 
@@ -331,4 +366,36 @@ pub struct ErrorResponse {
     /// The ids that do exist (`unknown-audit`, `unknown-unit`...), at most 100.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub known: Option<Vec<String>>,
+}
+
+/// The answer of `transition`: the step taken (and the dossier after it), or why not.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct TransitionResponse {
+    /// Whether the step was taken; when false, `dossier` is absent and nothing changed.
+    pub applied: bool,
+    /// The corrective action.
+    pub corrective_action: String,
+    /// Its state before.
+    pub from: qms_core::model::CaState,
+    /// The state asked for.
+    pub to: qms_core::model::CaState,
+    /// The states the workflow allows from `from`.
+    pub allowed: Vec<qms_core::model::CaState>,
+    /// What the record lacks for `to`: the member to fill and what it is.
+    pub missing: Vec<MissingRecord>,
+    /// Why the step was refused, in the request's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The dossier after the step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dossier: Option<Dossier>,
+}
+
+/// A record a state requires that the corrective action lacks.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct MissingRecord {
+    /// The member of the corrective action, e.g. "root_cause".
+    pub member: &'static str,
+    /// What it is, in the request's language.
+    pub what: &'static str,
 }

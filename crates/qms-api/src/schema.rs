@@ -14,6 +14,7 @@ enum ResponseSchema {
     Check(CheckResponse),
     Rules(RulesResponse),
     Explain(ExplainResponse),
+    Transition(TransitionResponse),
     Clauses(ClausesResponse),
     Correlate(CorrelateResponse),
     Convert(ConvertResponse),

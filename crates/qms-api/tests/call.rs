@@ -156,6 +156,9 @@ fn every_op_answers() {
         req(r#""op": "render-all", "today": "2026-11-23""#),
         br#"{"op": "sample", "checklist_items": 10, "findings": 2}"#.to_vec(),
         br#"{"op": "schema"}"#.to_vec(),
+        req(
+            r#""op": "transition", "corrective_action": "car-09", "to": "analysing", "date": "2026-11-23""#,
+        ),
         format!(r#"{{"op": "rollup", "today": "2026-11-23", "dossiers": [{EXAMPLE}]}}"#)
             .into_bytes(),
     ];
@@ -358,4 +361,47 @@ fn a_dossier_without_a_single_audit_needs_one_named() {
                                      "dossier": init["dossier"]});
     let r = call(request.to_string().as_bytes(), &[]);
     err(&r, Status::BadRequest, "missing-target", "audit");
+}
+
+#[test]
+fn transition_takes_legal_steps_and_explains_refusals() {
+    let step = |ca: &str, to: &str, lang: &str| {
+        let r = call(
+            &req(&format!(
+                r#""op": "transition", "corrective_action": "{ca}", "to": "{to}", "date": "2026-11-23", "lang": "{lang}""#
+            )),
+            &[],
+        );
+        ok(&r)
+    };
+    let v = step("car-09", "analysing", "vi");
+    assert_eq!(v["applied"], true);
+    let d = &v["dossier"]["corrective_actions"];
+    let ca = d
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "car-09")
+        .unwrap();
+    assert_eq!(ca["state"], "analysing");
+    assert_eq!(
+        ca["history"].as_array().unwrap().last().unwrap()["date"],
+        "2026-11-23"
+    );
+    // Closing a request whose actions are unfinished: refused, with what is missing.
+    let v = step("car-03", "verifying", "en");
+    assert_eq!(v["applied"], false);
+    assert!(v.get("dossier").is_none());
+    assert_eq!(v["missing"][0]["member"], "actions");
+    assert!(
+        v["reason"].as_str().unwrap().contains("completion date"),
+        "{v}"
+    );
+    // An illegal step names the allowed ones, in Vietnamese by default.
+    let v = step("car-01", "in_progress", "vi");
+    assert_eq!(v["allowed"], Value::Array(vec![]));
+    assert!(
+        v["reason"].as_str().unwrap().contains("trạng thái cuối"),
+        "{v}"
+    );
 }

@@ -3,10 +3,11 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
-/// qms: hệ thống quản lý chất lượng TCVN ISO 9001 cho cơ quan hành chính nhà nước —
+/// Hệ thống quản lý chất lượng TCVN ISO 9001 của cơ quan hành chính nhà nước: đánh giá nội bộ,
+/// xem xét của lãnh đạo và hồ sơ / TCVN ISO 9001 quality management for state agencies:
 /// internal audits, management reviews and their records.
 #[derive(Parser, Debug)]
-#[command(name = "qms", version, about, long_about = None)]
+#[command(name = "qms", version, long_about = None)]
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
@@ -22,6 +23,10 @@ pub(crate) enum Command {
         /// Output file; standard output when absent.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Write "$schema": REF so editors check the dossier, e.g. ./dossier.schema.json
+        /// after `qms schema > dossier.schema.json`.
+        #[arg(long, value_name = "REF")]
+        schema: Option<String>,
         /// Overwrite an existing file.
         #[arg(long)]
         force: bool,
@@ -47,6 +52,21 @@ pub(crate) enum Command {
         format: Format,
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
+        /// Only these rules (e.g. QMS-C002 or c002; repeat or separate with commas).
+        #[arg(long = "rule", value_delimiter = ',')]
+        rules: Vec<String>,
+        /// Only diagnostics at least this severe (warning: errors and warnings).
+        #[arg(long, value_enum)]
+        severity: Option<SeverityArg>,
+        /// Only diagnostics about this unit (a unit id).
+        #[arg(long)]
+        unit: Option<String>,
+        /// List at most this many diagnostics.
+        #[arg(long)]
+        limit: Option<usize>,
+        /// Every diagnostic in full: no grouping cap, long values not shortened, JSON paths shown.
+        #[arg(long)]
+        full: bool,
     },
     /// List every rule: code, severity, requirement, title.
     Rules {
@@ -54,6 +74,26 @@ pub(crate) enum Command {
         format: Format,
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
+    },
+    /// What a rule or error code means, why it matters and how to fix it / Giải thích một mã.
+    Explain {
+        /// The code, e.g. QMS-C002, c002 or V004.
+        code: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+    },
+    /// Print a shell completion script: qms completions bash > /etc/bash_completion.d/qms.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): qms man > qms.1 && man ./qms.1; qms man check for one command.
+    Man {
+        /// A command, for its own page (qms-check.1).
+        command: Option<String>,
     },
     /// List the clauses of an edition / Danh mục điều khoản.
     Clauses {
@@ -81,9 +121,9 @@ pub(crate) enum Command {
     Convert {
         /// The 2008 dossier.
         file: PathBuf,
-        /// The target edition (only 2015).
+        /// The target edition: 2015 (a dossier is converted forward only).
         #[arg(long, value_enum)]
-        to: EditionArg,
+        to: TargetEditionArg,
         /// Output file.
         #[arg(short, long)]
         output: PathBuf,
@@ -320,6 +360,19 @@ pub(crate) enum EditionArg {
     E2008,
 }
 
+/// The editions `convert` can go to: only forward, to 2015.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TargetEditionArg {
+    #[value(name = "2015")]
+    E2015,
+}
+
+impl TargetEditionArg {
+    pub(crate) fn edition(self) -> qms_core::Edition {
+        qms_core::Edition::Iso9001_2015
+    }
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum SchemaArg {
     Dossier,
@@ -341,6 +394,27 @@ impl EditionArg {
         match self {
             EditionArg::E2015 => qms_core::Edition::Iso9001_2015,
             EditionArg::E2008 => qms_core::Edition::Iso9001_2008,
+        }
+    }
+}
+
+/// A severity on the command line.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SeverityArg {
+    /// Errors only.
+    Error,
+    /// Errors and warnings.
+    Warning,
+    /// Everything.
+    Info,
+}
+
+impl SeverityArg {
+    pub(crate) fn severity(self) -> qms_core::rules::Severity {
+        match self {
+            SeverityArg::Error => qms_core::rules::Severity::Error,
+            SeverityArg::Warning => qms_core::rules::Severity::Warning,
+            SeverityArg::Info => qms_core::rules::Severity::Info,
         }
     }
 }

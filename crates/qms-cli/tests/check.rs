@@ -52,8 +52,22 @@ fn example_diagnostics_match_the_reviewed_snapshots() {
         for lang in ["vi", "en"] {
             let o = qms(&["check", file, "--today", "2026-11-23", "--lang", lang]);
             assert_eq!(o.status.code(), Some(1), "the examples have planted errors");
+            let grouped = String::from_utf8(o.stdout).unwrap();
+            // The default view of a real dossier fits on one screen.
+            assert!(grouped.lines().count() <= 60, "{name} {lang}: {grouped}");
+            snapshot(&format!("{name}.check.{lang}.txt"), &grouped);
+            let o = qms(&[
+                "check",
+                file,
+                "--today",
+                "2026-11-23",
+                "--lang",
+                lang,
+                "--full",
+            ]);
+            assert_eq!(o.status.code(), Some(1));
             snapshot(
-                &format!("{name}.check.{lang}.txt"),
+                &format!("{name}.check-full.{lang}.txt"),
                 &String::from_utf8(o.stdout).unwrap(),
             );
         }
@@ -246,4 +260,91 @@ fn checklist_new_builds_from_the_template_and_the_units_procedures() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("không có cuộc đánh giá \"khong-co\""));
+}
+
+#[test]
+fn explain_prints_why_and_how_to_fix_in_both_languages() {
+    let out = qms(&["explain", "c002"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("QMS-C002 — Hành động khắc phục quá hạn (lỗi)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Căn cứ: TCVN ISO 9001:2015, 10.2.1 c"),
+        "{text}"
+    );
+    assert!(text.contains("Vì sao quan trọng:") && text.contains("Cách khắc phục:"));
+    let out = qms(&["explain", "QMS-V008", "--lang", "en"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("How to fix it:") && text.contains("UTF-8"),
+        "{text}"
+    );
+    let out = qms(&["explain", "QMS-Z999", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("QMS-A000…QMS-S005"));
+    let out = qms(&["explain", "a004", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["code"], "QMS-A004");
+    assert!(v["fix"].as_str().unwrap().contains("auditor"));
+}
+
+#[test]
+fn check_filters_by_rule_severity_unit_and_limit() {
+    let base = [
+        "check",
+        "examples/so-khcn-ninh-binh.json",
+        "--today",
+        "2026-11-23",
+    ];
+    let json = |extra: &[&str]| {
+        let mut args = base.to_vec();
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["--format", "json"]);
+        let o = qms(&args);
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()
+    };
+    let all = json(&[]);
+    let total = all["diagnostics"].as_array().unwrap().len();
+    assert_eq!(all["matched"], total);
+    let d003 = json(&["--rule", "d003"]);
+    assert!(
+        d003["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["code"] == "QMS-D003")
+    );
+    assert_eq!(d003["by_rule"][0]["count"], d003["matched"]);
+    // Counts of the whole check stay, whatever the view.
+    assert_eq!(d003["errors"], all["errors"]);
+    let errors = json(&["--severity", "error"]);
+    assert_eq!(errors["matched"], all["errors"]);
+    let two = json(&["--rule", "QMS-D003,QMS-A004", "--limit", "2"]);
+    assert_eq!(two["diagnostics"].as_array().unwrap().len(), 2);
+    assert_eq!(two["omitted"], two["matched"].as_u64().unwrap() - 2);
+    let unit = all["by_unit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|u| u["unit"].as_str())
+        .unwrap()
+        .to_owned();
+    let only = json(&["--unit", &unit]);
+    assert!(
+        only["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["unit"] == unit.as_str())
+    );
+    assert!(only["matched"].as_u64().unwrap() < total as u64);
+    // The text view says what was filtered and how to see everything.
+    let mut args = base.to_vec();
+    args.extend_from_slice(&["--rule", "QMS-D003", "--lang", "en"]);
+    let text = String::from_utf8(qms(&args).stdout).unwrap();
+    assert!(text.contains("filtered: 6 of 27"), "{text}");
+    assert!(text.contains("and 3 more: qms check"), "{text}");
 }

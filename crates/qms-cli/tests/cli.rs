@@ -255,3 +255,27 @@ fn schema_prints_the_committed_schema() {
     let committed = std::fs::read(repo().join("docs/schema/dossier.schema.json")).unwrap();
     assert_eq!(o.stdout, committed);
 }
+
+#[test]
+fn completions_and_man_pages_come_from_the_command_definitions() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let o = qms(&["completions", shell]);
+        assert!(o.status.success(), "{shell}");
+        let script = String::from_utf8(o.stdout).unwrap();
+        for sub in ["validate", "checklist", "render", "explain"] {
+            assert!(script.contains(sub), "{shell} completion lacks {sub}");
+        }
+    }
+    let o = qms(&["man"]);
+    let page = String::from_utf8(o.stdout).unwrap();
+    assert!(page.contains(".TH qms 1"), "{page}");
+    assert!(page.contains("xem xét của lãnh đạo"), "{page}");
+    let o = qms(&["man", "check"]);
+    let page = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        page.contains(".TH qms-check 1") && page.contains("severity"),
+        "{page}"
+    );
+    let o = qms(&["man", "nope"]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -50,19 +50,46 @@ pub fn validate(r: &ValidateRequest<'_>) -> Result<ValidateResponse, ApiError> {
 /// use qms_api::request::{CheckRequest, DossierArg};
 /// let bytes = include_bytes!("../../../../examples/so-khcn-ninh-binh.json");
 /// let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-/// let r = CheckRequest { op: qms_api::OpName::Check, dossier: DossierArg::Bytes(bytes), today, lang: Default::default() };
+/// let r = CheckRequest { op: qms_api::OpName::Check, dossier: DossierArg::Bytes(bytes), today,
+///     lang: Default::default(), filter: Default::default() };
 /// let c = qms_api::ops::check(&r).unwrap();
 /// assert!(c.errors > 0 && c.diagnostics[0].line.is_some());
+/// // Only the overdue actions, but the counts of the whole check.
+/// let filter = qms_api::request::CheckFilter { rules: vec!["c002".into()], ..Default::default() };
+/// let only = qms_api::ops::check(&CheckRequest { filter, ..r }).unwrap();
+/// assert!(only.diagnostics.iter().all(|d| d.code == "QMS-C002") && only.errors == c.errors);
 /// ```
 pub fn check(r: &CheckRequest<'_>) -> Result<CheckResponse, ApiError> {
     let dossier = valid_dossier(&r.dossier, r.lang)?;
     let diagnostics = qms_core::rules::check(&dossier, &CheckOptions { today: r.today });
-    let paths: Vec<&JsonPath> = diagnostics.iter().map(|d| &d.path).collect();
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    let (errors, warnings, infos) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
+    let f = &r.filter;
+    let wanted: Vec<String> = f
+        .rules
+        .iter()
+        .map(|c| qms_core::rules::explain(c).map_or_else(|| c.to_uppercase(), |e| e.code.into()))
+        .collect();
+    let matched: Vec<(&qms_core::rules::Diagnostic, Option<&str>)> = diagnostics
+        .iter()
+        .map(|d| (d, qms_core::rules::unit_of(&dossier, &d.path)))
+        .filter(|(d, unit)| {
+            (wanted.is_empty() || wanted.iter().any(|w| w == d.code))
+                && f.severity.is_none_or(|s| d.severity <= s)
+                && f.unit.as_deref().is_none_or(|u| *unit == Some(u))
+        })
+        .collect();
+    let shown = f.limit.unwrap_or(usize::MAX).min(matched.len());
+    let paths: Vec<&JsonPath> = matched[..shown].iter().map(|(d, _)| &d.path).collect();
     let positions = qms_core::load::positions(r.dossier.bytes(), &paths);
-    let list: Vec<DiagnosticReport> = diagnostics
+    let list: Vec<DiagnosticReport> = matched[..shown]
         .iter()
         .zip(positions)
-        .map(|(d, pos)| {
+        .map(|((d, unit), pos)| {
             let (line, column) = shift(pos.map(|p| p.0), pos.map(|p| p.1), r.dossier.offset());
             DiagnosticReport {
                 code: d.code,
@@ -74,15 +101,55 @@ pub fn check(r: &CheckRequest<'_>) -> Result<CheckResponse, ApiError> {
                 title: qms_core::rules::find_rule(d.code).map(|rule| rule.title(r.lang)),
                 message: d.message(r.lang).to_owned(),
                 requirement: d.requirement(r.lang),
+                unit: unit.map(str::to_owned),
             }
         })
         .collect();
-    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    let mut by_rule: Vec<RuleCount> = Vec::new();
+    for (d, _) in &matched {
+        match by_rule.iter_mut().find(|c| c.code == d.code) {
+            Some(c) => c.count += 1,
+            None => by_rule.push(RuleCount {
+                code: d.code,
+                severity: d.severity,
+                title: qms_core::rules::find_rule(d.code).map(|rule| rule.title(r.lang)),
+                count: 1,
+            }),
+        }
+    }
+    let mut by_unit: Vec<UnitCount> = Vec::new();
+    for (_, unit) in &matched {
+        match by_unit.iter_mut().find(|c| c.unit.as_deref() == *unit) {
+            Some(c) => c.count += 1,
+            None => by_unit.push(UnitCount {
+                unit: unit.map(str::to_owned),
+                name: unit
+                    .and_then(|u| dossier.units.iter().find(|x| x.id == u))
+                    .map(|x| x.name.clone()),
+                count: 1,
+            }),
+        }
+    }
+    // Most first; the agency-wide group last among equals, units in the dossier's order.
+    let order = |u: &Option<String>| {
+        u.as_deref()
+            .and_then(|u| dossier.units.iter().position(|x| x.id == u))
+            .unwrap_or(usize::MAX)
+    };
+    by_unit.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then(order(&a.unit).cmp(&order(&b.unit)))
+    });
     Ok(CheckResponse {
         today: r.today,
-        errors: count(Severity::Error),
-        warnings: count(Severity::Warning),
-        infos: count(Severity::Info),
+        errors,
+        warnings,
+        infos,
+        matched: matched.len(),
+        omitted: matched.len() - shown,
+        by_rule,
+        by_unit,
         diagnostics: list,
     })
 }

@@ -8,21 +8,20 @@ use crate::response::{ChecklistNewResponse, DossierResponse};
 use qms_core::plan_checklist::{ChecklistRequest, add_checklist};
 use qms_core::sample::{SampleSpec, sample_dossier};
 
-/// Where the committed dossier schema is published; starter dossiers point at it so editors
-/// can complete and check them.
-const SCHEMA_URL: &str = "https://qms.invalid/schema/dossier.schema.json";
-
 /// `init`: a starter dossier for an agency.
 ///
 /// ```
-/// let r = qms_api::request::InitRequest { op: qms_api::OpName::Init, agency: "UBND xã Hòa Bình".into(), lang: Default::default() };
+/// let r = qms_api::request::InitRequest { op: qms_api::OpName::Init, agency: "UBND xã Hòa Bình".into(),
+///     schema: Some("./dossier.schema.json".into()), lang: Default::default() };
 /// let d = qms_api::ops::init(&r).unwrap().dossier;
 /// assert_eq!(d.agency.name, "UBND xã Hòa Bình");
 /// assert!(qms_core::validate(&d).is_empty());
+/// assert_eq!(d.schema.as_deref(), Some("./dossier.schema.json"));
 /// ```
 pub fn init(r: &InitRequest) -> Result<DossierResponse, ApiError> {
     let mut dossier = qms_core::starter::starter_dossier(&r.agency);
-    dossier.schema = Some(SCHEMA_URL.into());
+    // Only a reference the user can resolve: no made-up URL.
+    dossier.schema = r.schema.clone();
     Ok(DossierResponse { dossier })
 }
 

@@ -16,6 +16,10 @@ pub struct InitRequest {
     /// The agency's name (tên cơ quan).
     #[serde(default = "default_agency")]
     pub agency: String,
+    /// The `$schema` reference to write, so editors complete and check the dossier, e.g.
+    /// "./dossier.schema.json" beside a copy made with `qms schema`; none by default.
+    #[serde(default)]
+    pub schema: Option<String>,
     /// Language of error messages.
     #[serde(default)]
     pub lang: Lang,

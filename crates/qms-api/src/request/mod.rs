@@ -50,6 +50,33 @@ pub struct CheckRequest<'a> {
     /// Language of the messages.
     #[serde(default)]
     pub lang: Lang,
+    /// Which diagnostics to list; the counts `errors`, `warnings` and `infos` always cover
+    /// them all.
+    #[serde(default)]
+    pub filter: CheckFilter,
+}
+
+/// A view on the diagnostics of `check`: only some rules, severities or units, at most so many.
+///
+/// ```
+/// let f = qms_api::request::CheckFilter::default();
+/// assert!(f.rules.is_empty() && f.limit.is_none()); // everything by default
+/// ```
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CheckFilter {
+    /// Only these rules (codes as in `QMS-C002`, `c002` or `C002`).
+    #[serde(default)]
+    pub rules: Vec<String>,
+    /// Only diagnostics at least this severe (`warning` keeps errors and warnings).
+    #[serde(default)]
+    pub severity: Option<qms_core::rules::Severity>,
+    /// Only diagnostics about this unit (a unit id).
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// At most this many diagnostics listed (the rest counted in `omitted`).
+    #[serde(default)]
+    pub limit: Option<usize>,
 }
 
 /// `{"op": "convert", "dossier": {...}, "to": "2015"}`: migrate a 2008 dossier; the result is
@@ -288,4 +315,28 @@ impl Format {
             Format::Xlsx => "xlsx",
         }
     }
+}
+
+/// `{"op": "transition", "dossier": ..., "corrective_action": "car-01", "to": "in_progress",
+/// "date": "2026-06-02"}`: move a corrective action to another state of its workflow, if the
+/// workflow allows the step and the record holds what the new state requires.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TransitionRequest<'a> {
+    /// "transition".
+    #[schemars(with = "String", extend("const" = "transition"))]
+    pub op: OpName,
+    /// The dossier, as a JSON object or as its JSON text in a string.
+    #[serde(borrow)]
+    #[schemars(with = "serde_json::Value")]
+    pub dossier: DossierArg<'a>,
+    /// The corrective action (its id).
+    pub corrective_action: String,
+    /// The state to move to.
+    pub to: qms_core::model::CaState,
+    /// The date of the step, recorded in the history.
+    pub date: chrono::NaiveDate,
+    /// Language of the messages.
+    #[serde(default)]
+    pub lang: Lang,
 }

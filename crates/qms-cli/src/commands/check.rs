@@ -5,7 +5,7 @@ use crate::cli::Format;
 use crate::commands::{dossier, fail, fail_on, print, print_json, with_file};
 use crate::output::read;
 use qms_api::OpName;
-use qms_api::request::{CheckRequest, RulesRequest};
+use qms_api::request::{CheckFilter, CheckRequest, ExplainRequest, RulesRequest};
 use qms_core::Lang;
 use std::fmt::Write;
 use std::path::Path;
@@ -15,6 +15,8 @@ pub(crate) fn run(
     today: Option<chrono::NaiveDate>,
     format: Format,
     lang: Lang,
+    filter: CheckFilter,
+    full: bool,
 ) -> Result<(), Failure> {
     let bytes = read(file)?;
     // The binary may read the clock; the library never does.
@@ -24,41 +26,12 @@ pub(crate) fn run(
         dossier: dossier(&bytes),
         today,
         lang,
+        filter,
     };
     let c = qms_api::ops::check(&r).map_err(|e| fail_on(file, format, e, lang))?;
-    let name = file.display().to_string();
     match format {
         Format::Json => print_json(&with_file(&c, file)?)?,
-        Format::Text => {
-            let mut out = String::new();
-            for d in &c.diagnostics {
-                let at = match (d.line, d.column) {
-                    (Some(l), Some(col)) => format!("{name}:{l}:{col}"),
-                    _ => name.clone(),
-                };
-                let _ = writeln!(out, "{}[{}]: {}", d.severity.label(lang), d.code, d.message);
-                let _ = writeln!(out, "  --> {at}  {}", d.path);
-                let _ = writeln!(
-                    out,
-                    "   = {}: {}\n",
-                    lang.pick("căn cứ", "requirement"),
-                    d.requirement
-                );
-            }
-            let (e, w, i) = (c.errors, c.warnings, c.infos);
-            let _ = match lang {
-                Lang::Vi => writeln!(
-                    out,
-                    "{name} (ngày kiểm tra {}): {e} lỗi, {w} cảnh báo, {i} thông tin",
-                    today.format("%d/%m/%Y")
-                ),
-                Lang::En => writeln!(
-                    out,
-                    "{name} (checked on {today}): {e} error(s), {w} warning(s), {i} info"
-                ),
-            };
-            print(&out)?;
-        }
+        Format::Text => print(&super::check_text::render(&c, file, lang, full))?,
     }
     if c.errors > 0 {
         Err(Failure::Invalid)
@@ -87,5 +60,43 @@ pub(crate) fn rules(format: Format, lang: Lang) -> Result<(), Failure> {
             rule.requirement_2015,
         );
     }
+    print(&out)
+}
+
+/// `qms explain CODE`: the requirement, why it matters and how to fix it.
+pub(crate) fn explain(code: &str, format: Format, lang: Lang) -> Result<(), Failure> {
+    let e = qms_api::ops::explain(&ExplainRequest {
+        op: OpName::Explain,
+        code: code.to_owned(),
+        lang,
+    })
+    .map_err(|e| fail(e, lang))?;
+    if format == Format::Json {
+        return print_json(&e);
+    }
+    let mut out = String::new();
+    match (e.title, e.severity) {
+        (Some(title), Some(sev)) => {
+            let _ = writeln!(out, "{} — {title} ({})", e.code, sev.label(lang));
+        }
+        _ => {
+            let _ = writeln!(out, "{}", e.code);
+        }
+    }
+    if let Some(req) = &e.requirement {
+        let _ = writeln!(out, "{} {req}", lang.pick("Căn cứ:", "Requirement:"));
+    }
+    let _ = writeln!(
+        out,
+        "\n{}\n  {}",
+        lang.pick("Vì sao quan trọng:", "Why it matters:"),
+        e.why
+    );
+    let _ = writeln!(
+        out,
+        "\n{}\n  {}",
+        lang.pick("Cách khắc phục:", "How to fix it:"),
+        e.fix
+    );
     print(&out)
 }

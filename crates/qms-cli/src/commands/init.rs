@@ -8,10 +8,16 @@ use qms_api::request::InitRequest;
 use qms_core::Lang;
 use std::path::Path;
 
-pub(crate) fn run(agency: String, output: Option<&Path>, force: bool) -> Result<(), Failure> {
+pub(crate) fn run(
+    agency: String,
+    output: Option<&Path>,
+    schema: Option<String>,
+    force: bool,
+) -> Result<(), Failure> {
     let r = InitRequest {
         op: OpName::Init,
         agency,
+        schema,
         lang: Lang::Vi,
     };
     let made = qms_api::ops::init(&r).map_err(|e| fail(e, Lang::Vi))?;

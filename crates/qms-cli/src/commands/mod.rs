@@ -2,12 +2,14 @@
 
 mod catalog;
 mod check;
+mod check_text;
 mod checklist;
 mod convert;
 mod documents;
 mod init;
 mod rollup;
 mod sample;
+mod shell_integration;
 mod validate;
 
 use crate::Failure;
@@ -24,16 +26,33 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
         Command::Init {
             agency,
             output,
+            schema,
             force,
-        } => init::run(agency, output.as_deref(), force),
+        } => init::run(agency, output.as_deref(), schema, force),
         Command::Validate { file, format, lang } => validate::run(&file, format, lang.lang()),
         Command::Check {
             file,
             today,
             format,
             lang,
-        } => check::run(&file, today, format, lang.lang()),
+            rules,
+            severity,
+            unit,
+            limit,
+            full,
+        } => {
+            let filter = qms_api::request::CheckFilter {
+                rules,
+                severity: severity.map(|s| s.severity()),
+                unit,
+                limit,
+            };
+            check::run(&file, today, format, lang.lang(), filter, full)
+        }
         Command::Rules { format, lang } => check::rules(format, lang.lang()),
+        Command::Explain { code, format, lang } => check::explain(&code, format, lang.lang()),
+        Command::Completions { shell } => shell_integration::completions(shell),
+        Command::Man { command } => shell_integration::man(command.as_deref()),
         Command::Clauses {
             edition,
             lang,
