@@ -395,6 +395,8 @@ fn rollup_counts_what_the_dossiers_hold_and_reports_what_it_left_out() {
     assert!(std::fs::read(&again).unwrap() == std::fs::read(&xlsx).unwrap());
 
     readers_accept(&[&xlsx, &docx, &minutes.join("bien-ban-kiem-tra-a00.docx")]);
+    let _ = std::fs::remove_dir_all(&input);
+    let _ = std::fs::remove_dir_all(&out);
 }
 
 fn outside_tool(name: &str, available: bool) -> bool {
@@ -454,6 +456,7 @@ fn readers_accept(files: &[&Path]) {
             let pdf = dir.join(f.with_extension("pdf").file_name().unwrap());
             assert!(pdf.is_file(), "{} was not converted", f.display());
         }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
 
