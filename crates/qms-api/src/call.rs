@@ -4,7 +4,7 @@
 use crate::error::{ApiError, RequestFault};
 use crate::op::{Op, lang_of};
 use crate::ops;
-use crate::response::{DocumentEntry, DocumentResponse};
+use crate::response::{DocumentEntry, DocumentResponse, FailedDocument};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use qms_core::Lang;
@@ -171,14 +171,17 @@ fn execute(op: Op<'_>, inputs: &[&[u8]], base64: bool) -> Result<Response, ApiEr
         Op::Convert(r) => ok(ops::convert(&r)?),
         Op::Init(r) => ok(ops::init(&r)?),
         Op::ChecklistNew(r) => ok(ops::checklist_new(&r)?),
-        Op::ExportChecklist(r) => {
-            document(ops::export_checklist(&r)?, Vec::new(), r.base64 || base64)
-        }
+        Op::ExportChecklist(r) => document(
+            ops::export_checklist(&r)?,
+            Vec::new(),
+            Vec::new(),
+            r.base64 || base64,
+        ),
         Op::ImportChecklist(r) => ok(ops::import_checklist(&r, inputs)?),
-        Op::Render(r) => document(ops::render(&r)?, Vec::new(), r.base64 || base64),
+        Op::Render(r) => document(ops::render(&r)?, Vec::new(), Vec::new(), r.base64 || base64),
         Op::RenderAll(r) => {
-            let (doc, entries) = ops::render_all(&r)?;
-            document(doc, entries, r.base64 || base64)
+            let (doc, entries, failed) = ops::render_all(&r)?;
+            document(doc, entries, failed, r.base64 || base64)
         }
         Op::Sample(r) => ok(ops::sample(&r)?),
         Op::Schema(r) => ok(ops::schema(&r)?),
@@ -192,12 +195,18 @@ fn ok(value: impl Serialize) -> Response {
 }
 
 /// A document as the response: raw bytes with a JSON description, or all of it as base64 JSON.
-fn document(doc: ops::Document, documents: Vec<DocumentEntry>, base64: bool) -> Response {
+fn document(
+    doc: ops::Document,
+    documents: Vec<DocumentEntry>,
+    failed: Vec<FailedDocument>,
+    base64: bool,
+) -> Response {
     let mut info = DocumentResponse {
         file_name: doc.file_name,
         media_type: doc.media_type,
         size: doc.bytes.len(),
         documents,
+        failed,
         base64: None,
     };
     if base64 {

@@ -270,6 +270,9 @@ pub struct DocumentResponse {
     /// The documents inside (render-all only), in zip order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<DocumentEntry>,
+    /// The documents render-all could not make (the rest are in the zip).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub failed: Vec<FailedDocument>,
     /// The bytes, base64 (only with `"base64": true`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub base64: Option<String>,
@@ -284,6 +287,17 @@ pub struct DocumentEntry {
     pub media_type: &'static str,
     /// Size in bytes.
     pub size: usize,
+}
+
+/// A document render-all could not make.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct FailedDocument {
+    /// The file name it would have had.
+    pub file_name: String,
+    /// The error code, e.g. "cell-too-long".
+    pub code: &'static str,
+    /// Why, in the request's language (naming the sheet, cell and field).
+    pub message: String,
 }
 
 /// A cell of a filled workbook that changed the dossier.

@@ -405,3 +405,43 @@ fn transition_takes_legal_steps_and_explains_refusals() {
         "{v}"
     );
 }
+
+#[test]
+fn render_all_makes_every_document_it_can_and_lists_the_ones_it_cannot() {
+    let mut d: Value = serde_json::from_str(EXAMPLE).unwrap();
+    // Longer than an Excel cell holds: the workbooks showing it cannot be made; Word can.
+    d["audits"][0]["findings"][0]["evidence"] = Value::String("Hồ sơ trễ hạn. ".repeat(2_500));
+    let request =
+        serde_json::json!({"op": "render-all", "today": "2026-11-23", "lang": "en", "dossier": d});
+    let r = call(&serde_json::to_vec(&request).unwrap(), &[]);
+    assert_eq!(r.status, Status::Ok, "{}", String::from_utf8_lossy(&r.json));
+    let info: Value = serde_json::from_slice(&r.json).unwrap();
+    let failed = info["failed"].as_array().unwrap();
+    assert!(!failed.is_empty());
+    for f in failed {
+        assert_eq!(f["code"], "cell-too-long");
+        assert!(f["file_name"].as_str().unwrap().ends_with(".xlsx"), "{f}");
+        assert!(f["message"].as_str().unwrap().contains("32"), "{f}");
+    }
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(r.body())).unwrap();
+    let names: Vec<String> = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().unwrap().to_string())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("bao-cao") && n.ends_with(".docx")),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().any(|n| n.ends_with(".xlsx")),
+        "the other workbooks are made"
+    );
+    let mut listed = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name(qms_api::ops::FAILURES_ENTRY).unwrap(),
+        &mut listed,
+    )
+    .unwrap();
+    assert_eq!(listed.lines().count(), failed.len());
+}

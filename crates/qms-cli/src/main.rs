@@ -4,6 +4,14 @@
 //! Exit codes: 0 success, 1 the input is invalid or checks found errors, 2 usage error,
 //! 3 I/O error.
 
+/// `eprintln!` for text that may carry a dossier's or a workbook's content: control
+/// characters are shown as escapes, never sent to the terminal.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        eprintln!("{}", $crate::output::terminal_safe(&format!($($arg)*)))
+    };
+}
+
 mod cli;
 mod commands;
 mod output;
@@ -34,11 +42,11 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Invalid) => ExitCode::from(1),
         Err(Failure::Usage(msg)) => {
-            eprintln!("qms: {msg}");
+            say!("qms: {msg}");
             ExitCode::from(2)
         }
         Err(Failure::Io(e)) => {
-            eprintln!("qms: {e:#}");
+            say!("qms: {e:#}");
             ExitCode::from(3)
         }
     }

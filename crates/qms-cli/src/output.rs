@@ -5,6 +5,11 @@ use std::io::Write;
 use std::path::Path;
 
 /// Writes `bytes` to `path` atomically; refuses to replace an existing file unless `force`.
+///
+/// The temporary file is created beside the target with an unpredictable name and
+/// `O_EXCL` (tempfile), so nobody who can write to the folder can make qms follow a planted
+/// symlink; without `force` the final rename refuses to replace a file that appeared
+/// meanwhile. Temporary files that a killed qms left for the same target are removed first.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
     if path.exists() && !force {
         bail!(
@@ -21,24 +26,123 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Re
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "output".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)
-            .with_context(|| format!("cannot create {}", tmp.display()))?;
-        f.write_all(bytes)
-            .with_context(|| format!("cannot write {}", tmp.display()))?;
-        f.sync_all().ok();
-        std::fs::rename(&tmp, path)
-            .with_context(|| format!("cannot move {} to {}", tmp.display(), path.display()))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let prefix = format!(".{name}.");
+    remove_stale_temporaries(dir, &prefix);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(TMP_SUFFIX)
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", tmp.path().display()))?;
+    // On error the temporary file is removed when `tmp` (or the error's copy) is dropped.
+    let persisted = if force {
+        tmp.persist(path).map(drop)
+    } else {
+        tmp.persist_noclobber(path).map(drop)
+    };
+    persisted.map_err(|e| {
+        anyhow::anyhow!(
+            "cannot move the new file to {}: {}",
+            path.display(),
+            e.error
+        )
+    })
+}
+
+const TMP_SUFFIX: &str = ".qms.tmp";
+
+/// Removes `.NAME.*.qms.tmp` files older than a minute in `dir`: what a qms killed in the
+/// middle of writing NAME left behind (a younger one may belong to a qms still writing).
+fn remove_stale_temporaries(dir: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let n = file_name.to_string_lossy();
+        if !(n.starts_with(prefix) && n.ends_with(TMP_SUFFIX)) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| now.duration_since(t).ok())
+            .is_some_and(|age| age.as_secs() > 60);
+        // Only plain files: never follow or remove what a symlink points at.
+        let plain = entry.file_type().is_ok_and(|t| t.is_file());
+        if old && plain {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
-    result
+}
+
+/// Text for a terminal: control characters (ESC, BEL, CR, C1 controls) and bidirectional
+/// overrides from a dossier or a workbook are shown as escapes, so they can neither clear
+/// the screen nor fake a line of output. Line feeds and tabs stay.
+pub(crate) fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Reads a whole file, naming it in the error.
 pub(crate) fn read(path: &Path) -> anyhow::Result<Vec<u8>> {
     std::fs::read(path)
         .with_context(|| format!("không đọc được {0} / cannot read {0}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(terminal_safe("phòng\tA\nB"), "phòng\tA\nB");
+        assert_eq!(
+            terminal_safe("x\u{1b}[2J\u{7}y\r\u{9b}z\u{202e}"),
+            "x\\u{1b}[2J\\u{7}y\\u{d}\\u{9b}z\\u{202e}"
+        );
+    }
+
+    #[test]
+    fn writes_are_atomic_refuse_symlinks_and_clean_stale_temporaries() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let target = dir.path().join("ho-so.json");
+        let stale = dir.path().join(".ho-so.json.abc123.qms.tmp");
+        std::fs::write(&stale, b"half").unwrap_or_else(|e| panic!("{e}"));
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&stale)
+            .and_then(|f| f.set_modified(old))
+            .unwrap_or_else(|e| panic!("{e}"));
+        write_atomic(&target, b"one", false).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!stale.exists(), "a stale temporary file is removed");
+        assert!(write_atomic(&target, b"two", false).is_err());
+        write_atomic(&target, b"two", true).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(std::fs::read(&target).unwrap_or_default(), b"two");
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap_or_else(|e| panic!("{e}"))
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(left.len(), 1, "{left:?}");
+    }
 }

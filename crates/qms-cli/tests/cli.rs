@@ -279,3 +279,37 @@ fn completions_and_man_pages_come_from_the_command_definitions() {
     let o = qms(&["man", "nope"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn control_characters_from_a_dossier_never_reach_the_terminal() {
+    let dir = std::env::temp_dir().join(format!("qms-esc-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let file = dir.join("esc.json");
+    let _ = std::fs::remove_file(&file);
+    // A name that would clear the screen and ring the bell, then fake a line of output.
+    let name = "Sở X\u{1b}[2J\u{7}\rqms: hợp lệ";
+    let o = qms(&["init", "--agency", name, "-o", file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for args in [
+        vec!["validate", file.to_str().unwrap()],
+        vec!["check", file.to_str().unwrap(), "--today", "2026-11-23"],
+    ] {
+        let o = qms(&args);
+        for stream in [&o.stdout, &o.stderr] {
+            let text = String::from_utf8_lossy(stream);
+            assert!(
+                !text.contains(['\u{1b}', '\u{7}', '\r']),
+                "{args:?}: {text:?}"
+            );
+        }
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        if args[0] == "validate" {
+            assert!(all.contains("\\u{1b}[2J"), "{args:?}: {all}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -198,3 +198,41 @@ fn api_exports_and_imports_checklists_as_base64() {
     assert_eq!(r["error"]["code"], "bad-request");
     assert_eq!(r["error"]["path"], "workbooks[0].base64");
 }
+
+#[test]
+fn render_all_writes_what_it_can_when_a_text_is_too_long_for_excel() {
+    let dir = std::env::temp_dir().join(format!("qms-long-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(repo().join("examples/so-khcn-ninh-binh.json")).unwrap();
+    let mut d: serde_json::Value = serde_json::from_str(&text).unwrap();
+    d["audits"][0]["findings"][0]["evidence"] =
+        serde_json::Value::String("Hồ sơ trễ hạn. ".repeat(2_500));
+    let file = dir.join("long.json");
+    std::fs::write(&file, serde_json::to_vec(&d).unwrap()).unwrap();
+    let out = dir.join("out");
+    let o = qms(&[
+        "render",
+        "all",
+        file.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--today",
+        "2026-11-23",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("could not make"), "{err}");
+    let written: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        written.iter().filter(|n| n.ends_with(".docx")).count() >= 7,
+        "{written:?}"
+    );
+    assert!(written.iter().any(|n| n.ends_with(".xlsx")), "{written:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -101,3 +101,29 @@ fn xml_forbidden_characters_never_reach_the_package() {
     let out = import(&d, &[("to-1.xlsx", &bytes)], false);
     assert!(out.conflicts.is_empty(), "{:#?}", out.conflicts);
 }
+
+#[test]
+fn a_cell_longer_than_excel_allows_is_a_conflict_not_a_poisoned_dossier() {
+    let d = dossier(3);
+    let long = "Bằng chứng ".repeat(3_300); // 36,300 characters: only a hand-made file holds it
+    let filled = edit_sheet(&export(&d), 1, |x| {
+        let x = set_cell(x, "F9", "Phù hợp");
+        set_cell(x, "G9", &long)
+    });
+    let out = import(&d, &[("to-1.xlsx", &filled)], true);
+    assert_eq!(codes(&out), ["cell-too-long"]);
+    assert_eq!(out.conflicts[0].cell, "G9");
+    assert!(out.changes.is_empty());
+    // The dossier still exports.
+    let again = qms_xlsx::export_checklists(
+        &out.dossier,
+        "a0000",
+        &qms_xlsx::ExportOptions {
+            lang: Lang::Vi,
+            today: today(),
+            auditor: None,
+            password: None,
+        },
+    );
+    assert!(again.is_ok());
+}

@@ -10,7 +10,10 @@ mod transition;
 pub use analysis::{check, clauses, convert, correlate, explain, rules, validate};
 pub use documents::{Document, MEDIA_DOCX, MEDIA_XLSX, export_checklist, import_checklist, render};
 pub use dossiers::{SAMPLE_MAX, checklist_new, init, sample, schema};
-pub use render_all::{MEDIA_ZIP, all_documents, render_all, render_all_documents};
+pub use render_all::{
+    DocumentFailure, FAILURES_ENTRY, MEDIA_ZIP, all_documents, all_documents_partial, render_all,
+    render_all_documents,
+};
 pub use transition::transition;
 
 use crate::error::ApiError;

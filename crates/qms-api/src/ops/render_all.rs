@@ -6,28 +6,38 @@ use crate::boundary;
 use crate::error::ApiError;
 use crate::file_name::{make_unique, sanitize};
 use crate::request::{DocumentKind, Format, RenderAllRequest};
-use crate::response::DocumentEntry;
+use crate::response::{DocumentEntry, FailedDocument};
 use qms_core::{Dossier, Lang};
 use std::io::Write;
 
 /// Media type of the zip of `render-all`.
 pub const MEDIA_ZIP: &str = "application/zip";
 
-/// Every document a dossier supports, Word then Excel, in a fixed order, with names unique
-/// within the set: what `render-all`, `qms render all` and `qms demo` write.
+/// A workbook `render-all` could not make (the others are made): its intended name and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentFailure {
+    /// The file name it would have had.
+    pub file_name: String,
+    /// Why not (e.g. a text over Excel's 32,767-character cell limit, naming the cell).
+    pub error: ApiError,
+}
+
+/// Every document a dossier supports, Word then Excel, in a fixed order, with unique file
+/// names: what `qms render all` and `qms demo` write. A workbook that cannot be made (a text
+/// too long for an Excel cell) is left out and reported; the Word documents and the other
+/// workbooks are still made.
 ///
 /// ```
 /// let d = qms_core::load(include_bytes!("../../../../examples/so-khcn-ninh-binh.json")).unwrap();
 /// let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-/// let docs = qms_api::ops::all_documents(&d, qms_core::Lang::Vi, today).unwrap();
-/// assert!(docs.iter().any(|x| x.file_name == "bien-ban-hop-xxld-2026.docx"));
-/// assert!(docs.iter().any(|x| x.file_name == "danh-muc-tai-lieu-ho-so.xlsx"));
+/// let (docs, failed) = qms_api::ops::all_documents_partial(&d, qms_core::Lang::Vi, today).unwrap();
+/// assert!(failed.is_empty() && docs.iter().any(|x| x.file_name.ends_with(".docx")));
 /// ```
-pub fn all_documents(
+pub fn all_documents_partial(
     d: &Dossier,
     lang: Lang,
     today: chrono::NaiveDate,
-) -> Result<Vec<Document>, ApiError> {
+) -> Result<(Vec<Document>, Vec<DocumentFailure>), ApiError> {
     let mut opts = qms_docx::RenderOptions::new(today);
     opts.lang = lang;
     let mut docs: Vec<Document> = qms_docx::render_all(d, &opts)
@@ -39,44 +49,87 @@ pub fn all_documents(
             bytes,
         })
         .collect();
-    let xlsx = |kind: DocumentKind, audit: Option<&str>| {
+    let mut failed = Vec::new();
+    let mut xlsx = |kind: DocumentKind, audit: Option<&str>| {
         let t = Target {
             audit,
             ..Target::default()
         };
-        render_document(d, kind, Some(Format::Xlsx), &t, lang, today)
+        match render_document(d, kind, Some(Format::Xlsx), &t, lang, today) {
+            Ok(doc) => docs.push(doc),
+            Err(error) => failed.push(DocumentFailure {
+                file_name: crate::file_name::document_file_name(kind.slug(), audit, "xlsx"),
+                error,
+            }),
+        }
     };
     if !d.programmes.is_empty() {
-        docs.push(xlsx(DocumentKind::Programme, None)?);
+        xlsx(DocumentKind::Programme, None);
     }
     for a in &d.audits {
         if !a.checklists.is_empty() {
-            docs.push(xlsx(DocumentKind::Checklist, Some(&a.id))?);
+            xlsx(DocumentKind::Checklist, Some(&a.id));
         }
-        docs.push(xlsx(DocumentKind::Findings, Some(&a.id))?);
-        docs.push(xlsx(DocumentKind::Summary, Some(&a.id))?);
+        xlsx(DocumentKind::Findings, Some(&a.id));
+        xlsx(DocumentKind::Summary, Some(&a.id));
     }
-    docs.push(xlsx(DocumentKind::Actions, None)?);
-    docs.push(xlsx(DocumentKind::Registers, None)?);
-    // Ids that differ only in case or punctuation ("car-09", "CAR.09") fold to one name.
+    xlsx(DocumentKind::Actions, None);
+    xlsx(DocumentKind::Registers, None);
     let mut names: Vec<String> = docs.iter().map(|x| x.file_name.clone()).collect();
     make_unique(&mut names);
     for (doc, name) in docs.iter_mut().zip(names) {
         doc.file_name = name;
     }
-    Ok(docs)
+    Ok((docs, failed))
+}
+
+/// Every document, or the first failure: for callers that want all or nothing.
+pub fn all_documents(
+    d: &Dossier,
+    lang: Lang,
+    today: chrono::NaiveDate,
+) -> Result<Vec<Document>, ApiError> {
+    let (docs, mut failed) = all_documents_partial(d, lang, today)?;
+    match failed.is_empty() {
+        true => Ok(docs),
+        false => Err(failed.swap_remove(0).error),
+    }
 }
 
 /// Every document of the request's dossier (what `qms render all` writes into a directory).
-pub fn render_all_documents(r: &RenderAllRequest<'_>) -> Result<Vec<Document>, ApiError> {
+pub fn render_all_documents(
+    r: &RenderAllRequest<'_>,
+) -> Result<(Vec<Document>, Vec<DocumentFailure>), ApiError> {
     let d = valid_dossier(&r.dossier, r.lang)?;
-    all_documents(&d, r.lang, r.today)
+    all_documents_partial(&d, r.lang, r.today)
 }
 
-/// `render-all`: every document of the dossier in one zip, entries in the order of
-/// [`all_documents`], all dated 1980-01-01 so that the same input gives the same bytes.
-pub fn render_all(r: &RenderAllRequest<'_>) -> Result<(Document, Vec<DocumentEntry>), ApiError> {
-    let docs = render_all_documents(r)?;
+/// `render-all`: one zip of every document that could be made; the ones that could not are
+/// listed in the description (`failed`) and, so that callers of the raw bytes see them too,
+/// in a text entry of the zip, `khong-tao-duoc.txt` ("could not be made").
+pub fn render_all(
+    r: &RenderAllRequest<'_>,
+) -> Result<(Document, Vec<DocumentEntry>, Vec<FailedDocument>), ApiError> {
+    let (mut docs, failures) = render_all_documents(r)?;
+    let failed: Vec<FailedDocument> = failures
+        .iter()
+        .map(|f| FailedDocument {
+            file_name: f.file_name.clone(),
+            code: f.error.code(),
+            message: f.error.message(r.lang),
+        })
+        .collect();
+    if !failed.is_empty() {
+        let text: String = failed
+            .iter()
+            .map(|f| format!("{}: {} ({})\n", f.file_name, f.message, f.code))
+            .collect();
+        docs.push(Document {
+            file_name: FAILURES_ENTRY.into(),
+            media_type: "text/plain",
+            bytes: text.into_bytes(),
+        });
+    }
     let entries = docs
         .iter()
         .map(|x| DocumentEntry {
@@ -96,8 +149,12 @@ pub fn render_all(r: &RenderAllRequest<'_>) -> Result<(Document, Vec<DocumentEnt
             bytes,
         },
         entries,
+        failed,
     ))
 }
+
+/// The zip entry listing the documents `render-all` could not make.
+pub const FAILURES_ENTRY: &str = "khong-tao-duoc.txt";
 
 fn zip(docs: &[Document]) -> zip::result::ZipResult<Vec<u8>> {
     use zip::write::SimpleFileOptions;

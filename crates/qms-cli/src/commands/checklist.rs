@@ -37,7 +37,7 @@ pub(crate) fn run(command: ChecklistCommand) -> Result<(), Failure> {
                 .map_err(|e| fail_on(&file, Format::Text, e, lang))?;
             let path = output.unwrap_or_else(|| doc.file_name.into());
             write_atomic(&path, &doc.bytes, force)?;
-            eprintln!(
+            say!(
                 "{}",
                 match lang {
                     Lang::Vi => format!("đã ghi {}", path.display()),
@@ -89,7 +89,7 @@ pub(crate) fn run(command: ChecklistCommand) -> Result<(), Failure> {
             match output {
                 Some(path) => {
                     write_atomic(&path, text.as_bytes(), force)?;
-                    eprintln!(
+                    say!(
                         "{}",
                         match lang {
                             Lang::Vi => format!(
@@ -134,11 +134,18 @@ fn import(
     };
     let outcome = qms_api::ops::import_checklist(&r, &inputs)
         .map_err(|e| fail_on(file, Format::Text, e, lang))?;
+    // What an auditor typed can be a whole page: the terminal gets the first 80 characters of
+    // each quoted value (the JSON output and the workbook keep all of it).
+    let short = |m: &str| super::check_text::shorten_quotes(m, 80);
     for c in &outcome.conflicts {
-        eprintln!("{}: {}", lang.pick("xung đột", "conflict"), c.message);
+        say!(
+            "{}: {}",
+            lang.pick("xung đột", "conflict"),
+            short(&c.message)
+        );
     }
     for c in &outcome.changes {
-        eprintln!("{}", c.message);
+        say!("{}", short(&c.message));
     }
     let (n, k) = (outcome.changes.len(), outcome.conflicts.len());
     let summary = match (lang, k > 0 && !partial) {
@@ -151,7 +158,7 @@ fn import(
         (Lang::Vi, false) => format!("đã áp dụng {n} thay đổi, {k} xung đột"),
         (Lang::En, false) => format!("applied {n} change(s), {k} conflict(s)"),
     };
-    eprintln!("{summary}");
+    say!("{summary}");
     if k > 0 && !partial {
         return Err(Failure::Invalid);
     }

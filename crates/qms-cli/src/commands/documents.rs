@@ -5,7 +5,7 @@ use crate::cli::{DocFormat, Format};
 use crate::commands::{dossier, fail, fail_on};
 use crate::output::{read, write_atomic};
 use qms_api::OpName;
-use qms_api::ops::Document;
+use qms_api::ops::{Document, DocumentFailure};
 use qms_api::request::{self, DocumentKind, RenderAllRequest, RenderRequest};
 use qms_core::Lang;
 use std::path::{Path, PathBuf};
@@ -51,7 +51,7 @@ pub(crate) fn render(
             return Err(Failure::Usage("`qms render all` needs -o DIR".into()));
         };
         let docs = all(&bytes, opts).map_err(|e| fail_on(file, Format::Text, e, opts.lang))?;
-        return write_all(&docs, dir, opts);
+        return write_all(docs, dir, opts);
     }
     let Some(kind) = DocumentKind::parse(kind) else {
         let kinds: Vec<&str> = DocumentKind::ALL.iter().map(|k| k.slug()).collect();
@@ -81,12 +81,15 @@ pub(crate) fn render(
     let doc = qms_api::ops::render(&r).map_err(|e| fail_on(file, Format::Text, e, opts.lang))?;
     let path = output.map_or_else(|| PathBuf::from(&doc.file_name), Path::to_path_buf);
     write_atomic(&path, &doc.bytes, opts.force)?;
-    eprintln!("{}", written(&path, doc.bytes.len(), opts.lang));
+    say!("{}", written(&path, doc.bytes.len(), opts.lang));
     Ok(())
 }
 
 /// Every document of a dossier file, as `render-all` makes them.
-fn all(bytes: &[u8], opts: &Opts) -> Result<Vec<Document>, qms_api::ApiError> {
+fn all(
+    bytes: &[u8],
+    opts: &Opts,
+) -> Result<(Vec<Document>, Vec<DocumentFailure>), qms_api::ApiError> {
     qms_api::ops::render_all_documents(&RenderAllRequest {
         op: OpName::RenderAll,
         dossier: dossier(bytes),
@@ -103,7 +106,12 @@ fn written(path: &Path, size: usize, lang: Lang) -> String {
     }
 }
 
-fn write_all(docs: &[Document], dir: &Path, opts: &Opts) -> Result<(), Failure> {
+/// Writes every document that could be made, then reports the ones that could not (exit 1).
+fn write_all(
+    (docs, failed): (Vec<Document>, Vec<DocumentFailure>),
+    dir: &Path,
+    opts: &Opts,
+) -> Result<(), Failure> {
     std::fs::create_dir_all(dir)
         .map_err(|e| Failure::Io(anyhow::anyhow!("cannot create {}: {e}", dir.display())))?;
     // Refuse before writing anything, so a refusal never leaves half a set behind.
@@ -118,15 +126,27 @@ fn write_all(docs: &[Document], dir: &Path, opts: &Opts) -> Result<(), Failure> 
             existing.display()
         )));
     }
-    for doc in docs {
+    for doc in &docs {
         let path = dir.join(&doc.file_name);
         write_atomic(&path, &doc.bytes, true)?;
-        eprintln!("{}", written(&path, doc.bytes.len(), opts.lang));
+        say!("{}", written(&path, doc.bytes.len(), opts.lang));
     }
-    Ok(())
+    for f in &failed {
+        say!(
+            "qms: {} {}: {}",
+            opts.lang.pick("không tạo được", "could not make"),
+            dir.join(&f.file_name).display(),
+            f.error.message(opts.lang)
+        );
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Invalid)
+    }
 }
 
 pub(crate) fn demo(dir: &Path, opts: &Opts) -> Result<(), Failure> {
     let docs = all(DEMO, opts).map_err(|e| fail(e, opts.lang))?;
-    write_all(&docs, dir, opts)
+    write_all(docs, dir, opts)
 }

@@ -25,7 +25,7 @@ pub(crate) fn run(
     match output {
         Some(path) => {
             write_atomic(path, text.as_bytes(), force)?;
-            eprintln!(
+            say!(
                 "qms: đã tạo {0}; tiếp theo: qms validate {0} / wrote {0}; next: qms validate {0}",
                 path.display()
             );

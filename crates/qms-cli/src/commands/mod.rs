@@ -199,7 +199,7 @@ pub(crate) fn fail(e: ApiError, lang: Lang) -> Failure {
     match e.status() {
         Status::BadRequest | Status::UnknownOp => Failure::Usage(msg),
         _ => {
-            eprintln!("qms: {msg}");
+            say!("qms: {msg}");
             Failure::Invalid
         }
     }
@@ -226,7 +226,7 @@ pub(crate) fn dossier(bytes: &[u8]) -> DossierArg<'_> {
 
 /// Writes to standard output; a closed pipe (`qms clauses | head`) is not an error.
 pub(crate) fn print(text: &str) -> Result<(), Failure> {
-    print_bytes(text.as_bytes())
+    print_bytes(crate::output::terminal_safe(text).as_bytes())
 }
 
 fn print_bytes(bytes: &[u8]) -> Result<(), Failure> {

@@ -116,6 +116,14 @@ pub enum ConflictKind {
         /// The value the workbook had cached for it (may be empty).
         value: String,
     },
+    /// A cell holds more than an Excel cell can (32,767 characters): a hand-made file; taking
+    /// it would leave a dossier whose next export fails.
+    TooLong {
+        /// Zero-based column.
+        column: u16,
+        /// Its length in UTF-16 units, as Excel counts.
+        chars: usize,
+    },
     /// The finding kind was cleared while the dossier records a finding for the item;
     /// the importer never deletes findings.
     FindingRemoval {
@@ -142,6 +150,7 @@ impl ConflictKind {
             ConflictKind::StaleItem { .. } => "stale-item",
             ConflictKind::Disagreement { .. } => "disagreement",
             ConflictKind::Formula { .. } => "formula",
+            ConflictKind::TooLong { .. } => "cell-too-long",
             ConflictKind::FindingRemoval { .. } => "finding-removal",
         }
     }
@@ -187,6 +196,8 @@ impl Conflict {
             (ConflictKind::Disagreement { item, other_workbook, other_sheet, other_cell }, Lang::En) => format!("item {item} is answered differently in {other_workbook}, sheet «{other_sheet}», cell {other_cell}"),
             (ConflictKind::Formula { column, formula, value }, Lang::Vi) => format!("ô ở cột {} chứa công thức «{formula}»{}; qms chỉ nhập chữ được gõ vào, hãy gõ lại nội dung dưới dạng văn bản (có thể bắt đầu bằng dấu ' ) rồi nhập lại", col(column), if value.is_empty() { String::new() } else { format!(" (giá trị «{value}»)") }),
             (ConflictKind::Formula { column, formula, value }, Lang::En) => format!("the cell in column {} holds the formula «{formula}»{}; only typed text is imported, type the content as text (it may start with ') and import again", col(column), if value.is_empty() { String::new() } else { format!(" (value «{value}»)") }),
+            (ConflictKind::TooLong { column, chars }, Lang::Vi) => format!("ô ở cột {} dài {chars} ký tự, quá giới hạn 32.767 ký tự của một ô Excel; hãy rút gọn hoặc tách nội dung rồi nhập lại", col(column)),
+            (ConflictKind::TooLong { column, chars }, Lang::En) => format!("the cell in column {} holds {chars} characters, over Excel's limit of 32,767 per cell; shorten or split it and import again", col(column)),
             (ConflictKind::FindingRemoval { finding }, Lang::Vi) => format!("loại phát hiện bị xóa trống nhưng hồ sơ đã có phát hiện {finding}; qms không xóa phát hiện khi nhập, hãy xóa trong hồ sơ nếu cần"),
             (ConflictKind::FindingRemoval { finding }, Lang::En) => format!("the finding kind was cleared but the dossier records finding {finding}; the importer never deletes findings, delete it in the dossier if intended"),
         };
@@ -250,6 +261,10 @@ mod tests {
                 column: 6,
                 formula: "=14/52".into(),
                 value: "0.269230769230769".into(),
+            },
+            ConflictKind::TooLong {
+                column: 6,
+                chars: 40_000,
             },
             ConflictKind::FindingRemoval {
                 finding: "f-1".into(),

@@ -270,6 +270,17 @@ impl RowCtx<'_> {
         {
             self.locked_edits(r, i, found, out);
         }
+        let too_long: Vec<(u16, usize)> = (col::RESULT..col::KEY)
+            .zip(&data.inputs)
+            .map(|(c, text)| (c, text.encode_utf16().count()))
+            .filter(|(_, n)| *n > crate::safety::MAX_CELL_CHARS)
+            .collect();
+        if !too_long.is_empty() {
+            for (c, chars) in too_long {
+                out.push(self.conflict(cell_ref(r, c), ConflictKind::TooLong { column: c, chars }));
+            }
+            return None;
+        }
         if !data.formulas.is_empty() {
             for (c, formula, value) in &data.formulas {
                 out.push(self.conflict(
