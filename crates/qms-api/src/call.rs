@@ -61,7 +61,7 @@ impl Response {
         self.bytes.unwrap_or(self.json)
     }
 
-    fn json(status: Status, value: &impl Serialize) -> Response {
+    pub(crate) fn json(status: Status, value: &impl Serialize) -> Response {
         Response {
             status,
             // invariant: the response types serialise (no maps with non-string keys).
@@ -185,6 +185,7 @@ fn execute(op: Op<'_>, inputs: &[&[u8]], base64: bool) -> Result<Response, ApiEr
         }
         Op::Sample(r) => ok(ops::sample(&r)?),
         Op::Schema(r) => ok(ops::schema(&r)?),
+        Op::Rollup(r) => crate::rollup::respond(&r, base64)?,
     })
 }
 

@@ -14,7 +14,7 @@
 //! ```
 //!
 //! Ops: validate, check, rules, explain, clauses, correlate, convert, init, checklist-new,
-//! export-checklist, import-checklist, render, render-all, sample, schema, transition
+//! export-checklist, import-checklist, render, render-all, sample, schema, transition, rollup
 //! ([`OpName::ALL`]).
 //! Requests and responses are described by `docs/schema/request.schema.json` and
 //! `docs/schema/response.schema.json`. Rust callers may build the typed requests of
@@ -55,8 +55,10 @@ pub mod ops;
 mod parse;
 pub mod request;
 pub mod response;
+pub mod rollup;
 pub mod schema;
 
 pub use call::{Response, Status, call, call_json_only};
 pub use error::{ApiError, KNOWN_MAX, Record, RequestFault, WorkbookFault};
 pub use op::{Op, OpName};
+pub use rollup::{ReadAgency, roll_up};

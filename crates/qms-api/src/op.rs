@@ -102,6 +102,7 @@ ops! {
     Sample("sample") => SampleRequest,
     Schema("schema") => SchemaRequest,
     Transition("transition") => TransitionRequest<'a> [dossier],
+    Rollup("rollup") => crate::rollup::RollupRequest<'a>,
 }
 
 impl OpName {

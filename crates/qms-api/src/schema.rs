@@ -25,6 +25,7 @@ enum ResponseSchema {
     /// `"base64": true`).
     Document(DocumentResponse),
     ImportChecklist(ImportResponse),
+    Rollup(crate::rollup::RollupResponse),
     /// schema: a JSON Schema.
     Schema(serde_json::Map<String, Value>),
     /// Every failed call.

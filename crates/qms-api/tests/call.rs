@@ -159,6 +159,8 @@ fn every_op_answers() {
         req(
             r#""op": "transition", "corrective_action": "car-09", "to": "analysing", "date": "2026-11-23""#,
         ),
+        format!(r#"{{"op": "rollup", "today": "2026-11-23", "dossiers": [{EXAMPLE}]}}"#)
+            .into_bytes(),
     ];
     assert_eq!(cases.len(), qms_api::OpName::ALL.len(), "one case per op");
     for (request, op) in cases.iter().zip(qms_api::OpName::ALL) {

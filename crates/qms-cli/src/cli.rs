@@ -194,6 +194,48 @@ pub(crate) enum Command {
         /// Files passed as the call's inputs (the filled workbooks of import-checklist).
         inputs: Vec<PathBuf>,
     },
+    /// Roll up many agencies' dossiers for the provincial inspection report: a workbook
+    /// (.xlsx) and/or the report to the People's Committee (.docx). Broken dossiers are listed,
+    /// never fatal; the exit status is then 1.
+    Rollup {
+        /// Dossiers (JSON).
+        files: Vec<PathBuf>,
+        /// A directory of dossiers (every .json file in it).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Output: OUT.xlsx and/or OUT.docx (repeat -o for both in one pass).
+        #[arg(short, long, required = true)]
+        output: Vec<PathBuf>,
+        /// The inspected year (default: the year of --today).
+        #[arg(long)]
+        year: Option<i32>,
+        /// The date of the roll-up, YYYY-MM-DD (default: today's date on this computer).
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        /// Also write each agency's pre-filled inspection minutes into this directory.
+        #[arg(long)]
+        minutes: Option<PathBuf>,
+        /// The province (default: the place most dossiers name).
+        #[arg(long)]
+        province: Option<String>,
+        /// The issuing agency (default: Sở Khoa học và Công nghệ).
+        #[arg(long)]
+        issuer: Option<String>,
+        /// The report's number, e.g. 125/BC-SKHCN.
+        #[arg(long)]
+        number: Option<String>,
+        /// Who signs the report.
+        #[arg(long)]
+        signer: Option<String>,
+        /// Threads reading dossiers (default: the number of CPUs).
+        #[arg(long)]
+        jobs: Option<usize>,
+        /// Overwrite existing files.
+        #[arg(long)]
+        force: bool,
+    },
     /// Write synthetic dossiers for load tests (deterministic from the seed).
     Sample {
         /// Total checklist items per dossier.
@@ -202,7 +244,8 @@ pub(crate) enum Command {
         /// Total findings per dossier.
         #[arg(long, default_value_t = 100)]
         findings: usize,
-        /// Number of agencies: with more than one, PATH is a directory of dossiers.
+        /// Number of agencies: with more than one, PATH is a directory of varied agencies of a
+        /// province (departments, communes, wards; both editions; seeded shortcomings).
         #[arg(long, default_value_t = 1)]
         agencies: usize,
         /// Seed of the generator.

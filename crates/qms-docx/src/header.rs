@@ -98,6 +98,18 @@ pub(crate) fn national_header(
     date: NaiveDate,
 ) {
     form_code(x, ctx, record);
+    national_header_with(x, ctx, number_line, &ctx.date_line(date));
+}
+
+/// The header table with a date line given as text (forms dated by hand: "ngày ... tháng ..."),
+/// without a form code (documents that are not records of the agency's QMS, e.g. the
+/// provincial roll-up report).
+pub(crate) fn national_header_with(
+    x: &mut Xml<'_>,
+    ctx: &Ctx<'_>,
+    number_line: &str,
+    date_line: &str,
+) {
     let widths = columns(ctx.width(), &[42, 58]);
     let inner = |w: u32| w;
     x.tbl_open(&widths, Borders::None);
@@ -142,7 +154,7 @@ pub(crate) fn national_header(
 
     x.tr_open(false);
     x.cell(widths[0], "HdrNumber", number_line, PLAIN);
-    x.cell(widths[1], "HdrDate", &ctx.date_line(date), PLAIN);
+    x.cell(widths[1], "HdrDate", date_line, PLAIN);
     x.tr_close();
     x.tbl_close();
 }
@@ -293,6 +305,20 @@ fn recipient_lines(x: &mut Xml<'_>, ctx: &Ctx<'_>, recipients: &[String]) {
 
 /// The closing block: recipients on the left, the signer on the right.
 pub(crate) fn signature(x: &mut Xml<'_>, ctx: &Ctx<'_>, recipients: &[String], signer: &Signer) {
+    signature_table(x, ctx, recipients, signer);
+    // The paragraph a document must end with is 1 pt high, so a closing block that fills its
+    // page does not push an empty last page.
+    x.p(Para::new("Break"), "", PLAIN);
+}
+
+/// The closing block without the paragraph after it, for a document that goes on with a
+/// paragraph breaking to a new page (an annex): an empty paragraph there could make a blank page.
+pub(crate) fn signature_table(
+    x: &mut Xml<'_>,
+    ctx: &Ctx<'_>,
+    recipients: &[String],
+    signer: &Signer,
+) {
     let widths = columns(ctx.width(), &[45, 55]);
     x.p(Para::new("Tight").keep(), "", PLAIN);
     x.tbl_open(&widths, Borders::None);
@@ -301,9 +327,6 @@ pub(crate) fn signature(x: &mut Xml<'_>, ctx: &Ctx<'_>, recipients: &[String], s
     signer_cell(x, widths[1], signer);
     x.tr_close();
     x.tbl_close();
-    // The paragraph a document must end with is 1 pt high, so a closing block that fills its
-    // page does not push an empty last page.
-    x.p(Para::new("Break"), "", PLAIN);
 }
 
 /// Two signers side by side (minutes: THƯ KÝ left, CHỦ TRÌ right), the recipients under the

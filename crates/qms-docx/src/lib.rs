@@ -29,6 +29,7 @@ mod findings;
 mod follow_up;
 mod form_sign;
 mod header;
+mod inspection_minutes;
 mod layout;
 mod minutes;
 mod package;
@@ -38,6 +39,9 @@ mod report;
 mod review_facts;
 mod review_notice;
 mod review_report;
+mod rollup_names;
+mod rollup_report;
+mod rollup_tables;
 mod select;
 mod styles;
 mod wml;
@@ -301,4 +305,92 @@ pub fn render_all(
         out.push((name, bytes));
     }
     Ok(out)
+}
+
+/// Who issues the provincial roll-up report and the inspection minutes: the Department of
+/// Science and Technology of a province, by default.
+///
+/// ```
+/// let i = qms_docx::RollupIssuer::new("Ninh Bình");
+/// assert_eq!(i.agency, "Sở Khoa học và Công nghệ");
+/// assert_eq!(i.symbol, "SKHCN");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RollupIssuer {
+    /// The province, e.g. "Ninh Bình" (the People's Committee addressed, the date line).
+    pub province: String,
+    /// The issuing agency, e.g. "Sở Khoa học và Công nghệ".
+    pub agency: String,
+    /// Its abbreviation for document numbers, e.g. "SKHCN".
+    pub symbol: String,
+    /// The report's number, e.g. "125/BC-SKHCN"; blank to be written by hand.
+    pub number: Option<String>,
+    /// Who signs (name); blank to be written by hand.
+    pub signer: Option<String>,
+    /// The signer's title, e.g. "GIÁM ĐỐC" or "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC".
+    pub signer_title: String,
+}
+
+impl RollupIssuer {
+    /// The Department of Science and Technology of a province, its director signing.
+    pub fn new(province: &str) -> RollupIssuer {
+        RollupIssuer {
+            province: province.trim().to_owned(),
+            agency: "Sở Khoa học và Công nghệ".into(),
+            symbol: "SKHCN".into(),
+            number: None,
+            signer: None,
+            signer_title: "Giám đốc".into(),
+        }
+    }
+}
+
+/// Renders the report to the provincial People's Committee on the year's inspection
+/// (Báo cáo kết quả kiểm tra việc áp dụng, duy trì và cải tiến HTQLCL), from a roll-up.
+///
+/// ```
+/// use qms_core::rollup::{Province, RollupOptions, summarize};
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+/// let opts = RollupOptions { year: 2026, today };
+/// let mut p = Province::new(opts);
+/// let d = qms_core::starter::starter_dossier("UBND xã Hòa Bình");
+/// let diags = qms_core::rules::check(&d, &qms_core::rules::CheckOptions { today });
+/// p.add(summarize("hoa-binh.json", &d, &diags, &opts));
+/// let issuer = qms_docx::RollupIssuer::new("Ninh Bình");
+/// let bytes = qms_docx::render_rollup_report(&p, &issuer, &qms_docx::RenderOptions::new(today)).unwrap();
+/// assert_eq!(&bytes[..2], b"PK");
+/// ```
+pub fn render_rollup_report(
+    province: &qms_core::rollup::Province,
+    issuer: &RollupIssuer,
+    opts: &RenderOptions,
+) -> Result<Vec<u8>, DocxError> {
+    opts.layout.check()?;
+    rollup_report::render(province, issuer, opts)
+}
+
+/// Renders the inspection minutes of one agency (Biên bản kiểm tra việc áp dụng, duy trì, cải
+/// tiến HTQLCL), pre-filled from its dossier, its roll-up row and its check diagnostics; the
+/// inspectors complete it on site.
+///
+/// ```
+/// use qms_core::rollup::{RollupOptions, summarize};
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+/// let d = qms_core::starter::starter_dossier("UBND xã Hòa Bình");
+/// let diags = qms_core::rules::check(&d, &qms_core::rules::CheckOptions { today });
+/// let row = summarize("hoa-binh.json", &d, &diags, &RollupOptions { year: 2026, today });
+/// let issuer = qms_docx::RollupIssuer::new("Ninh Bình");
+/// let bytes = qms_docx::render_inspection_minutes(&d, &row, &diags, &issuer,
+///     &qms_docx::RenderOptions::new(today)).unwrap();
+/// assert_eq!(&bytes[..2], b"PK");
+/// ```
+pub fn render_inspection_minutes(
+    dossier: &Dossier,
+    row: &qms_core::rollup::AgencySummary,
+    diagnostics: &[qms_core::rules::Diagnostic],
+    issuer: &RollupIssuer,
+    opts: &RenderOptions,
+) -> Result<Vec<u8>, DocxError> {
+    opts.layout.check()?;
+    inspection_minutes::render(dossier, row, diagnostics, issuer, opts)
 }

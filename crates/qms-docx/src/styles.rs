@@ -67,6 +67,13 @@ pub(crate) fn styles_xml(layout: &Layout, lang: Lang) -> String {
             ppr: "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
             rpr: format!("{BOLD}{}", size(28)),
         },
+        // "Kính gửi:" of a report: centred, not bold (Decree 30/2020, Phụ lục I).
+        Style {
+            id: "Addressee",
+            name: "Addressee",
+            ppr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"240\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
+            rpr: size(28),
+        },
         Style {
             id: "Hdr12",
             name: "Header 12",

@@ -13,6 +13,7 @@ use crate::xml::Xml;
 pub(crate) struct Para {
     style: &'static str,
     keep_next: bool,
+    page_break: bool,
     /// Left and right indents in twips, for the short rules under header lines.
     indent: Option<(u32, u32)>,
     /// A left indent for sub-items, keeping the style's first-line indent.
@@ -32,6 +33,12 @@ impl Para {
     /// Keeps it on the page of the next paragraph (headings, table captions).
     pub(crate) fn keep(mut self) -> Para {
         self.keep_next = true;
+        self
+    }
+
+    /// Starts it on a new page.
+    pub(crate) fn page_break(mut self) -> Para {
+        self.page_break = true;
         self
     }
 
@@ -94,6 +101,9 @@ impl Xml<'_> {
         self.raw("\"/>");
         if p.keep_next {
             self.raw("<w:keepNext/>");
+        }
+        if p.page_break {
+            self.raw("<w:pageBreakBefore/>");
         }
         if p.rule {
             self.raw("<w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>");

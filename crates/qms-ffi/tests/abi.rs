@@ -114,6 +114,11 @@ fn op_requests() -> Vec<(&'static str, Value, bool)> {
             json!({"op": "correlate", "clause": "8.2.2"}),
             false,
         ),
+        (
+            "rollup",
+            json!({"op": "rollup", "dossiers": [d, old, "{"], "today": day}),
+            true,
+        ),
     ]
 }
 

@@ -45,7 +45,7 @@ pub use import::{
     Change, ChangeKind, Conflict, ConflictKind, ImportOptions, ImportOutcome, Workbook,
     import_checklists, limits,
 };
-pub use render::{RenderOptions, WorkbookKind, render};
+pub use render::{RenderOptions, WorkbookKind, render, render_rollup};
 
 /// Document properties with a creation date taken from the input, never from the clock,
 /// so the same input gives byte-identical output.

@@ -7,6 +7,7 @@ mod checklist;
 mod convert;
 mod documents;
 mod init;
+mod rollup;
 mod sample;
 mod shell_integration;
 mod validate;
@@ -102,14 +103,45 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             force,
             today,
             lang,
-        } => documents::demo(
-            &output,
-            &documents::Opts {
+        } => {
+            let today = today.unwrap_or(documents::DEMO_TODAY);
+            let opts = documents::Opts {
                 lang: lang.lang(),
-                today: today.unwrap_or(documents::DEMO_TODAY),
+                today,
                 force,
-            },
-        ),
+            };
+            documents::demo(&output, &opts)?;
+            rollup::demo(&output.join("tinh"), lang.lang(), today, force)
+        }
+        Command::Rollup {
+            files,
+            dir,
+            output,
+            year,
+            today,
+            lang,
+            minutes,
+            province,
+            issuer,
+            number,
+            signer,
+            jobs,
+            force,
+        } => rollup::run(rollup::Args {
+            files,
+            dir,
+            outputs: output,
+            year,
+            today: today.unwrap_or_else(documents::system_today),
+            lang: lang.lang(),
+            minutes,
+            province,
+            issuer,
+            number,
+            signer,
+            jobs,
+            force,
+        }),
         Command::Schema { of } => {
             let of = match of {
                 SchemaArg::Dossier => SchemaOf::Dossier,

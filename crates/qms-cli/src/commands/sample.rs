@@ -73,8 +73,17 @@ pub(crate) fn run(
     }
     std::fs::create_dir_all(output)
         .map_err(|e| Failure::Io(anyhow::anyhow!("cannot create {}: {e}", output.display())))?;
-    for agency in 0..agencies {
-        write(agency, &output.join(format!("sample-{agency:03}.json")))?;
+    // Many agencies make a province: varied kinds, editions and shortcomings (qms rollup).
+    for index in 0..agencies {
+        let spec = qms_core::sample_agencies::AgencySampleSpec {
+            checklist_items,
+            findings,
+            seed,
+            index,
+        };
+        let d = qms_core::sample_agencies::sample_agency(&spec);
+        let text = serde_json::to_vec(&d).map_err(|e| Failure::Io(e.into()))?;
+        write_atomic(&output.join(format!("{}.json", d.id)), &text, force)?;
     }
     Ok(())
 }

@@ -34,6 +34,91 @@ pub struct Agency {
     /// Web site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
+    /// Kind of agency, for the provincial roll-up; inferred from the name when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<AgencyKind>,
+    /// A grouping the province chooses (cụm, khu vực), e.g. "Cụm 3"; for the provincial roll-up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grouping: Option<String>,
+}
+
+/// Kind of agency in the two-tier local government (since 1 July 2025).
+///
+/// ```
+/// use qms_core::model::AgencyKind;
+/// assert_eq!(AgencyKind::infer("Ủy ban nhân dân phường Hoa Lư"), AgencyKind::Ward);
+/// assert_eq!(AgencyKind::infer("Sở Tư pháp tỉnh Ninh Bình"), AgencyKind::Department);
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum AgencyKind {
+    /// Provincial department or sector (sở, ban, ngành cấp tỉnh).
+    Department,
+    /// Commune People's Committee (UBND xã).
+    Commune,
+    /// Ward People's Committee (UBND phường).
+    Ward,
+    /// Special zone People's Committee (UBND đặc khu).
+    SpecialZone,
+    /// Any other agency.
+    Other,
+}
+
+impl AgencyKind {
+    /// Every kind, in the order reports list them.
+    pub const ALL: [AgencyKind; 5] = [
+        AgencyKind::Department,
+        AgencyKind::Commune,
+        AgencyKind::Ward,
+        AgencyKind::SpecialZone,
+        AgencyKind::Other,
+    ];
+
+    /// The kind an agency's name suggests, for dossiers that do not say.
+    pub fn infer(name: &str) -> AgencyKind {
+        let n = name.trim().to_lowercase();
+        let committee = n.starts_with("ủy ban nhân dân") || n.starts_with("ubnd");
+        if committee && n.contains("đặc khu") {
+            AgencyKind::SpecialZone
+        } else if committee && n.contains("phường") {
+            AgencyKind::Ward
+        } else if committee && n.contains(" xã") {
+            AgencyKind::Commune
+        } else if [
+            "sở ",
+            "ban ",
+            "thanh tra tỉnh",
+            "văn phòng ubnd tỉnh",
+            "văn phòng ủy ban",
+        ]
+        .iter()
+        .any(|p| n.starts_with(p))
+        {
+            AgencyKind::Department
+        } else {
+            AgencyKind::Other
+        }
+    }
+
+    /// The label in a language.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match self {
+            AgencyKind::Department => lang.pick("Sở, ban, ngành", "Department or sector"),
+            AgencyKind::Commune => lang.pick("UBND xã", "Commune People's Committee"),
+            AgencyKind::Ward => lang.pick("UBND phường", "Ward People's Committee"),
+            AgencyKind::SpecialZone => lang.pick("UBND đặc khu", "Special zone People's Committee"),
+            AgencyKind::Other => lang.pick("Cơ quan khác", "Other agency"),
+        }
+    }
+}
+
+impl Agency {
+    /// The kind given, or the one the name suggests.
+    pub fn kind_or_inferred(&self) -> AgencyKind {
+        self.kind.unwrap_or_else(|| AgencyKind::infer(&self.name))
+    }
 }
 
 /// A unit of the agency (phòng, ban, chi cục, bộ phận một cửa...).

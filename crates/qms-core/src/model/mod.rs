@@ -21,7 +21,7 @@ mod scope;
 mod settings;
 mod time_of_day;
 
-pub use agency::{Agency, Person, Role, TrainingKind, TrainingRecord, Unit};
+pub use agency::{Agency, AgencyKind, Person, Role, TrainingKind, TrainingRecord, Unit};
 pub use audit::{
     Audit, AuditPlan, AuditProgramme, AuditReport, Meeting, PlannedAudit, ScheduleRow, TeamMember,
     TeamRole,

@@ -33,6 +33,7 @@ mod unit_of;
 pub use crate::model::Severity;
 pub use explain::{Explanation, explain, explanations};
 pub use registry::{RULES, Rule, find_rule};
+pub(crate) use scope::changes_since_announcement;
 pub use source::Source;
 pub use unit_of::unit_of;
 

@@ -51,18 +51,17 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// QMS-S003: the scope changed after the last announcement.
-pub(super) fn scope_changed(ctx: &Context, e: &mut Emitter) {
-    let Some((i, a)) = ctx
-        .d
+/// What changed since the last announcement: its index and the changes in Vietnamese and
+/// English; `None` when the QMS was never announced.
+pub(crate) fn changes_since_announcement(
+    d: &crate::Dossier,
+) -> Option<(usize, Vec<String>, Vec<String>)> {
+    let (i, a) = d
         .announcements
         .iter()
         .enumerate()
-        .max_by_key(|(_, a)| a.date)
-    else {
-        return;
-    };
-    let s = &ctx.d.scope;
+        .max_by_key(|(_, a)| a.date)?;
+    let s = &d.scope;
     let mut changes_vi = Vec::new();
     let mut changes_en = Vec::new();
     if a.edition != s.edition {
@@ -84,7 +83,7 @@ pub(super) fn scope_changed(ctx: &Context, e: &mut Emitter) {
     }
     if !a.procedures.is_empty() {
         let then: BTreeSet<&str> = a.procedures.iter().map(String::as_str).collect();
-        let now: BTreeSet<&str> = ctx.d.procedures.iter().map(|p| p.id.as_str()).collect();
+        let now: BTreeSet<&str> = d.procedures.iter().map(|p| p.id.as_str()).collect();
         let added: Vec<&str> = now.difference(&then).copied().collect();
         let removed: Vec<&str> = then.difference(&now).copied().collect();
         if !added.is_empty() {
@@ -96,6 +95,34 @@ pub(super) fn scope_changed(ctx: &Context, e: &mut Emitter) {
             changes_en.push(format!("procedures removed: {}", removed.join(", ")));
         }
     }
+    if !a.units.is_empty() {
+        let then: BTreeSet<&str> = a.units.iter().map(String::as_str).collect();
+        // A scope that lists no units covers every unit of the agency.
+        let now: BTreeSet<&str> = if s.units.is_empty() {
+            d.units.iter().map(|u| u.id.as_str()).collect()
+        } else {
+            s.units.iter().map(String::as_str).collect()
+        };
+        let added: Vec<&str> = now.difference(&then).copied().collect();
+        let removed: Vec<&str> = then.difference(&now).copied().collect();
+        if !added.is_empty() {
+            changes_vi.push(format!("thêm đơn vị {}", added.join(", ")));
+            changes_en.push(format!("units added: {}", added.join(", ")));
+        }
+        if !removed.is_empty() {
+            changes_vi.push(format!("bỏ đơn vị {}", removed.join(", ")));
+            changes_en.push(format!("units removed: {}", removed.join(", ")));
+        }
+    }
+    Some((i, changes_vi, changes_en))
+}
+
+/// QMS-S003: the scope changed after the last announcement.
+pub(super) fn scope_changed(ctx: &Context, e: &mut Emitter) {
+    let Some((i, changes_vi, changes_en)) = changes_since_announcement(ctx.d) else {
+        return;
+    };
+    let a = &ctx.d.announcements[i];
     if a.units.is_empty() {
         // Without the announced units a unit that joined the scope cannot be seen.
         e.emit_as(
@@ -110,24 +137,6 @@ pub(super) fn scope_changed(ctx: &Context, e: &mut Emitter) {
                 a.decision_number
             ),
         );
-    } else {
-        let then: BTreeSet<&str> = a.units.iter().map(String::as_str).collect();
-        // A scope that lists no units covers every unit of the agency.
-        let now: BTreeSet<&str> = if s.units.is_empty() {
-            ctx.d.units.iter().map(|u| u.id.as_str()).collect()
-        } else {
-            s.units.iter().map(String::as_str).collect()
-        };
-        let added: Vec<&str> = now.difference(&then).copied().collect();
-        let removed: Vec<&str> = then.difference(&now).copied().collect();
-        if !added.is_empty() {
-            changes_vi.push(format!("thêm đơn vị {}", added.join(", ")));
-            changes_en.push(format!("units added: {}", added.join(", ")));
-        }
-        if !removed.is_empty() {
-            changes_vi.push(format!("bỏ đơn vị {}", removed.join(", ")));
-            changes_en.push(format!("units removed: {}", removed.join(", ")));
-        }
     }
     if !changes_vi.is_empty() {
         e.emit(

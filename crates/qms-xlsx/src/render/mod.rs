@@ -4,11 +4,15 @@ mod actions;
 mod findings;
 mod programme;
 mod registers;
+mod rollup;
+mod rollup_lists;
+mod rollup_sheets;
 mod summary;
 mod table;
 
 use crate::XlsxError;
 use qms_core::{Dossier, Lang};
+pub use rollup::render_rollup;
 
 /// Which workbook [`render`] writes.
 ///

@@ -1,0 +1,369 @@
+//! The province view (tổng hợp toàn tỉnh): the agencies' rows, what could not be rolled up and
+//! why, totals by agency kind and grouping, the agencies failing the yearly requirements, and
+//! the common shortcomings (tồn tại, hạn chế) by rule.
+
+use super::{AgencySummary, Requirement, RollupOptions};
+use crate::Lang;
+use crate::model::AgencyKind;
+use crate::rules::find_rule;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// Why a dossier is not in the roll-up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Rejection {
+    /// The file could not be read or is not a valid dossier.
+    Unreadable {
+        /// What went wrong.
+        error: String,
+    },
+    /// The same agency (dossier id) was already rolled up from another file.
+    Duplicate {
+        /// The dossier id.
+        id: String,
+        /// The source it was first read from.
+        first: String,
+    },
+    /// The dossier's activity belongs to another year.
+    OtherYear {
+        /// The dossier id.
+        id: String,
+        /// The agency.
+        name: String,
+        /// The dossier's year.
+        year: i32,
+    },
+}
+
+impl Rejection {
+    /// The reason as one line.
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Rejection::Unreadable { error }, _) => error.clone(),
+            (Rejection::Duplicate { id, first }, Lang::Vi) => {
+                format!("trùng mã cơ quan \"{id}\" với {first}; không tính hai lần")
+            }
+            (Rejection::Duplicate { id, first }, Lang::En) => {
+                format!("same agency id \"{id}\" as {first}; not counted twice")
+            }
+            (Rejection::OtherYear { name, year, .. }, Lang::Vi) => {
+                format!("hồ sơ của {name} thuộc năm {year}, không phải năm kiểm tra")
+            }
+            (Rejection::OtherYear { name, year, .. }, Lang::En) => {
+                format!("the dossier of {name} is of {year}, not the inspected year")
+            }
+        }
+    }
+}
+
+/// A dossier left out of the roll-up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rejected {
+    /// Where it came from (a file name).
+    pub source: String,
+    /// Why.
+    #[serde(flatten)]
+    pub reason: Rejection,
+}
+
+/// Counts over a set of agencies.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    /// Agencies.
+    pub agencies: u32,
+    /// With an internal audit within 12 months.
+    pub audit_ok: u32,
+    /// With a management review within 12 months.
+    pub review_ok: u32,
+    /// That announced their QMS.
+    pub announced: u32,
+    /// Whose scope changed since the announcement.
+    pub reannouncement_due: u32,
+    /// Still on the 2008 edition.
+    pub edition_2008: u32,
+    /// Without a trained internal auditor.
+    pub no_trained_auditor: u32,
+    /// Failing at least one yearly requirement.
+    pub failing: u32,
+    /// Audits in the year.
+    pub audits_in_year: u32,
+    /// Findings by kind.
+    pub findings: [u32; 6],
+    /// Corrective actions open.
+    pub actions_open: u32,
+    /// Open and overdue.
+    pub actions_overdue: u32,
+    /// Closed and verified effective.
+    pub actions_closed_effective: u32,
+    /// Quality objectives.
+    pub objectives: u32,
+    /// Measurable objectives.
+    pub objectives_measurable: u32,
+    /// Objectives met.
+    pub objectives_met: u32,
+    /// Trained internal auditors.
+    pub trained_auditors: u32,
+    /// People trained in awareness this year.
+    pub awareness_trained: u32,
+    /// Check errors.
+    pub errors: u32,
+    /// Check warnings.
+    pub warnings: u32,
+}
+
+impl Tally {
+    fn add(&mut self, a: &AgencySummary) {
+        self.agencies += 1;
+        self.audit_ok += u32::from(a.audit_within_12_months);
+        self.review_ok += u32::from(a.review_within_12_months);
+        self.announced += u32::from(a.announced.is_some());
+        self.reannouncement_due += u32::from(a.reannouncement_due);
+        self.edition_2008 += u32::from(a.edition == crate::Edition::Iso9001_2008);
+        self.no_trained_auditor += u32::from(a.trained_auditors == 0);
+        self.failing += u32::from(!a.failures().is_empty());
+        self.audits_in_year += a.audits_in_year;
+        for (t, n) in self.findings.iter_mut().zip(a.findings) {
+            *t += n;
+        }
+        self.actions_open += a.actions_open;
+        self.actions_overdue += a.actions_overdue;
+        self.actions_closed_effective += a.actions_closed_effective;
+        self.objectives += a.objectives;
+        self.objectives_measurable += a.objectives_measurable;
+        self.objectives_met += a.objectives_met;
+        self.trained_auditors += a.trained_auditors;
+        self.awareness_trained += a.awareness_trained;
+        self.errors += a.errors;
+        self.warnings += a.warnings;
+    }
+}
+
+/// A rule that many agencies break (a common shortcoming).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Shortcoming {
+    /// The rule code, e.g. "QMS-O001".
+    pub code: &'static str,
+    /// The rule's title in Vietnamese.
+    pub title_vi: &'static str,
+    /// The rule's title in English.
+    pub title_en: &'static str,
+    /// The agencies concerned (indices into [`Province::agencies`]), in input order.
+    pub agencies: Vec<usize>,
+    /// By agency kind: (kind, agencies concerned, agencies of that kind).
+    pub by_kind: Vec<(AgencyKind, u32, u32)>,
+}
+
+impl Shortcoming {
+    /// The title in a language.
+    pub fn title(&self, lang: Lang) -> &'static str {
+        lang.pick(self.title_vi, self.title_en)
+    }
+
+    /// "2/20 sở, ban, ngành; 12/96 UBND xã": how many of each kind.
+    pub fn counts(&self, lang: Lang) -> String {
+        let of = lang.pick("/", " of ");
+        self.by_kind
+            .iter()
+            .map(|(k, n, total)| format!("{n}{of}{total} {}", kind_plural(*k, lang)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// The kind as counted in a sentence ("12/96 UBND xã").
+pub fn kind_plural(kind: AgencyKind, lang: Lang) -> &'static str {
+    match kind {
+        AgencyKind::Department => lang.pick("sở, ban, ngành", "departments and sectors"),
+        AgencyKind::Commune => lang.pick("UBND xã", "communes"),
+        AgencyKind::Ward => lang.pick("UBND phường", "wards"),
+        AgencyKind::SpecialZone => lang.pick("UBND đặc khu", "special zones"),
+        AgencyKind::Other => lang.pick("cơ quan khác", "other agencies"),
+    }
+}
+
+/// The roll-up of a province's dossiers.
+///
+/// ```
+/// use qms_core::rollup::{Province, RollupOptions, summarize};
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+/// let opts = RollupOptions { year: 2026, today };
+/// let mut p = Province::new(opts);
+/// let d = qms_core::starter::starter_dossier("UBND xã Hòa Bình");
+/// let diags = qms_core::rules::check(&d, &qms_core::rules::CheckOptions { today });
+/// p.add(summarize("a.json", &d, &diags, &opts));
+/// p.add(summarize("b.json", &d, &diags, &opts));
+/// p.reject("c.json", "not JSON".into());
+/// assert_eq!(p.agencies.len(), 1);
+/// assert_eq!(p.rejected.len(), 2); // the duplicate and the broken file
+/// assert_eq!(p.tally(|_| true).audit_ok, 0);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Province {
+    /// The inspected year.
+    pub year: i32,
+    /// The date of the roll-up.
+    pub today: chrono::NaiveDate,
+    /// The agencies rolled up, in input order.
+    pub agencies: Vec<AgencySummary>,
+    /// What was left out, in input order.
+    pub rejected: Vec<Rejected>,
+    #[serde(skip)]
+    ids: HashMap<String, usize>,
+}
+
+impl Province {
+    /// An empty roll-up.
+    pub fn new(opts: RollupOptions) -> Province {
+        Province {
+            year: opts.year,
+            today: opts.today,
+            agencies: Vec::new(),
+            rejected: Vec::new(),
+            ids: HashMap::new(),
+        }
+    }
+
+    /// Adds an agency's row; call in input order, so the first file of a duplicated agency is
+    /// the one counted. A row of another year, or of an agency already added, is rejected.
+    pub fn add(&mut self, row: AgencySummary) {
+        if let Some(y) = row.year.filter(|y| *y != self.year) {
+            self.rejected.push(Rejected {
+                source: row.source,
+                reason: Rejection::OtherYear {
+                    id: row.id,
+                    name: row.name,
+                    year: y,
+                },
+            });
+            return;
+        }
+        if let Some(&first) = self.ids.get(&row.id) {
+            self.rejected.push(Rejected {
+                source: row.source,
+                reason: Rejection::Duplicate {
+                    id: row.id,
+                    first: self.agencies[first].source.clone(),
+                },
+            });
+            return;
+        }
+        self.ids.insert(row.id.clone(), self.agencies.len());
+        self.agencies.push(row);
+    }
+
+    /// Records a dossier that could not be read.
+    pub fn reject(&mut self, source: &str, error: String) {
+        self.rejected.push(Rejected {
+            source: source.to_owned(),
+            reason: Rejection::Unreadable { error },
+        });
+    }
+
+    /// Inputs that were not readable (the command's exit status says so).
+    pub fn unreadable(&self) -> usize {
+        self.rejected
+            .iter()
+            .filter(|r| matches!(r.reason, Rejection::Unreadable { .. }))
+            .count()
+    }
+
+    /// Counts over the agencies that `filter` keeps.
+    pub fn tally(&self, filter: impl Fn(&AgencySummary) -> bool) -> Tally {
+        let mut t = Tally::default();
+        for a in self.agencies.iter().filter(|a| filter(a)) {
+            t.add(a);
+        }
+        t
+    }
+
+    /// Counts by agency kind, for the kinds present, in [`AgencyKind::ALL`] order.
+    pub fn by_kind(&self) -> Vec<(AgencyKind, Tally)> {
+        AgencyKind::ALL
+            .into_iter()
+            .map(|k| (k, self.tally(|a| a.kind == k)))
+            .filter(|(_, t)| t.agencies > 0)
+            .collect()
+    }
+
+    /// Counts by the province's grouping, in name order; agencies without one are left out.
+    pub fn by_grouping(&self) -> Vec<(String, Tally)> {
+        let mut map: BTreeMap<&str, Tally> = BTreeMap::new();
+        for a in &self.agencies {
+            if let Some(g) = &a.grouping {
+                map.entry(g).or_default().add(a);
+            }
+        }
+        map.into_iter().map(|(g, t)| (g.to_owned(), t)).collect()
+    }
+
+    /// The agencies failing at least one yearly requirement, with the requirements failed.
+    pub fn failing(&self) -> Vec<(&AgencySummary, Vec<Requirement>)> {
+        self.agencies
+            .iter()
+            .map(|a| (a, a.failures()))
+            .filter(|(_, f)| !f.is_empty())
+            .collect()
+    }
+
+    /// Every rule broken by at least one agency, most agencies first (then in rule order).
+    pub fn shortcomings(&self) -> Vec<Shortcoming> {
+        let kinds: Vec<(AgencyKind, u32)> = self
+            .by_kind()
+            .into_iter()
+            .map(|(k, t)| (k, t.agencies))
+            .collect();
+        let mut out: Vec<Shortcoming> = Vec::new();
+        for rule in crate::rules::RULES {
+            let agencies: Vec<usize> = self
+                .agencies
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.rules.iter().any(|(c, _)| *c == rule.code))
+                .map(|(i, _)| i)
+                .collect();
+            if agencies.is_empty() {
+                continue;
+            }
+            let by_kind = kinds
+                .iter()
+                .map(|(k, total)| {
+                    let n = agencies
+                        .iter()
+                        .filter(|i| self.agencies[**i].kind == *k)
+                        .count() as u32;
+                    (*k, n, *total)
+                })
+                .filter(|(_, n, _)| *n > 0)
+                .collect();
+            out.push(Shortcoming {
+                code: rule.code,
+                title_vi: rule.title_vi,
+                title_en: rule.title_en,
+                agencies,
+                by_kind,
+            });
+        }
+        // A stable sort keeps rule order among equal counts.
+        out.sort_by_key(|s| std::cmp::Reverse(s.agencies.len()));
+        out
+    }
+
+    /// The place name most agencies give (the province, for the report's date line), if any.
+    pub fn place(&self) -> Option<&str> {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for a in &self.agencies {
+            if let Some(p) = &a.place {
+                *counts.entry(p).or_default() += 1;
+            }
+        }
+        // Ties go to the first name in sort order, so the answer does not depend on input order.
+        let best = counts.values().copied().max()?;
+        counts.into_iter().find(|(_, n)| *n == best).map(|(p, _)| p)
+    }
+
+    /// The title of a rule code, for tables.
+    pub fn rule_title(code: &str, lang: Lang) -> &'static str {
+        find_rule(code).map_or("", |r| r.title(lang))
+    }
+}

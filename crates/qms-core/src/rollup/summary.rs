@@ -1,0 +1,343 @@
+//! One agency's row of the roll-up (dòng tổng hợp của một cơ quan): what the inspector asks of
+//! every dossier, computed from the loaded dossier and its check diagnostics. The dossier can
+//! be dropped as soon as its row exists.
+
+use super::RollupOptions;
+use crate::model::{AgencyKind, CaState, FindingKind, TrainingKind};
+use crate::rules::{Diagnostic, Severity};
+use crate::{Dossier, Edition};
+use chrono::{Datelike, Months, NaiveDate};
+use serde::Serialize;
+
+/// The yearly requirements an inspection checks (yêu cầu hằng năm), in report order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Requirement {
+    /// An internal audit within the last 12 months.
+    AuditWithin12Months,
+    /// A management review within the last 12 months.
+    ReviewWithin12Months,
+    /// The QMS announced, and no scope change since the last announcement.
+    AnnouncementCurrent,
+    /// On TCVN ISO 9001:2015, not 2008.
+    Edition2015,
+    /// At least one person trained as internal auditor.
+    TrainedAuditor,
+}
+
+impl Requirement {
+    /// Every requirement, in report order.
+    pub const ALL: [Requirement; 5] = [
+        Requirement::AuditWithin12Months,
+        Requirement::ReviewWithin12Months,
+        Requirement::AnnouncementCurrent,
+        Requirement::Edition2015,
+        Requirement::TrainedAuditor,
+    ];
+
+    /// How a failure of the requirement reads, e.g. "no internal audit within 12 months".
+    ///
+    /// ```
+    /// use qms_core::rollup::Requirement;
+    /// assert_eq!(Requirement::Edition2015.failure(qms_core::Lang::En), "still on the 2008 edition");
+    /// ```
+    pub fn failure(self, lang: crate::Lang) -> &'static str {
+        match self {
+            Requirement::AuditWithin12Months => lang.pick(
+                "không đánh giá nội bộ trong 12 tháng",
+                "no internal audit within 12 months",
+            ),
+            Requirement::ReviewWithin12Months => lang.pick(
+                "không xem xét của lãnh đạo trong 12 tháng",
+                "no management review within 12 months",
+            ),
+            Requirement::AnnouncementCurrent => lang.pick(
+                "chưa công bố hoặc phải công bố lại HTQLCL",
+                "QMS not announced or re-announcement due",
+            ),
+            Requirement::Edition2015 => lang.pick(
+                "vẫn áp dụng TCVN ISO 9001:2008",
+                "still on the 2008 edition",
+            ),
+            Requirement::TrainedAuditor => lang.pick(
+                "không có chuyên gia đánh giá nội bộ được đào tạo",
+                "no trained internal auditor",
+            ),
+        }
+    }
+}
+
+/// The roll-up row of one agency.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AgencySummary {
+    /// Where the dossier came from (a file name, or "dossiers[3]").
+    pub source: String,
+    /// The dossier id, which identifies the agency across submissions.
+    pub id: String,
+    /// The agency's name.
+    pub name: String,
+    /// Kind of agency (given or inferred from the name).
+    pub kind: AgencyKind,
+    /// The agency's place name (địa danh), e.g. "Ninh Bình".
+    pub place: Option<String>,
+    /// The province's grouping (cụm, khu vực), if any.
+    pub grouping: Option<String>,
+    /// Edition applied.
+    pub edition: Edition,
+    /// The year the dossier's activity belongs to (see [`dossier_year`]).
+    pub year: Option<i32>,
+    /// Date and decision number of the last announcement.
+    pub announced: Option<(NaiveDate, String)>,
+    /// The scope changed since the last announcement.
+    pub reannouncement_due: bool,
+    /// End of the last internal audit.
+    pub last_audit: Option<NaiveDate>,
+    /// Date of the last management review meeting.
+    pub last_review: Option<NaiveDate>,
+    /// Whether the last audit ended within 12 months of today.
+    pub audit_within_12_months: bool,
+    /// Whether the last review met within 12 months of today.
+    pub review_within_12_months: bool,
+    /// Audits that ended in the year.
+    pub audits_in_year: u32,
+    /// Findings of the year's audits by kind, in [`FindingKind::ALL`] order.
+    pub findings: [u32; 6],
+    /// Corrective actions not closed.
+    pub actions_open: u32,
+    /// Open actions with a step past its due date.
+    pub actions_overdue: u32,
+    /// Actions closed with a verification that found them effective.
+    pub actions_closed_effective: u32,
+    /// Quality objectives of the year (or without a year).
+    pub objectives: u32,
+    /// Of those, how many have a target with a unit and a period.
+    pub objectives_measurable: u32,
+    /// Of those, how many met their target at the latest measurement.
+    pub objectives_met: u32,
+    /// People with an internal-auditor training record.
+    pub trained_auditors: u32,
+    /// People trained in awareness of TCVN ISO 9001 during the year.
+    pub awareness_trained: u32,
+    /// Errors from the check.
+    pub errors: u32,
+    /// Warnings from the check.
+    pub warnings: u32,
+    /// The most serious diagnostic: code and message (Vietnamese, English).
+    pub most_serious: Option<(&'static str, String, String)>,
+    /// Rule codes with at least one diagnostic, and how many, in rule order.
+    pub rules: Vec<(&'static str, u32)>,
+}
+
+impl AgencySummary {
+    /// Whether a yearly requirement is met.
+    pub fn meets(&self, r: Requirement) -> bool {
+        match r {
+            Requirement::AuditWithin12Months => self.audit_within_12_months,
+            Requirement::ReviewWithin12Months => self.review_within_12_months,
+            Requirement::AnnouncementCurrent => {
+                self.announced.is_some() && !self.reannouncement_due
+            }
+            Requirement::Edition2015 => self.edition == Edition::Iso9001_2015,
+            Requirement::TrainedAuditor => self.trained_auditors > 0,
+        }
+    }
+
+    /// The yearly requirements not met, in report order.
+    pub fn failures(&self) -> Vec<Requirement> {
+        Requirement::ALL
+            .into_iter()
+            .filter(|r| !self.meets(*r))
+            .collect()
+    }
+
+    /// Nonconformities of every grade found in the year.
+    pub fn nonconformities(&self) -> u32 {
+        FindingKind::ALL
+            .iter()
+            .zip(self.findings)
+            .filter(|(k, _)| k.is_nonconformity())
+            .map(|(_, n)| n)
+            .sum()
+    }
+}
+
+/// The year a dossier's activity belongs to: the year of its latest audit or management
+/// review, else of its latest audit programme; `None` for a dossier with none of these.
+///
+/// ```
+/// let d = qms_core::Dossier::new("x", "UBND xã An Bình");
+/// assert_eq!(qms_core::rollup::dossier_year(&d), None);
+/// ```
+pub fn dossier_year(d: &Dossier) -> Option<i32> {
+    let activity = d
+        .audits
+        .iter()
+        .map(|a| a.plan.end)
+        .chain(d.management_reviews.iter().map(|r| r.meeting.date))
+        .max();
+    activity
+        .map(|x| x.year())
+        .or_else(|| d.programmes.iter().map(|p| p.year).max())
+}
+
+/// Computes the row of one agency from its dossier and the diagnostics of
+/// [`crate::rules::check`] run with the same `today`.
+///
+/// ```
+/// use qms_core::rollup::{RollupOptions, summarize};
+/// let d = qms_core::starter::starter_dossier("UBND xã Hòa Bình");
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+/// let diags = qms_core::rules::check(&d, &qms_core::rules::CheckOptions { today });
+/// let row = summarize("hoa-binh.json", &d, &diags, &RollupOptions { year: 2026, today });
+/// assert_eq!(row.kind, qms_core::model::AgencyKind::Commune);
+/// assert!(!row.audit_within_12_months);
+/// ```
+pub fn summarize(
+    source: &str,
+    d: &Dossier,
+    diags: &[Diagnostic],
+    opts: &RollupOptions,
+) -> AgencySummary {
+    let year_ago = opts
+        .today
+        .checked_sub_months(Months::new(12))
+        .unwrap_or(NaiveDate::MIN);
+    let within = |x: Option<NaiveDate>| x.is_some_and(|x| x >= year_ago && x <= opts.today);
+    let last_audit = d.audits.iter().map(|a| a.plan.end).max();
+    let last_review = d.management_reviews.iter().map(|r| r.meeting.date).max();
+    let announced = d
+        .announcements
+        .iter()
+        .max_by_key(|a| a.date)
+        .map(|a| (a.date, a.decision_number.clone()));
+    let reannouncement_due = crate::rules::changes_since_announcement(d)
+        .is_some_and(|(_, changes, _)| !changes.is_empty());
+
+    let mut findings = [0u32; 6];
+    let mut audits_in_year = 0;
+    for a in d.audits.iter().filter(|a| a.plan.end.year() == opts.year) {
+        audits_in_year += 1;
+        for f in &a.findings {
+            if let Some(k) = FindingKind::ALL.iter().position(|k| *k == f.kind) {
+                findings[k] += 1;
+            }
+        }
+    }
+
+    let (mut open, mut overdue, mut effective) = (0, 0, 0);
+    for ca in &d.corrective_actions {
+        if !ca.state.is_final() {
+            open += 1;
+            if ca
+                .actions
+                .iter()
+                .any(|s| s.completed_on.is_none() && s.due < opts.today)
+            {
+                overdue += 1;
+            }
+        } else if ca.state == CaState::Closed
+            && ca.verification.as_ref().is_some_and(|v| v.effective)
+        {
+            effective += 1;
+        }
+    }
+
+    let (mut objectives, mut measurable, mut met) = (0, 0, 0);
+    for o in d
+        .quality_objectives
+        .iter()
+        .filter(|o| o.year.is_none_or(|y| y == opts.year))
+    {
+        objectives += 1;
+        let target = o
+            .target
+            .as_ref()
+            .filter(|t| t.unit.as_deref().is_some_and(|u| !u.trim().is_empty()));
+        if let Some(t) = target
+            && o.period.is_some()
+        {
+            measurable += 1;
+            let latest = o.measurements.iter().max_by_key(|m| m.period_end);
+            if latest.is_some_and(|m| t.is_met(m.value)) {
+                met += 1;
+            }
+        }
+    }
+
+    let trained_auditors = count(d, |k, _| k == TrainingKind::InternalAuditor);
+    let awareness_trained = count(d, |k, date| {
+        k == TrainingKind::Awareness && date.year() == opts.year
+    });
+
+    let mut rules: Vec<(&'static str, u32)> = Vec::new();
+    let (mut errors, mut warnings) = (0, 0);
+    for x in diags {
+        match x.severity {
+            Severity::Error => errors += 1,
+            Severity::Warning => warnings += 1,
+            Severity::Info => {}
+        }
+        match rules.iter_mut().find(|(c, _)| *c == x.code) {
+            Some((_, n)) => *n += 1,
+            None => rules.push((x.code, 1)),
+        }
+    }
+    let order = |c: &str| crate::rules::RULES.iter().position(|r| r.code == c);
+    rules.sort_by_key(|(c, _)| order(c));
+    let most_serious = diags
+        .iter()
+        .filter(|x| x.severity != Severity::Info)
+        .min_by_key(|x| (x.severity, order(x.code)))
+        .map(|x| (x.code, x.message_vi.clone(), x.message_en.clone()));
+
+    AgencySummary {
+        source: source.to_owned(),
+        id: d.id.clone(),
+        name: d.agency.name.clone(),
+        kind: d.agency.kind_or_inferred(),
+        place: d
+            .agency
+            .place
+            .as_deref()
+            .map(str::trim)
+            .filter(|g| !g.is_empty())
+            .map(str::to_owned),
+        grouping: d
+            .agency
+            .grouping
+            .as_deref()
+            .map(str::trim)
+            .filter(|g| !g.is_empty())
+            .map(str::to_owned),
+        edition: d.scope.edition,
+        year: dossier_year(d),
+        announced,
+        reannouncement_due,
+        last_audit,
+        last_review,
+        audit_within_12_months: within(last_audit),
+        review_within_12_months: within(last_review),
+        audits_in_year,
+        findings,
+        actions_open: open,
+        actions_overdue: overdue,
+        actions_closed_effective: effective,
+        objectives,
+        objectives_measurable: measurable,
+        objectives_met: met,
+        trained_auditors,
+        awareness_trained,
+        errors,
+        warnings,
+        most_serious,
+        rules,
+    }
+}
+
+/// People with at least one training record that matches.
+fn count(d: &Dossier, matches: impl Fn(TrainingKind, NaiveDate) -> bool) -> u32 {
+    d.people
+        .iter()
+        .filter(|p| p.training.iter().any(|t| matches(t.kind, t.date)))
+        .count() as u32
+}

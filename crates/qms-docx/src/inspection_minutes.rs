@@ -1,0 +1,376 @@
+//! Biên bản kiểm tra việc áp dụng, duy trì, cải tiến HTQLCL (inspection minutes of one agency),
+//! pre-filled from its dossier: who represents the agency, the facts the inspectors verify
+//! (announcement, audits, review, corrective actions, objectives, training), the shortcomings
+//! the checks found, and the requests that follow; times, the team and the agency's opinion
+//! are left as dotted lines to be written on site.
+
+use crate::ctx::Ctx;
+use crate::error::DocxError;
+use crate::header::{
+    Signer, body, bullets, heading, national_header_with, subheading, title, two_signatures,
+};
+use crate::package::{Meta, package};
+use crate::rollup_report::issuer_dossier;
+use crate::wml::{PLAIN, Para};
+use crate::xml::Xml;
+use crate::{RenderOptions, RollupIssuer};
+use qms_core::model::{FindingKind, Role};
+use qms_core::rollup::{AgencySummary, Requirement};
+use qms_core::rules::{Diagnostic, find_rule};
+use qms_core::{Dossier, Lang};
+
+/// Diagnostics quoted per rule before "và N trường hợp khác".
+const QUOTED: usize = 3;
+
+const DOTS: &str = "……………………………………………………………………";
+
+/// Room for a name, with a role after it on the same line.
+const NAME_DOTS: &str = "………………………………………………";
+
+pub(crate) fn render(
+    d: &Dossier,
+    row: &AgencySummary,
+    diags: &[Diagnostic],
+    issuer: &RollupIssuer,
+    opts: &RenderOptions,
+) -> Result<Vec<u8>, DocxError> {
+    let issuer_d = issuer_dossier(issuer);
+    let ctx = Ctx::new(&issuer_d, opts);
+    let lang = opts.lang;
+    let year = opts.today.format("%Y").to_string();
+    let meta = Meta {
+        title: ctx.t("Biên bản kiểm tra HTQLCL", "QMS inspection minutes"),
+        creator: &issuer.agency,
+        date: opts.today,
+    };
+    package(&meta, opts, |x| {
+        let date_line = match lang {
+            Lang::Vi => format!("{}, ngày …… tháng …… năm {year}", issuer.province),
+            Lang::En => format!("{}, …… {year}", issuer.province),
+        };
+        national_header_with(x, &ctx, &ctx.number_line(None, "BB"), &date_line);
+        let summary = match lang {
+            Lang::Vi => format!(
+                "Kiểm tra việc áp dụng, duy trì, cải tiến hệ thống quản lý chất lượng theo TCVN ISO 9001 tại {}",
+                d.agency.name
+            ),
+            Lang::En => format!(
+                "Inspection of how {} applies, maintains and improves its quality management system under TCVN ISO 9001",
+                d.agency.name
+            ),
+        };
+        title(x, &ctx, ctx.t("Biên bản", "Minutes"), &[&summary]);
+        let place = d.agency.address.as_deref().unwrap_or(&d.agency.name);
+        body(
+            x,
+            &match lang {
+                Lang::Vi => format!(
+                    "Hôm nay, vào hồi …… giờ …… ngày …… tháng …… năm {year}, tại {place}, Đoàn kiểm tra của {} tiến hành kiểm tra việc áp dụng, duy trì, cải tiến hệ thống quản lý chất lượng (HTQLCL) theo TCVN ISO 9001 tại {}.",
+                    issuer.agency, d.agency.name
+                ),
+                Lang::En => format!(
+                    "Today, at …… on …… {year}, at {place}, the inspection team of the {} inspected the quality management system (QMS) of {} under TCVN ISO 9001.",
+                    issuer.agency, d.agency.name
+                ),
+            },
+        );
+        heading(x, ctx.t("I. THÀNH PHẦN", "I. PARTICIPANTS"));
+        subheading(x, ctx.t("1. Đoàn kiểm tra", "1. Inspection team"));
+        let team = [
+            format!(
+                "{} {NAME_DOTS} – {}",
+                ctx.t("Ông/Bà", "Mr/Ms"),
+                ctx.t("Trưởng đoàn", "Team leader")
+            ),
+            format!(
+                "{} {NAME_DOTS} – {}",
+                ctx.t("Ông/Bà", "Mr/Ms"),
+                ctx.t("Thành viên", "Member")
+            ),
+            format!(
+                "{} {NAME_DOTS} – {}",
+                ctx.t("Ông/Bà", "Mr/Ms"),
+                ctx.t("Thành viên", "Member")
+            ),
+        ];
+        bullets(x, &team, "");
+        subheading(
+            x,
+            &match lang {
+                Lang::Vi => format!("2. Đại diện {}", d.agency.name),
+                Lang::En => format!("2. For {}", d.agency.name),
+            },
+        );
+        bullets(x, &representatives(d, lang), "");
+
+        heading(x, ctx.t("II. NỘI DUNG KIỂM TRA", "II. WHAT WAS INSPECTED"));
+        facts(x, &ctx, d, row);
+
+        heading(x, ctx.t("III. TỒN TẠI, HẠN CHẾ", "III. SHORTCOMINGS"));
+        body(
+            x,
+            ctx.t(
+                "Qua rà soát hồ sơ HTQLCL, Đoàn kiểm tra ghi nhận các tồn tại, hạn chế sau (xác nhận tại chỗ):",
+                "From the QMS dossier, the team notes the following shortcomings (to be confirmed on site):",
+            ),
+        );
+        bullets(
+            x,
+            &shortcomings(diags, lang),
+            ctx.t(
+                "Không phát hiện tồn tại, hạn chế.",
+                "No shortcomings found.",
+            ),
+        );
+
+        heading(
+            x,
+            ctx.t(
+                "IV. KIẾN NGHỊ CỦA ĐOÀN KIỂM TRA",
+                "IV. REQUESTS OF THE TEAM",
+            ),
+        );
+        let mut requests: Vec<String> = row
+            .failures()
+            .iter()
+            .map(|r| {
+                // Say which of the two it is: never announced, or announced and since changed.
+                let what = match (r, row.announced.is_some(), lang) {
+                    (Requirement::AnnouncementCurrent, true, Lang::Vi) => {
+                        "phạm vi HTQLCL đã thay đổi nhưng chưa công bố lại"
+                    }
+                    (Requirement::AnnouncementCurrent, true, Lang::En) => {
+                        "the QMS scope changed and was not announced again"
+                    }
+                    (Requirement::AnnouncementCurrent, false, Lang::Vi) => "chưa công bố HTQLCL",
+                    _ => r.failure(lang),
+                };
+                match lang {
+                    Lang::Vi => format!("Khắc phục tình trạng {what}."),
+                    Lang::En => format!("Remedy: {what}."),
+                }
+            })
+            .collect();
+        if !diags.is_empty() {
+            requests.push(match lang {
+                Lang::Vi => format!(
+                    "Khắc phục các tồn tại nêu tại Mục III và báo cáo kết quả về {} trước ngày …… tháng …… năm ……",
+                    issuer.agency
+                ),
+                Lang::En => format!(
+                    "Remedy the shortcomings of section III and report to the {} by ……",
+                    issuer.agency
+                ),
+            });
+        }
+        requests.push(DOTS.to_owned());
+        bullets(x, &requests, "");
+
+        heading(
+            x,
+            ctx.t(
+                "V. Ý KIẾN CỦA CƠ QUAN ĐƯỢC KIỂM TRA",
+                "V. THE AGENCY'S OPINION",
+            ),
+        );
+        for _ in 0..3 {
+            body(x, DOTS);
+        }
+        crate::header::body_last(
+            x,
+            ctx.t(
+                "Biên bản kết thúc vào hồi …… giờ …… cùng ngày, đã được đọc lại cho các thành viên cùng nghe, thống nhất ký tên. Biên bản được lập thành 02 bản, mỗi bên giữ 01 bản./.",
+                "The minutes closed at …… the same day, were read to all present and signed. Two copies are made, one for each party.",
+            ),
+        );
+        let head = d.people.iter().find(|p| p.has_role(Role::Head));
+        let left = Signer {
+            lines: vec![
+                ctx.t("ĐẠI DIỆN CƠ QUAN ĐƯỢC KIỂM TRA", "FOR THE AGENCY INSPECTED")
+                    .to_owned(),
+            ],
+            name: head.map(|p| p.name.clone()).unwrap_or_default(),
+        };
+        let right = Signer {
+            lines: vec![ctx.t("TRƯỞNG ĐOÀN KIỂM TRA", "TEAM LEADER").to_owned()],
+            name: String::new(),
+        };
+        two_signatures(x, &ctx, &left, &right, &[]);
+    })
+}
+
+/// The agency's head, quality representative and ISO secretary, as the dossier names them.
+fn representatives(d: &Dossier, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    for (role, vi, en) in [
+        (Role::Head, "Thủ trưởng cơ quan", "Head of the agency"),
+        (
+            Role::QualityRepresentative,
+            "Đại diện lãnh đạo về chất lượng",
+            "Quality representative",
+        ),
+        (Role::IsoSecretary, "Thư ký ISO", "ISO secretary"),
+    ] {
+        for p in d.people.iter().filter(|p| p.has_role(role)) {
+            let position = p.position.as_deref().unwrap_or(lang.pick(vi, en));
+            out.push(format!(
+                "{} {} – {position}",
+                lang.pick("Ông/Bà", "Mr/Ms"),
+                p.name
+            ));
+        }
+    }
+    out.push(format!("{} {DOTS}", lang.pick("Ông/Bà", "Mr/Ms")));
+    out
+}
+
+fn facts(x: &mut Xml<'_>, ctx: &Ctx<'_>, d: &Dossier, row: &AgencySummary) {
+    let lang = ctx.lang;
+    let date = |v: Option<chrono::NaiveDate>| {
+        v.map(|v| ctx.short_date(v))
+            .unwrap_or_else(|| ctx.t("chưa có", "none").to_owned())
+    };
+    let kinds: Vec<String> = FindingKind::ALL
+        .iter()
+        .zip(row.findings)
+        .filter(|(_, n)| *n > 0)
+        .map(|(k, n)| format!("{n} {}", crate::ctx::lower_first(k.label(lang))))
+        .collect();
+    let vi = lang == Lang::Vi;
+    let announced = match &row.announced {
+        Some((day, number)) if vi => format!(
+            "đã công bố ngày {} (Quyết định số {number}){}",
+            ctx.short_date(*day),
+            if row.reannouncement_due {
+                "; phạm vi đã thay đổi, phải công bố lại"
+            } else {
+                ""
+            }
+        ),
+        Some((day, number)) => format!(
+            "announced on {} (decision {number}){}",
+            ctx.short_date(*day),
+            if row.reannouncement_due {
+                "; the scope changed, re-announcement due"
+            } else {
+                ""
+            }
+        ),
+        None => ctx.t("chưa công bố", "not announced").to_owned(),
+    };
+    let within = |ok: bool| {
+        if ok {
+            ctx.t("trong vòng 12 tháng", "within 12 months")
+        } else {
+            ctx.t(
+                "quá 12 tháng hoặc chưa thực hiện",
+                "over 12 months ago or never",
+            )
+        }
+    };
+    let items: Vec<String> = if vi {
+        vec![
+            format!(
+                "Xây dựng, công bố HTQLCL: áp dụng {}; {announced}.",
+                row.edition.title()
+            ),
+            format!(
+                "Phạm vi áp dụng: {}.",
+                d.scope.text.trim().trim_end_matches('.')
+            ),
+            format!(
+                "Đánh giá nội bộ: lần gần nhất {} ({}); {} cuộc trong năm; phát hiện: {}.",
+                date(row.last_audit),
+                within(row.audit_within_12_months),
+                row.audits_in_year,
+                if kinds.is_empty() {
+                    "không có".to_owned()
+                } else {
+                    kinds.join(", ")
+                }
+            ),
+            format!(
+                "Xem xét của lãnh đạo: lần gần nhất {} ({}).",
+                date(row.last_review),
+                within(row.review_within_12_months)
+            ),
+            format!(
+                "Hành động khắc phục: {} chưa đóng, trong đó {} quá hạn; {} đã đóng, có hiệu lực.",
+                row.actions_open, row.actions_overdue, row.actions_closed_effective
+            ),
+            format!(
+                "Mục tiêu chất lượng: {} mục tiêu, {} đo lường được, {} đạt chỉ tiêu.",
+                row.objectives, row.objectives_measurable, row.objectives_met
+            ),
+            format!(
+                "Đào tạo: {} chuyên gia đánh giá nội bộ được đào tạo; {} người được đào tạo nhận thức trong năm.",
+                row.trained_auditors, row.awareness_trained
+            ),
+        ]
+    } else {
+        vec![
+            format!("QMS: {}; {announced}.", row.edition.title()),
+            format!("Scope: {}.", d.scope.text.trim().trim_end_matches('.')),
+            format!(
+                "Internal audit: last {} ({}); {} this year; findings: {}.",
+                date(row.last_audit),
+                within(row.audit_within_12_months),
+                row.audits_in_year,
+                if kinds.is_empty() {
+                    "none".to_owned()
+                } else {
+                    kinds.join(", ")
+                }
+            ),
+            format!(
+                "Management review: last {} ({}).",
+                date(row.last_review),
+                within(row.review_within_12_months)
+            ),
+            format!(
+                "Corrective actions: {} open, {} overdue; {} closed and effective.",
+                row.actions_open, row.actions_overdue, row.actions_closed_effective
+            ),
+            format!(
+                "Quality objectives: {}, {} measurable, {} met.",
+                row.objectives, row.objectives_measurable, row.objectives_met
+            ),
+            format!(
+                "Training: {} trained internal auditors; {} trained in awareness this year.",
+                row.trained_auditors, row.awareness_trained
+            ),
+        ]
+    };
+    for (i, t) in items.iter().enumerate() {
+        x.p(Para::new("Body"), &format!("{}. {t}", i + 1), PLAIN);
+    }
+}
+
+/// One line per rule broken: its title, how often, and the first few messages.
+fn shortcomings(diags: &[Diagnostic], lang: Lang) -> Vec<String> {
+    let mut codes: Vec<&str> = Vec::new();
+    for x in diags {
+        if !codes.contains(&x.code) {
+            codes.push(x.code);
+        }
+    }
+    codes
+        .iter()
+        .map(|code| {
+            let of: Vec<&Diagnostic> = diags.iter().filter(|x| x.code == *code).collect();
+            let title = find_rule(code).map_or("", |r| r.title(lang));
+            let quoted: Vec<&str> = of.iter().take(QUOTED).map(|x| x.message(lang)).collect();
+            let more = of.len().saturating_sub(QUOTED);
+            let tail = match (more, lang) {
+                (0, _) => String::new(),
+                (n, Lang::Vi) => format!("; và {n} trường hợp khác"),
+                (n, Lang::En) => format!("; and {n} more"),
+            };
+            format!(
+                "{title} ({code}, {}): {}{tail}.",
+                of.len(),
+                quoted.join("; ")
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,130 @@
+//! How the provincial report names and counts agencies: short names ("UBND xã An Bình",
+//! "Sở Tư pháp"), lists grouped by kind with a cap, percentages with a decimal comma.
+
+use qms_core::Lang;
+use qms_core::model::AgencyKind;
+use qms_core::rollup::{Province, kind_plural};
+
+/// How many agency names a sentence lists before "và N cơ quan khác".
+const NAMES_MAX: usize = 40;
+
+/// "a, b và 3 cơ quan khác".
+pub(crate) fn names(list: &[&str], lang: Lang) -> String {
+    let shown = list.len().min(NAMES_MAX);
+    let mut s = list[..shown].join(", ");
+    if list.len() > shown {
+        let more = list.len() - shown;
+        s.push_str(&match lang {
+            Lang::Vi => format!(" và {more} cơ quan khác (xem Phụ lục)"),
+            Lang::En => format!(" and {more} other agencies (see the annex)"),
+        });
+    }
+    s
+}
+
+/// A name as a provincial report lists it: "UBND xã An Bình", "Sở Tư pháp" (the province is
+/// the report's own).
+pub(crate) fn short_name(name: &str, province: &str) -> String {
+    let name = name.trim();
+    let name = match name.strip_prefix("Ủy ban nhân dân ") {
+        Some(rest) => format!("UBND {rest}"),
+        None => name.to_owned(),
+    };
+    let suffix = format!(" tỉnh {province}");
+    match name.strip_suffix(&suffix) {
+        Some(rest) if !rest.is_empty() => rest.to_owned(),
+        _ => name,
+    }
+}
+
+/// Some agencies by kind, departments first: "1/6 sở, ban, ngành (Sở Tư pháp); 2/17 UBND xã
+/// (xã An Bình, xã Gia Hòa)"; with `of_kind`, each count is out of the agencies of its kind.
+pub(crate) fn by_kind(
+    p: &Province,
+    indices: &[usize],
+    province: &str,
+    lang: Lang,
+    of_kind: bool,
+) -> String {
+    let mut parts = Vec::new();
+    for (kind, tally) in p.by_kind() {
+        let names: Vec<String> = indices
+            .iter()
+            .filter(|&&i| p.agencies[i].kind == kind)
+            .map(|&i| {
+                let name = short_name(&p.agencies[i].name, province);
+                // Under "UBND xã" the committee is understood: "xã An Bình".
+                match kind {
+                    AgencyKind::Commune | AgencyKind::Ward | AgencyKind::SpecialZone => name
+                        .strip_prefix("UBND ")
+                        .map_or(name.clone(), str::to_owned),
+                    _ => name,
+                }
+            })
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let count = if of_kind {
+            format!("{}/{}", names.len(), tally.agencies)
+        } else {
+            names.len().to_string()
+        };
+        parts.push(format!(
+            "{count} {} ({})",
+            kind_plural(kind, lang),
+            self::names(&refs, lang)
+        ));
+    }
+    parts.join("; ")
+}
+
+pub(crate) fn pct(n: u32, of: u32) -> String {
+    if of == 0 {
+        return "0".into();
+    }
+    let tenths = (u64::from(n) * 1000 + u64::from(of) / 2) / u64::from(of);
+    if tenths % 10 == 0 {
+        format!("{}", tenths / 10)
+    } else {
+        format!("{},{}", tenths / 10, tenths % 10)
+    }
+}
+
+/// "96 cơ quan (20 sở, ban, ngành; 70 UBND xã; 6 UBND phường)".
+pub(crate) fn kinds_phrase(p: &Province, lang: Lang) -> String {
+    let parts: Vec<String> = p
+        .by_kind()
+        .iter()
+        .map(|(k, t)| format!("{} {}", t.agencies, kind_plural(*k, lang)))
+        .collect();
+    parts.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_shortened_as_a_provincial_report_lists_them() {
+        assert_eq!(
+            short_name("Ủy ban nhân dân xã An Bình", "Ninh Bình"),
+            "UBND xã An Bình"
+        );
+        assert_eq!(
+            short_name("Sở Tư pháp tỉnh Ninh Bình", "Ninh Bình"),
+            "Sở Tư pháp"
+        );
+        // Another province's name stays whole.
+        assert_eq!(
+            short_name("Sở Tư pháp tỉnh Thanh Hóa", "Ninh Bình"),
+            "Sở Tư pháp tỉnh Thanh Hóa"
+        );
+        let many: Vec<String> = (0..NAMES_MAX + 3).map(|i| format!("xã {i}")).collect();
+        let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert!(names(&refs, Lang::Vi).ends_with("và 3 cơ quan khác (xem Phụ lục)"));
+        assert_eq!(pct(1, 3), "33,3");
+        assert_eq!(pct(2, 2), "100");
+    }
+}

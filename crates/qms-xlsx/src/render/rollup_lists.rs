@@ -1,0 +1,176 @@
+//! The list sheets of the roll-up workbook: the common shortcomings, the dossiers left out,
+//! and the chart sheet.
+
+use super::rollup::RollupCtx;
+use super::rollup_sheets::{HEADING_ROW, clip, finish, start, year_title};
+use crate::XlsxError;
+use crate::safety::check_cell_text;
+use qms_core::model::FindingKind;
+use qms_core::rollup::{AgencySummary, Rejection};
+use rust_xlsxwriter::{Chart, ChartType, Workbook};
+
+/// The common shortcomings, most agencies first.
+pub(super) fn shortcomings(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
+    let lang = ctx.lang;
+    let sheet = ctx.sheet_name(ctx.pick("Tồn tại, hạn chế", "Shortcomings"));
+    let ws = wb.add_worksheet();
+    let headings = [
+        (ctx.pick("Thứ tự", "Rank"), 7.0),
+        (ctx.pick("Mã quy tắc", "Rule"), 11.0),
+        (ctx.pick("Tồn tại, hạn chế", "Shortcoming"), 45.0),
+        (ctx.pick("Số cơ quan", "Agencies"), 10.0),
+        (ctx.pick("Tỷ lệ (%)", "Share (%)"), 9.0),
+        (ctx.pick("Theo loại cơ quan", "By kind"), 30.0),
+        (ctx.pick("Các cơ quan", "Agencies concerned"), 80.0),
+    ];
+    let title = year_title(
+        ctx,
+        "NHỮNG TỒN TẠI, HẠN CHẾ PHỔ BIẾN NĂM",
+        "COMMON SHORTCOMINGS",
+    );
+    start(ws, ctx, &sheet, &title, &headings)?;
+    let s = &ctx.styles;
+    let total = ctx.p.agencies.len().max(1) as f64;
+    let list = ctx.p.shortcomings();
+    for (i, sc) in list.iter().enumerate() {
+        let r = HEADING_ROW + 1 + i as u32;
+        let names: Vec<&str> = sc
+            .agencies
+            .iter()
+            .map(|&k| ctx.p.agencies[k].name.as_str())
+            .collect();
+        let names = clip(&names.join("; "), lang);
+        let counts = sc.counts(lang);
+        ws.write_number_with_format(r, 0, (i + 1) as f64, &s.locked_center)?;
+        ws.write_string_with_format(r, 1, sc.code, &s.locked)?;
+        ws.write_string_with_format(r, 2, sc.title(lang), &s.locked)?;
+        ws.write_number_with_format(r, 3, sc.agencies.len() as f64, &s.number)?;
+        let share = (sc.agencies.len() as f64 * 1000.0 / total).round() / 10.0;
+        ws.write_number_with_format(r, 4, share, &s.number)?;
+        ws.write_string_with_format(r, 5, &counts, &s.locked)?;
+        check_cell_text(&sheet, r, 6, "agencies", &names)?;
+        ws.write_string_with_format(r, 6, &names, &s.locked)?;
+        let h =
+            crate::layout::height_for(&[(45.0, sc.title(lang)), (30.0, &counts), (80.0, &names)]);
+        ws.set_row_height(r, h.min(409.0))?;
+    }
+    finish(ws, ctx, list.len() as u32, headings.len() as u16, 3)
+}
+
+/// The dossiers left out, with the reason.
+pub(super) fn rejected(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
+    let lang = ctx.lang;
+    let sheet = ctx.sheet_name(ctx.pick("Hồ sơ không tổng hợp", "Not rolled up"));
+    let ws = wb.add_worksheet();
+    let headings = [
+        (ctx.pick("STT", "No."), 6.0),
+        (ctx.pick("Tệp hồ sơ", "Dossier file"), 30.0),
+        (ctx.pick("Lý do", "Reason"), 22.0),
+        (ctx.pick("Chi tiết", "Detail"), 90.0),
+    ];
+    let title = year_title(
+        ctx,
+        "HỒ SƠ KHÔNG ĐƯỢC ĐƯA VÀO TỔNG HỢP NĂM",
+        "DOSSIERS NOT ROLLED UP",
+    );
+    start(ws, ctx, &sheet, &title, &headings)?;
+    let s = &ctx.styles;
+    for (i, r) in ctx.p.rejected.iter().enumerate() {
+        let row = HEADING_ROW + 1 + i as u32;
+        let reason = match r.reason {
+            Rejection::Unreadable { .. } => ctx.pick("Lỗi, không đọc được", "Unreadable"),
+            Rejection::Duplicate { .. } => ctx.pick("Trùng cơ quan", "Duplicate agency"),
+            Rejection::OtherYear { .. } => ctx.pick("Không thuộc năm kiểm tra", "Another year"),
+        };
+        let detail = clip(&r.reason.describe(lang), lang);
+        ws.write_number_with_format(row, 0, (i + 1) as f64, &s.locked_center)?;
+        check_cell_text(&sheet, row, 1, "file", &r.source)?;
+        ws.write_string_with_format(row, 1, &r.source, &s.locked)?;
+        ws.write_string_with_format(row, 2, reason, &s.locked)?;
+        ws.write_string_with_format(row, 3, &detail, &s.locked)?;
+        let h = crate::layout::height_for(&[(30.0, &r.source), (90.0, &detail)]);
+        ws.set_row_height(row, h.min(409.0))?;
+    }
+    finish(ws, ctx, ctx.p.rejected.len() as u32, 4, 0)
+}
+
+/// How many agencies the open-actions chart shows (the most open actions first).
+const CHART_AGENCIES: usize = 25;
+
+/// The chart sheet: findings by kind for the province, open corrective actions by agency.
+pub(super) fn charts(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
+    let lang = ctx.lang;
+    let sheet = ctx.sheet_name(ctx.pick("Biểu đồ", "Charts"));
+    let ws = wb.add_worksheet();
+    ws.set_name(&sheet)?;
+    let s = &ctx.styles;
+    ws.set_column_width(0, 40)?;
+    ws.set_column_width(1, 14)?;
+    ws.write_string_with_format(0, 0, ctx.pick("Loại phát hiện", "Finding kind"), &s.heading)?;
+    ws.write_string_with_format(0, 1, ctx.pick("Số lượng", "Count"), &s.heading)?;
+    let total = ctx.p.tally(|_| true);
+    for (k, kind) in FindingKind::ALL.iter().enumerate() {
+        let r = 1 + k as u32;
+        ws.write_string_with_format(r, 0, kind.label(lang), &s.locked)?;
+        ws.write_number_with_format(r, 1, f64::from(total.findings[k]), &s.number)?;
+    }
+    let mut kinds = Chart::new(ChartType::Bar);
+    kinds
+        .add_series()
+        .set_name(ctx.pick("Số phát hiện", "Findings"))
+        .set_categories((sheet.as_str(), 1, 0, 6, 0))
+        .set_values((sheet.as_str(), 1, 1, 6, 1));
+    kinds
+        .title()
+        .set_name(ctx.pick("Phát hiện đánh giá theo loại", "Findings by kind"));
+    // Bars read top-down in the table's order; one series needs no legend.
+    kinds.y_axis().set_reverse();
+    kinds.legend().set_hidden();
+    kinds.set_width(620).set_height(300);
+    ws.insert_chart(0, 3, &kinds)?;
+
+    let top = 17u32;
+    ws.write_string_with_format(top, 0, ctx.pick("Cơ quan", "Agency"), &s.heading)?;
+    ws.write_string_with_format(
+        top,
+        1,
+        ctx.pick("HĐKP chưa đóng", "Open actions"),
+        &s.heading,
+    )?;
+    ws.set_row_height(top, 33)?;
+    let mut by_open: Vec<&AgencySummary> = ctx
+        .p
+        .agencies
+        .iter()
+        .filter(|a| a.actions_open > 0)
+        .collect();
+    // Stable: equal counts keep input order.
+    by_open.sort_by_key(|a| std::cmp::Reverse(a.actions_open));
+    by_open.truncate(CHART_AGENCIES);
+    for (i, a) in by_open.iter().enumerate() {
+        let r = top + 1 + i as u32;
+        ws.write_string_with_format(r, 0, &a.name, &s.locked)?;
+        ws.write_number_with_format(r, 1, f64::from(a.actions_open), &s.number)?;
+    }
+    if !by_open.is_empty() {
+        let last = top + by_open.len() as u32;
+        let mut open = Chart::new(ChartType::Bar);
+        open.add_series()
+            .set_name(ctx.pick("HĐKP chưa đóng", "Open corrective actions"))
+            .set_categories((sheet.as_str(), top + 1, 0, last, 0))
+            .set_values((sheet.as_str(), top + 1, 1, last, 1));
+        open.title().set_name(ctx.pick(
+            "Sự không phù hợp chưa khắc phục xong theo cơ quan",
+            "Open nonconformities by agency",
+        ));
+        open.y_axis().set_reverse();
+        open.legend().set_hidden();
+        open.set_width(620)
+            .set_height(120 + 22 * by_open.len() as u32);
+        ws.insert_chart(top, 3, &open)?;
+    }
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
+    Ok(())
+}

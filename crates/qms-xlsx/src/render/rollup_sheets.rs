@@ -1,0 +1,421 @@
+//! The topic sheets of the roll-up workbook: one row per agency, filterable and sortable, the
+//! heading frozen and repeated on every printed page.
+
+use super::rollup::RollupCtx;
+use crate::XlsxError;
+use crate::safety::{MAX_CELL_CHARS, check_cell_text};
+use chrono::NaiveDate;
+use qms_core::Lang;
+use qms_core::model::FindingKind;
+use qms_core::rollup::{AgencySummary, Requirement};
+use rust_xlsxwriter::{Workbook, Worksheet};
+
+/// A cell of an agency row.
+enum Cell {
+    Text(String),
+    Num(u32),
+    Date(Option<NaiveDate>),
+    /// Met / not met.
+    Ok(bool),
+}
+
+/// A column: heading (vi, en), width, value.
+struct Col<'a> {
+    vi: &'static str,
+    en: &'static str,
+    width: f64,
+    value: Box<dyn Fn(&AgencySummary) -> Cell + 'a>,
+}
+
+fn col<'a>(
+    vi: &'static str,
+    en: &'static str,
+    width: f64,
+    value: impl Fn(&AgencySummary) -> Cell + 'a,
+) -> Col<'a> {
+    Col {
+        vi,
+        en,
+        width,
+        value: Box::new(value),
+    }
+}
+
+pub(super) const HEADING_ROW: u32 = 3;
+
+/// Title, subtitle and headings; returns the worksheet name.
+pub(super) fn start(
+    ws: &mut Worksheet,
+    ctx: &RollupCtx<'_>,
+    sheet: &str,
+    title: &str,
+    headings: &[(&str, f64)],
+) -> Result<(), XlsxError> {
+    let s = &ctx.styles;
+    ws.set_name(sheet)?;
+    let last = (headings.len().max(1) - 1) as u16;
+    ws.merge_range(0, 0, 0, last, title, &s.title)?;
+    ws.set_row_height(0, 24)?;
+    ws.merge_range(1, 0, 1, last, &ctx.subtitle(), &s.note)?;
+    for (c, (h, w)) in headings.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+        ws.write_string_with_format(HEADING_ROW, c as u16, *h, &s.heading)?;
+    }
+    ws.set_row_height(HEADING_ROW, 50)?;
+    Ok(())
+}
+
+/// Filter, freeze (heading and the first `frozen_cols` columns) and print setup.
+pub(super) fn finish(
+    ws: &mut Worksheet,
+    ctx: &RollupCtx<'_>,
+    rows: u32,
+    cols: u16,
+    frozen_cols: u16,
+) -> Result<(), XlsxError> {
+    let last_row = (HEADING_ROW + rows).max(HEADING_ROW);
+    ws.autofilter(HEADING_ROW, 0, last_row, cols.saturating_sub(1))?;
+    ws.set_freeze_panes(HEADING_ROW + 1, frozen_cols)?;
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_margins(0.5, 0.4, 0.6, 0.6, 0.3, 0.3);
+    ws.set_repeat_rows(HEADING_ROW, HEADING_ROW)?;
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_footer(ctx.pick("&CTrang &P/&N", "&CPage &P of &N"));
+    Ok(())
+}
+
+/// A sheet with one row per agency: STT, name, kind, grouping, then `cols`.
+fn agency_table<'a>(
+    wb: &mut Workbook,
+    ctx: &RollupCtx<'_>,
+    names: (&'static str, &'static str),
+    title: String,
+    cols: &[Col<'_>],
+    rows: impl Iterator<Item = &'a AgencySummary>,
+) -> Result<(), XlsxError> {
+    let lang = ctx.lang;
+    let sheet = ctx.sheet_name(lang.pick(names.0, names.1));
+    let ws = wb.add_worksheet();
+    let mut headings: Vec<(&str, f64)> = vec![
+        (ctx.pick("STT", "No."), 6.0),
+        (ctx.pick("Cơ quan", "Agency"), 40.0),
+        (ctx.pick("Loại cơ quan", "Kind"), 16.0),
+        (ctx.pick("Cụm, khu vực", "Grouping"), 12.0),
+    ];
+    headings.extend(cols.iter().map(|c| (lang.pick(c.vi, c.en), c.width)));
+    start(ws, ctx, &sheet, &title, &headings)?;
+    let s = &ctx.styles;
+    let (yes, no) = (ctx.pick("Đạt", "Met"), ctx.pick("Không đạt", "Not met"));
+    let mut n = 0u32;
+    for a in rows {
+        n += 1;
+        let r = HEADING_ROW + n;
+        ws.write_number_with_format(r, 0, f64::from(n), &s.locked_center)?;
+        check_cell_text(&sheet, r, 1, "agency name", &a.name)?;
+        ws.write_string_with_format(r, 1, &a.name, &s.locked)?;
+        ws.write_string_with_format(r, 2, a.kind.label(lang), &s.locked)?;
+        ws.write_string_with_format(r, 3, a.grouping.as_deref().unwrap_or(""), &s.locked)?;
+        let mut tall = crate::layout::height_for(&[(40.0, &a.name)]);
+        for (i, c) in cols.iter().enumerate() {
+            let x = 4 + i as u16;
+            match (c.value)(a) {
+                Cell::Text(t) => {
+                    let t = clip(&t, lang);
+                    check_cell_text(&sheet, r, x, lang.pick(c.vi, c.en), &t)?;
+                    tall = tall.max(crate::layout::height_for(&[(c.width, &t)]));
+                    ws.write_string_with_format(r, x, &t, &s.locked)?
+                }
+                Cell::Num(v) => ws.write_number_with_format(r, x, f64::from(v), &s.number)?,
+                Cell::Date(Some(d)) => ws.write_date_with_format(r, x, d, &s.date)?,
+                Cell::Date(None) => ws.write_blank(r, x, &s.locked)?,
+                Cell::Ok(ok) => {
+                    ws.write_string_with_format(r, x, if ok { yes } else { no }, &s.locked_center)?
+                }
+            };
+        }
+        ws.set_row_height(r, tall)?;
+    }
+    finish(ws, ctx, n, headings.len() as u16, 2)
+}
+
+/// A text cut to what a cell holds, saying how much was left out.
+pub(super) fn clip(text: &str, lang: Lang) -> String {
+    const ROOM: usize = MAX_CELL_CHARS - 100;
+    if text.chars().count() <= ROOM {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(ROOM).collect();
+    format!("{kept}{}", lang.pick(" … (còn nữa)", " … (more)"))
+}
+
+pub(super) fn year_title(ctx: &RollupCtx<'_>, vi: &str, en: &str) -> String {
+    format!("{} {}", ctx.lang.pick(vi, en), ctx.p.year)
+}
+
+/// Every agency: identity, announcement, audit and review dates, the check's counts.
+pub(super) fn agencies(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
+    let lang = ctx.lang;
+    let cols = [
+        col("Mã cơ quan", "Agency id", 14.0, |a| {
+            Cell::Text(a.id.clone())
+        }),
+        col(
+            "Phiên bản TCVN ISO 9001",
+            "TCVN ISO 9001 edition",
+            10.0,
+            |a| {
+                Cell::Text(
+                    match a.edition {
+                        qms_core::Edition::Iso9001_2008 => "2008",
+                        qms_core::Edition::Iso9001_2015 => "2015",
+                    }
+                    .into(),
+                )
+            },
+        ),
+        col("Ngày công bố", "Announced on", 12.0, |a| {
+            Cell::Date(a.announced.as_ref().map(|x| x.0))
+        }),
+        col(
+            "Số quyết định công bố",
+            "Announcement decision",
+            16.0,
+            |a| {
+                Cell::Text(
+                    a.announced
+                        .as_ref()
+                        .map(|x| x.1.clone())
+                        .unwrap_or_default(),
+                )
+            },
+        ),
+        col(
+            "Phạm vi đã thay đổi, phải công bố lại",
+            "Scope changed, re-announce",
+            13.0,
+            move |a| Cell::Text(yes_no(a.reannouncement_due, lang).into()),
+        ),
+        col(
+            "Đánh giá nội bộ gần nhất",
+            "Last internal audit",
+            12.0,
+            |a| Cell::Date(a.last_audit),
+        ),
+        col(
+            "ĐGNB trong 12 tháng",
+            "Audit within 12 months",
+            11.0,
+            |a| Cell::Ok(a.audit_within_12_months),
+        ),
+        col(
+            "Xem xét của lãnh đạo gần nhất",
+            "Last management review",
+            12.0,
+            |a| Cell::Date(a.last_review),
+        ),
+        col(
+            "XXCLĐ trong 12 tháng",
+            "Review within 12 months",
+            11.0,
+            |a| Cell::Ok(a.review_within_12_months),
+        ),
+        col(
+            "Số cuộc ĐGNB trong năm",
+            "Audits in the year",
+            10.0,
+            |a| Cell::Num(a.audits_in_year),
+        ),
+        col("Lỗi (qms check)", "Errors (qms check)", 9.0, |a| {
+            Cell::Num(a.errors)
+        }),
+        col(
+            "Cảnh báo (qms check)",
+            "Warnings (qms check)",
+            10.0,
+            |a| Cell::Num(a.warnings),
+        ),
+        col(
+            "Vấn đề nghiêm trọng nhất",
+            "Most serious issue",
+            48.0,
+            move |a| {
+                Cell::Text(
+                    a.most_serious
+                        .as_ref()
+                        .map(|(code, vi, en)| format!("{code}: {}", lang.pick(vi, en)))
+                        .unwrap_or_default(),
+                )
+            },
+        ),
+        col("Tệp hồ sơ", "Dossier file", 22.0, |a| {
+            Cell::Text(a.source.clone())
+        }),
+    ];
+    agency_table(
+        wb,
+        ctx,
+        ("Cơ quan", "Agencies"),
+        year_title(
+            ctx,
+            "KẾT QUẢ KIỂM TRA HTQLCL CỦA TỪNG CƠ QUAN NĂM",
+            "QMS INSPECTION BY AGENCY",
+        ),
+        &cols,
+        ctx.p.agencies.iter(),
+    )
+}
+
+fn yes_no(b: bool, lang: Lang) -> &'static str {
+    if b {
+        lang.pick("Có", "Yes")
+    } else {
+        lang.pick("Không", "No")
+    }
+}
+
+/// The agencies failing a yearly requirement, a column per requirement.
+pub(super) fn requirements(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
+    let lang = ctx.lang;
+    let heads: [(&str, &str); 5] = [
+        (
+            "Đánh giá nội bộ trong 12 tháng",
+            "Internal audit within 12 months",
+        ),
+        (
+            "Xem xét của lãnh đạo trong 12 tháng",
+            "Management review within 12 months",
+        ),
+        (
+            "Đã công bố, không phải công bố lại",
+            "Announced, no re-announcement due",
+        ),
+        ("Áp dụng TCVN ISO 9001:2015", "On TCVN ISO 9001:2015"),
+        (
+            "Có chuyên gia ĐGNB được đào tạo",
+            "Trained internal auditor",
+        ),
+    ];
+    let mut cols: Vec<Col<'_>> = Requirement::ALL
+        .into_iter()
+        .zip(heads)
+        .map(|(r, (vi, en))| col(vi, en, 14.0, move |a| Cell::Ok(a.meets(r))))
+        .collect();
+    cols.push(col(
+        "Số yêu cầu không đạt",
+        "Requirements not met",
+        11.0,
+        |a| Cell::Num(a.failures().len() as u32),
+    ));
+    cols.push(col("Nội dung không đạt", "Not met", 50.0, move |a| {
+        let f: Vec<&str> = a.failures().iter().map(|r| r.failure(lang)).collect();
+        Cell::Text(f.join("; "))
+    }));
+    agency_table(
+        wb,
+        ctx,
+        ("Không đạt yêu cầu", "Failing"),
+        year_title(
+            ctx,
+            "CÁC CƠ QUAN CHƯA ĐÁP ỨNG YÊU CẦU DUY TRÌ HTQLCL NĂM",
+            "AGENCIES FAILING THE YEARLY REQUIREMENTS",
+        ),
+        &cols,
+        ctx.p.agencies.iter().filter(|a| !a.failures().is_empty()),
+    )
+}
+
+/// Findings by kind and corrective actions, per agency.
+pub(super) fn findings(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
+    const VI: [&str; 6] = [
+        "Sự KPH nặng",
+        "Sự KPH nhẹ",
+        "Sự KPH (không phân loại)",
+        "Điểm lưu ý",
+        "Cơ hội cải tiến",
+        "Thực hành tốt",
+    ];
+    const EN: [&str; 6] = [
+        "Major NC",
+        "Minor NC",
+        "NC (ungraded)",
+        "Observation",
+        "Improvement opportunity",
+        "Good practice",
+    ];
+    let mut cols: Vec<Col<'_>> = (0..FindingKind::ALL.len())
+        .map(|k| col(VI[k], EN[k], 11.0, move |a| Cell::Num(a.findings[k])))
+        .collect();
+    cols.push(col("Tổng số sự KPH", "Nonconformities", 10.0, |a| {
+        Cell::Num(a.nonconformities())
+    }));
+    cols.push(col(
+        "HĐKP chưa đóng",
+        "Open corrective actions",
+        10.0,
+        |a| Cell::Num(a.actions_open),
+    ));
+    cols.push(col("HĐKP quá hạn", "Overdue", 10.0, |a| {
+        Cell::Num(a.actions_overdue)
+    }));
+    cols.push(col(
+        "HĐKP đã đóng, có hiệu lực",
+        "Closed, effective",
+        11.0,
+        |a| Cell::Num(a.actions_closed_effective),
+    ));
+    agency_table(
+        wb,
+        ctx,
+        ("Phát hiện, HĐKP", "Findings, actions"),
+        year_title(
+            ctx,
+            "PHÁT HIỆN ĐÁNH GIÁ VÀ HÀNH ĐỘNG KHẮC PHỤC NĂM",
+            "FINDINGS AND CORRECTIVE ACTIONS",
+        ),
+        &cols,
+        ctx.p.agencies.iter(),
+    )
+}
+
+/// Quality objectives and training, per agency.
+pub(super) fn objectives(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
+    let cols = [
+        col(
+            "Số mục tiêu chất lượng",
+            "Quality objectives",
+            11.0,
+            |a| Cell::Num(a.objectives),
+        ),
+        col("Đo lường được", "Measurable", 11.0, |a| {
+            Cell::Num(a.objectives_measurable)
+        }),
+        col("Đạt chỉ tiêu", "Met", 11.0, |a| {
+            Cell::Num(a.objectives_met)
+        }),
+        col(
+            "Chuyên gia ĐGNB được đào tạo",
+            "Trained internal auditors",
+            13.0,
+            |a| Cell::Num(a.trained_auditors),
+        ),
+        col(
+            "Đào tạo nhận thức trong năm (người)",
+            "Trained in awareness this year",
+            13.0,
+            |a| Cell::Num(a.awareness_trained),
+        ),
+    ];
+    agency_table(
+        wb,
+        ctx,
+        ("Mục tiêu, đào tạo", "Objectives, training"),
+        year_title(
+            ctx,
+            "MỤC TIÊU CHẤT LƯỢNG VÀ ĐÀO TẠO NĂM",
+            "QUALITY OBJECTIVES AND TRAINING",
+        ),
+        &cols,
+        ctx.p.agencies.iter(),
+    )
+}
