@@ -18,7 +18,11 @@ use unicode_normalization::{IsNormalized, is_nfc_quick};
 pub(super) fn escapes_keep_nfc(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(off) = bytes[i..].iter().position(|&b| b == b'\\') {
+    // `get` because a two-character escape may step past the end of a text that ends with `\`.
+    while let Some(off) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'\\'))
+    {
         i += off;
         if bytes.get(i + 1) != Some(&b'u') {
             // A two-character escape (\n, \", \\ ...): ASCII once decoded too.
@@ -102,6 +106,18 @@ fn hex4(bytes: &[u8], at: usize) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_text_ending_in_a_backslash_is_no_panic() {
+        // Found by the `load` fuzz target: the step over `\x` went past the end.
+        assert!(escapes_keep_nfc("\"cnh\" c\\"));
+        assert!(escapes_keep_nfc("\\"));
+        assert!(!escapes_keep_nfc("\\u12"));
+        let cut = include_bytes!("../../../../fuzz/corpus/load/crash-escape-at-end.json");
+        let report = crate::load_report(cut);
+        assert!(!report.problems.is_empty());
+    }
+
     use super::escapes_keep_nfc;
     use unicode_normalization::{IsNormalized, is_nfc_quick};
 
