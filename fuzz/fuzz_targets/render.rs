@@ -8,7 +8,9 @@ use qms_api::Status;
 use std::io::Read;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     if qms_core::load(data).is_err() {
         return;
     }
@@ -21,8 +23,12 @@ fuzz_target!(|data: &[u8]| {
     let mut all = zip::ZipArchive::new(std::io::Cursor::new(r.body())).expect("render-all zip");
     for i in 0..all.len() {
         let mut doc = Vec::new();
-        all.by_index(i).expect("entry").read_to_end(&mut doc).expect("read");
-        let mut pkg = zip::ZipArchive::new(std::io::Cursor::new(&doc)).expect("a document is a zip");
+        all.by_index(i)
+            .expect("entry")
+            .read_to_end(&mut doc)
+            .expect("read");
+        let mut pkg =
+            zip::ZipArchive::new(std::io::Cursor::new(&doc)).expect("a document is a zip");
         for j in 0..pkg.len() {
             let mut part = pkg.by_index(j).expect("part");
             let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
@@ -52,5 +58,9 @@ fn well_formed(xml: &[u8]) -> Result<(), String> {
             _ => {}
         }
     }
-    if depth == 0 { Ok(()) } else { Err(format!("unbalanced ({depth})")) }
+    if depth == 0 {
+        Ok(())
+    } else {
+        Err(format!("unbalanced ({depth})"))
+    }
 }
