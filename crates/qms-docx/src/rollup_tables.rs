@@ -69,7 +69,8 @@ pub(crate) fn annex(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province) {
         PLAIN,
     );
     x.p(Para::new("Tight"), "", PLAIN);
-    let w = columns(ctx.width(), &[7, 26, 15, 15, 8, 11, 18]);
+    // The last column holds the failed requirements, the longest texts of a row.
+    let w = columns(ctx.width(), &[7, 21, 15, 15, 8, 10, 24]);
     x.tbl_open(&w, Borders::Grid);
     let head = [
         ctx.t("STT", "No."),

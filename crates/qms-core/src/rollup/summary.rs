@@ -55,8 +55,10 @@ impl Requirement {
                 "chưa công bố hoặc phải công bố lại HTQLCL",
                 "QMS not announced or re-announcement due",
             ),
+            // "TCVN ISO 9001" is one unbreakable unit in documents; a year after it would make
+            // a token too wide for a narrow table cell, so the edition is said before it.
             Requirement::Edition2015 => lang.pick(
-                "vẫn áp dụng TCVN ISO 9001:2008",
+                "vẫn áp dụng phiên bản 2008 của TCVN ISO 9001",
                 "still on the 2008 edition",
             ),
             Requirement::TrainedAuditor => lang.pick(
