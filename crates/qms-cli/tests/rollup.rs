@@ -336,6 +336,33 @@ fn rollup_counts_what_the_dossiers_hold_and_reports_what_it_left_out() {
         ]
     );
 
+    // The annex: one table per agency type, its caption kept with it and its heading row
+    // repeated, so no group label ends a page alone.
+    let xml = {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+        let mut xml = String::new();
+        zip.by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        xml
+    };
+    let annex = &xml[xml.find("Phụ lục").unwrap()..];
+    for label in ["Sở, ban, ngành", "UBND xã"] {
+        let at = annex
+            .find(&format!(">{label}<"))
+            .unwrap_or_else(|| panic!("{label}"));
+        let para = &annex[annex[..at]
+            .rfind("<w:p>")
+            .or(annex[..at].rfind("<w:p "))
+            .unwrap()..at];
+        assert!(para.contains("<w:keepNext/>"), "{label}: {para}");
+        let next = &annex[at..];
+        let tbl = next.find("<w:tbl>").unwrap();
+        assert!(next[..tbl].matches("<w:p>").count() + next[..tbl].matches("<w:p ").count() == 0);
+        assert!(next[tbl..].find("<w:tblHeader/>").is_some());
+    }
+
     // The report says the same, with names.
     let text = docx_text(&docx);
     assert!(

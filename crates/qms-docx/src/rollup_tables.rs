@@ -68,10 +68,8 @@ pub(crate) fn annex(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province) {
         },
         PLAIN,
     );
-    x.p(Para::new("Tight"), "", PLAIN);
     // The last column holds the failed requirements, the longest texts of a row.
     let w = columns(ctx.width(), &[7, 21, 15, 15, 8, 10, 24]);
-    x.tbl_open(&w, Borders::Grid);
     let head = [
         ctx.t("STT", "No."),
         ctx.t("Cơ quan", "Agency"),
@@ -81,7 +79,7 @@ pub(crate) fn annex(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province) {
         ctx.t("HĐKP chưa đóng (quá hạn)", "Open actions (overdue)"),
         ctx.t("Chưa đáp ứng", "Failing"),
     ];
-    x.row(&w, "CellHead", &head, true);
+    let mut first = true;
     for kind in AgencyKind::ALL {
         let rows: Vec<(usize, &AgencySummary)> = p
             .agencies
@@ -92,7 +90,16 @@ pub(crate) fn annex(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province) {
         if rows.is_empty() {
             continue;
         }
-        x.span_row(&w, "Cell", kind.label(lang), BOLD);
+        // One table per agency type under its own caption, kept with the table's first rows:
+        // a group label inside one long table could end a page alone (keep-with-next inside a
+        // table is not honoured by LibreOffice), a caption outside it cannot.
+        if !first {
+            x.p(Para::new("Tight"), "", PLAIN);
+        }
+        first = false;
+        x.p(Para::new("Cell").keep(), kind.label(lang), BOLD);
+        x.tbl_open(&w, Borders::Grid);
+        x.row(&w, "CellHead", &head, true);
         for (n, (_, a)) in rows.iter().enumerate() {
             let date = |d: Option<chrono::NaiveDate>| {
                 d.map(|d| ctx.short_date(d))
@@ -111,6 +118,10 @@ pub(crate) fn annex(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province) {
             let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
             x.row(&w, "Cell", &refs, false);
         }
+        x.tbl_close();
     }
-    x.tbl_close();
+    if first {
+        // No agency at all: the caller's closing paragraph follows the heading directly.
+        x.p(Para::new("Tight"), "", PLAIN);
+    }
 }
