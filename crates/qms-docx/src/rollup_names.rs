@@ -92,6 +92,11 @@ pub(crate) fn pct(n: u32, of: u32) -> String {
     }
 }
 
+/// A percentage as English writes it ("33.3"), for English reports.
+pub(crate) fn pct_en(n: u32, of: u32) -> String {
+    pct(n, of).replace(',', ".")
+}
+
 /// "96 cơ quan (20 sở, ban, ngành; 70 UBND xã; 6 UBND phường)".
 pub(crate) fn kinds_phrase(p: &Province, lang: Lang) -> String {
     let parts: Vec<String> = p
@@ -126,5 +131,6 @@ mod tests {
         assert!(names(&refs, Lang::Vi).ends_with("và 3 cơ quan khác (xem Phụ lục)"));
         assert_eq!(pct(1, 3), "33,3");
         assert_eq!(pct(2, 2), "100");
+        assert_eq!(pct_en(1, 3), "33.3");
     }
 }

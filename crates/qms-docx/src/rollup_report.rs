@@ -9,7 +9,7 @@ use crate::header::{
     Signer, body, body_last, bullets, heading, national_header_with, signature_table, title,
 };
 use crate::package::{Meta, package};
-use crate::rollup_names::{by_kind, kinds_phrase, names, pct};
+use crate::rollup_names::{by_kind, kinds_phrase, names, pct, pct_en};
 use crate::rollup_tables::{annex, kind_table};
 use crate::wml::{BOLD, PLAIN, Para};
 use crate::xml::Xml;
@@ -216,19 +216,19 @@ fn results(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, all: &Tally) {
             format!(
                 "{}/{n} agencies ({}%) announced their QMS.",
                 all.announced,
-                pct(all.announced, n)
+                pct_en(all.announced, n)
             ),
             format!(
                 "{}/{n} agencies ({}%) held an internal audit within the last 12 months; {} audits in {}, {nc} nonconformities found.",
                 all.audit_ok,
-                pct(all.audit_ok, n),
+                pct_en(all.audit_ok, n),
                 all.audits_in_year,
                 p.year
             ),
             format!(
                 "{}/{n} agencies ({}%) held a management review within the last 12 months.",
                 all.review_ok,
-                pct(all.review_ok, n)
+                pct_en(all.review_ok, n)
             ),
             format!(
                 "{} corrective actions closed and verified effective; {} in progress.",
