@@ -163,11 +163,18 @@ pub(super) fn charts(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxE
             "Sự không phù hợp chưa khắc phục xong theo cơ quan",
             "Open nonconformities by agency",
         ));
-        open.y_axis().set_reverse();
+        // In a bar chart the categories (the agencies) are on the y axis: small enough that
+        // every name is shown at the capped height.
+        open.y_axis()
+            .set_reverse()
+            .set_font(&rust_xlsxwriter::ChartFont::new().set_size(7));
         open.legend().set_hidden();
+        // At most one printed page tall: with many agencies the bars get thinner instead.
         open.set_width(620)
-            .set_height(120 + 22 * by_open.len() as u32);
+            .set_height((120 + 22 * by_open.len() as u32).min(560));
         ws.insert_chart(top, 3, &open)?;
+        // The second block starts a page, so a printed chart is never cut in two.
+        ws.set_page_breaks(&[top])?;
     }
     ws.set_landscape();
     ws.set_paper_size(9);
