@@ -167,7 +167,7 @@ pub(super) fn charts(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxE
         // every name is shown at the capped height.
         open.y_axis()
             .set_reverse()
-            .set_font(&rust_xlsxwriter::ChartFont::new().set_size(7));
+            .set_font(rust_xlsxwriter::ChartFont::new().set_size(7));
         open.legend().set_hidden();
         // At most one printed page tall: with many agencies the bars get thinner instead.
         open.set_width(620)
