@@ -203,7 +203,7 @@ fn review_notice_report_and_minutes() {
     let report = paragraphs(&doc(DocumentKind::ReviewReport, Target::Review("xx2026")));
     assert!(has(&report, "c2) mức độ đạt được mục tiêu chất lượng"));
     assert!(
-        has(&report, "98,5% (31/03/2026)\n100% (30/06/2026)"),
+        has(&report, "98,5 % (31/03/2026)\n100 % (30/06/2026)"),
         "objective measurements, decimal comma"
     );
     assert!(has(
