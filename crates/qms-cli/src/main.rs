@@ -14,6 +14,7 @@ macro_rules! say {
 
 mod cli;
 mod commands;
+mod help_text;
 mod output;
 mod progress;
 mod report;

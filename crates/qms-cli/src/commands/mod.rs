@@ -108,8 +108,8 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Rules { format, lang } => check::rules(format, lang.lang()),
         Command::Explain { code, format, lang } => check::explain(&code, format, lang.lang()),
-        Command::Completions { shell } => shell_integration::completions(shell),
-        Command::Man { command } => shell_integration::man(command.as_deref()),
+        Command::Completions { shell, lang } => shell_integration::completions(shell, help(lang)),
+        Command::Man { command, lang } => shell_integration::man(command.as_deref(), help(lang)),
         Command::Clauses {
             edition,
             lang,
@@ -287,6 +287,11 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             lang.lang(),
         ),
     }
+}
+
+/// The language of help texts: `--lang`, else the environment's.
+fn help(lang: Option<crate::cli::LangArg>) -> Lang {
+    lang.map_or_else(crate::cli::env_lang, |l| l.lang())
 }
 
 /// Reports an API error in the user's language and maps it to an exit code: a request the
