@@ -563,7 +563,7 @@ fn numbers_are_written_the_languages_way() {
         let digits = size.to_string();
         let mut g = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 g.push(sep);
             }
             g.push(c);
