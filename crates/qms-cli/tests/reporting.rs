@@ -377,6 +377,38 @@ fn every_reporting_command_answers_the_one_json_shape() {
 }
 
 #[test]
+fn the_shape_is_documented_in_both_languages() {
+    let doc = std::fs::read_to_string(repo().join("docs/cli-json.md")).unwrap();
+    assert!(doc.contains("## Tiếng Việt") && doc.contains("## English"));
+    for command in [
+        "init",
+        "validate",
+        "check",
+        "rules",
+        "explain",
+        "clauses",
+        "correlate",
+        "convert",
+        "checklist new|export|import",
+        "render",
+        "render all",
+        "demo",
+        "rollup",
+        "sample",
+        "transition",
+    ] {
+        assert_eq!(
+            doc.matches(&format!("`{command}`")).count() >= 2,
+            true,
+            "{command}"
+        );
+    }
+    for member in ["command", "ok", "exit", "file", "data", "error", "written"] {
+        assert!(doc.contains(&format!("| `{member}` |")), "{member}");
+    }
+}
+
+#[test]
 fn demo_reports_its_documents_and_its_rollup() {
     let dir = scratch("demo");
     let v = report(
