@@ -201,6 +201,7 @@ fn import(
     for c in &outcome.changes {
         note!("{}", short(&c.message));
     }
+    let (n, k) = (super::n(n, lang), super::n(k, lang));
     let summary = match (lang, blocked) {
         (Lang::Vi, true) => format!(
             "{k} xung đột; chưa áp dụng thay đổi nào (dùng --partial để áp dụng phần không xung đột)"
@@ -211,7 +212,7 @@ fn import(
         (Lang::Vi, false) => format!("đã áp dụng {n} thay đổi, {k} xung đột"),
         (Lang::En, false) => format!("applied {n} change(s), {k} conflict(s)"),
     };
-    if k > 0 {
+    if blocked || outcome.conflicts_omitted + outcome.conflicts.len() > 0 {
         say!("{summary}");
     } else {
         note!("{summary}");
@@ -219,6 +220,7 @@ fn import(
     if blocked {
         return Err(Failure::Invalid);
     }
+    let k = outcome.conflicts.len() + outcome.conflicts_omitted;
     match output {
         Some(path) => write_file(path, text.as_bytes(), force)?,
         None => print(&text)?,

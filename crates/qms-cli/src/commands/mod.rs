@@ -361,6 +361,11 @@ pub(crate) fn write_file(path: &Path, bytes: &[u8], force: bool) -> anyhow::Resu
     Ok(())
 }
 
+/// A count for people: "12.345" in Vietnamese, "12,345" in English.
+pub(crate) fn n(count: usize, lang: Lang) -> String {
+    qms_core::numbers::count(count as u64, lang)
+}
+
 /// "đã ghi X (12.345 byte)" / "wrote X (12,345 bytes)".
 pub(crate) fn wrote(path: &Path, size: usize, lang: Lang) -> String {
     let n = qms_core::numbers::count(size as u64, lang);

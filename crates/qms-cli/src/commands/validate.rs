@@ -67,8 +67,12 @@ pub(crate) fn report_text(
         }
         _ => {
             let _ = match lang {
-                Lang::Vi => writeln!(out, "{name}: {n} lỗi; hồ sơ chưa hợp lệ"),
-                Lang::En => writeln!(out, "{name}: {n} problem(s); the dossier is not valid"),
+                Lang::Vi => writeln!(out, "{name}: {} lỗi; hồ sơ chưa hợp lệ", super::n(n, lang)),
+                Lang::En => writeln!(
+                    out,
+                    "{name}: {} problem(s); the dossier is not valid",
+                    super::n(n, lang)
+                ),
             };
         }
     }
