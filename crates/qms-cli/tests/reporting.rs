@@ -500,6 +500,19 @@ fn a_terminal_sees_the_progress_bar_and_quiet_hides_it() {
         !hidden.contains("Văn bản") && !hidden.contains("Ghi tệp"),
         "{hidden:?}"
     );
+    // The checklist export's bar comes from the op's steps.
+    let cmd = format!(
+        "{bin} checklist export {} --audit dgnb-2026-1 -o {} --today 2026-11-23 --force --lang en",
+        repo().join(EXAMPLE).display(),
+        dir.join("phieu.xlsx").display()
+    );
+    let o = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .env("TERM", "xterm")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&o.stdout);
+    assert!(shown.contains("Checklists"), "{shown:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

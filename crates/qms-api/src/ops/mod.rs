@@ -8,7 +8,10 @@ mod render_all;
 mod transition;
 
 pub use analysis::{check, clauses, convert, correlate, explain, rules, validate};
-pub use documents::{Document, MEDIA_DOCX, MEDIA_XLSX, export_checklist, import_checklist, render};
+pub use documents::{
+    Document, MEDIA_DOCX, MEDIA_XLSX, export_checklist, export_checklist_observed,
+    import_checklist, import_checklist_observed, render,
+};
 pub use dossiers::{SAMPLE_MAX, checklist_new, init, sample, schema};
 pub use render_all::{
     DocumentFailure, FAILURES_ENTRY, MEDIA_ZIP, Step, all_documents, all_documents_observed,

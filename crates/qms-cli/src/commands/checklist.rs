@@ -25,9 +25,6 @@ pub(crate) fn run(command: ChecklistCommand) -> Result<(), Failure> {
             lang,
         } => {
             let lang = lang.lang();
-            // One long step (a big audit's workbook): a spinner with the time spent.
-            let progress = Progress::spinner(lang.pick("Phiếu câu hỏi", "Checklists"));
-            progress.say(lang.pick("đọc hồ sơ", "reading the dossier"));
             let bytes = read(&file)?;
             let r = ExportChecklistRequest {
                 op: OpName::ExportChecklist,
@@ -39,12 +36,17 @@ pub(crate) fn run(command: ChecklistCommand) -> Result<(), Failure> {
                 today: today.unwrap_or_else(super::documents::system_today),
                 lang,
             };
-            progress.say(lang.pick("lập bảng tính", "making the workbook"));
-            let doc = qms_api::ops::export_checklist(&r).map_err(|e| fail_on(&file, e, lang))?;
-            let path = output.unwrap_or_else(|| doc.file_name.clone().into());
-            progress.say(lang.pick("ghi tệp", "writing"));
-            write_file(&path, &doc.bytes, force)?;
+            // The op tells each step: one sheet per checklist, then packing the workbook.
+            let progress = Progress::bar(0, lang.pick("Phiếu câu hỏi", "Checklists"));
+            let observe = |s: qms_api::ops::Step<'_>| {
+                progress.length(s.total);
+                progress.set(s.done, s.now);
+            };
+            let doc = qms_api::ops::export_checklist_observed(&r, &observe)
+                .map_err(|e| fail_on(&file, e, lang))?;
             drop(progress);
+            let path = output.unwrap_or_else(|| doc.file_name.clone().into());
+            write_file(&path, &doc.bytes, force)?;
             report::data(&super::documents::describe(&doc));
             note!("{}", wrote(&path, doc.bytes.len(), lang));
             Ok(())
@@ -135,14 +137,13 @@ fn import(
         progress.step(&w.display().to_string());
         books.push(read(w)?);
     }
-    // Merging big workbooks is one long step: a spinner with the time spent.
     drop(progress);
-    let progress = Progress::spinner(lang.pick("Nhập phiếu", "Importing"));
-    progress.say(&format!(
-        "{} {}",
-        workbooks.len(),
-        lang.pick("bảng tính", "workbook(s)")
-    ));
+    // The op tells each step: reading each workbook, matching the rows, applying them.
+    let progress = Progress::bar(0, lang.pick("Nhập phiếu", "Importing"));
+    let observe = |s: qms_api::ops::Step<'_>| {
+        progress.length(s.total);
+        progress.set(s.done, s.now);
+    };
     let inputs: Vec<&[u8]> = books.iter().map(Vec::as_slice).collect();
     let r = ImportChecklistRequest {
         op: OpName::ImportChecklist,
@@ -152,8 +153,8 @@ fn import(
         partial,
         lang,
     };
-    let outcome =
-        qms_api::ops::import_checklist(&r, &inputs).map_err(|e| fail_on(file, e, lang))?;
+    let outcome = qms_api::ops::import_checklist_observed(&r, &inputs, &observe)
+        .map_err(|e| fail_on(file, e, lang))?;
     drop(progress);
     let (n, k) = (
         outcome.changes.len(),
