@@ -15,6 +15,7 @@ macro_rules! say {
 mod cli;
 mod commands;
 mod help_text;
+mod localize;
 mod output;
 mod progress;
 mod report;
@@ -39,7 +40,7 @@ impl From<anyhow::Error> for Failure {
 }
 
 fn main() -> ExitCode {
-    let args = cli::parse();
+    let args = localize::parse();
     let exit = match commands::run(args) {
         Ok(()) => 0,
         Err(Failure::Invalid) => 1,

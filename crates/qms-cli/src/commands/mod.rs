@@ -291,7 +291,7 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
 
 /// The language of help texts: `--lang`, else the environment's.
 fn help(lang: Option<crate::cli::LangArg>) -> Lang {
-    lang.map_or_else(crate::cli::env_lang, |l| l.lang())
+    lang.map_or_else(crate::localize::env_lang, |l| l.lang())
 }
 
 /// Reports an API error in the user's language and maps it to an exit code: a request the

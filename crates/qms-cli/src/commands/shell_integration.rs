@@ -2,7 +2,7 @@
 //! command itself, so they cannot drift from it.
 
 use crate::Failure;
-use crate::cli::localized;
+use crate::localize::localized;
 use qms_core::Lang;
 use std::io::Write;
 
