@@ -14,6 +14,8 @@ macro_rules! say {
 
 mod cli;
 mod commands;
+#[cfg(test)]
+mod doc_commands;
 mod output;
 
 use clap::Parser;
