@@ -148,9 +148,10 @@ pub(crate) fn labels(lang: Lang) -> Labels {
             title: "Tra cứu hồ sơ HTQLCL: mọi đối tượng và trường",
             intro: "Mọi đối tượng và trường của tệp hồ sơ HTQLCL (tệp JSON mà `qms` đọc), bắt đầu từ cấp \
                     cao nhất [Dossier](#dossier). Trường *bắt buộc* phải có mặt; trường không bắt buộc có thể \
-                    bỏ đi (hoặc ghi `null`). \"mã\" là mã (`id`) do người dùng đặt cho một đối tượng khác \
-                    trong hồ sơ. Ví dụ lấy từ các hồ sơ mẫu trong `examples/`. Xem cách dùng trong \
-                    [hướng dẫn](guide.vi.md); English: [reference.en.md](reference.en.md).",
+                    bỏ đi (hoặc ghi `null`). \"(mã người)\", \"(mã đơn vị)\"... nghĩa là giá trị là `id` \
+                    của một người, một đơn vị... có trong hồ sơ. Ví dụ lấy từ các hồ sơ mẫu trong \
+                    `examples/`. Xem cách dùng trong [hướng dẫn](guide.vi.md); English: \
+                    [reference.en.md](reference.en.md).",
             contents: "Mục lục",
             objects: "Đối tượng",
             value_lists: "Danh sách giá trị",
@@ -172,9 +173,10 @@ pub(crate) fn labels(lang: Lang) -> Labels {
             title: "Dossier reference: every object and field",
             intro: "Every object and field of the dossier (the JSON file `qms` reads), starting from the \
                     top-level [Dossier](#dossier). A *required* field must be present; an optional one may \
-                    be left out (or be `null`). \"id\" in a description means the `id` of another record \
-                    of the dossier. Examples come from the bundled dossiers in `examples/`. How to use \
-                    them: the [guide](guide.en.md); tiếng Việt: [reference.vi.md](reference.vi.md).",
+                    be left out (or be `null`). \"(a person id)\", \"(a unit id)\"... means the value is \
+                    the `id` of such a record in the dossier. Examples come from the bundled dossiers in \
+                    `examples/`. How to use them: the [guide](guide.en.md); tiếng Việt: \
+                    [reference.vi.md](reference.vi.md).",
             contents: "Contents",
             objects: "Objects",
             value_lists: "Value lists",
