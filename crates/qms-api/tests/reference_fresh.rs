@@ -50,14 +50,12 @@ fn translations() -> Vi {
     Vi::parse(&read("docs/reference/fields.vi.toml")).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// Panics with the lines a developer must add when a key lacks Vietnamese text.
+/// Panics with the lines a developer must add when a key lacks Vietnamese text. Keys the schema
+/// does not have (yet) are allowed, so the text of a field can land before the field itself when
+/// branches merge in any order; they are listed whenever the test fails, to be deleted if stale.
 fn assert_translated(entries: &[Entry], vi: &Vi) {
     let (missing, unused) = (vi.missing(entries), vi.unused(entries));
-    assert!(
-        missing.is_empty() && unused.is_empty(),
-        "\n{}\n",
-        vi::advice(&missing, &unused)
-    );
+    assert!(missing.is_empty(), "\n{}\n", vi::advice(&missing, &unused));
 }
 
 #[test]

@@ -37,7 +37,8 @@ impl Vi {
             .collect()
     }
 
-    /// Keys of the file that name nothing in the schema any more (a field renamed or removed).
+    /// Keys of the file that name nothing in the schema (a typo, a field renamed or removed, or one
+    /// not merged yet).
     pub(crate) fn unused(&self, entries: &[Entry]) -> Vec<Key> {
         let wanted = keys(entries);
         let mut out = Vec::new();
@@ -112,7 +113,8 @@ pub(crate) fn advice(missing: &[Key], unused: &[Key]) -> String {
     if !unused.is_empty() {
         let _ = writeln!(
             s,
-            "\nThese keys of docs/reference/fields.vi.toml name nothing in the schema; delete them:"
+            "\nThese keys of docs/reference/fields.vi.toml name nothing in the schema (a typo, a \
+             renamed or removed field, or one still on another branch); delete the stale ones:"
         );
         for k in unused {
             let _ = writeln!(s, "  [{}] {}", k.object, k.key);
