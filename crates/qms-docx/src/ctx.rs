@@ -189,9 +189,14 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// "05/02/2026" in both languages (tables).
+    /// A date in a table or a form field: "05/02/2026" in Vietnamese (dd/mm/yyyy, as offices
+    /// fill forms); in English the one style of the English documents, "5 February 2026", so
+    /// no reader has to guess which number is the month.
     pub(crate) fn short_date(&self, date: NaiveDate) -> String {
-        date.format("%d/%m/%Y").to_string()
+        match self.lang {
+            Lang::Vi => date.format("%d/%m/%Y").to_string(),
+            Lang::En => date.format("%-d %B %Y").to_string(),
+        }
     }
 
     /// "08 giờ 00" / "08:00".

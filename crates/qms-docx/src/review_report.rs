@@ -484,6 +484,7 @@ fn merge(
                 .implementation
                 .clone()
                 .or_else(|| k.implementation.clone()),
+            symbol: o.symbol.clone().or_else(|| k.symbol.clone()),
         }),
     }
 }

@@ -135,13 +135,17 @@ impl Xml<'_> {
             return;
         }
         self.raw("<w:r>");
-        if fmt != PLAIN {
+        let vietnamese = self.tag_vietnamese && is_vietnamese(text);
+        if fmt != PLAIN || vietnamese {
             self.raw("<w:rPr>");
             if fmt.bold {
                 self.raw("<w:b/><w:bCs/>");
             }
             if fmt.italic {
                 self.raw("<w:i/><w:iCs/>");
+            }
+            if vietnamese {
+                self.raw("<w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\"/>");
             }
             self.raw("</w:rPr>");
         }
@@ -349,6 +353,13 @@ impl Xml<'_> {
     }
 }
 
+/// Whether `text` holds a letter English does not use (Vietnamese names and titles quoted in
+/// an English document: "Văn phòng Sở", "đợt 1").
+pub(crate) fn is_vietnamese(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c, '\u{c0}'..='\u{1ef9}') && c.is_alphabetic())
+}
+
 /// The text with no-break spaces inside "TCVN ISO 9001:2015" and "ISO 9001:2008".
 pub(crate) fn keep_standard_together(text: &str) -> String {
     text.replace("TCVN ISO ", "TCVN\u{a0}ISO\u{a0}")
@@ -394,6 +405,22 @@ mod tests {
         let s = render(|x| x.run("theo TCVN ISO 9001:2015 và ISO 9001:2008", PLAIN));
         assert!(s.contains("theo TCVN\u{a0}ISO\u{a0}9001:2015 và ISO\u{a0}9001:2008"));
         assert!(!s.contains("ISO 9001"));
+    }
+
+    #[test]
+    fn vietnamese_runs_in_english_documents_are_tagged() {
+        let s = render(|x| {
+            x.tag_vietnamese = true;
+            x.run("Văn phòng Sở", PLAIN);
+            x.run("Internal audit", BOLD);
+        });
+        assert!(s.starts_with(
+            "<w:r><w:rPr><w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\"/></w:rPr><w:t>Văn"
+        ));
+        assert!(s.contains("<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t>Internal audit"));
+        // Vietnamese documents carry the tag once, in the styles.
+        assert!(!render(|x| x.run("Văn phòng Sở", PLAIN)).contains("w:lang"));
+        assert!(!is_vietnamese("Corrective action – 5 March 2026 ‘x’"));
     }
 
     #[test]

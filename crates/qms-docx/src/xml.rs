@@ -15,6 +15,9 @@ pub(crate) struct Xml<'a> {
     buf: String,
     sink: &'a mut dyn Write,
     error: Option<io::Error>,
+    /// Tag runs holding Vietnamese letters `vi-VN` (English documents quote Vietnamese names
+    /// and titles; Word would mark every word of them as an English misspelling).
+    pub(crate) tag_vietnamese: bool,
 }
 
 impl<'a> Xml<'a> {
@@ -24,6 +27,7 @@ impl<'a> Xml<'a> {
             buf: String::with_capacity(FLUSH_AT + 4096),
             sink,
             error: None,
+            tag_vietnamese: false,
         }
     }
 
