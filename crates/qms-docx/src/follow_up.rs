@@ -73,5 +73,5 @@ pub(crate) fn follow_up_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit) {
         }
     }
     x.tbl_close();
-    x.p(Para::new("Tight"), "", PLAIN);
+    x.spacer_after_table();
 }

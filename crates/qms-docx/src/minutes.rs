@@ -59,7 +59,7 @@ fn decisions_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) {
         decision_row(x, ctx, &w, no, d);
     }
     x.tbl_close();
-    x.p(Para::new("Tight"), "", PLAIN);
+    x.spacer_after_table();
 }
 
 /// Renders the minutes of a review.

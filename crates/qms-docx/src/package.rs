@@ -130,6 +130,7 @@ pub(crate) fn package(
         x.raw(R_NS);
         x.raw("\"><w:body>");
         body(&mut x);
+        x.flush_spacer();
         x.raw(&opts.layout.sect_pr());
         x.raw("</w:body></w:document>");
         x.finish().map_err(|source| DocxError::Write {

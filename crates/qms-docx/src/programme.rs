@@ -168,7 +168,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, p: &AuditProgramme) -> Result<Vec<u8>, DocxE
             x.tr_close();
         }
         x.tbl_close();
-        x.p(Para::new("Tight"), "", PLAIN);
+        x.spacer_after_table();
 
         subheading(x, ctx.t("2. Nội dung đánh giá", "2. What is audited"));
         let w = columns(ctx.width(), &[8, 28, 9, 30, 25]);
@@ -200,7 +200,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, p: &AuditProgramme) -> Result<Vec<u8>, DocxE
             );
         }
         x.tbl_close();
-        x.p(Para::new("Tight"), "", PLAIN);
+        x.spacer_after_table();
 
         heading(
             x,

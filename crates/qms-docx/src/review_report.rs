@@ -99,7 +99,7 @@ fn previous_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) -> boo
         );
     }
     x.tbl_close();
-    x.p(Para::new("Tight"), "", PLAIN);
+    x.spacer_after_table();
     true
 }
 
@@ -184,7 +184,7 @@ fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, only_processes: bool) -
         );
     }
     x.tbl_close();
-    x.p(Para::new("Tight"), "", PLAIN);
+    x.spacer_after_table();
     true
 }
 
@@ -242,7 +242,7 @@ fn corrective_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, on: NaiveDate) 
         );
     }
     x.tbl_close();
-    x.p(Para::new("Tight"), "", PLAIN);
+    x.spacer_after_table();
     true
 }
 
@@ -295,7 +295,7 @@ fn audits(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period) -> bool {
         );
     }
     x.tbl_close();
-    x.p(Para::new("Tight"), "", PLAIN);
+    x.spacer_after_table();
     true
 }
 

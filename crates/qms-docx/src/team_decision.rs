@@ -15,9 +15,6 @@ use crate::xml::Xml;
 use qms_core::Lang;
 use qms_core::model::{Audit, QmsRecord, Role, TeamRole};
 
-/// Left indent of the team list and the duties under an article, in twips (1 cm).
-const ITEM_INDENT: u32 = 567;
-
 /// The issuing authority: the head's title and the agency, "GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ
 /// TỈNH NINH BÌNH", "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG MỸ THO" (the position as recorded, cut
 /// before the words that name the agency again: "Giám đốc Sở" → "Giám đốc").
@@ -159,7 +156,7 @@ fn members(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit) {
     if team.is_empty() {
         for (i, role) in [TeamRole::Lead, TeamRole::Auditor].iter().enumerate() {
             let text = format!("{}. ……………………………………: {};", i + 1, team_role(*role, ctx.lang));
-            x.p(Para::new("Body").indent_left(ITEM_INDENT), &text, PLAIN);
+            x.p(Para::new("Body"), &text, PLAIN);
         }
         return;
     }
@@ -172,7 +169,7 @@ fn members(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit) {
             ctx.person_position(&m.person),
             team_role(m.role, ctx.lang)
         );
-        x.p(Para::new("Body").indent_left(ITEM_INDENT), &text, PLAIN);
+        x.p(Para::new("Body"), &text, PLAIN);
     }
 }
 
@@ -302,7 +299,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
         );
         for d in duties(ctx, audit) {
             x.p(
-                Para::new("Body").indent_left(ITEM_INDENT),
+                Para::new("Body"),
                 &format!("- {}", d.trim().trim_start_matches(['-', ' '])),
                 PLAIN,
             );

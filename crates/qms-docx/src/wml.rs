@@ -94,8 +94,28 @@ pub(crate) enum Borders {
 }
 
 impl Xml<'_> {
+    /// A small empty paragraph after a table, written only when what follows needs it (a
+    /// table, the end of a section, body text). A heading right after a table takes its
+    /// place: LibreOffice leaves a heading alone at the foot of a page when an empty
+    /// paragraph stands between it and the table above, whatever its keep-with-next says.
+    pub(crate) fn spacer_after_table(&mut self) {
+        self.spacer_pending = true;
+    }
+
+    /// Writes the spacer a table left owed.
+    pub(crate) fn flush_spacer(&mut self) {
+        if std::mem::take(&mut self.spacer_pending) {
+            self.raw("<w:p><w:pPr><w:pStyle w:val=\"Tight\"/></w:pPr></w:p>");
+        }
+    }
+
     /// Opens a paragraph.
     pub(crate) fn p_open(&mut self, p: Para) {
+        if matches!(p.style, "Heading1" | "Heading2") {
+            self.spacer_pending = false;
+        } else {
+            self.flush_spacer();
+        }
         self.raw("<w:p><w:pPr><w:pStyle w:val=\"");
         self.raw(p.style);
         self.raw("\"/>");
@@ -207,6 +227,7 @@ impl Xml<'_> {
 
     /// Opens a table with fixed column widths in twips.
     pub(crate) fn tbl_open(&mut self, widths: &[u32], borders: Borders) {
+        self.flush_spacer();
         let total: u32 = widths.iter().sum();
         self.raw("<w:tbl><w:tblPr><w:tblW w:w=\"");
         self.num(total);
@@ -265,6 +286,7 @@ impl Xml<'_> {
     /// Ends a section here (a paragraph carrying `sect_pr`): what follows starts on a new
     /// page with its own page numbering.
     pub(crate) fn section_break(&mut self, sect_pr: &str) {
+        self.flush_spacer();
         self.raw("<w:p><w:pPr><w:pStyle w:val=\"Break\"/>");
         self.raw(sect_pr);
         self.raw("</w:pPr></w:p>");
@@ -421,6 +443,31 @@ mod tests {
         // Vietnamese documents carry the tag once, in the styles.
         assert!(!render(|x| x.run("Văn phòng Sở", PLAIN)).contains("w:lang"));
         assert!(!is_vietnamese("Corrective action – 5 March 2026 ‘x’"));
+    }
+
+    #[test]
+    fn a_heading_follows_a_table_without_the_spacer_between() {
+        let after = |style: &'static str| {
+            render(|x| {
+                x.tbl_open(&[100], Borders::Grid);
+                x.tbl_close();
+                x.spacer_after_table();
+                x.p(Para::new(style), "x", PLAIN);
+            })
+        };
+        let spacer = "<w:p><w:pPr><w:pStyle w:val=\"Tight\"/></w:pPr></w:p>";
+        assert!(after("Heading1").contains("</w:tbl><w:p><w:pPr><w:pStyle w:val=\"Heading1\"/>"));
+        assert!(after("Body").contains(&format!(
+            "</w:tbl>{spacer}<w:p><w:pPr><w:pStyle w:val=\"Body\"/>"
+        )));
+        // Two tables in a row keep a paragraph between them (else Word merges them).
+        let two = render(|x| {
+            x.tbl_open(&[100], Borders::Grid);
+            x.tbl_close();
+            x.spacer_after_table();
+            x.tbl_open(&[100], Borders::Grid);
+        });
+        assert!(two.contains(&format!("</w:tbl>{spacer}<w:tbl>")));
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub(crate) struct Xml<'a> {
     /// Tag runs holding Vietnamese letters `vi-VN` (English documents quote Vietnamese names
     /// and titles; Word would mark every word of them as an English misspelling).
     pub(crate) tag_vietnamese: bool,
+    /// An empty paragraph owed after a table (see `Xml::spacer_after_table`).
+    pub(crate) spacer_pending: bool,
 }
 
 impl<'a> Xml<'a> {
@@ -28,6 +30,7 @@ impl<'a> Xml<'a> {
             sink,
             error: None,
             tag_vietnamese: false,
+            spacer_pending: false,
         }
     }
 
