@@ -2,7 +2,7 @@
 //! corrective-action request raised for it, the unit, the due date and the state today.
 
 use crate::ctx::Ctx;
-use crate::wml::{Borders, PLAIN, Para, columns};
+use crate::wml::{Borders, columns};
 use crate::xml::Xml;
 use qms_core::model::Audit;
 

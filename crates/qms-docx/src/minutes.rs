@@ -10,7 +10,7 @@ use crate::header::{
 use crate::package::{Meta, package};
 use crate::review_facts::{fact, period};
 use crate::review_report::{owner, topic_heading};
-use crate::wml::{BOLD, Borders, ITALIC, PLAIN, Para, columns};
+use crate::wml::{BOLD, Borders, ITALIC, Para, columns};
 use crate::xml::Xml;
 use qms_core::Lang;
 use qms_core::catalog::{review_inputs, review_outputs};

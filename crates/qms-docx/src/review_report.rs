@@ -10,7 +10,7 @@ use crate::header::{
 };
 use crate::package::{Meta, package};
 use crate::review_facts::{Period, fact, nonconformities_in, period, within};
-use crate::wml::{Borders, ITALIC, PLAIN, Para, columns};
+use crate::wml::{Borders, ITALIC, Para, columns};
 use crate::xml::Xml;
 use chrono::NaiveDate;
 use qms_core::Lang;
