@@ -74,6 +74,21 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A person's position in the document's language: the English one the dossier gives in
+    /// English documents, else the recorded one.
+    pub(crate) fn position_of(&self, p: &Person) -> Option<&'a str> {
+        let english = match self.lang {
+            Lang::En => self.d.english.position(&p.id),
+            Lang::Vi => None,
+        };
+        english.or_else(|| {
+            self.d
+                .person(&p.id)
+                .and_then(|q| q.position.as_deref())
+                .filter(|s| !s.trim().is_empty())
+        })
+    }
+
     /// "Name – Position (Unit)"; the unit is left out when the position already names it
     /// ("Chánh Văn phòng Sở" needs no "(Văn phòng Sở)").
     pub(crate) fn person_at(&self, id: &str, unit: &str) -> String {
@@ -82,7 +97,7 @@ impl<'a> Ctx<'a> {
         let position = self
             .d
             .person(id)
-            .and_then(|p| p.position.as_deref())
+            .and_then(|p| self.position_of(p))
             .unwrap_or("");
         if position.to_lowercase().contains(&unit.to_lowercase()) {
             who

@@ -24,7 +24,17 @@ fn authority(ctx: &Ctx<'_>) -> String {
         if let Some(pos) = head.and_then(|h| ctx.d.english.position(&h.id)) {
             return pos.to_uppercase();
         }
-        return format!("THE HEAD OF {}", ctx.agency_name().to_uppercase());
+        // A Vietnamese name cannot follow "THE HEAD OF" in an English sentence.
+        return match ctx
+            .d
+            .english
+            .agency
+            .as_deref()
+            .filter(|a| !a.trim().is_empty())
+        {
+            Some(a) => format!("THE HEAD OF {}", a.to_uppercase()),
+            None => "THE HEAD OF THE AGENCY".to_owned(),
+        };
     }
     let title = head
         .and_then(|h| h.position.as_deref())

@@ -144,6 +144,26 @@ fn the_team_decision_in_english_and_signed_per_the_dossier() {
             .iter()
             .any(|p| p.contains("Điều") || p.contains("QUYẾT ĐỊNH"))
     );
+    // English positions the dossier gives stand in the signature and the plan's team table.
+    assert!(
+        !text.iter().any(|p| p.contains("CHỦ TỊCH")),
+        "signer in English"
+    );
+    let plan = paragraphs(
+        &render(
+            DocumentKind::Plan,
+            Target::Audit(&d.audits[0].id),
+            &d,
+            &opts(Lang::En),
+        )
+        .unwrap(),
+    );
+    assert!(
+        plan.iter()
+            .any(|p| p == "Head of the Economic Division, Economic Division"
+                || p == "Head of the Economic Division")
+    );
+    assert!(!plan.iter().any(|p| p.starts_with("Trưởng phòng")));
     // Vietnamese: the authority is the chairman of the ward's People's Committee.
     let vi = paragraphs(&decision(&d, Lang::Vi));
     assert!(
