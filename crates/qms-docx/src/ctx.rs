@@ -89,6 +89,15 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// The title a person signs for the agency with: their position up to the first comma
+    /// ("Phó Chủ tịch UBND xã, Đại diện lãnh đạo về chất lượng" signs as "PHÓ CHỦ TỊCH UBND
+    /// XÃ": a QMS role is not an office, Decree 30/2020 prints the office above the signature).
+    pub(crate) fn office_of(&self, p: &Person) -> Option<&'a str> {
+        self.position_of(p)
+            .map(|pos| pos.split(',').next().unwrap_or(pos).trim())
+            .filter(|pos| !pos.is_empty())
+    }
+
     /// "Name – Position (Unit)"; the unit is left out when the position already names it
     /// ("Chánh Văn phòng Sở" needs no "(Văn phòng Sở)").
     pub(crate) fn person_at(&self, id: &str, unit: &str) -> String {

@@ -249,13 +249,13 @@ impl Signer {
             };
         };
         let own = ctx
-            .position_of(p)
+            .office_of(p)
             .map(str::to_uppercase)
             .unwrap_or_else(|| role_title(fallback, ctx.lang).to_owned());
         let head = ctx.with_role(Role::Head).filter(|h| h.id != p.id);
         let mut lines = Vec::new();
         if p.has_role(Role::DeputyHead)
-            && let Some(head_pos) = head.and_then(|h| ctx.position_of(h))
+            && let Some(head_pos) = head.and_then(|h| ctx.office_of(h))
         {
             lines.push(format!(
                 "{} {}",

@@ -441,3 +441,24 @@ fn a_commune_header_names_its_peoples_committee_without_a_managing_body() {
     let dept = paragraphs(&decision(&example("so-khcn-ninh-binh.json"), Lang::Vi));
     assert!(dept.iter().any(|p| p == "UBND TỈNH NINH BÌNH"));
 }
+
+#[test]
+fn a_signature_prints_the_office_not_the_qms_role() {
+    let d = example("ubnd-xa-tan-thanh-2008.json");
+    let r = &d.management_reviews[0].id;
+    let text = paragraphs(
+        &render(
+            DocumentKind::ReviewNotice,
+            Target::Review(r),
+            &d,
+            &opts(Lang::Vi),
+        )
+        .unwrap(),
+    );
+    let kt = text
+        .iter()
+        .position(|p| p == "KT. CHỦ TỊCH UBND XÃ")
+        .expect("KT. line");
+    // The position "Phó Chủ tịch UBND xã, Đại diện lãnh đạo về chất lượng" signs as its office.
+    assert_eq!(text[kt + 1], "PHÓ CHỦ TỊCH UBND XÃ");
+}
