@@ -357,17 +357,6 @@ impl Xml<'_> {
         self.tr_close();
     }
 
-    /// A row with one cell across the whole table (a group caption inside a table).
-    pub(crate) fn span_row(&mut self, widths: &[u32], style: &'static str, text: &str, fmt: Fmt) {
-        self.tr_open(false);
-        self.tc_open(widths.iter().sum(), widths.len());
-        // No keepNext inside tables: LibreOffice drops the rows that follow such a paragraph
-        // when the table crosses a page (seen with LibreOffice 7.4 headless).
-        self.p(Para::new(style), text, fmt);
-        self.tc_close();
-        self.tr_close();
-    }
-
     /// Closes a table. A paragraph must follow a table before the section ends, and two
     /// tables in a row would merge, so callers always write one after this.
     pub(crate) fn tbl_close(&mut self) {

@@ -462,3 +462,35 @@ fn a_signature_prints_the_office_not_the_qms_role() {
     // The position "Phó Chủ tịch UBND xã, Đại diện lãnh đạo về chất lượng" signs as its office.
     assert_eq!(text[kt + 1], "PHÓ CHỦ TỊCH UBND XÃ");
 }
+
+#[test]
+fn minutes_decision_groups_are_captions_kept_with_their_own_tables() {
+    let d = example("so-khcn-ninh-binh.json");
+    let r = d
+        .management_reviews
+        .iter()
+        .find(|r| !r.decisions.is_empty())
+        .unwrap();
+    let bytes = render(
+        DocumentKind::Minutes,
+        Target::Review(&r.id),
+        &d,
+        &opts(Lang::Vi),
+    )
+    .unwrap();
+    let xml = part(&bytes, "word/document.xml");
+    let caption = xml
+        .find(">a) Các cơ hội cải tiến<")
+        .expect("the first output group");
+    let para_start = xml[..caption].rfind("<w:p>").unwrap();
+    let para_end = caption + xml[caption..].find("</w:p>").unwrap() + 6;
+    // A body paragraph kept with the table that follows it...
+    assert!(xml[para_start..para_end].contains("<w:keepNext/>"));
+    let rest = &xml[para_end..];
+    assert!(rest.starts_with("<w:tbl>"), "{}", &rest[..80]);
+    // ...whose first row is a repeated heading row.
+    let first_row = &rest[rest.find("<w:tr>").unwrap()..rest.find("</w:tr>").unwrap()];
+    assert!(first_row.contains("<w:tblHeader/>") && first_row.contains("Nội dung"));
+    // No group label inside a table any more.
+    assert!(!xml.contains("<w:gridSpan w:val=\"4\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"Cell\"/></w:pPr><w:r><w:rPr><w:b/>"));
+}
