@@ -110,6 +110,25 @@ impl DocumentKind {
         }
     }
 
+    /// The first part of the kind's file name, before the record's id: the one naming scheme
+    /// of `render`, `render all`, `demo` and the API ("ke-hoach-dgnb-2026-1.docx").
+    ///
+    /// ```
+    /// assert_eq!(qms_docx::DocumentKind::Car.file_stem(), "phieu-hdkp");
+    /// ```
+    pub fn file_stem(&self) -> &'static str {
+        match self {
+            DocumentKind::Programme => "chuong-trinh",
+            DocumentKind::Plan => "ke-hoach",
+            DocumentKind::TeamDecision => "quyet-dinh-doan",
+            DocumentKind::Report => "bao-cao",
+            DocumentKind::Car => "phieu-hdkp",
+            DocumentKind::ReviewNotice => "thong-bao-hop",
+            DocumentKind::ReviewReport => "bao-cao-xem-xet",
+            DocumentKind::Minutes => "bien-ban-hop",
+        }
+    }
+
     /// The kind with a slug.
     pub fn parse(slug: &str) -> Option<Self> {
         DocumentKind::ALL
@@ -300,8 +319,8 @@ pub fn render(
 /// let dossier = qms_core::sample::sample_dossier(&spec);
 /// let opts = qms_docx::RenderOptions::new(chrono::NaiveDate::from_ymd_opt(2026, 3, 20).unwrap());
 /// let files = qms_docx::render_all(&dossier, &opts).unwrap();
-/// assert_eq!(files[0].0, "quyet-dinh-doan-dgnb-2026-1.docx");
-/// assert_eq!(files[1].0, "ke-hoach-dgnb-2026-1.docx");
+/// assert_eq!(files[0].0, "quyet-dinh-doan-a0000.docx");
+/// assert_eq!(files[1].0, "ke-hoach-a0000.docx");
 /// ```
 pub fn render_all(
     dossier: &Dossier,
