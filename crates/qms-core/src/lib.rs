@@ -35,4 +35,4 @@ pub use edition::Edition;
 pub use lang::Lang;
 pub use load::{InvalidDossier, JsonPath, Problem, ProblemKind, load, load_report};
 pub use model::Dossier;
-pub use validate::validate;
+pub use validate::{PLAUSIBLE_YEARS, validate};

@@ -102,29 +102,38 @@ impl Tree {
 
     /// Lines and columns of every found offset, in one sweep over the text.
     fn offsets_to_positions(&self, text: &str, work: &mut usize) -> HashMap<usize, Position> {
-        let mut offsets: Vec<usize> = self.nodes.iter().filter_map(|n| n.found).collect();
-        offsets.sort_unstable();
-        offsets.dedup();
-        let bytes = text.as_bytes();
-        let (mut line, mut col, mut at) = (1, 1, 0);
-        let mut out = HashMap::with_capacity(offsets.len());
-        for off in offsets {
-            let off = off.min(bytes.len());
-            for &b in &bytes[at..off] {
-                if b == b'\n' {
-                    line += 1;
-                    col = 1;
-                } else if b & 0xC0 != 0x80 {
-                    // Columns count characters: continuation bytes do not start one.
-                    col += 1;
-                }
-            }
-            *work += off - at;
-            at = off;
-            out.insert(off, (line, col));
-        }
-        out
+        let offsets: Vec<usize> = self.nodes.iter().filter_map(|n| n.found).collect();
+        offsets_to_positions(text, offsets, work)
     }
+}
+
+/// Lines and columns of byte offsets of `text`, in one sweep over the text.
+pub(crate) fn offsets_to_positions(
+    text: &str,
+    mut offsets: Vec<usize>,
+    work: &mut usize,
+) -> HashMap<usize, Position> {
+    offsets.sort_unstable();
+    offsets.dedup();
+    let bytes = text.as_bytes();
+    let (mut line, mut col, mut at) = (1, 1, 0);
+    let mut out = HashMap::with_capacity(offsets.len());
+    for off in offsets {
+        let off = off.min(bytes.len());
+        for &b in &bytes[at..off] {
+            if b == b'\n' {
+                line += 1;
+                col = 1;
+            } else if b & 0xC0 != 0x80 {
+                // Columns count characters: continuation bytes do not start one.
+                col += 1;
+            }
+        }
+        *work += off - at;
+        at = off;
+        out.insert(off, (line, col));
+    }
+    out
 }
 
 struct Scanner<'a, 't> {

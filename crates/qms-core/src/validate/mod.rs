@@ -4,6 +4,9 @@
 
 mod known;
 mod refs;
+mod years;
+
+pub use years::PLAUSIBLE_YEARS;
 
 pub(crate) use known::KnownIds;
 
@@ -47,6 +50,7 @@ pub(crate) fn validate_with(dossier: &Dossier, known: &KnownIds) -> Vec<Problem>
         }
     }
     v.check_all();
+    years::check(dossier, &mut v.problems);
     v.name_first_uses();
     v.problems.list
 }

@@ -127,7 +127,7 @@ fn agency_table<'a>(
                     ws.write_string_with_format(r, x, &t, &s.locked)?
                 }
                 Cell::Num(v) => ws.write_number_with_format(r, x, f64::from(v), &s.number)?,
-                Cell::Date(Some(d)) => ws.write_date_with_format(r, x, d, &s.date)?,
+                Cell::Date(Some(d)) => crate::style::write_date(ws, r, x, d, &s.date, &s.locked)?,
                 Cell::Date(None) => ws.write_blank(r, x, &s.locked)?,
                 Cell::Ok(ok) => {
                     ws.write_string_with_format(r, x, if ok { yes } else { no }, &s.locked_center)?
