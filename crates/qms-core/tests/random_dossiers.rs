@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
 //! Property tests over random valid dossiers (see `tests/property/dossiers.rs`): the checks
 //! never panic and name real places, and the 2008→2015 conversion keeps every finding with
-//! every property. `PROPTEST_CASES` sets the number of cases (64 by default).
+//! every property. `PROPTEST_CASES` sets the number of cases (32 by default).
 
 #[path = "../../../tests/property/dossiers.rs"]
 mod dossiers;
@@ -15,7 +15,7 @@ fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(64)
+        .unwrap_or(32)
 }
 
 /// The 2015 clauses a 2008 clause becomes, in the conversion's order.
