@@ -18,8 +18,14 @@ fn a_dossier_member_written_twice_is_a_problem_with_both_positions() {
     let text = v.to_string();
     assert!(text.contains("QMS-V009"), "{text}");
     // Positions count in the dossier's own text.
-    let line = dossier[..dossier.find("\"agency\"").unwrap()].matches('\n').count() + 1;
-    assert!(text.contains(&format!("first at line {line}, column")), "{text}");
+    let line = dossier[..dossier.find("\"agency\"").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    assert!(
+        text.contains(&format!("first at line {line}, column")),
+        "{text}"
+    );
     // The op answers (status ok) that the dossier is not valid.
     assert_eq!(r.status, Status::Ok, "{text}");
     assert_eq!(v["valid"], false, "{text}");
