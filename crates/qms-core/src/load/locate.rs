@@ -71,9 +71,13 @@ impl Tree {
         let mut at = 0;
         for seg in path.segments() {
             let next = self.nodes.len();
+            // `at` is always a node of the tree: the root, or a child pushed below.
+            let Some(node) = self.nodes.get_mut(at) else {
+                break;
+            };
             let child = match seg {
-                Segment::Key(k) => *self.nodes[at].keys.entry(k.clone()).or_insert(next),
-                Segment::Index(i) => *self.nodes[at].indices.entry(*i).or_insert(next),
+                Segment::Key(k) => *node.keys.entry(k.clone()).or_insert(next),
+                Segment::Index(i) => *node.indices.entry(*i).or_insert(next),
             };
             if child == next {
                 self.nodes.push(Node {
@@ -90,13 +94,14 @@ impl Tree {
     fn deepest_found(&self, end: usize, offsets: &HashMap<usize, Position>) -> Option<Position> {
         let mut at = end;
         loop {
-            if let Some(off) = self.nodes[at].found {
+            let node = self.nodes.get(at)?;
+            if let Some(off) = node.found {
                 return offsets.get(&off).copied();
             }
             if at == 0 {
                 return None;
             }
-            at = self.nodes[at].parent;
+            at = node.parent;
         }
     }
 
@@ -120,7 +125,8 @@ pub(crate) fn offsets_to_positions(
     let mut out = HashMap::with_capacity(offsets.len());
     for off in offsets {
         let off = off.min(bytes.len());
-        for &b in &bytes[at..off] {
+        // Offsets are sorted and clamped, so `at <= off <= len`.
+        for &b in bytes.get(at..off).unwrap_or_default() {
             if b == b'\n' {
                 line += 1;
                 col = 1;
@@ -158,8 +164,10 @@ impl Scanner<'_, '_> {
     }
 
     fn mark(&mut self, node: usize, at: usize) {
-        if self.tree.nodes[node].found.is_none() {
-            self.tree.nodes[node].found = Some(at);
+        if let Some(n) = self.tree.nodes.get_mut(node)
+            && n.found.is_none()
+        {
+            n.found = Some(at);
             self.remaining = self.remaining.saturating_sub(1);
         }
     }
@@ -173,10 +181,11 @@ impl Scanner<'_, '_> {
         if self.remaining == 0 || depth > 256 {
             return;
         }
-        let leaf = {
-            let n = &self.tree.nodes[node];
-            n.keys.is_empty() && n.indices.is_empty()
-        };
+        let leaf = self
+            .tree
+            .nodes
+            .get(node)
+            .is_none_or(|n| n.keys.is_empty() && n.indices.is_empty());
         if leaf {
             return self.skip_value();
         }
@@ -230,7 +239,8 @@ impl Scanner<'_, '_> {
                         }
                         None => return,
                         _ => {
-                            match self.tree.nodes[node].indices.get(&i).copied() {
+                            let child = self.tree.nodes.get(node);
+                            match child.and_then(|n| n.indices.get(&i).copied()) {
                                 Some(c) => {
                                     self.value(c, depth + 1);
                                     if self.remaining == 0 {
@@ -259,7 +269,7 @@ impl Scanner<'_, '_> {
         let start = self.pos + 1;
         let escaped = self.skip_string();
         let end = self.pos.saturating_sub(1).max(start);
-        let keys = &self.tree.nodes[node].keys;
+        let keys = &self.tree.nodes.get(node)?.keys;
         if keys.is_empty() {
             return None;
         }
@@ -324,10 +334,13 @@ impl Scanner<'_, '_> {
 
 /// The 1-based line and column of a byte offset in `text`.
 pub(crate) fn position_of_offset(text: &[u8], offset: usize) -> Position {
-    let upto = &text[..offset.min(text.len())];
+    let upto = text.get(..offset).unwrap_or(text);
     let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = upto.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let col = String::from_utf8_lossy(&upto[line_start..]).chars().count() + 1;
+    let col = String::from_utf8_lossy(upto.get(line_start..).unwrap_or_default())
+        .chars()
+        .count()
+        + 1;
     (line, col)
 }
 

@@ -225,10 +225,12 @@ impl Removals {
             }
             return false;
         };
-        let array_path = JsonPath::from_segments(segs[..last_index].to_vec());
-        let Segment::Index(i) = segs[last_index] else {
+        let (Some(prefix), Some(&Segment::Index(i))) =
+            (segs.get(..last_index), segs.get(last_index))
+        else {
             return false;
         };
+        let array_path = JsonPath::from_segments(prefix.to_vec());
         let Some(Value::Array(arr)) = navigate(root, array_path.segments()) else {
             return false;
         };
@@ -257,7 +259,7 @@ impl Removals {
         };
         let mut v = root;
         let mut orig: Vec<Segment> = Vec::with_capacity(segs.len());
-        for (n, seg) in segs[..=last_index].iter().enumerate() {
+        for (n, seg) in segs.iter().take(last_index + 1).enumerate() {
             match (seg, v) {
                 (Segment::Key(k), Value::Object(o)) => {
                     for (name, member) in o.iter_mut() {
@@ -353,7 +355,9 @@ impl Removals {
         for (n, s) in original.segments().iter().enumerate() {
             match s {
                 Segment::Index(o) => {
-                    let array = JsonPath::from_segments(original.segments()[..n].to_vec());
+                    let array = JsonPath::from_segments(
+                        original.segments().iter().take(n).cloned().collect(),
+                    );
                     let w = match self.kept.get(&array) {
                         Some(k) => k.binary_search(o).ok()?,
                         None => *o,

@@ -150,7 +150,9 @@ impl<'d> Validator<'d> {
         if self.ids.len() <= k {
             self.ids.resize_with(k + 1, HashMap::new);
         }
-        let index = &mut self.ids[k];
+        let Some(index) = self.ids.get_mut(k) else {
+            return;
+        };
         if let Some(&first) = index.get(id) {
             let kept = self.problems.push(Problem::new(
                 at().key("id"),
