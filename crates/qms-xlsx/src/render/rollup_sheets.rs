@@ -343,8 +343,16 @@ pub(super) fn findings(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), Xls
         "Improvement opportunity",
         "Good practice",
     ];
-    let mut cols: Vec<Col<'_>> = (0..FindingKind::ALL.len())
-        .map(|k| col(VI[k], EN[k], 11.0, move |a| Cell::Num(a.findings[k])))
+    let mut cols: Vec<Col<'_>> = VI
+        .iter()
+        .zip(EN)
+        .take(FindingKind::ALL.len())
+        .enumerate()
+        .map(|(k, (vi, en))| {
+            col(vi, en, 11.0, move |a| {
+                Cell::Num(a.findings.get(k).copied().unwrap_or_default())
+            })
+        })
         .collect();
     cols.push(col("Tổng số sự KPH", "Nonconformities", 10.0, |a| {
         Cell::Num(a.nonconformities())
