@@ -128,8 +128,10 @@ pub(crate) fn all_documents(d: &Dossier) -> Vec<(String, DocumentKind, OwnedTarg
     }
     for (i, a) in d.audits.iter().enumerate() {
         let year = a.plan.start.year();
-        let n = d.audits[..i]
+        let n = d
+            .audits
             .iter()
+            .take(i)
             .filter(|b| b.plan.start.year() == year)
             .count()
             + 1;
@@ -171,8 +173,10 @@ pub(crate) fn all_documents(d: &Dossier) -> Vec<(String, DocumentKind, OwnedTarg
             .iter()
             .filter(|s| s.meeting.date.year() == year)
             .count();
-        let n = d.management_reviews[..i]
+        let n = d
+            .management_reviews
             .iter()
+            .take(i)
             .filter(|s| s.meeting.date.year() == year)
             .count()
             + 1;
