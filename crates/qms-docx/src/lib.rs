@@ -21,6 +21,18 @@
 //! assert_eq!(bytes, render(DocumentKind::Report, Target::Audit("a0000"), &dossier, &opts).unwrap());
 //! ```
 
+// Nothing that came from outside may panic the library (a panic behind the C ABI would take
+// down the host program): no unwrap/expect/panic/indexing outside tests (issue #11).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 mod car;
 mod ctx;
 mod error;

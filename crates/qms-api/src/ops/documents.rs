@@ -72,7 +72,10 @@ pub(crate) fn render_document(
     today: NaiveDate,
 ) -> Result<Document, ApiError> {
     let available = kind.formats();
-    let format = format.unwrap_or(available[0]);
+    // Every kind has at least one format; the first is its usual one.
+    let format = format
+        .or_else(|| available.first().copied())
+        .unwrap_or(Format::Docx);
     if !available.contains(&format) {
         return Err(unsupported(kind, format));
     }
@@ -152,7 +155,10 @@ fn render_docx(
     // programme.
     let audit = || {
         t.audit
-            .or_else(|| (d.audits.len() == 1).then(|| d.audits[0].id.as_str()))
+            .or(match d.audits.as_slice() {
+                [only] => Some(only.id.as_str()),
+                _ => None,
+            })
             .ok_or_else(|| needs(kind, "audit"))
     };
     let review = || {

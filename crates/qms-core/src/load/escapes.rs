@@ -68,8 +68,7 @@ pub(super) fn quick_nfc(text: &str) -> bool {
     let mut cache = [('\0', 0u8, true); 64];
     let mut last_ccc = 0u8;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
         // One-byte characters, and two-byte ones led by 0xC2..=0xCB (U+0080..=U+02FF).
         if b < 0x80 {
             i += 1;
@@ -85,7 +84,10 @@ pub(super) fn quick_nfc(text: &str) -> bool {
             return false;
         };
         i += c.len_utf8();
-        let slot = &mut cache[c as usize % 64];
+        // `% 64` keeps the index inside the 64 slots.
+        let Some(slot) = cache.get_mut(c as usize % 64) else {
+            return false;
+        };
         if slot.0 != c {
             let yes = is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
             *slot = (c, canonical_combining_class(c), yes);

@@ -136,10 +136,16 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: &Answers) -> Vec<Change> {
     }
     let mut taken: HashSet<String> = dossier.findings().map(|(_, f)| f.id.clone()).collect();
     for (&(a, c, i), (answer, origin)) in answers {
-        let checklist = &dossier.audits[a].checklists[c];
-        let key = (a, checklist.id.clone(), checklist.items[i].id.clone());
+        // The answers were matched against this dossier, so the indices exist.
+        let Some(checklist) = dossier.audits.get(a).and_then(|x| x.checklists.get(c)) else {
+            continue;
+        };
+        let Some(item_now) = checklist.items.get(i) else {
+            continue;
+        };
+        let key = (a, checklist.id.clone(), item_now.id.clone());
         let kinds_now = linked.get(&key).cloned().unwrap_or_default();
-        let now = current(&checklist.items[i], &kinds_now, &offered);
+        let now = current(item_now, &kinds_now, &offered);
         if *answer == now {
             continue;
         }
@@ -152,9 +158,15 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: &Answers) -> Vec<Change> {
             item: item_id.clone(),
             kind,
         };
-        let audit = &mut dossier.audits[a];
-        let checklist = &mut audit.checklists[c];
-        let item = &mut checklist.items[i];
+        let Some(audit) = dossier.audits.get_mut(a) else {
+            continue;
+        };
+        let Some(checklist) = audit.checklists.get_mut(c) else {
+            continue;
+        };
+        let Some(item) = checklist.items.get_mut(i) else {
+            continue;
+        };
         if answer.result != now.result {
             changes.push(change(
                 col::RESULT,
@@ -234,7 +246,9 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: &Answers) -> Vec<Change> {
             statement,
             acknowledgement: None,
         };
-        dossier.audits[a].findings.push(finding);
+        if let Some(audit) = dossier.audits.get_mut(a) {
+            audit.findings.push(finding);
+        }
         changes.push(change(
             col::KIND,
             ChangeKind::FindingCreated { finding: id, kind },
