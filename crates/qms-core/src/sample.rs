@@ -218,6 +218,7 @@ pub fn sample_dossier_shaped(spec: &SampleSpec, shape: &SampleShape) -> Dossier 
             } else {
                 vec![]
             },
+            qualifications: vec![],
         });
     }
     for i in 0..25 {
@@ -341,6 +342,7 @@ pub fn sample_dossier_shaped(spec: &SampleSpec, shape: &SampleShape) -> Dossier 
                 rng.pick(&QUESTIONS).trim_end_matches('?')
             ),
             acknowledgement: None,
+            date: None,
         };
         if kind.is_nonconformity() && (f % 2 == 0 || shape.clean) {
             let mut ca = CorrectiveAction::new(

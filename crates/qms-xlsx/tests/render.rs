@@ -84,6 +84,7 @@ fn overdue_actions_are_highlighted_relative_to_today() {
         ca.actions.push(ActionStep {
             description: desc.into(),
             owner: owner.clone(),
+            owner_unit: None,
             due,
             original_due: None,
             extensions: vec![],

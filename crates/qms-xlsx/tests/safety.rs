@@ -68,6 +68,7 @@ fn text_that_looks_like_a_formula_is_written_as_text_and_read_back_as_written() 
         evidence: None,
         statement: "=cmd|' /C calc'!A0".into(),
         acknowledgement: None,
+        date: None,
     });
     let opts = qms_xlsx::RenderOptions {
         lang: Lang::Vi,

@@ -93,7 +93,7 @@ pub(super) fn not_measured(ctx: &Context, e: &mut Emitter) {
         {
             continue;
         }
-        if !o.measurements.iter().any(|m| m.period_end >= end) {
+        if !o.measurements.iter().any(|m| m.dated() >= end) {
             e.emit(
                 obj(i).key("measurements"),
                 format!(

@@ -233,6 +233,7 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: &Answers) -> Vec<Change> {
             evidence: item.evidence.clone(),
             statement,
             acknowledgement: None,
+            date: None,
         };
         dossier.audits[a].findings.push(finding);
         changes.push(change(
