@@ -83,13 +83,39 @@ pub(crate) fn height_for(cells: &[(f64, &str)]) -> f64 {
             // Vietnamese text per width unit, less a little for word breaks.
             let per_line = (width * 1.25).max(1.0) as usize;
             text.split('\n')
-                .map(|p| p.chars().count().div_ceil(per_line).max(1))
+                .map(|p| wrapped_lines(p, per_line))
                 .sum::<usize>()
         })
         .max()
         .unwrap_or(1)
         .clamp(1, 400);
     lines as f64 * LINE_HEIGHT + 3.0
+}
+
+/// Lines a paragraph takes when wrapped at word boundaries into lines of `per_line`
+/// characters, as a spreadsheet wraps it (a word longer than a line is cut).
+///
+/// Counting words, not characters, is what keeps a short column from being under-sized
+/// (a word that does not fit moves whole to the next line) without over-sizing long text.
+pub(crate) fn wrapped_lines(paragraph: &str, per_line: usize) -> usize {
+    let per_line = per_line.max(1);
+    let mut lines = 1;
+    let mut used = 0;
+    for word in paragraph.split_whitespace() {
+        let len = word.chars().count();
+        let needed = if used == 0 { len } else { used + 1 + len };
+        if needed <= per_line {
+            used = needed;
+        } else if used == 0 {
+            // A word longer than the line fills whole lines and leaves the rest.
+            lines += (len - 1) / per_line;
+            used = (len - 1) % per_line + 1;
+        } else {
+            lines += 1 + (len.max(1) - 1) / per_line;
+            used = (len.max(1) - 1) % per_line + 1;
+        }
+    }
+    lines
 }
 
 /// Human name of a column, for conflict messages.
@@ -136,4 +162,32 @@ pub(crate) fn parse_kind(
         .find(|k| k.label(lang) == t)
         .map(Some)
         .ok_or(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_wrap_whole() {
+        assert_eq!(wrapped_lines("", 10), 1);
+        assert_eq!(wrapped_lines("Văn phòng Sở", 12), 1);
+        // "Văn phòng" fits, "Sở" fits after it only within 12 characters.
+        assert_eq!(wrapped_lines("Văn phòng Sở", 11), 2);
+        // A word longer than the line is cut into full lines.
+        assert_eq!(wrapped_lines("abcdefghijklmnopqrstuvwxy", 10), 3);
+        assert_eq!(wrapped_lines("ab abcdefghijklmnopqrstuvwxy", 10), 4);
+        // Long text takes about its length over the line, not one line per word.
+        let text = "Hội đồng xác định giá trị tài liệu xem xét, lập biên bản hủy theo quy định";
+        let lines = wrapped_lines(text, 25);
+        assert!((3..=4).contains(&lines), "{lines}");
+    }
+
+    #[test]
+    fn row_height_follows_the_tallest_cell() {
+        let one = height_for(&[(40.0, "Ngắn")]);
+        let three = height_for(&[(10.0, "một hai ba bốn năm sáu bảy tám chín mười")]);
+        assert!(three > 2.5 * one, "{one} {three}");
+        assert_eq!(height_for(&[(40.0, "a\nb\nc")]), 3.0 * LINE_HEIGHT + 3.0);
+    }
 }

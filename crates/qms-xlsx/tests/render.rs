@@ -55,6 +55,7 @@ fn the_findings_register_lists_every_finding() {
         &RenderOptions {
             lang: Lang::Vi,
             today: today(),
+            live_overdue: false,
         },
     )
     .unwrap();
@@ -99,6 +100,7 @@ fn overdue_actions_are_highlighted_relative_to_today() {
         &RenderOptions {
             lang: Lang::Vi,
             today: day(6, 1),
+            live_overdue: false,
         },
     )
     .unwrap();
@@ -131,6 +133,7 @@ fn the_summary_counts_by_unit_and_kind_and_has_a_chart() {
         &RenderOptions {
             lang: Lang::En,
             today: today(),
+            live_overdue: false,
         },
     )
     .unwrap();
@@ -184,6 +187,7 @@ fn the_programme_is_a_unit_by_month_matrix_and_registers_have_three_lists() {
         &RenderOptions {
             lang: Lang::Vi,
             today: today(),
+            live_overdue: false,
         },
     )
     .unwrap();
@@ -201,6 +205,7 @@ fn the_programme_is_a_unit_by_month_matrix_and_registers_have_three_lists() {
         &RenderOptions {
             lang: Lang::Vi,
             today: today(),
+            live_overdue: false,
         },
     )
     .unwrap();
@@ -216,7 +221,8 @@ fn the_programme_is_a_unit_by_month_matrix_and_registers_have_three_lists() {
             Some("nope"),
             &RenderOptions {
                 lang: Lang::Vi,
-                today: today()
+                today: today(),
+                live_overdue: false,
             }
         )
         .unwrap_err()

@@ -36,6 +36,8 @@ pub(crate) struct Target {
     pub(crate) review: Option<String>,
     pub(crate) corrective_action: Option<String>,
     pub(crate) format: Option<DocFormat>,
+    /// The tracker highlights what is overdue on the day it is opened.
+    pub(crate) live_overdue: bool,
 }
 
 pub(crate) fn render(
@@ -77,6 +79,7 @@ pub(crate) fn render(
         corrective_action: target.corrective_action,
         today: opts.today,
         lang: opts.lang,
+        live_overdue: target.live_overdue,
     };
     let doc = qms_api::ops::render(&r).map_err(|e| fail_on(file, Format::Text, e, opts.lang))?;
     let path = output.map_or_else(|| PathBuf::from(&doc.file_name), Path::to_path_buf);

@@ -84,12 +84,14 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             force,
             today,
             lang,
+            live_overdue,
         } => {
             let target = documents::Target {
                 audit,
                 review,
                 corrective_action,
                 format,
+                live_overdue,
             };
             let opts = documents::Opts {
                 lang: lang.lang(),

@@ -89,7 +89,8 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
                     .as_deref()
                     .map(|u| ctx.unit_name(u).to_owned())
                     .unwrap_or_default(),
-                d.location.clone().unwrap_or_default(),
+                // The location only for what it says beyond the owner unit.
+                ctx.location_beside(d.owner_unit.as_deref(), d.location.as_deref()),
                 match d.status {
                     DocumentStatus::Current => l.pick("Đang áp dụng", "Current"),
                     DocumentStatus::Obsolete => l.pick("Lỗi thời", "Obsolete"),
@@ -132,11 +133,7 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
                     ExternalStatus::Expired => l.pick("Hết hiệu lực", "Expired"),
                 }
                 .to_owned(),
-                d.applies_to
-                    .iter()
-                    .map(|u| ctx.unit_name(u))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
+                ctx.units_text(&d.applies_to),
                 date(d.reviewed_on),
             ]
         })
@@ -166,14 +163,7 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
             vec![
                 x.title.clone(),
                 x.form_code.clone().unwrap_or_default(),
-                [
-                    x.unit.as_deref().map(|u| ctx.unit_name(u)),
-                    x.location.as_deref(),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" – "),
+                ctx.place_text(x.unit.as_deref(), x.location.as_deref()),
                 x.retention
                     .map(|t| retention_label(t, l))
                     .unwrap_or_default(),
