@@ -79,9 +79,10 @@ pub(crate) fn height_for(cells: &[(f64, &str)]) -> f64 {
     let lines = cells
         .iter()
         .map(|(width, text)| {
-            // Measured on Times New Roman 12 in LibreOffice: about 1.3 characters of
-            // Vietnamese text per width unit, less a little for word breaks.
-            let per_line = (width * 1.25).max(1.0) as usize;
+            // Measured on Times New Roman 12 in LibreOffice (A4 registers of the examples):
+            // a column of width 18 holds 16–17 characters of Vietnamese text a line, one of
+            // width 44 holds 46–48; cell padding costs about four characters.
+            let per_line = (width * 1.17 - 4.0).max(1.0) as usize;
             text.split('\n')
                 .map(|p| wrapped_lines(p, per_line))
                 .sum::<usize>()
@@ -98,24 +99,39 @@ pub(crate) fn height_for(cells: &[(f64, &str)]) -> f64 {
 /// Counting words, not characters, is what keeps a short column from being under-sized
 /// (a word that does not fit moves whole to the next line) without over-sizing long text.
 pub(crate) fn wrapped_lines(paragraph: &str, per_line: usize) -> usize {
-    let per_line = per_line.max(1);
+    let per_line = per_line.max(1) as f64;
     let mut lines = 1;
-    let mut used = 0;
+    let mut used = 0.0;
     for word in paragraph.split_whitespace() {
-        let len = word.chars().count();
-        let needed = if used == 0 { len } else { used + 1 + len };
+        let len: f64 = word.chars().map(char_width).sum();
+        let needed = if used == 0.0 { len } else { used + 1.0 + len };
         if needed <= per_line {
             used = needed;
-        } else if used == 0 {
-            // A word longer than the line fills whole lines and leaves the rest.
-            lines += (len - 1) / per_line;
-            used = (len - 1) % per_line + 1;
         } else {
-            lines += 1 + (len.max(1) - 1) / per_line;
-            used = (len.max(1) - 1) % per_line + 1;
+            if used > 0.0 {
+                lines += 1;
+            }
+            // A word longer than the line fills whole lines and leaves the rest.
+            let full = ((len / per_line).ceil() as usize).max(1);
+            lines += full - 1;
+            used = len - (full - 1) as f64 * per_line;
         }
     }
     lines
+}
+
+/// Width of a character relative to an average lower-case letter of Times New Roman:
+/// capitals are wider, punctuation narrower (a space counts as one).
+fn char_width(c: char) -> f64 {
+    if c.is_uppercase() {
+        1.4
+    } else if c.is_ascii_digit() {
+        1.1
+    } else if c.is_ascii_punctuation() {
+        0.6
+    } else {
+        1.0
+    }
 }
 
 /// Human name of a column, for conflict messages.
@@ -171,9 +187,14 @@ mod tests {
     #[test]
     fn words_wrap_whole() {
         assert_eq!(wrapped_lines("", 10), 1);
-        assert_eq!(wrapped_lines("Văn phòng Sở", 12), 1);
-        // "Văn phòng" fits, "Sở" fits after it only within 12 characters.
-        assert_eq!(wrapped_lines("Văn phòng Sở", 11), 2);
+        assert_eq!(wrapped_lines("Văn phòng Sở", 13), 1);
+        // "Văn phòng" fits; "Sở" (a capital) fits after it only within 13 characters.
+        assert_eq!(wrapped_lines("Văn phòng Sở", 12), 2);
+        // Measured in LibreOffice: a width-18 register column wraps this into four lines.
+        assert_eq!(
+            wrapped_lines("Thư mục dùng chung HTQLCL; bản giấy tại đơn vị chủ trì", 17),
+            4
+        );
         // A word longer than the line is cut into full lines.
         assert_eq!(wrapped_lines("abcdefghijklmnopqrstuvwxy", 10), 3);
         assert_eq!(wrapped_lines("ab abcdefghijklmnopqrstuvwxy", 10), 4);
