@@ -214,8 +214,8 @@ static EXPLANATIONS: &[Explanation] = &[
         "QMS-M002",
         "Điều 9.3.2 liệt kê các đầu vào bắt buộc (a–f, c1–c7); thiếu đầu vào là thiếu căn cứ cho quyết định của lãnh đạo.",
         "Clause 9.3.2 lists the required inputs (a–f, c1–c7); a missing input leaves management's decisions without a basis.",
-        "Bổ sung nội dung cho đầu vào còn thiếu trong \"management_reviews[].inputs\" (danh sách đầu vào có trong hướng dẫn sử dụng).",
-        "Add the missing input to \"management_reviews[].inputs\" (see the list in the user guide)."
+        "Bổ sung nội dung cho đầu vào còn thiếu trong \"management_reviews[].inputs\" (danh sách đầu vào có trong hướng dẫn sử dụng). Một đầu vào đã trình bày nhưng \"summary\" còn trống được báo ở mức thông tin: viết tóm tắt để báo cáo thể hiện được.",
+        "Add the missing input to \"management_reviews[].inputs\" (see the list in the user guide). An input presented with an empty \"summary\" is reported as info: write the summary so the report can show it."
     ),
     explain!(
         "QMS-M003",
