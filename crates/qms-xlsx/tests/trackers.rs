@@ -221,3 +221,48 @@ fn register_rows_are_sized_from_their_wrapped_text() {
     // 150 characters in a 44-wide column: three or four lines, not one and not ten.
     assert!(tall >= 2.5 * short && tall <= 4.5 * short, "{short} {tall}");
 }
+
+/// Row numbers (1-based) of the manual page breaks of a sheet.
+fn breaks(sheet: &str) -> Vec<u32> {
+    sheet
+        .split("<brk ")
+        .skip(1)
+        .filter_map(|b| {
+            let at = b.find("id=\"")? + 4;
+            b[at..at + b[at..].find('"')?].parse().ok()
+        })
+        .collect()
+}
+
+fn with_clauses(n: usize) -> qms_core::Dossier {
+    let mut d = dossier(4);
+    let unit = d.units[0].id.clone();
+    let clauses: Vec<&str> = qms_core::catalog::clauses(d.scope.edition)
+        .iter()
+        .filter(|c| c.depth() >= 3)
+        .map(|c| c.id)
+        .take(n)
+        .collect();
+    for (i, c) in clauses.iter().enumerate() {
+        let f: qms_core::model::Finding = serde_json::from_value(serde_json::json!({
+            "id": format!("f{i}"), "kind": "observation", "unit": unit, "clauses": [c],
+            "statement": "Phát hiện"
+        }))
+        .unwrap();
+        d.audits[0].findings.push(f);
+    }
+    d
+}
+
+#[test]
+fn the_summary_starts_the_clause_table_on_a_new_page_only_when_both_do_not_fit() {
+    let few = render(WorkbookKind::Summary, &with_clauses(3), None, &opts(false)).unwrap();
+    // Only the chart's page break.
+    assert_eq!(breaks(&xml(&few, "xl/worksheets/sheet1.xml")).len(), 1);
+    let many = render(WorkbookKind::Summary, &with_clauses(24), None, &opts(false)).unwrap();
+    let b = breaks(&xml(&many, "xl/worksheets/sheet1.xml"));
+    assert_eq!(b.len(), 2, "{b:?}");
+    // The first break falls just above the clause table's heading (the unit table: heading
+    // on row 5, one unit, totals on row 7, two blank rows).
+    assert_eq!(b[0], 9, "{b:?}");
+}
