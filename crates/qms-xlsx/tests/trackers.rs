@@ -170,6 +170,17 @@ fn registers_collapse_every_unit_and_say_unit_and_location_once() {
     };
     assert_eq!(applies("30/2020/NĐ-CP"), "Tất cả các đơn vị");
     assert_eq!(applies("61/2018/NĐ-CP"), unit_name);
+    // Several units but not all: short names where given.
+    d.units[1].short_name = Some("VP".into());
+    d.registers.external_documents[1].applies_to = vec![all[0].clone(), all[1].clone()];
+    let bytes2 = render(WorkbookKind::Registers, &d, None, &opts(false)).unwrap();
+    let row = rows(&bytes2, 1)
+        .into_iter()
+        .find(|r| r.contains(&"61/2018/NĐ-CP".to_owned()))
+        .unwrap();
+    assert!(all.len() > 2, "the sample has more units than the two listed");
+    let first = d.units[0].short_name.clone().unwrap_or(unit_name.clone());
+    assert_eq!(row[7], format!("{first}; VP"));
     let records = rows(&bytes, 2);
     let kept = |title: &str| {
         records

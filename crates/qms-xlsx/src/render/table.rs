@@ -62,8 +62,19 @@ impl<'a> Ctx<'a> {
         if covers_all {
             return self.pick("Tất cả các đơn vị", "Every unit").to_owned();
         }
+        if let [one] = ids {
+            return self.unit_name(one).to_owned();
+        }
+        // Several units: their short names where the dossier gives them, so the row stays
+        // a line or two rather than a column of full names.
         ids.iter()
-            .map(|u| self.unit_name(u))
+            .map(|id| {
+                self.dossier
+                    .unit(id)
+                    .and_then(|u| u.short_name.as_deref())
+                    .filter(|n| !n.trim().is_empty())
+                    .unwrap_or_else(|| self.unit_name(id))
+            })
             .collect::<Vec<_>>()
             .join("; ")
     }
@@ -138,6 +149,19 @@ fn beyond_unit<'l>(unit: &str, location: &'l str) -> Beyond<'l> {
     if uf.contains(&lf) {
         return Beyond::Nothing;
     }
+    // The location opens with the start of the unit's name, then says more after a
+    // separator ("Bộ phận tiếp nhận và trả kết quả; lưu kèm hồ sơ tại phòng chủ trì").
+    if let Some((head, rest)) = split_first_part(location) {
+        let hf = fold(head);
+        let words = hf.split(' ').count();
+        if words >= 2 && (uf == hf || uf.starts_with(&format!("{hf} "))) {
+            return if rest.is_empty() {
+                Beyond::Nothing
+            } else {
+                Beyond::Rest(rest)
+            };
+        }
+    }
     if let Some(rest) = after_prefix(&uf, location) {
         let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || "-–—,:;/".contains(c));
         return if rest.is_empty() {
@@ -151,6 +175,16 @@ fn beyond_unit<'l>(unit: &str, location: &'l str) -> Beyond<'l> {
     } else {
         Beyond::Other
     }
+}
+
+/// A location split at its first separator ("; ", " - ", " – ", ", "): the part before and
+/// the rest after, both trimmed; `None` without a separator.
+fn split_first_part(location: &str) -> Option<(&str, &str)> {
+    [";", " - ", " – ", ","]
+        .iter()
+        .filter_map(|sep| location.find(sep).map(|at| (at, sep.len())))
+        .min()
+        .map(|(at, len)| (location[..at].trim(), location[at + len..].trim()))
 }
 
 /// The text of `location` after a prefix equal to `folded` (lower case, spaces squeezed).
@@ -313,5 +347,15 @@ mod tests {
         // A longer word that merely starts like the unit is not the unit followed by more.
         assert_eq!(rest("Phòng Kinh tế", "Phòng Kinh tếX"), "names");
         assert_eq!(rest("Phòng Kinh tế", "Phòng Kinh tế: tủ 2"), "rest:tủ 2");
+        // A shortened unit name before a separator is the unit.
+        assert_eq!(
+            rest(
+                "Bộ phận tiếp nhận và trả kết quả của Sở tại Trung tâm Phục vụ hành chính công tỉnh",
+                "Bộ phận tiếp nhận và trả kết quả; lưu kèm hồ sơ tại phòng chủ trì"
+            ),
+            "rest:lưu kèm hồ sơ tại phòng chủ trì"
+        );
+        // One word in common is not enough.
+        assert_eq!(rest("Phòng Kinh tế", "Phòng; tủ 2"), "other");
     }
 }
