@@ -258,14 +258,5 @@ pub(crate) fn lower_first(text: &str) -> String {
 /// A measured value: "98,5" in Vietnamese (decimal comma), "98.5" in English; whole numbers
 /// without decimals.
 pub(crate) fn number(value: f64, lang: Lang) -> String {
-    let s = if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{value:.0}")
-    } else {
-        let s = format!("{value:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
-    };
-    match lang {
-        Lang::Vi => s.replace('.', ","),
-        Lang::En => s,
-    }
+    qms_core::numbers::decimal(value, lang)
 }

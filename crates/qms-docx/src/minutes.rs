@@ -81,9 +81,10 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
             date,
         );
         title(x, ctx, ctx.t("Biên bản", "Minutes"), &[&r.title]);
+        // Without a start time the sentence goes straight to the date: "vào lúc" needs an hour.
         let start = m
             .start
-            .map(|t| format!("{}, ", ctx.time(t)))
+            .map(|t| format!("vào lúc {}, ", ctx.time(t)))
             .unwrap_or_default();
         let place = m
             .place
@@ -94,7 +95,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
             x,
             &match ctx.lang {
                 Lang::Vi => format!(
-                    "Hôm nay, vào lúc {start}{}{place}, {} tổ chức {}.",
+                    "Hôm nay, {start}{}{place}, {} tổ chức {}.",
                     ctx.long_date(date),
                     ctx.agency_name(),
                     lower_first(&r.title)

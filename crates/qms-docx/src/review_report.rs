@@ -141,7 +141,7 @@ fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, only_processes: bool) -
     );
     for (i, o) in list.iter().enumerate() {
         let with_unit = |v: f64| match &o.target {
-            Some(t) => t.with_unit(&number(v, ctx.lang)),
+            Some(t) => t.show(v, ctx.lang),
             None => number(v, ctx.lang),
         };
         let target = o.target.as_ref().map(|t| {

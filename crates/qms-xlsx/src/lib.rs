@@ -40,10 +40,13 @@ mod signatures;
 mod style;
 
 pub use error::XlsxError;
-pub use export::{ExportOptions, MEASURED_ROWS_MAX, STREAMED_ITEMS_MIN, export_checklists};
+pub use export::{
+    ExportOptions, MEASURED_ROWS_MAX, STREAMED_ITEMS_MIN, export_checklists,
+    export_checklists_observed,
+};
 pub use import::{
     Change, ChangeKind, Conflict, ConflictKind, ImportOptions, ImportOutcome, Workbook,
-    import_checklists, limits,
+    import_checklists, import_checklists_observed, limits,
 };
 pub use render::{RenderOptions, WorkbookKind, render, render_rollup};
 

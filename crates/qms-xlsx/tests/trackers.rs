@@ -178,7 +178,10 @@ fn registers_collapse_every_unit_and_say_unit_and_location_once() {
         .into_iter()
         .find(|r| r.contains(&"61/2018/NĐ-CP".to_owned()))
         .unwrap();
-    assert!(all.len() > 2, "the sample has more units than the two listed");
+    assert!(
+        all.len() > 2,
+        "the sample has more units than the two listed"
+    );
     let first = d.units[0].short_name.clone().unwrap_or(unit_name.clone());
     assert_eq!(row[7], format!("{first}; VP"));
     let records = rows(&bytes, 2);

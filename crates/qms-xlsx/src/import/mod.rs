@@ -95,8 +95,39 @@ pub fn import_checklists(
     workbooks: &[Workbook<'_>],
     opts: &ImportOptions,
 ) -> Result<ImportOutcome, XlsxError> {
+    import_checklists_observed(dossier, workbooks, opts, &|_, _, _| {})
+}
+
+/// [`import_checklists`], telling `observe(done, total, now)` before each step (reading each
+/// workbook, matching the rows, applying them) and once at the end (`now` empty), so that a
+/// command line can draw a progress bar. The outcome is the same.
+///
+/// ```
+/// use qms_core::sample::{SampleSpec, sample_dossier};
+/// let d = sample_dossier(&SampleSpec { checklist_items: 20, findings: 0, seed: 3, agency: 0 });
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+/// let bytes = qms_xlsx::export_checklists(&d, "a0000",
+///     &qms_xlsx::ExportOptions { lang: qms_core::Lang::Vi, today, auditor: None, password: None }).unwrap();
+/// let wb = [qms_xlsx::Workbook { name: "phieu.xlsx", bytes: &bytes }];
+/// let steps = std::sync::Mutex::new(Vec::new());
+/// let opts = qms_xlsx::ImportOptions::default();
+/// let out = qms_xlsx::import_checklists_observed(&d, &wb, &opts, &|done, total, _| {
+///     steps.lock().unwrap().push((done, total));
+/// }).unwrap();
+/// assert_eq!(steps.into_inner().unwrap(), [(0, 3), (1, 3), (2, 3), (3, 3)]);
+/// assert_eq!(out, qms_xlsx::import_checklists(&d, &wb, &opts).unwrap());
+/// ```
+pub fn import_checklists_observed(
+    dossier: &Dossier,
+    workbooks: &[Workbook<'_>],
+    opts: &ImportOptions,
+    observe: &(dyn Fn(usize, usize, &str) + Sync),
+) -> Result<ImportOutcome, XlsxError> {
+    // Reading each workbook, matching, applying.
+    let total = workbooks.len() + 2;
     let mut read = Vec::with_capacity(workbooks.len());
-    for wb in workbooks {
+    for (i, wb) in workbooks.iter().enumerate() {
+        observe(i, total, wb.name);
         read::check_package(wb.name, wb.bytes)?;
         let data = read::read_workbook(wb.name, wb.bytes)?;
         if data.meta.dossier != dossier.id {
@@ -108,17 +139,20 @@ pub fn import_checklists(
         }
         read.push((wb.name, data));
     }
+    observe(workbooks.len(), total, "");
     let matched = matching::match_rows(dossier, &read);
     // The rows read are no longer needed; free them before the dossier is copied.
     drop(read);
     let blocked = !matched.conflicts.is_empty();
     let (mut conflicts, conflicts_omitted) = matched.conflicts.into_parts();
+    observe(total - 1, total, "");
     let mut out = dossier.clone();
     let changes = if !blocked || opts.partial {
         apply::apply(&mut out, &matched.answers)
     } else {
         Vec::new()
     };
+    observe(total, total, "");
     conflicts.sort_by(|a, b| {
         (&a.workbook, &a.sheet, cell_order(&a.cell)).cmp(&(
             &b.workbook,
