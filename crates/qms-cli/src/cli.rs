@@ -152,8 +152,8 @@ pub(crate) enum Command {
         command: ChecklistCommand,
     },
     /// Write a document of the dossier (Word or Excel), or `all` of them into a directory.
-    /// KIND: programme plan report car review-notice review-report minutes checklist findings
-    /// actions summary registers all
+    /// KIND: programme team-decision plan report car review-notice review-report minutes
+    /// checklist findings actions summary registers all
     Render {
         /// What to write.
         kind: String,

@@ -146,7 +146,7 @@ fn corrective_action_requests_have_four_parts_and_page_breaks() {
     ] {
         assert_eq!(text.iter().filter(|p| *p == h).count(), 2, "{h}");
     }
-    assert!(text.iter().any(|p| p == "Số: 01/2026"));
+    assert!(text.iter().any(|p| p == "Số: 01/2026/PYC-HĐKP"));
     assert!(
         text.iter()
             .any(|p| p.starts_with("Kết quả: Có hiệu lực – đóng phiếu."))
@@ -258,7 +258,7 @@ fn english_documents() {
         );
         assert!(!text.iter().any(|p| p.contains("Nơi nhận")), "{name}");
         assert!(
-            part(&bytes, "word/styles.xml").contains("<w:lang w:val=\"en-US\""),
+            part(&bytes, "word/styles.xml").contains("<w:lang w:val=\"en-GB\""),
             "{name}"
         );
     }

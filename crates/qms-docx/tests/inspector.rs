@@ -271,6 +271,11 @@ fn every_document_kind_prints_the_code_of_its_form() {
             QmsRecord::Programme,
         ),
         (
+            DocumentKind::TeamDecision,
+            Target::Audit("dgnb-2026-1"),
+            QmsRecord::TeamDecision,
+        ),
+        (
             DocumentKind::Plan,
             Target::Audit("dgnb-2026-1"),
             QmsRecord::Plan,

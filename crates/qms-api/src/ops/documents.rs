@@ -185,6 +185,7 @@ fn render_docx(
             }
         },
         DocumentKind::Plan => (K::Plan, T::Audit(audit()?), "ke-hoach"),
+        DocumentKind::TeamDecision => (K::TeamDecision, T::Audit(audit()?), "quyet-dinh-doan"),
         DocumentKind::Report => (K::Report, T::Audit(audit()?), "bao-cao"),
         DocumentKind::Car => match t.corrective_action {
             Some(c) => (K::Car, T::CorrectiveAction(c), "phieu-hdkp"),

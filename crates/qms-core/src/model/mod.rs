@@ -27,8 +27,8 @@ pub use agency::{
     TrainingRecord, Unit,
 };
 pub use audit::{
-    Audit, AuditPlan, AuditProgramme, AuditReport, Meeting, PlannedAudit, ScheduleRow, TeamMember,
-    TeamRole,
+    Audit, AuditPlan, AuditProgramme, AuditReport, Meeting, PlannedAudit, ScheduleRow,
+    TeamDecision, TeamMember, TeamRole,
 };
 pub use ca_requirements::{CaRequirement, HistoryProblem};
 pub use checklist::{Checklist, ChecklistItem, ItemResult};
