@@ -183,6 +183,10 @@ pub(crate) enum Command {
         today: Option<chrono::NaiveDate>,
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
+        /// `actions` workbook: highlight actions overdue on the day the file is opened (a
+        /// TODAY() formula) instead of on --today.
+        #[arg(long = "live-overdue")]
+        live_overdue: bool,
     },
     /// Write every document of the bundled example dossier into a directory.
     Demo {

@@ -321,6 +321,11 @@ pub(crate) const TEXTS: &[(&str, &str, &str)] = &[
         "Ngày của văn bản khi hồ sơ không ghi (mặc định: hôm nay)",
         "Date of the documents where the dossier gives none (default: today)",
     ),
+    (
+        "render.live_overdue",
+        "Sổ theo dõi hành động khắc phục: tô đỏ hành động quá hạn tính đến ngày mở tệp (công thức TODAY()) thay vì đến --today",
+        "actions workbook: highlight actions overdue on the day the file is opened (a TODAY() formula) instead of on --today",
+    ),
     // demo
     ("demo.output", "Thư mục kết quả", "Output directory"),
     (

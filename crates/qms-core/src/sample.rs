@@ -230,6 +230,7 @@ pub fn sample_dossier_shaped(spec: &SampleSpec, shape: &SampleShape) -> Dossier 
             } else {
                 vec![]
             },
+            qualifications: vec![],
         });
     }
     for i in 0..25 {
@@ -358,6 +359,7 @@ pub fn sample_dossier_shaped(spec: &SampleSpec, shape: &SampleShape) -> Dossier 
                 rng.pick(&QUESTIONS).trim_end_matches('?')
             ),
             acknowledgement: None,
+            date: None,
         };
         if kind.is_nonconformity() && (f % 2 == 0 || shape.clean) {
             let mut ca = CorrectiveAction::new(

@@ -358,6 +358,7 @@ pub fn sample_agency(spec: &AgencySampleSpec) -> Dossier {
         ca.actions.push(ActionStep {
             description: "Rà soát, hướng dẫn lại quy trình cho công chức".into(),
             owner: "p003".into(),
+            owner_unit: None,
             due,
             original_due: None,
             extensions: vec![],
@@ -401,6 +402,8 @@ pub fn sample_agency(spec: &AgencySampleSpec) -> Dossier {
                 vec![]
             } else {
                 vec![Measurement {
+                    period_start: None,
+                    measured_on: None,
                     period_end: day(SAMPLE_YEAR, 9, 30),
                     value: if missed && k == 1 {
                         target - 1.0 - rng.below(5) as f64

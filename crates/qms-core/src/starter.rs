@@ -65,6 +65,7 @@ pub fn starter_dossier(agency_name: &str) -> Dossier {
             unit: Some("van-phong".into()),
             roles: vec![role],
             training: vec![],
+            qualifications: vec![],
         });
     }
     for (i, (code, title, clauses)) in SYSTEM_PROCEDURES.iter().enumerate() {

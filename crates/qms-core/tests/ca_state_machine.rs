@@ -99,6 +99,7 @@ fn step(completed: Option<NaiveDate>) -> ActionStep {
     ActionStep {
         description: "Phân công người theo dõi".into(),
         owner: "gd".into(),
+        owner_unit: None,
         due: day(30),
         original_due: None,
         extensions: vec![],

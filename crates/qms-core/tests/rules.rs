@@ -13,7 +13,7 @@ fn today() -> NaiveDate {
 fn clean() -> Value {
     json!({
         "format_version": 1, "id": "clean",
-        "agency": {"name": "Sở Tư pháp tỉnh Ninh Bình", "parent": "UBND tỉnh Ninh Bình"},
+        "agency": {"name": "Sở Tư pháp tỉnh Ninh Bình", "parent": "UBND tỉnh Ninh Bình", "symbol": "STP"},
         "scope": {"edition": "2015", "text": "Giải quyết thủ tục hành chính",
                   "exclusions": [{"clause": "8.3", "reason": "Không thiết kế sản phẩm, dịch vụ"}]},
         "units": [{"id": "vp", "name": "Văn phòng Sở"}, {"id": "hc", "name": "Phòng Hành chính tư pháp"}],
@@ -34,8 +34,8 @@ fn clean() -> Value {
                            "scope_text": "Giải quyết thủ tục hành chính", "exclusions": ["8.3"], "procedures": ["qt1", "qt7"],
                            "units": ["vp", "hc"]}],
         "programmes": [{"id": "ct2026", "year": 2026, "objectives": ["Đánh giá HTQLCL"], "planned": [
-            {"id": "pa1", "unit": "vp", "month": 5, "clauses": ["4", "5", "6", "7", "9", "10"]},
-            {"id": "pa2", "unit": "hc", "month": 5, "clauses": ["8"]}
+            {"id": "pa1", "unit": "vp", "month": 5, "clauses": ["4", "5", "6", "7", "9", "10"], "procedures": ["qt1"]},
+            {"id": "pa2", "unit": "hc", "month": 5, "clauses": ["8"], "procedures": ["qt7"]}
         ]}],
         "audits": [{
             "id": "dg1", "title": "Đánh giá nội bộ năm 2026", "programme": "ct2026", "planned": ["pa1", "pa2"],
@@ -194,6 +194,12 @@ fn cases() -> Vec<(&'static str, Mutation)> {
         ("QMS-A011", |v| {
             v["audits"][0]["findings"][0]["acknowledgement"] =
                 json!({"by": "gd", "date": "2026-05-01"})
+        }),
+        ("QMS-A012", |v| {
+            v["programmes"][0]["planned"][1]["procedures"] = json!([])
+        }),
+        ("QMS-D005", |v| {
+            v["announcements"][0]["decision_number"] = json!("12/QĐ-SNV")
         }),
         ("QMS-D001", |v| {
             v["procedures"][0]["forms"][0]["code"] = json!("BM.01.09")

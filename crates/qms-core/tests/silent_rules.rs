@@ -81,3 +81,43 @@ fn reannouncement_rule_without_announced_units_says_so_and_with_them_sees_a_new_
         s003[0].message_en
     );
 }
+
+#[test]
+fn a_review_input_presented_without_summary_is_info_not_missing() {
+    let mut v = base();
+    v["management_reviews"] = json!([{"id": "r1", "title": "Xem xét năm 2026",
+        "meeting": {"date": "2026-11-10", "chair": "ct", "secretary": "ct"},
+        "inputs": [{"topic": "c3", "presenter": "ct"}]}]);
+    let d = qms_core::load(v.to_string().as_bytes()).unwrap();
+    let m002: Vec<_> = check(&d, &CheckOptions { today: today() })
+        .into_iter()
+        .filter(|x| x.code == "QMS-M002")
+        .collect();
+    let info: Vec<_> = m002
+        .iter()
+        .filter(|x| x.severity == Severity::Info)
+        .collect();
+    assert_eq!(info.len(), 1, "{m002:?}");
+    assert_eq!(
+        info[0].path.to_string(),
+        "management_reviews[0].inputs[0].summary"
+    );
+    // c3 is not also reported missing; the inputs never given still are.
+    assert!(
+        !m002
+            .iter()
+            .any(|x| x.severity != Severity::Info && x.message_en.contains("input c3)"))
+    );
+    assert!(
+        m002.iter()
+            .any(|x| x.severity == Severity::Warning && x.message_en.contains("input c1)"))
+    );
+    // With a summary, nothing about c3.
+    v["management_reviews"][0]["inputs"][0]["summary"] = json!("Tỷ lệ hồ sơ đúng hạn 99%");
+    let d = qms_core::load(v.to_string().as_bytes()).unwrap();
+    assert!(
+        !check(&d, &CheckOptions { today: today() })
+            .iter()
+            .any(|x| x.code == "QMS-M002" && x.message_en.contains("input c3)"))
+    );
+}

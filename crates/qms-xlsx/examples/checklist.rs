@@ -27,6 +27,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let opts = qms_xlsx::RenderOptions {
             lang: qms_core::Lang::Vi,
             today,
+            live_overdue: false,
         };
         std::fs::write(path, qms_xlsx::render(kind, &d, None, &opts)?)?;
         return Ok(());

@@ -33,7 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             )?;
         }
         for kind in qms_xlsx::WorkbookKind::ALL {
-            let opts = qms_xlsx::RenderOptions { lang, today };
+            let opts = qms_xlsx::RenderOptions::new(lang, today);
             std::fs::write(
                 format!("{dir}/{}-{suffix}.xlsx", kind.slug()),
                 qms_xlsx::render(kind, &d, None, &opts)?,

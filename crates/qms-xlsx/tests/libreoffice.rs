@@ -103,6 +103,7 @@ fn every_workbook_passes_the_schema_check_and_converts_to_pdf() {
             let opts = qms_xlsx::RenderOptions {
                 lang,
                 today: today(),
+                live_overdue: false,
             };
             let name = format!("{}-{tag}.xlsx", kind.slug());
             std::fs::write(

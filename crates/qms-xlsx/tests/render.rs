@@ -55,6 +55,7 @@ fn the_findings_register_lists_every_finding() {
         &RenderOptions {
             lang: Lang::Vi,
             today: today(),
+            live_overdue: false,
         },
     )
     .unwrap();
@@ -84,6 +85,7 @@ fn overdue_actions_are_highlighted_relative_to_today() {
         ca.actions.push(ActionStep {
             description: desc.into(),
             owner: owner.clone(),
+            owner_unit: None,
             due,
             original_due: None,
             extensions: vec![],
@@ -98,6 +100,7 @@ fn overdue_actions_are_highlighted_relative_to_today() {
         &RenderOptions {
             lang: Lang::Vi,
             today: day(6, 1),
+            live_overdue: false,
         },
     )
     .unwrap();
@@ -130,6 +133,7 @@ fn the_summary_counts_by_unit_and_kind_and_has_a_chart() {
         &RenderOptions {
             lang: Lang::En,
             today: today(),
+            live_overdue: false,
         },
     )
     .unwrap();
@@ -188,6 +192,7 @@ fn the_programme_is_a_unit_by_month_matrix_and_registers_have_three_lists() {
         &RenderOptions {
             lang: Lang::Vi,
             today: today(),
+            live_overdue: false,
         },
     )
     .unwrap();
@@ -205,6 +210,7 @@ fn the_programme_is_a_unit_by_month_matrix_and_registers_have_three_lists() {
         &RenderOptions {
             lang: Lang::Vi,
             today: today(),
+            live_overdue: false,
         },
     )
     .unwrap();
@@ -220,7 +226,8 @@ fn the_programme_is_a_unit_by_month_matrix_and_registers_have_three_lists() {
             Some("nope"),
             &RenderOptions {
                 lang: Lang::Vi,
-                today: today()
+                today: today(),
+                live_overdue: false,
             }
         )
         .unwrap_err()

@@ -295,6 +295,7 @@ fn workbooks_of_another_dossier_or_not_from_qms_are_refused() {
         &qms_xlsx::RenderOptions {
             lang: Lang::Vi,
             today: today(),
+            live_overdue: false,
         },
     )
     .unwrap();

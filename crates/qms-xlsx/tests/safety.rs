@@ -68,10 +68,12 @@ fn text_that_looks_like_a_formula_is_written_as_text_and_read_back_as_written() 
         evidence: None,
         statement: "=cmd|' /C calc'!A0".into(),
         acknowledgement: None,
+        date: None,
     });
     let opts = qms_xlsx::RenderOptions {
         lang: Lang::Vi,
         today: today(),
+        live_overdue: false,
     };
     let reg = qms_xlsx::render(qms_xlsx::WorkbookKind::Findings, &d, None, &opts).unwrap();
     assert!(!sheet_xml(&reg, 1).contains("<f>"));
@@ -131,6 +133,7 @@ fn output_is_byte_identical_for_identical_input() {
     let opts = qms_xlsx::RenderOptions {
         lang: Lang::En,
         today: today(),
+        live_overdue: false,
     };
     for kind in qms_xlsx::WorkbookKind::ALL {
         let a = qms_xlsx::render(kind, &d, None, &opts).unwrap();

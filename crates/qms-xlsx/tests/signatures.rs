@@ -90,6 +90,7 @@ fn every_workbook_prints_its_form_code_in_the_page_header() {
     let opts = qms_xlsx::RenderOptions {
         lang: qms_core::Lang::Vi,
         today: today(),
+        live_overdue: false,
     };
     for (kind, record) in [
         (WorkbookKind::Findings, QmsRecord::FindingsRegister),
@@ -129,6 +130,7 @@ fn the_summary_explains_double_counted_clauses_and_uses_integer_ticks() {
     let opts = qms_xlsx::RenderOptions {
         lang: qms_core::Lang::Vi,
         today: today(),
+        live_overdue: false,
     };
     let bytes = qms_xlsx::render(qms_xlsx::WorkbookKind::Summary, &d, None, &opts).unwrap();
     let all = parts(&bytes);

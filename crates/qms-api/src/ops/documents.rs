@@ -39,7 +39,7 @@ pub struct Document {
 ///     dossier: DossierArg::Bytes(include_bytes!("../../../../examples/so-khcn-ninh-binh.json")),
 ///     kind: DocumentKind::Actions, base64: false, format: None, audit: None, review: None,
 ///     corrective_action: None, today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-///     lang: Default::default() };
+///     lang: Default::default(), live_overdue: false };
 /// let doc = qms_api::ops::render(&r).unwrap();
 /// assert_eq!(doc.file_name, "theo-doi-hanh-dong-khac-phuc.xlsx");
 /// assert!(doc.bytes.starts_with(b"PK"));
@@ -50,6 +50,7 @@ pub fn render(r: &RenderRequest<'_>) -> Result<Document, ApiError> {
         audit: r.audit.as_deref(),
         review: r.review.as_deref(),
         corrective_action: r.corrective_action.as_deref(),
+        live_overdue: r.live_overdue,
     };
     render_document(&dossier, r.kind, r.format, &target, r.lang, r.today)
 }
@@ -60,6 +61,8 @@ pub(crate) struct Target<'a> {
     pub(crate) audit: Option<&'a str>,
     pub(crate) review: Option<&'a str>,
     pub(crate) corrective_action: Option<&'a str>,
+    /// Overdue highlighting follows the day a workbook is opened.
+    pub(crate) live_overdue: bool,
 }
 
 /// Renders one document of a valid dossier.
@@ -129,7 +132,10 @@ fn render_xlsx(
         // Word-only kinds never reach here: `formats()` was checked.
         _ => return Err(unsupported(kind, Format::Xlsx)),
     };
-    let opts = qms_xlsx::RenderOptions { lang, today };
+    let opts = qms_xlsx::RenderOptions {
+        live_overdue: t.live_overdue,
+        ..qms_xlsx::RenderOptions::new(lang, today)
+    };
     let bytes =
         qms_xlsx::render(wk, d, t.audit, &opts).map_err(|e| boundary::xlsx(e, d, &no_path))?;
     Ok(xlsx_document(stem, t.audit, bytes))

@@ -41,6 +41,10 @@ pub struct RenderRequest<'a> {
     /// Language of the document.
     #[serde(default)]
     pub lang: Lang,
+    /// For the `actions` workbook: highlight actions overdue on the day the file is opened
+    /// (TODAY() formulas) instead of on `today`. Default false.
+    #[serde(default)]
+    pub live_overdue: bool,
 }
 
 /// `{"op": "render-all", "dossier": ..., "today": "2026-11-23"}`: every document of the

@@ -38,6 +38,8 @@ pub(crate) struct Target {
     pub(crate) review: Option<String>,
     pub(crate) corrective_action: Option<String>,
     pub(crate) format: Option<request::Format>,
+    /// The tracker highlights what is overdue on the day it is opened.
+    pub(crate) live_overdue: bool,
 }
 
 pub(crate) fn render(
@@ -76,6 +78,7 @@ pub(crate) fn render(
         corrective_action: target.corrective_action,
         today: opts.today,
         lang: opts.lang,
+        live_overdue: target.live_overdue,
     };
     let doc = qms_api::ops::render(&r).map_err(|e| fail_on(file, e, opts.lang))?;
     let path = output.map_or_else(|| PathBuf::from(&doc.file_name), Path::to_path_buf);

@@ -142,6 +142,7 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             force,
             today,
             lang,
+            live_overdue,
         } => {
             let doc_format = format.iter().rev().find_map(|f| match f {
                 RenderFormat::Docx => Some(qms_api::request::Format::Docx),
@@ -153,6 +154,7 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
                 review,
                 corrective_action,
                 format: doc_format,
+                live_overdue,
             };
             let opts = documents::Opts {
                 lang: lang.lang(),

@@ -252,6 +252,8 @@ pub enum InvalidValue {
     },
     /// A checklist item with no clause.
     NoClause,
+    /// An action with neither a person (`owner`) nor a unit (`owner_unit`) owning it.
+    NoOwner,
     /// A graded kind while grading is off, or the ungraded kind while grading is on.
     Grading {
         /// The kind used.
@@ -463,6 +465,12 @@ fn invalid_value_message(v: &InvalidValue, lang: Lang) -> String {
             .pick(
                 "câu hỏi chưa gắn điều khoản nào của tiêu chuẩn",
                 "the checklist item names no clause",
+            )
+            .to_owned(),
+        InvalidValue::NoOwner => lang
+            .pick(
+                "hành động chưa có người thực hiện (owner) hay đơn vị thực hiện (owner_unit)",
+                "the action has neither an owner (owner) nor an owning unit (owner_unit)",
             )
             .to_owned(),
         InvalidValue::Grading { kind, graded } => match (graded, vi) {

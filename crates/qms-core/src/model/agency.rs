@@ -157,6 +157,10 @@ pub struct Person {
     /// Training records (internal-auditor courses, awareness classes).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub training: Vec<TrainingRecord>,
+    /// Standing qualifications (e.g. lead auditor), held apart from any one course: an agency
+    /// names its lead auditors by decision, whatever course they took.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub qualifications: Vec<Qualification>,
 }
 
 impl Person {
@@ -165,11 +169,88 @@ impl Person {
     /// ```
     /// use qms_core::model::{Person, Role};
     /// let p = Person { id: "p1".into(), name: "Lê Văn An".into(), position: None, unit: None,
-    ///     roles: vec![Role::InternalAuditor], training: vec![] };
+    ///     roles: vec![Role::InternalAuditor], training: vec![], qualifications: vec![] };
     /// assert!(p.has_role(Role::InternalAuditor));
     /// ```
     pub fn has_role(&self, role: Role) -> bool {
         self.roles.contains(&role)
+    }
+
+    /// Whether the person may audit: an internal-auditor course on record or a standing
+    /// auditor qualification (lead or internal auditor).
+    ///
+    /// ```
+    /// use qms_core::model::{Person, Qualification, QualificationKind};
+    /// let mut p = Person { id: "p1".into(), name: "Lê Văn An".into(), position: None, unit: None,
+    ///     roles: vec![], training: vec![], qualifications: vec![] };
+    /// assert!(!p.is_qualified_auditor());
+    /// p.qualifications.push(Qualification { kind: QualificationKind::LeadAuditor, since: None,
+    ///     decision: None });
+    /// assert!(p.is_qualified_auditor() && p.is_lead_auditor());
+    /// ```
+    pub fn is_qualified_auditor(&self) -> bool {
+        self.training
+            .iter()
+            .any(|t| t.kind == TrainingKind::InternalAuditor)
+            || self.qualifications.iter().any(|q| q.kind.audits())
+    }
+
+    /// Whether the person holds a standing lead-auditor qualification.
+    pub fn is_lead_auditor(&self) -> bool {
+        self.qualifications
+            .iter()
+            .any(|q| q.kind == QualificationKind::LeadAuditor)
+    }
+}
+
+/// A standing qualification (năng lực được công nhận), e.g. lead auditor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Qualification {
+    /// What the person is qualified as.
+    pub kind: QualificationKind,
+    /// Since when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<NaiveDate>,
+    /// The decision or certificate that grants it, e.g. "12/QĐ-SKHCN".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
+}
+
+/// Kind of standing qualification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QualificationKind {
+    /// Lead auditor (chuyên gia đánh giá trưởng).
+    LeadAuditor,
+    /// Internal auditor (chuyên gia đánh giá nội bộ).
+    InternalAuditor,
+    /// Technical expert (chuyên gia kỹ thuật), who supports a team but does not audit.
+    TechnicalExpert,
+}
+
+impl QualificationKind {
+    /// Whether the qualification allows auditing.
+    pub fn audits(self) -> bool {
+        matches!(
+            self,
+            QualificationKind::LeadAuditor | QualificationKind::InternalAuditor
+        )
+    }
+
+    /// The label in a language.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match self {
+            QualificationKind::LeadAuditor => {
+                lang.pick("Chuyên gia đánh giá trưởng", "Lead auditor")
+            }
+            QualificationKind::InternalAuditor => {
+                lang.pick("Chuyên gia đánh giá nội bộ", "Internal auditor")
+            }
+            QualificationKind::TechnicalExpert => {
+                lang.pick("Chuyên gia kỹ thuật", "Technical expert")
+            }
+        }
     }
 }
 
@@ -197,7 +278,9 @@ pub enum Role {
 pub struct TrainingRecord {
     /// Kind of course.
     pub kind: TrainingKind,
-    /// Course title, e.g. "Chuyên gia đánh giá nội bộ TCVN ISO 9001:2015".
+    /// Course title, e.g. "Chuyên gia đánh giá nội bộ TCVN ISO 9001:2015"; empty when the
+    /// record (a certificate, say) does not name the course.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub course: String,
     /// Training provider.
     #[serde(default, skip_serializing_if = "Option::is_none")]

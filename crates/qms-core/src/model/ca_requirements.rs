@@ -74,7 +74,8 @@ impl CaState {
         use CaRequirement::*;
         use CaState::*;
         match self {
-            Proposed | Analysing => &[],
+            // Open does not say its phase, so it asks for nothing a phase would.
+            Proposed | Analysing | Open => &[],
             AwaitingApproval => &[RootCause, Actions],
             InProgress => &[RootCause, Actions, Approval],
             Verifying => &[RootCause, Actions, Approval, ActionsCompleted],
@@ -166,7 +167,12 @@ impl CorrectiveAction {
         let mut last_date = None;
         for (index, step) in self.history.iter().enumerate() {
             // A history may start at Proposed itself (the raising) or at its first move.
-            let first_is_raise = index == 0 && step.state == CaState::Proposed;
+            // A history may start at Proposed or Open itself (the raising), at its first move
+            // from Proposed, or at a move from Open (a request taken over as "open", whose
+            // earlier phases were never recorded).
+            let first_is_raise = index == 0
+                && (matches!(step.state, CaState::Proposed | CaState::Open)
+                    || CaState::Open.next().contains(&step.state));
             if !first_is_raise && !from.next().contains(&step.state) {
                 out.push(HistoryProblem::IllegalStep {
                     index,

@@ -100,8 +100,12 @@ pub struct Correction {
 pub struct ActionStep {
     /// What is to be done.
     pub description: String,
-    /// Who does it (a person id).
+    /// Who does it (a person id); empty when a unit owns the action (`owner_unit`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,
+    /// The unit that owns the action (a unit id), when no one person does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_unit: Option<String>,
     /// The current due date.
     pub due: NaiveDate,
     /// The due date first agreed, when it has since moved.
@@ -113,6 +117,41 @@ pub struct ActionStep {
     /// When it was completed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_on: Option<NaiveDate>,
+}
+
+impl ActionStep {
+    /// The owner's id and whether it names a unit: the person when one is named, else the
+    /// unit; `None` when neither is recorded.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use qms_core::model::ActionStep;
+    /// let due = NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+    /// let mut a = ActionStep::new("Cập nhật danh mục", "", due);
+    /// assert_eq!(a.owner_ref(), None);
+    /// a.owner_unit = Some("vp".into());
+    /// assert_eq!(a.owner_ref(), Some(("vp", true)));
+    /// ```
+    pub fn owner_ref(&self) -> Option<(&str, bool)> {
+        if !self.owner.trim().is_empty() {
+            Some((self.owner.as_str(), false))
+        } else {
+            self.owner_unit.as_deref().map(|u| (u, true))
+        }
+    }
+
+    /// An action owned by a person (`owner` may be empty), due on a day, not yet done.
+    pub fn new(description: &str, owner: &str, due: NaiveDate) -> ActionStep {
+        ActionStep {
+            description: description.to_owned(),
+            owner: owner.to_owned(),
+            owner_unit: None,
+            due,
+            original_due: None,
+            extensions: Vec::new(),
+            completed_on: None,
+        }
+    }
 }
 
 /// A recorded extension of an action's due date (gia hạn).
@@ -187,11 +226,15 @@ pub enum CaState {
     Closed,
     /// Not effective; continued in a new request (chuyển tiếp).
     CarriedOver,
+    /// Open, phase not recorded (đang mở): a request taken over from a register that only
+    /// says open or closed. It requires nothing; it may move to any phase whose records it
+    /// has (see [`CaState::requirements`]).
+    Open,
 }
 
 impl CaState {
-    /// Every state, in workflow order.
-    pub const ALL: [CaState; 7] = [
+    /// Every state, in workflow order; [`CaState::Open`], which has no place in it, last.
+    pub const ALL: [CaState; 8] = [
         CaState::Proposed,
         CaState::Analysing,
         CaState::AwaitingApproval,
@@ -199,6 +242,7 @@ impl CaState {
         CaState::Verifying,
         CaState::Closed,
         CaState::CarriedOver,
+        CaState::Open,
     ];
 
     /// The states reachable in one step.
@@ -213,6 +257,15 @@ impl CaState {
             // Verification may send the work back before deciding.
             Verifying => &[Closed, CarriedOver, InProgress],
             Closed | CarriedOver => &[],
+            // The phase is unknown: the records decide (the requirements of the target).
+            Open => &[
+                Analysing,
+                AwaitingApproval,
+                InProgress,
+                Verifying,
+                Closed,
+                CarriedOver,
+            ],
         }
     }
 
@@ -232,6 +285,7 @@ impl CaState {
             Verifying => lang.pick("Đang xác minh hiệu lực", "Verifying"),
             Closed => lang.pick("Đã đóng", "Closed"),
             CarriedOver => lang.pick("Chuyển tiếp", "Carried over"),
+            Open => lang.pick("Đang mở", "Open"),
         }
     }
 }
@@ -360,14 +414,8 @@ mod tests {
         let mut ca = CorrectiveAction::new("c1", CaSource::InternalAudit, "u", day(1));
         ca.transition(CaState::Analysing, day(2)).unwrap();
         ca.root_cause = Some("Chưa phân công người cập nhật".into());
-        ca.actions.push(ActionStep {
-            description: "Cập nhật danh mục".into(),
-            owner: "p1".into(),
-            due: day(20),
-            original_due: None,
-            extensions: vec![],
-            completed_on: None,
-        });
+        ca.actions
+            .push(ActionStep::new("Cập nhật danh mục", "p1", day(20)));
         ca.transition(CaState::AwaitingApproval, day(3)).unwrap();
         assert!(matches!(
             ca.transition(CaState::InProgress, day(4)),

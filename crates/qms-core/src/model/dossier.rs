@@ -55,6 +55,9 @@ pub struct Dossier {
     /// Audits with their plans, checklists and findings.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audits: Vec<Audit>,
+    /// Outside inspections (Sở KH&CN, certification body) with their findings, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inspections: Vec<Inspection>,
     /// Corrective-action requests.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrective_actions: Vec<CorrectiveAction>,
@@ -101,6 +104,7 @@ impl Dossier {
             announcements: Vec::new(),
             programmes: Vec::new(),
             audits: Vec::new(),
+            inspections: Vec::new(),
             corrective_actions: Vec::new(),
             management_reviews: Vec::new(),
             quality_objectives: Vec::new(),
@@ -114,6 +118,13 @@ impl Dossier {
         self.audits
             .iter()
             .flat_map(|a| a.findings.iter().map(move |f| (a, f)))
+    }
+
+    /// Every finding of every outside inspection, with its inspection.
+    pub fn inspection_findings(&self) -> impl Iterator<Item = (&Inspection, &Finding)> {
+        self.inspections
+            .iter()
+            .flat_map(|i| i.findings.iter().map(move |f| (i, f)))
     }
 
     /// The unit with an id.

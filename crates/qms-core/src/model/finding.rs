@@ -40,6 +40,9 @@ pub struct Finding {
     pub evidence: Option<String>,
     /// The statement of the finding (mô tả phát hiện).
     pub statement: String,
+    /// The day it was made; absent means the first day of its audit or inspection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
     /// The auditee's acknowledgement (xác nhận của bên được đánh giá).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acknowledgement: Option<Acknowledgement>,

@@ -13,6 +13,7 @@ mod document_facts;
 mod dossier;
 mod english;
 mod finding;
+mod inspection;
 mod objective;
 mod record_form;
 mod register;
@@ -21,7 +22,10 @@ mod scope;
 mod settings;
 mod time_of_day;
 
-pub use agency::{Agency, AgencyKind, Person, Role, TrainingKind, TrainingRecord, Unit};
+pub use agency::{
+    Agency, AgencyKind, Person, Qualification, QualificationKind, Role, TrainingKind,
+    TrainingRecord, Unit,
+};
 pub use audit::{
     Audit, AuditPlan, AuditProgramme, AuditReport, Meeting, PlannedAudit, ScheduleRow,
     TeamDecision, TeamMember, TeamRole,
@@ -36,6 +40,7 @@ pub use document_facts::{DocumentFacts, DocumentSettings, SigningForm};
 pub use dossier::{Dossier, FORMAT_VERSION};
 pub use english::EnglishNames;
 pub use finding::{Acknowledgement, Finding, FindingKind};
+pub use inspection::{Inspection, InspectionKind};
 pub use objective::{Comparison, Measurement, MeasurementPeriod, QualityObjective, Target};
 pub use record_form::{FormIssue, QmsRecord};
 pub use register::{

@@ -162,6 +162,50 @@ pub enum Comparison {
     AtMost,
 }
 
+impl Measurement {
+    /// A measurement of the period ending on `period_end`.
+    pub fn new(period_end: NaiveDate, value: f64) -> Measurement {
+        Measurement {
+            period_start: None,
+            period_end,
+            measured_on: None,
+            value,
+            note: None,
+        }
+    }
+
+    /// The day the value stands for: when it was taken, else the end of its period.
+    pub fn dated(&self) -> NaiveDate {
+        self.measured_on
+            .filter(|d| *d < self.period_end)
+            .unwrap_or(self.period_end)
+    }
+
+    /// Whether the measurement can be shown for a period from `start` (none: since the
+    /// beginning) to `end`: the day it stands for lies in it.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use qms_core::model::Measurement;
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// // The year 2025 measured so far on 15 October, for a review of Nov 2024 – Oct 2025.
+    /// let mut m = Measurement::new(d(2025, 12, 31), 97.0);
+    /// m.period_start = Some(d(2025, 1, 1));
+    /// assert!(!m.in_period(Some(d(2024, 11, 1)), d(2025, 10, 31)));
+    /// m.measured_on = Some(d(2025, 10, 15));
+    /// assert!(m.in_period(Some(d(2024, 11, 1)), d(2025, 10, 31)));
+    /// ```
+    pub fn in_period(&self, start: Option<NaiveDate>, end: NaiveDate) -> bool {
+        let at = self.dated();
+        at <= end && start.is_none_or(|s| at >= s)
+    }
+
+    /// Whether the value covers the whole period (not taken before its end).
+    pub fn is_final(&self) -> bool {
+        self.dated() == self.period_end
+    }
+}
+
 /// How often an objective is measured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -177,11 +221,22 @@ pub enum MeasurementPeriod {
 }
 
 /// A measurement of an objective.
+///
+/// It is dated by the period it measures (`period_start`..`period_end`, e.g. the year 2025 for
+/// a yearly objective) and, for a figure taken before that period ended (the year so far, for
+/// a review held in October), by `measured_on`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Measurement {
+    /// First day of the period measured; absent: the period implied by the objective's
+    /// measurement period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_start: Option<NaiveDate>,
     /// Last day of the period measured.
     pub period_end: NaiveDate,
+    /// The day the value was taken, when before the period's end (a running total).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measured_on: Option<NaiveDate>,
     /// Measured value, in the target's unit.
     pub value: f64,
     /// Note, e.g. the data source.

@@ -64,6 +64,7 @@ fn audit(id: &str, end: NaiveDate, kinds: &[FindingKind]) -> Audit {
                 evidence: None,
                 statement: "Thiếu hồ sơ".into(),
                 acknowledgement: None,
+                date: None,
             })
             .collect(),
         report: None,
@@ -108,6 +109,7 @@ fn one_agency_counts_what_its_dossier_holds() {
     open.actions.push(ActionStep {
         description: "x".into(),
         owner: "p".into(),
+        owner_unit: None,
         due: day(2026, 6, 1),
         original_due: None,
         extensions: vec![],
@@ -150,6 +152,8 @@ fn one_agency_counts_what_its_dossier_holds() {
             unit: None,
             measurements: value
                 .map(|value| Measurement {
+                    period_start: None,
+                    measured_on: None,
                     period_end: day(2026, 9, 30),
                     value,
                     note: None,
@@ -186,6 +190,7 @@ fn one_agency_counts_what_its_dossier_holds() {
             unit: None,
             roles: vec![],
             training: t,
+            qualifications: vec![],
         });
     }
 

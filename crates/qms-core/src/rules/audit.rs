@@ -4,7 +4,7 @@ use super::Emitter;
 use super::context::{Context, blank, en_date, vi_date};
 use crate::catalog;
 use crate::load::JsonPath;
-use crate::model::{AuditProgramme, ItemResult, TeamRole, TrainingKind};
+use crate::model::{AuditProgramme, ItemResult, TeamRole};
 use chrono::Datelike;
 use std::collections::HashSet;
 
@@ -229,20 +229,16 @@ pub(super) fn untrained_auditor(ctx: &Context, e: &mut Emitter) {
             if !seen.insert(person) {
                 continue;
             }
-            let trained = ctx.person(person).is_some_and(|p| {
-                p.training
-                    .iter()
-                    .any(|t| t.kind == TrainingKind::InternalAuditor)
-            });
+            let trained = ctx.person(person).is_some_and(|p| p.is_qualified_auditor());
             if !trained {
                 e.emit(
                     path,
                     format!(
-                        "chuyên gia {} được phân công đánh giá nhưng chưa có hồ sơ đào tạo chuyên gia đánh giá nội bộ",
+                        "chuyên gia {} được phân công đánh giá nhưng chưa có hồ sơ đào tạo chuyên gia đánh giá nội bộ hay năng lực được công nhận (qualifications)",
                         ctx.who(person)
                     ),
                     format!(
-                        "auditor {} is assigned but has no internal-auditor training record",
+                        "auditor {} is assigned but has no internal-auditor training record or standing qualification (qualifications)",
                         ctx.who(person)
                     ),
                 );
@@ -372,36 +368,93 @@ pub(super) fn planned_without_checklist(ctx: &Context, e: &mut Emitter) {
     }
 }
 
-/// QMS-A011: a unit's acknowledgement of a finding dated before the audit began: the
-/// finding cannot have been acknowledged before it was made.
-pub(super) fn acknowledged_before_audit(ctx: &Context, e: &mut Emitter) {
-    for (ai, a) in ctx.d.audits.iter().enumerate() {
-        for (fi, f) in a.findings.iter().enumerate() {
-            let Some(ack) = &f.acknowledgement else {
-                continue;
-            };
-            if ack.date < a.plan.start {
-                e.emit(
-                    root("audits")
-                        .index(ai)
-                        .key("findings")
-                        .index(fi)
-                        .key("acknowledgement")
-                        .key("date"),
-                    format!(
-                        "phát hiện {} được đơn vị xác nhận ngày {}, trước ngày bắt đầu đánh giá {}",
-                        f.id,
-                        vi_date(ack.date),
-                        vi_date(a.plan.start)
-                    ),
-                    format!(
-                        "finding {} was acknowledged on {}, before the audit began on {}",
-                        f.id,
-                        en_date(ack.date),
-                        en_date(a.plan.start)
-                    ),
-                );
-            }
+/// QMS-A011: a unit's acknowledgement of a finding dated before the finding was made (its
+/// own date, else the first day of its audit or inspection).
+pub(super) fn acknowledged_before_finding(ctx: &Context, e: &mut Emitter) {
+    let audit_findings = ctx.d.audits.iter().enumerate().flat_map(|(ai, a)| {
+        a.findings.iter().enumerate().map(move |(fi, f)| {
+            let at = root("audits").index(ai).key("findings").index(fi);
+            (at, f, a.plan.start)
+        })
+    });
+    let inspection_findings = ctx.d.inspections.iter().enumerate().flat_map(|(ii, x)| {
+        x.findings.iter().enumerate().map(move |(fi, f)| {
+            let at = root("inspections").index(ii).key("findings").index(fi);
+            (at, f, x.date)
+        })
+    });
+    for (at, f, began) in audit_findings.chain(inspection_findings) {
+        let Some(ack) = &f.acknowledgement else {
+            continue;
+        };
+        let (made, vi_what, en_what) = match f.date {
+            Some(d) => (d, "ngày ghi nhận phát hiện", "the finding was made"),
+            None => (began, "ngày bắt đầu đánh giá", "the audit began"),
+        };
+        if ack.date < made {
+            e.emit(
+                at.key("acknowledgement").key("date"),
+                format!(
+                    "phát hiện {} được đơn vị xác nhận ngày {}, trước {vi_what} {}",
+                    f.id,
+                    vi_date(ack.date),
+                    vi_date(made)
+                ),
+                format!(
+                    "finding {} was acknowledged on {}, before {en_what} on {}",
+                    f.id,
+                    en_date(ack.date),
+                    en_date(made)
+                ),
+            );
+        }
+    }
+}
+
+/// QMS-A012: a procedure of the QMS that the year's programme does not audit. Agencies audit
+/// every procedure in the year; a programme that names no procedure at all cannot be judged.
+pub(super) fn procedure_not_covered(ctx: &Context, e: &mut Emitter) {
+    let Some((pi, p)) = programme_of_year(ctx) else {
+        return;
+    };
+    if ctx.d.procedures.is_empty() {
+        return;
+    }
+    let covered: HashSet<&str> = p
+        .planned
+        .iter()
+        .flat_map(|a| a.procedures.iter().map(String::as_str))
+        .collect();
+    if covered.is_empty() {
+        e.emit_as(
+            super::Severity::Info,
+            root("programmes").index(pi).key("planned"),
+            format!(
+                "chương trình đánh giá năm {} không ghi quy trình nào cho các cuộc đánh giá (planned[].procedures): không kiểm tra được việc đánh giá đủ {} quy trình",
+                p.year,
+                ctx.d.procedures.len()
+            ),
+            format!(
+                "the {} audit programme names no procedure for its audits (planned[].procedures): whether all {} procedures are audited cannot be checked",
+                p.year,
+                ctx.d.procedures.len()
+            ),
+        );
+        return;
+    }
+    for (i, proc) in ctx.d.procedures.iter().enumerate() {
+        if !covered.contains(proc.id.as_str()) {
+            e.emit(
+                root("procedures").index(i),
+                format!(
+                    "chương trình đánh giá năm {} không đánh giá quy trình {} ({})",
+                    p.year, proc.code, proc.title
+                ),
+                format!(
+                    "the {} audit programme does not audit procedure {} ({})",
+                    p.year, proc.code, proc.title
+                ),
+            );
         }
     }
 }

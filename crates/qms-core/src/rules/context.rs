@@ -32,7 +32,12 @@ impl<'d> Context<'d> {
             people: d.people.iter().map(|p| (p.id.as_str(), p)).collect(),
             units: d.units.iter().map(|u| (u.id.as_str(), u)).collect(),
             actions_by_finding,
-            finding_kinds: d.findings().map(|(_, f)| (f.id.as_str(), f.kind)).collect(),
+            finding_kinds: d
+                .findings()
+                .map(|(_, f)| f)
+                .chain(d.inspection_findings().map(|(_, f)| f))
+                .map(|f| (f.id.as_str(), f.kind))
+                .collect(),
         }
     }
 

@@ -41,6 +41,24 @@ pub(super) fn nc_without_action(ctx: &Context, e: &mut Emitter) {
             }
         }
     }
+    for (ii, x) in ctx.d.inspections.iter().enumerate() {
+        for (fi, f) in x.findings.iter().enumerate() {
+            let made = f.date.unwrap_or(x.date);
+            let late = made
+                .checked_add_days(Days::new(u64::from(days)))
+                .is_some_and(|d| ctx.today > d);
+            if late
+                && f.kind.is_nonconformity()
+                && !ctx.actions_by_finding.contains_key(f.id.as_str())
+            {
+                e.emit(
+                    JsonPath::root().key("inspections").index(ii).key("findings").index(fi),
+                    format!("sự không phù hợp {} do {} phát hiện chưa có phiếu yêu cầu hành động khắc phục sau {days} ngày", f.id, x.body),
+                    format!("nonconformity {} found by {} has no corrective action after {days} days", f.id, x.body),
+                );
+            }
+        }
+    }
 }
 
 /// QMS-C002: an action past its due date.

@@ -102,8 +102,8 @@ static EXPLANATIONS: &[Explanation] = &[
         "QMS-A005",
         "TCVN ISO 19011 điều 7 yêu cầu năng lực chuyên gia đánh giá; đoàn kiểm tra thường hỏi giấy chứng nhận đào tạo đánh giá nội bộ.",
         "TCVN ISO 19011 clause 7 requires competent auditors; inspectors usually ask for the internal auditor training certificate.",
-        "Ghi khóa đào tạo vào \"people[].training\" (tên khóa, ngày, đơn vị đào tạo), hoặc phân công chuyên gia đã được đào tạo.",
-        "Record the course in \"people[].training\" (course, date, provider), or assign a trained auditor."
+        "Ghi khóa đào tạo vào \"people[].training\" (ngày, đơn vị đào tạo; tên khóa nếu biết) hoặc năng lực được công nhận vào \"people[].qualifications\" (ví dụ \"lead_auditor\" theo quyết định), hoặc phân công chuyên gia đã được đào tạo.",
+        "Record the course in \"people[].training\" (date, provider; course title when known) or a standing qualification in \"people[].qualifications\" (e.g. \"lead_auditor\" by decision), or assign a trained auditor."
     ),
     explain!(
         "QMS-A006",
@@ -142,15 +142,22 @@ static EXPLANATIONS: &[Explanation] = &[
     ),
     explain!(
         "QMS-A011",
-        "Đơn vị chỉ có thể xác nhận một phát hiện sau khi chuyên gia nêu ra nó trong cuộc đánh giá; ngày xác nhận sớm hơn cho thấy hồ sơ ghi sai ngày hoặc gắn nhầm cuộc đánh giá.",
-        "A unit can only acknowledge a finding after the auditors raised it during the audit; an earlier date means a wrong date or a finding filed under the wrong audit.",
-        "Sửa \"acknowledgement.date\" theo biên bản họp kết thúc hoặc phiếu yêu cầu, hoặc chuyển phát hiện về đúng cuộc đánh giá.",
-        "Correct \"acknowledgement.date\" from the closing meeting record or the request, or move the finding to the right audit."
+        "Đơn vị chỉ có thể xác nhận một phát hiện sau khi chuyên gia (hoặc đoàn kiểm tra) nêu ra nó; ngày xác nhận sớm hơn ngày ghi nhận phát hiện (hoặc ngày bắt đầu đánh giá khi phát hiện không ghi ngày) cho thấy hồ sơ ghi sai ngày hoặc gắn nhầm cuộc đánh giá.",
+        "A unit can only acknowledge a finding after the auditors (or inspectors) raised it; a date before the finding's own date (or the first day of the audit when the finding has none) means a wrong date or a finding filed under the wrong audit.",
+        "Sửa \"acknowledgement.date\" hoặc \"date\" của phát hiện theo biên bản họp kết thúc hoặc phiếu yêu cầu, hoặc chuyển phát hiện về đúng cuộc đánh giá.",
+        "Correct \"acknowledgement.date\" or the finding's \"date\" from the closing meeting record or the request, or move the finding to the right audit."
+    ),
+    explain!(
+        "QMS-A012",
+        "Cơ quan phải đánh giá nội bộ mọi quy trình của HTQLCL ít nhất một lần trong năm (điều 9.2.2 a); đoàn kiểm tra đối chiếu danh mục quy trình với chương trình đánh giá. Khi chương trình không ghi quy trình nào, quy tắc chỉ báo (mức thông tin) rằng không kiểm tra được.",
+        "Every procedure of the QMS must be audited at least once a year (clause 9.2.2 a); inspectors compare the list of procedures with the audit programme. When the programme names no procedure at all, the rule says (as info) that it cannot check.",
+        "Thêm mã quy trình vào \"procedures\" của một cuộc đánh giá dự kiến trong \"programmes[].planned\" của năm, hoặc bỏ quy trình đã bãi bỏ khỏi \"procedures\".",
+        "Add the procedure's id to the \"procedures\" of a planned audit in the year's \"programmes[].planned\", or remove a withdrawn procedure from \"procedures\"."
     ),
     explain!(
         "QMS-C001",
-        "Sự không phù hợp phát hiện khi đánh giá phải có hành động khắc phục không chậm trễ (điều 9.2.2 e, 10.2).",
-        "A nonconformity found in an audit needs corrective action without undue delay (clauses 9.2.2 e, 10.2).",
+        "Sự không phù hợp phát hiện khi đánh giá nội bộ hay khi cơ quan bên ngoài kiểm tra (\"inspections\") phải có hành động khắc phục không chậm trễ (điều 9.2.2 e, 10.2).",
+        "A nonconformity found in an internal audit or by an outside inspection (\"inspections\") needs corrective action without undue delay (clauses 9.2.2 e, 10.2).",
         "Lập phiếu yêu cầu hành động khắc phục trong \"corrective_actions\" với \"finding\" trỏ tới phát hiện.",
         "Create a corrective action request in \"corrective_actions\" whose \"finding\" points to the finding."
     ),
@@ -207,8 +214,8 @@ static EXPLANATIONS: &[Explanation] = &[
         "QMS-M002",
         "Điều 9.3.2 liệt kê các đầu vào bắt buộc (a–f, c1–c7); thiếu đầu vào là thiếu căn cứ cho quyết định của lãnh đạo.",
         "Clause 9.3.2 lists the required inputs (a–f, c1–c7); a missing input leaves management's decisions without a basis.",
-        "Bổ sung nội dung cho đầu vào còn thiếu trong \"management_reviews[].inputs\" (danh sách đầu vào có trong hướng dẫn sử dụng).",
-        "Add the missing input to \"management_reviews[].inputs\" (see the list in the user guide)."
+        "Bổ sung nội dung cho đầu vào còn thiếu trong \"management_reviews[].inputs\" (danh sách đầu vào có trong hướng dẫn sử dụng). Một đầu vào đã trình bày nhưng \"summary\" còn trống được báo ở mức thông tin: viết tóm tắt để báo cáo thể hiện được.",
+        "Add the missing input to \"management_reviews[].inputs\" (see the list in the user guide). An input presented with an empty \"summary\" is reported as info: write the summary so the report can show it."
     ),
     explain!(
         "QMS-M003",
@@ -279,6 +286,13 @@ static EXPLANATIONS: &[Explanation] = &[
         "Administrative procedure processes need one-stop-shop records (receipt and appointment slip, processing control sheet); inspections keep finding them missing.",
         "Thêm các biểu mẫu đó vào \"forms\" của quy trình và vào danh mục hồ sơ (\"registers.records\"); nếu quy trình chưa khai báo TTHC liên kết thì ghi vào \"admin_procedures\".",
         "Add those forms to the procedure's \"forms\" and to the records register (\"registers.records\"); declare its administrative procedures in \"admin_procedures\" if missing."
+    ),
+    explain!(
+        "QMS-D005",
+        "Ký hiệu của văn bản gồm chữ viết tắt tên loại văn bản và chữ viết tắt tên cơ quan ban hành (Nghị định 30/2020/NĐ-CP, Phụ lục I); số văn bản mang ký hiệu của cơ quan khác là dấu hiệu sao chép hồ sơ của nơi khác. Khi cơ quan chưa khai ký hiệu viết tắt, quy tắc chỉ báo (mức thông tin) rằng không kiểm tra được.",
+        "A document's symbol is the abbreviation of its kind and of the issuing agency (Decree 30/2020/NĐ-CP, Annex I); a number with another agency's symbol suggests records copied from elsewhere. When the agency's abbreviation is not given, the rule says (as info) that it cannot check.",
+        "Sửa số văn bản cho đúng ký hiệu của cơ quan (ví dụ \"05/KH-SKHCN\"), hoặc khai \"agency.symbol\".",
+        "Correct the number to carry the agency's symbol (e.g. \"05/KH-SKHCN\"), or give \"agency.symbol\"."
     ),
     explain!(
         "QMS-S001",

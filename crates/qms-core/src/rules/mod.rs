@@ -23,6 +23,7 @@ mod context;
 mod corrective;
 mod documents;
 mod explain;
+mod numbers;
 mod objectives;
 mod registry;
 mod review;

@@ -94,7 +94,7 @@ pub(super) fn not_measured(ctx: &Context, e: &mut Emitter) {
         {
             continue;
         }
-        if !o.measurements.iter().any(|m| m.period_end >= end) {
+        if !o.measurements.iter().any(|m| m.dated() >= end) {
             e.emit(
                 obj(i).key("measurements"),
                 format!(

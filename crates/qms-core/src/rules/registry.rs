@@ -4,6 +4,7 @@ use super::audit as a;
 use super::context::Context;
 use super::corrective as c;
 use super::documents as d;
+use super::numbers as n;
 use super::objectives as o;
 use super::review as m;
 use super::scope as s;
@@ -163,9 +164,17 @@ pub static RULES: &[Rule] = &[
         "QMS-A011",
         Warning,
         Source::Iso19011("6.4.8"),
-        "Đơn vị xác nhận phát hiện trước ngày đánh giá",
-        "Finding acknowledged before the audit began",
-        a::acknowledged_before_audit
+        "Đơn vị xác nhận phát hiện trước khi phát hiện được ghi nhận",
+        "Finding acknowledged before it was made",
+        a::acknowledged_before_finding
+    ),
+    rule!(
+        "QMS-A012",
+        Warning,
+        iso("9.2.2 a", "8.2.2"),
+        "Quy trình chưa được đưa vào chương trình đánh giá của năm",
+        "Procedure not covered by the year's audit programme",
+        a::procedure_not_covered
     ),
     rule!(
         "QMS-C001",
@@ -318,6 +327,14 @@ pub static RULES: &[Rule] = &[
         "Thiếu hồ sơ một cửa (Giấy tiếp nhận, Phiếu kiểm soát) của quy trình TTHC",
         "One-stop-shop records missing for an administrative procedure",
         d::one_stop_records_missing
+    ),
+    rule!(
+        "QMS-D005",
+        Warning,
+        Source::Nd30("Phụ lục III"),
+        "Số văn bản mang ký hiệu không phải của cơ quan",
+        "Document number with another agency's symbol",
+        n::foreign_symbol
     ),
     rule!(
         "QMS-S001",

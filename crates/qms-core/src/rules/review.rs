@@ -44,11 +44,29 @@ pub(super) fn input_missing(ctx: &Context, e: &mut Emitter) {
     let topics = catalog::review_inputs(ctx.edition);
     for (i, r) in ctx.d.management_reviews.iter().enumerate() {
         for key in catalog::required_review_inputs(ctx.edition) {
-            let given = r
+            let entries: Vec<(usize, &crate::model::ReviewInput)> = r
                 .inputs
                 .iter()
-                .any(|x| x.topic == key && !x.summary.trim().is_empty());
-            if !given {
+                .enumerate()
+                .filter(|(_, x)| x.topic == key)
+                .collect();
+            let given = entries.iter().any(|(_, x)| !x.summary.trim().is_empty());
+            if let (false, Some((j, _))) = (given, entries.first()) {
+                // Presented at the meeting, summary not written yet: not missing, but the
+                // report cannot show it until it is.
+                e.emit_as(
+                    super::Severity::Info,
+                    rv(i).key("inputs").index(*j).key("summary"),
+                    format!(
+                        "\"{}\": đầu vào {key}) đã trình bày nhưng chưa có nội dung tóm tắt (summary)",
+                        r.title
+                    ),
+                    format!(
+                        "\"{}\": input {key}) was presented but has no summary yet (summary)",
+                        r.title
+                    ),
+                );
+            } else if !given {
                 let topic = topics.iter().find(|t| t.key == key);
                 let (vi, en) = topic.map_or(("", ""), |t| (t.label_vi, t.label_en));
                 e.emit(

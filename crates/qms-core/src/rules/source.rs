@@ -16,6 +16,8 @@ pub enum Source {
     Iso19011(&'static str),
     /// Quyết định 19/2014/QĐ-TTg (article and clause).
     Qd19(&'static str),
+    /// Nghị định 30/2020/NĐ-CP on clerical work (annex and section).
+    Nd30(&'static str),
     /// Công văn 419/BKHCN-TĐC: move to TCVN ISO 9001:2015 before 30/6/2021.
     Cv419,
     /// The agency's own procedure (a configurable practice, not law).
@@ -42,6 +44,7 @@ impl Source {
             }
             Source::Iso19011(s) => format!("TCVN ISO 19011:2018, {s}"),
             Source::Qd19(s) => format!("Quyết định 19/2014/QĐ-TTg, {s}"),
+            Source::Nd30(s) => format!("Nghị định 30/2020/NĐ-CP, {s}"),
             Source::Cv419 => lang
                 .pick(
                     "Công văn 419/BKHCN-TĐC (chuyển đổi sang TCVN ISO 9001:2015 trước 30/6/2021)",

@@ -19,6 +19,7 @@ impl<'d> Validator<'d> {
         for (ai, audit) in d.audits.iter().enumerate() {
             self.check_audit(ai, audit);
         }
+        self.check_inspections();
         self.check_corrective_actions();
         for (ri, review) in d.management_reviews.iter().enumerate() {
             self.check_review(ri, review);
@@ -80,6 +81,13 @@ impl<'d> Validator<'d> {
             }
             for (j, f) in a.findings.iter().enumerate() {
                 self.define(RefKind::Finding, &f.id, || at().key("findings").index(j));
+            }
+        }
+        for (i, x) in d.inspections.iter().enumerate() {
+            for (j, f) in x.findings.iter().enumerate() {
+                self.define(RefKind::Finding, &f.id, || {
+                    root("inspections").index(i).key("findings").index(j)
+                });
             }
         }
         for (i, c) in d.corrective_actions.iter().enumerate() {
@@ -269,6 +277,23 @@ impl<'d> Validator<'d> {
         }
     }
 
+    fn check_inspections(&mut self) {
+        let d = self.d;
+        for (i, x) in d.inspections.iter().enumerate() {
+            for (j, f) in x.findings.iter().enumerate() {
+                let at = || root("inspections").index(i).key("findings").index(j);
+                self.reference(RefKind::Unit, &f.unit, || at().key("unit"));
+                self.clauses(&f.clauses, || at().key("clauses"));
+                self.opt_reference(RefKind::Procedure, &f.procedure, || at().key("procedure"));
+                if let Some(ack) = &f.acknowledgement {
+                    self.reference(RefKind::Person, &ack.by, || {
+                        at().key("acknowledgement").key("by")
+                    });
+                }
+            }
+        }
+    }
+
     fn check_corrective_actions(&mut self) {
         let d = self.d;
         for (i, ca) in d.corrective_actions.iter().enumerate() {
@@ -281,7 +306,14 @@ impl<'d> Validator<'d> {
             }
             for (j, step) in ca.actions.iter().enumerate() {
                 let at = || at().key("actions").index(j);
-                self.reference(RefKind::Person, &step.owner, || at().key("owner"));
+                // A unit may own an action instead of a person (decision record 0004).
+                if !step.owner.is_empty() {
+                    self.reference(RefKind::Person, &step.owner, || at().key("owner"));
+                }
+                self.opt_reference(RefKind::Unit, &step.owner_unit, || at().key("owner_unit"));
+                if step.owner_ref().is_none() {
+                    self.invalid(at().key("owner"), InvalidValue::NoOwner);
+                }
                 for (k, ext) in step.extensions.iter().enumerate() {
                     let at = || at().key("extensions").index(k);
                     self.opt_reference(RefKind::Person, &ext.approved_by, || {

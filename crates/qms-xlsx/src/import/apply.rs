@@ -245,6 +245,7 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: &Answers) -> Vec<Change> {
             evidence: item.evidence.clone(),
             statement,
             acknowledgement: None,
+            date: None,
         };
         if let Some(audit) = dossier.audits.get_mut(a) {
             audit.findings.push(finding);

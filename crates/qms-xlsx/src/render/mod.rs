@@ -72,6 +72,27 @@ pub struct RenderOptions {
     pub lang: Lang,
     /// Today: overdue actions are those due before it; also the document's creation date.
     pub today: chrono::NaiveDate,
+    /// The tracker highlights actions overdue on the day the file is opened (TODAY() in its
+    /// formulas) instead of on `today`. Off by default: the file then shows what was true on
+    /// the day it was made, the same in every spreadsheet and on paper.
+    pub live_overdue: bool,
+}
+
+impl RenderOptions {
+    /// Options for a language and a day, overdue highlighting fixed on that day.
+    ///
+    /// ```
+    /// let today = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    /// let o = qms_xlsx::RenderOptions::new(qms_core::Lang::En, today);
+    /// assert!(!o.live_overdue);
+    /// ```
+    pub fn new(lang: Lang, today: chrono::NaiveDate) -> RenderOptions {
+        RenderOptions {
+            lang,
+            today,
+            live_overdue: false,
+        }
+    }
 }
 
 /// Writes a register or summary workbook; `audit` restricts findings, actions and the summary
@@ -80,8 +101,8 @@ pub struct RenderOptions {
 /// ```
 /// use qms_core::sample::{SampleSpec, sample_dossier};
 /// let d = sample_dossier(&SampleSpec { checklist_items: 50, findings: 12, seed: 1, agency: 0 });
-/// let opts = qms_xlsx::RenderOptions { lang: qms_core::Lang::Vi,
-///     today: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap() };
+/// let opts = qms_xlsx::RenderOptions::new(qms_core::Lang::Vi,
+///     chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap());
 /// for kind in qms_xlsx::WorkbookKind::ALL {
 ///     let bytes = qms_xlsx::render(kind, &d, None, &opts).unwrap();
 ///     assert_eq!(&bytes[..2], b"PK");

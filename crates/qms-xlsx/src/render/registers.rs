@@ -90,7 +90,8 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
                     .as_deref()
                     .map(|u| ctx.unit_name(u).to_owned())
                     .unwrap_or_default(),
-                d.location.clone().unwrap_or_default(),
+                // The location only for what it says beyond the owner unit.
+                ctx.location_beside(d.owner_unit.as_deref(), d.location.as_deref()),
                 match d.status {
                     DocumentStatus::Current => l.pick("Đang áp dụng", "Current"),
                     DocumentStatus::Obsolete => l.pick("Lỗi thời", "Obsolete"),
@@ -108,11 +109,12 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
             stt,
             (ctx.pick("Mã hiệu", "Code"), 14.0),
             (ctx.pick("Tên tài liệu", "Title"), 44.0),
-            (ctx.pick("Loại", "Kind"), 16.0),
+            (ctx.pick("Loại", "Kind"), 12.0),
             (ctx.pick("Lần ban hành", "Revision"), 10.0),
             (ctx.pick("Ngày ban hành", "Issued"), 13.0),
             (ctx.pick("Đơn vị quản lý", "Owner unit"), 24.0),
-            (ctx.pick("Nơi lưu", "Location"), 18.0),
+            // Wide enough for "Thư mục dùng chung HTQLCL; bản giấy tại đơn vị" in two lines.
+            (ctx.pick("Nơi lưu", "Location"), 26.0),
             (ctx.pick("Tình trạng", "Status"), 14.0),
         ],
         internal,
@@ -133,11 +135,7 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
                     ExternalStatus::Expired => l.pick("Hết hiệu lực", "Expired"),
                 }
                 .to_owned(),
-                d.applies_to
-                    .iter()
-                    .map(|u| ctx.unit_name(u))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
+                ctx.units_text(&d.applies_to),
                 date(d.reviewed_on),
             ]
         })
@@ -167,14 +165,7 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
             vec![
                 x.title.clone(),
                 x.form_code.clone().unwrap_or_default(),
-                [
-                    x.unit.as_deref().map(|u| ctx.unit_name(u)),
-                    x.location.as_deref(),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" – "),
+                ctx.place_text(x.unit.as_deref(), x.location.as_deref()),
                 x.retention
                     .map(|t| retention_label(t, l))
                     .unwrap_or_default(),

@@ -85,6 +85,14 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
     let (first_data, end) = block(ws, ctx, &sheet, 4, unit_head, &kinds, &rows)?;
     let clause_rows: Vec<(String, Vec<u32>)> = by_clause.into_values().collect();
     let clause_head = ctx.pick("Điều khoản", "Clause");
+    let mut breaks = Vec::new();
+    // When both tables do not fit one page, the clause table starts the next one with its
+    // heading, rather than leaving its last rows and the note alone on a page.
+    let above = TOP_ROWS + table_height(&rows);
+    let clauses = table_height(&clause_rows) + NOTE_ROW;
+    if above <= PAGE_HEIGHT && above + BLANK_ROW + clauses > PAGE_HEIGHT {
+        breaks.push(end + 2);
+    }
     let (_, end2) = block(ws, ctx, &sheet, end + 2, clause_head, &kinds, &clause_rows)?;
     let multi = ctx
         .audits
@@ -133,8 +141,11 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
             .set_major_unit(highest.div_ceil(8).max(1))
             .set_num_format("0");
         // The chart gets a page of its own rather than being cut by a page break.
-        ws.set_page_breaks(&[end2 + 1])?;
+        breaks.push(end2 + 1);
         ws.insert_chart(end2 + 2, 0, &chart)?;
+    }
+    if !breaks.is_empty() {
+        ws.set_page_breaks(&breaks)?;
     }
     ws.set_landscape();
     ws.set_paper_size(9);
@@ -149,6 +160,25 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
         ws.set_header(&h);
     }
     Ok(())
+}
+
+/// Printable height of an A4 landscape page with the registers' margins, in points, less a
+/// little for LibreOffice's rounding.
+const PAGE_HEIGHT: f64 = 480.0;
+/// Title, agency, audits and the blank row before the first table.
+const TOP_ROWS: f64 = 24.0 + 3.0 * 16.0;
+/// The blank row between the tables.
+const BLANK_ROW: f64 = 16.0;
+/// The note under the clause table.
+const NOTE_ROW: f64 = 30.0;
+
+/// Height of a count table: heading, one row per label, totals.
+fn table_height(rows: &[(String, Vec<u32>)]) -> f64 {
+    33.0 + rows
+        .iter()
+        .map(|(label, _)| crate::layout::height_for(&[(44.0, label)]))
+        .sum::<f64>()
+        + 16.0
 }
 
 /// An ungraded nonconformity counts as minor where grades are used, and graded ones count as

@@ -16,6 +16,8 @@ pub(super) struct Ctx<'a> {
     pub(super) audits: Vec<&'a Audit>,
     pub(super) lang: Lang,
     pub(super) today: chrono::NaiveDate,
+    /// Overdue highlighting follows the day the file is opened (TODAY()), not `today`.
+    pub(super) live_overdue: bool,
     pub(super) styles: Styles,
     pub(super) names: std::cell::RefCell<SheetNames>,
     /// The record the workbook is, for its form code.
@@ -33,6 +35,7 @@ impl<'a> Ctx<'a> {
                 .collect(),
             lang: opts.lang,
             today: opts.today,
+            live_overdue: opts.live_overdue,
             styles: Styles::new("dd/mm/yyyy"),
             names: std::cell::RefCell::new(SheetNames::default()),
             record: None,
@@ -51,10 +54,168 @@ impl<'a> Ctx<'a> {
         self.dossier.person(id).map_or(id, |p| p.name.as_str())
     }
 
+    /// Units for a cell: "every unit" when the list covers every unit of the agency (a
+    /// register row listing them all prints a page of names), else the names joined by "; ".
+    pub(super) fn units_text(&self, ids: &[String]) -> String {
+        let all = &self.dossier.units;
+        let covers_all = all.len() > 1 && all.iter().all(|u| ids.contains(&u.id));
+        if covers_all {
+            return self.pick("Tất cả các đơn vị", "Every unit").to_owned();
+        }
+        if let [one] = ids {
+            return self.unit_name(one).to_owned();
+        }
+        // Several units: their short names where the dossier gives them, so the row stays
+        // a line or two rather than a column of full names.
+        ids.iter()
+            .map(|id| {
+                self.dossier
+                    .unit(id)
+                    .and_then(|u| u.short_name.as_deref())
+                    .filter(|n| !n.trim().is_empty())
+                    .unwrap_or_else(|| self.unit_name(id))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// Where a record is kept: the unit and the location, each said once ("Văn phòng Sở –
+    /// Thư ký ISO", never "Văn phòng Sở – Văn phòng Sở - Thư ký ISO").
+    pub(super) fn place_text(&self, unit: Option<&'a str>, location: Option<&'a str>) -> String {
+        let unit = unit
+            .map(|u| self.unit_name(u))
+            .filter(|u| !u.trim().is_empty());
+        let location = location.map(str::trim).filter(|l| !l.is_empty());
+        match (unit, location) {
+            (Some(u), Some(l)) => match beyond_unit(u, l) {
+                Beyond::Nothing => u.to_owned(),
+                Beyond::Rest(rest) => format!("{u} – {rest}"),
+                Beyond::NamesIt => l.to_owned(),
+                Beyond::Other => format!("{u} – {l}"),
+            },
+            (Some(u), None) => u.to_owned(),
+            (None, Some(l)) => l.to_owned(),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// A location for a column beside the unit's own column: what it says beyond the unit.
+    pub(super) fn location_beside(
+        &self,
+        unit: Option<&'a str>,
+        location: Option<&'a str>,
+    ) -> String {
+        let Some(l) = location.map(str::trim).filter(|l| !l.is_empty()) else {
+            return String::new();
+        };
+        let Some(u) = unit.map(|u| self.unit_name(u)) else {
+            return l.to_owned();
+        };
+        match beyond_unit(u, l) {
+            Beyond::Nothing => String::new(),
+            Beyond::Rest(rest) => rest.to_owned(),
+            Beyond::NamesIt | Beyond::Other => l.to_owned(),
+        }
+    }
+
     /// A valid, unique sheet name.
     pub(super) fn sheet_name(&self, wanted: &str) -> String {
         self.names.borrow_mut().claim(wanted)
     }
+}
+
+/// Lower case with spaces squeezed, for comparing names typed differently.
+fn fold(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// What a location says beside a unit's name.
+enum Beyond<'l> {
+    /// Nothing more: it is the unit, or part of its name.
+    Nothing,
+    /// The unit's name, then this ("Văn phòng Sở - Thư ký ISO" → "Thư ký ISO").
+    Rest(&'l str),
+    /// It names the unit elsewhere in its text.
+    NamesIt,
+    /// Something else.
+    Other,
+}
+
+fn beyond_unit<'l>(unit: &str, location: &'l str) -> Beyond<'l> {
+    let (uf, lf) = (fold(unit), fold(location));
+    if uf.contains(&lf) {
+        return Beyond::Nothing;
+    }
+    // The location opens with the start of the unit's name, then says more after a
+    // separator ("Bộ phận tiếp nhận và trả kết quả; lưu kèm hồ sơ tại phòng chủ trì").
+    if let Some((head, rest)) = split_first_part(location) {
+        let hf = fold(head);
+        let words = hf.split(' ').count();
+        if words >= 2 && (uf == hf || uf.starts_with(&format!("{hf} "))) {
+            return if rest.is_empty() {
+                Beyond::Nothing
+            } else {
+                Beyond::Rest(rest)
+            };
+        }
+    }
+    if let Some(rest) = after_prefix(&uf, location) {
+        let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || "-–—,:;/".contains(c));
+        return if rest.is_empty() {
+            Beyond::Nothing
+        } else {
+            Beyond::Rest(rest)
+        };
+    }
+    if lf.contains(&uf) {
+        Beyond::NamesIt
+    } else {
+        Beyond::Other
+    }
+}
+
+/// A location split at its first separator ("; ", " - ", " – ", ", "): the part before and
+/// the rest after, both trimmed; `None` without a separator.
+fn split_first_part(location: &str) -> Option<(&str, &str)> {
+    [";", " - ", " – ", ","]
+        .iter()
+        .filter_map(|sep| location.find(sep).map(|at| (at, sep.len())))
+        .min()
+        .map(|(at, len)| (location[..at].trim(), location[at + len..].trim()))
+}
+
+/// The text of `location` after a prefix equal to `folded` (lower case, spaces squeezed).
+fn after_prefix<'l>(folded: &str, location: &'l str) -> Option<&'l str> {
+    let target: Vec<char> = folded.chars().collect();
+    let mut ti = 0;
+    let mut in_space = true;
+    for (at, c) in location.char_indices() {
+        if ti == target.len() {
+            // The prefix must end at a word's end.
+            return (!c.is_alphanumeric()).then_some(&location[at..]);
+        }
+        if c.is_whitespace() {
+            if !in_space {
+                in_space = true;
+                if target.get(ti) != Some(&' ') {
+                    return None;
+                }
+                ti += 1;
+            }
+            continue;
+        }
+        in_space = false;
+        for lc in c.to_lowercase() {
+            if target.get(ti) != Some(&lc) {
+                return None;
+            }
+            ti += 1;
+        }
+    }
+    (ti == target.len()).then_some("")
 }
 
 /// A table being written on one sheet.
@@ -159,5 +320,47 @@ impl<'w> Table<'w> {
             self.ws.set_header(&h);
         }
         Ok(self.row)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rest(unit: &str, location: &str) -> String {
+        match beyond_unit(unit, location) {
+            Beyond::Nothing => "·".into(),
+            Beyond::Rest(r) => format!("rest:{r}"),
+            Beyond::NamesIt => "names".into(),
+            Beyond::Other => "other".into(),
+        }
+    }
+
+    #[test]
+    fn a_location_is_read_beside_its_unit() {
+        assert_eq!(
+            rest("Văn phòng Sở", "Văn phòng Sở - Thư ký ISO"),
+            "rest:Thư ký ISO"
+        );
+        assert_eq!(rest("Văn phòng Sở", "văn  phòng sở"), "·");
+        assert_eq!(rest("Văn phòng Sở", "Văn phòng"), "·");
+        assert_eq!(
+            rest("Văn phòng Sở", "Kho lưu trữ của Văn phòng Sở"),
+            "names"
+        );
+        assert_eq!(rest("Văn phòng Sở", "Kho lưu trữ cơ quan"), "other");
+        // A longer word that merely starts like the unit is not the unit followed by more.
+        assert_eq!(rest("Phòng Kinh tế", "Phòng Kinh tếX"), "names");
+        assert_eq!(rest("Phòng Kinh tế", "Phòng Kinh tế: tủ 2"), "rest:tủ 2");
+        // A shortened unit name before a separator is the unit.
+        assert_eq!(
+            rest(
+                "Bộ phận tiếp nhận và trả kết quả của Sở tại Trung tâm Phục vụ hành chính công tỉnh",
+                "Bộ phận tiếp nhận và trả kết quả; lưu kèm hồ sơ tại phòng chủ trì"
+            ),
+            "rest:lưu kèm hồ sơ tại phòng chủ trì"
+        );
+        // One word in common is not enough.
+        assert_eq!(rest("Phòng Kinh tế", "Phòng; tủ 2"), "other");
     }
 }
