@@ -322,9 +322,15 @@ fn write_car(
             .completed_on
             .map(|d| ctx.short_date(d))
             .unwrap_or_default();
+        // An action may be owned by a unit rather than a person.
+        let owner = match a.owner_ref() {
+            Some((unit, true)) => ctx.unit(unit),
+            Some((person, false)) => ctx.person(person),
+            None => String::new(),
+        };
         x.tr_open(false);
         x.cell(width(&w, 0), "Cell", &what, PLAIN);
-        x.cell(width(&w, 1), "Cell", &ctx.person(&a.owner), PLAIN);
+        x.cell(width(&w, 1), "Cell", &owner, PLAIN);
         x.cell(width(&w, 2), "CellCenter", &ctx.short_date(a.due), PLAIN);
         x.cell(width(&w, 3), "CellCenter", &done, PLAIN);
         x.tr_close();

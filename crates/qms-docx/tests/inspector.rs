@@ -647,3 +647,35 @@ fn documents_end_with_a_one_point_paragraph_after_the_signature() {
         );
     }
 }
+
+#[test]
+fn an_action_owned_by_a_unit_names_the_unit_on_the_request() {
+    let d = example("ubnd-phuong-my-tho-2015.json");
+    let ca = d
+        .corrective_actions
+        .iter()
+        .find(|c| c.actions.iter().any(|a| a.owner_unit.is_some()))
+        .expect("the ward example has an action owned by a unit");
+    let unit = ca
+        .actions
+        .iter()
+        .find_map(|a| a.owner_unit.as_deref())
+        .unwrap();
+    let name = &d.units.iter().find(|u| u.id == unit).unwrap().name;
+    let text = paragraphs(
+        &render(
+            DocumentKind::Car,
+            Target::CorrectiveAction(&ca.id),
+            &d,
+            &opts(),
+        )
+        .unwrap(),
+    );
+    // The action table's row: description, then owner.
+    let action = ca.actions.iter().find(|a| a.owner_unit.is_some()).unwrap();
+    let row = text
+        .iter()
+        .position(|p| p.contains(action.description.as_str()))
+        .expect("the action is listed");
+    assert_eq!(text.get(row + 1), Some(name), "{text:?}");
+}
