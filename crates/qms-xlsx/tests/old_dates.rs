@@ -25,10 +25,10 @@ fn dates_before_1900_are_written_as_text() {
             .iter()
             .any(|p| p.code() == "QMS-V007")
     );
-    let opts = RenderOptions {
-        lang: qms_core::Lang::Vi,
-        today: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
-    };
+    let opts = RenderOptions::new(
+        qms_core::Lang::Vi,
+        NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+    );
     let bytes = render(WorkbookKind::Actions, &d, None, &opts).unwrap();
     let mut x: Xlsx<_> = Xlsx::new(Cursor::new(&bytes)).unwrap();
     let name = x.sheet_names()[0].clone();

@@ -28,6 +28,11 @@ mod col {
     pub(super) const OVERDUE: u16 = 13;
 }
 
+/// The width of a column (0 for one past the table, which the column constants never are).
+fn width(col: u16) -> f64 {
+    WIDTHS.get(usize::from(col)).copied().unwrap_or(0.0)
+}
+
 const WIDTHS: [f64; 14] = [
     5.0, 10.0, 8.0, 16.0, 26.0, 30.0, 16.0, 11.0, 22.0, 11.0, 11.0, 12.0, 15.0, 9.0,
 ];
@@ -159,8 +164,8 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
             overdue_cell(&mut t, ctx, overdue)?;
             let sized: Vec<(f64, &str)> = texts
                 .iter()
-                .map(|(c, text)| (WIDTHS[usize::from(*c)], *text))
-                .chain([(WIDTHS[usize::from(col::STATE)], ca.state.label(ctx.lang))])
+                .map(|(c, text)| (width(*c), *text))
+                .chain([(width(col::STATE), ca.state.label(ctx.lang))])
                 .collect();
             t.end_row(&sized)?;
         }
