@@ -115,15 +115,22 @@ def fill_workbook(src, dst):
 
                 def cell(m):
                     row = int(m.group(1))
-                    if row < 9:
-                        return m.group(0)
                     return (f'<c r="F{row}" t="inlineStr"><is><t>Phù hợp</t></is></c>'
                             f'<c r="G{row}" t="inlineStr"><is><t>Đã kiểm tra hồ sơ số {row}, '
                             f'đầy đủ</t></is></c>')
 
-                # Result (F) and evidence (G) cells as written by the export, blank or not.
-                text = re.sub(r'<c r="F(\d+)"[^>]*?(?:/>|>.*?</c>)(?:<c r="G\1"[^>]*?(?:/>|>.*?</c>))?',
-                              cell, text)
+                def row(m):
+                    # Item rows only: those with a row key in column J (the header block and
+                    # the signature lines at the end have none, or "qms:..." keys).
+                    body = m.group(0)
+                    if int(m.group(1)) < 9 or not re.search(
+                            r'<c r="J\d+"[^>]*><is><t>[0-9a-f]{16}-', body):
+                        return body
+                    # Result (F) and evidence (G) cells as written by the export, blank or not.
+                    return re.sub(r'<c r="F(\d+)"[^>]*?(?:/>|>.*?</c>)'
+                                  r'(?:<c r="G\1"[^>]*?(?:/>|>.*?</c>))?', cell, body, count=1)
+
+                text = re.sub(r'<row r="(\d+)"[^>]*>.*?</row>', row, text)
                 data = text.encode("utf-8")
             zout.writestr(info, data)
     with open(dst, "wb") as f:

@@ -42,8 +42,8 @@ mod style;
 pub use error::XlsxError;
 pub use export::{ExportOptions, MEASURED_ROWS_MAX, STREAMED_ITEMS_MIN, export_checklists};
 pub use import::{
-    Change, ChangeKind, Conflict, ConflictKind, ImportOptions, ImportOutcome, Workbook,
-    import_checklists, limits,
+    Change, ChangeKind, Conflict, ConflictKind, FilledWorkbooks, ImportOptions, ImportOutcome,
+    Workbook, import_checklists, limits, merge_filled, read_filled,
 };
 pub use render::{RenderOptions, WorkbookKind, render, render_rollup};
 

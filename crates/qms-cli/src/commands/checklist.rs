@@ -132,11 +132,18 @@ fn import(
         partial,
         lang,
     };
-    let outcome = qms_api::ops::import_checklist(&r, &inputs)
+    let mut outcome = qms_api::ops::import_checklist(&r, &inputs)
         .map_err(|e| fail_on(file, Format::Text, e, lang))?;
+    // The file's text and the workbooks are no longer needed: free them before the dossier
+    // is written out, when memory peaks.
+    drop(r);
+    drop(inputs);
+    drop(books);
+    drop(bytes);
     // What an auditor typed can be a whole page: the terminal gets the first 80 characters of
     // each quoted value (the JSON output and the workbook keep all of it).
     let short = |m: &str| super::check_text::shorten_quotes(m, 80);
+    let changed = outcome.changes.len();
     for c in &outcome.conflicts {
         say!(
             "{}: {}",
@@ -159,13 +166,17 @@ fn import(
             }
         );
     }
-    for c in &outcome.changes {
-        say!("{}", short(&c.message));
+    // 100,000 rows make 200,000 lines: one write each would cost more than the import.
+    {
+        use std::io::Write;
+        let mut err = std::io::BufWriter::with_capacity(1 << 16, std::io::stderr().lock());
+        for c in std::mem::take(&mut outcome.changes) {
+            // Closed stderr: the messages are lost, the import itself still counts.
+            let _ = writeln!(err, "{}", crate::output::terminal_safe(&short(&c.message)));
+        }
+        let _ = err.flush();
     }
-    let (n, k) = (
-        outcome.changes.len(),
-        outcome.conflicts.len() + outcome.conflicts_omitted,
-    );
+    let (n, k) = (changed, outcome.conflicts.len() + outcome.conflicts_omitted);
     let summary = match (lang, k > 0 && !partial) {
         (Lang::Vi, true) => format!(
             "{k} xung đột; chưa áp dụng thay đổi nào (dùng --partial để áp dụng phần không xung đột)"
