@@ -192,6 +192,9 @@ fn import(
         return Err(Failure::Invalid);
     }
     let text = dossier_text(&outcome.dossier)?;
+    // The process ends after this command: the system takes the memory back at once, where
+    // freeing a 100,000-item dossier string by string costs about a tenth of the import.
+    std::mem::forget(outcome);
     match output {
         Some(path) => write_atomic(path, text.as_bytes(), force)?,
         None => print(&text)?,
