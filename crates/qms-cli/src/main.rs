@@ -4,6 +4,10 @@
 //! Exit codes: 0 success, 1 the input is invalid or checks found errors, 2 usage error,
 //! 3 I/O error.
 
+// The README and the guides quote only commands this CLI parses.
+#[cfg(test)]
+mod doc_commands;
+
 /// `eprintln!` for text that may carry a dossier's or a workbook's content: control
 /// characters are shown as escapes, never sent to the terminal.
 macro_rules! say {
