@@ -10,6 +10,10 @@ ratios (of CPU time), peak memory (GNU time), the targets of docs/benchmarks.md 
     python3 bench/run.py --runs 3 --quick     # 10,000 -> 100,000 items (smoke test)
     python3 bench/run.py --only load,check    # a subset (groups: load check export import render)
 
+Import scales from a tenth of the base size to the base size (a workbook of a million filled
+rows is over the importer's 64 MiB limit); every other command from the base size to 10x.
+The full run takes about 15 minutes on a quiet 2-core machine (see docs/benchmarks.md).
+
 Peers need `pip install python-docx==1.2.0 XlsxWriter==3.3.1`; without them their rows are
 left out. Files go to --work (default /tmp/qms-bench), several GB with scaling.
 """
