@@ -85,7 +85,9 @@ pub(crate) fn docx(e: DocxError, d: &Dossier) -> ApiError {
         DocxError::UnknownTarget { kind, id } => {
             let (record, path) = match kind {
                 DocxKind::Programme => (Record::Programme, "audit"),
-                DocxKind::Plan | DocxKind::Report | DocxKind::Car => (Record::Audit, "audit"),
+                DocxKind::Plan | DocxKind::TeamDecision | DocxKind::Report | DocxKind::Car => {
+                    (Record::Audit, "audit")
+                }
                 DocxKind::ReviewNotice | DocxKind::ReviewReport | DocxKind::Minutes => {
                     (Record::Review, "review")
                 }

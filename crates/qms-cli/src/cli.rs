@@ -9,6 +9,9 @@ use std::path::PathBuf;
 #[derive(Parser, Debug)]
 #[command(name = "qms", version, long_about = None)]
 pub(crate) struct Cli {
+    /// No progress bars and no informational lines; errors are still printed.
+    #[arg(short, long, global = true)]
+    pub(crate) quiet: bool,
     #[command(subcommand)]
     pub(crate) command: Command,
 }
@@ -30,6 +33,10 @@ pub(crate) enum Command {
         /// Overwrite an existing file.
         #[arg(long)]
         force: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
     },
     /// Parse a dossier and check its integrity; every problem at once, with JSON paths.
     Validate {
@@ -89,11 +96,15 @@ pub(crate) enum Command {
         /// The shell.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Print the manual page (roff): qms man > qms.1 && man ./qms.1; qms man check for one command.
     Man {
         /// A command, for its own page (qms-check.1).
         command: Option<String>,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// List the clauses of an edition / Danh mục điều khoản.
     Clauses {
@@ -130,6 +141,8 @@ pub(crate) enum Command {
         /// Overwrite an existing file.
         #[arg(long)]
         force: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
     },
@@ -139,8 +152,8 @@ pub(crate) enum Command {
         command: ChecklistCommand,
     },
     /// Write a document of the dossier (Word or Excel), or `all` of them into a directory.
-    /// KIND: programme plan report car review-notice review-report minutes checklist findings
-    /// actions summary registers all
+    /// KIND: programme team-decision plan report car review-notice review-report minutes
+    /// checklist findings actions summary registers all
     Render {
         /// What to write.
         kind: String,
@@ -155,8 +168,10 @@ pub(crate) enum Command {
         /// One corrective action (an id), for `car`.
         #[arg(long = "corrective-action")]
         corrective_action: Option<String>,
-        #[arg(long, value_enum)]
-        format: Option<DocFormat>,
+        /// docx or xlsx for the document; json for the report on standard output (both:
+        /// --format xlsx,json).
+        #[arg(long, value_enum, value_delimiter = ',')]
+        format: Vec<RenderFormat>,
         /// Output file (a directory for `all`); default: the document's usual file name.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -180,6 +195,8 @@ pub(crate) enum Command {
         /// Date of the documents (default: 2026-11-23, the example's "today").
         #[arg(long)]
         today: Option<chrono::NaiveDate>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
     },
@@ -235,6 +252,8 @@ pub(crate) enum Command {
         /// Overwrite existing files.
         #[arg(long)]
         force: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Write synthetic dossiers for load tests (deterministic from the seed).
     Sample {
@@ -259,6 +278,34 @@ pub(crate) enum Command {
         force: bool,
         #[command(flatten)]
         shape: SampleShapeArgs,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Move a corrective action to another state of its workflow when its record allows it,
+    /// else say what it lacks.
+    Transition {
+        /// The dossier.
+        file: PathBuf,
+        /// The corrective action (an id).
+        #[arg(long = "corrective-action")]
+        corrective_action: String,
+        /// The state to move to: proposed, analysing, awaiting_approval, in_progress,
+        /// verifying, closed, carried_over.
+        #[arg(long)]
+        to: String,
+        /// Date of the step (default: today).
+        #[arg(long)]
+        date: Option<chrono::NaiveDate>,
+        /// Output dossier; standard output when absent.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
     },
 }
 
@@ -313,6 +360,8 @@ pub(crate) enum ChecklistCommand {
         /// Date written in the workbook (default: today).
         #[arg(long)]
         today: Option<chrono::NaiveDate>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
     },
@@ -332,6 +381,8 @@ pub(crate) enum ChecklistCommand {
         /// Overwrite an existing file.
         #[arg(long)]
         force: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
     },
@@ -358,15 +409,20 @@ pub(crate) enum ChecklistCommand {
         /// Overwrite an existing file.
         #[arg(long)]
         force: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
     },
 }
 
+/// What `render --format` chooses: the document's format, and the report's.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum DocFormat {
+pub(crate) enum RenderFormat {
     Docx,
     Xlsx,
+    Text,
+    Json,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -430,11 +486,8 @@ impl EditionArg {
 /// A severity on the command line.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum SeverityArg {
-    /// Errors only.
     Error,
-    /// Errors and warnings.
     Warning,
-    /// Everything.
     Info,
 }
 

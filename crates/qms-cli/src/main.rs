@@ -18,9 +18,12 @@ macro_rules! say {
 
 mod cli;
 mod commands;
+mod help_text;
+mod localize;
 mod output;
+mod progress;
+mod report;
 
-use clap::Parser;
 use std::process::ExitCode;
 
 /// A failure that maps to an exit code.
@@ -41,17 +44,30 @@ impl From<anyhow::Error> for Failure {
 }
 
 fn main() -> ExitCode {
-    let args = cli::Cli::parse();
-    match commands::run(args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Invalid) => ExitCode::from(1),
+    let args = localize::parse();
+    let exit = match commands::run(args) {
+        Ok(()) => 0,
+        Err(Failure::Invalid) => 1,
         Err(Failure::Usage(msg)) => {
+            report::error(&cli_error("usage", &msg));
             say!("qms: {msg}");
-            ExitCode::from(2)
+            2
         }
         Err(Failure::Io(e)) => {
-            say!("qms: {e:#}");
-            ExitCode::from(3)
+            let msg = format!("{e:#}");
+            report::error(&cli_error("io", &msg));
+            say!("qms: {msg}");
+            3
         }
+    };
+    if let Some(json) = report::finish(exit) {
+        // A closed pipe is not worth another error.
+        let _ = commands::print(&json);
     }
+    ExitCode::from(exit)
+}
+
+/// The error member of the JSON report for a failure of the command line itself.
+fn cli_error(code: &str, message: &str) -> serde_json::Value {
+    serde_json::json!({"code": code, "message": message, "path": "$"})
 }

@@ -264,7 +264,7 @@ fn every_bad_dossier_gets_its_typed_error_fast() {
         assert_eq!(o.status.code(), Some(1), "{name}: {stderr}");
         let v: serde_json::Value = serde_json::from_slice(&o.stdout)
             .unwrap_or_else(|e| panic!("{name}: {e}: {}", String::from_utf8_lossy(&o.stdout)));
-        let codes: Vec<&str> = v["problems"]
+        let codes: Vec<&str> = v["data"]["problems"]
             .as_array()
             .unwrap()
             .iter()

@@ -85,7 +85,7 @@ fn time_based_rules_fire_five_years_later() {
         "json",
     ]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let codes: Vec<&str> = v["diagnostics"]
+    let codes: Vec<&str> = v["data"]["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
@@ -105,7 +105,7 @@ fn time_based_rules_fire_five_years_later() {
         "json",
     ]);
     let v: serde_json::Value = serde_json::from_slice(&now.stdout).unwrap();
-    let codes: Vec<&str> = v["diagnostics"]
+    let codes: Vec<&str> = v["data"]["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
@@ -115,7 +115,7 @@ fn time_based_rules_fire_five_years_later() {
         assert!(!codes.contains(&code), "{code} should not fire in 2026");
     }
     // JSON diagnostics point into the file.
-    let first = &v["diagnostics"][0];
+    let first = &v["data"]["diagnostics"][0];
     assert!(
         first["line"].as_u64().unwrap() > 1 && !first["requirement"].as_str().unwrap().is_empty()
     );
@@ -139,7 +139,7 @@ fn check_on_an_invalid_dossier_reports_its_problems() {
 fn rules_lists_every_rule() {
     let o = qms(&["rules", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let rules = v["rules"].as_array().unwrap();
+    let rules = v["data"]["rules"].as_array().unwrap();
     assert_eq!(rules.len(), qms_core::rules::RULES.len());
     assert!(
         rules
@@ -188,7 +188,7 @@ fn convert_migrates_the_2008_example_and_reports_ambiguities() {
     ]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert!(
-        !v["diagnostics"]
+        !v["data"]["diagnostics"]
             .as_array()
             .unwrap()
             .iter()
@@ -287,6 +287,7 @@ fn explain_prints_why_and_how_to_fix_in_both_languages() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("QMS-A000…QMS-S005"));
     let out = qms(&["explain", "a004", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = &v["data"];
     assert_eq!(v["code"], "QMS-A004");
     assert!(v["fix"].as_str().unwrap().contains("auditor"));
 }
@@ -304,7 +305,7 @@ fn check_filters_by_rule_severity_unit_and_limit() {
         args.extend_from_slice(extra);
         args.extend_from_slice(&["--format", "json"]);
         let o = qms(&args);
-        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()["data"].take()
     };
     let all = json(&[]);
     let total = all["diagnostics"].as_array().unwrap().len();

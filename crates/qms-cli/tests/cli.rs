@@ -120,8 +120,9 @@ fn five_seeded_mistakes_are_all_reported_with_paths() {
     let json: serde_json::Value =
         serde_json::from_slice(&qms(&["validate", path(&file), "--format", "json"]).stdout)
             .unwrap();
-    assert_eq!(json["valid"], false);
-    assert_eq!(json["problems"].as_array().unwrap().len(), 5);
+    assert_eq!(json["data"]["valid"], false);
+    assert_eq!(json["ok"], false);
+    assert_eq!(json["data"]["problems"].as_array().unwrap().len(), 5);
 }
 
 #[test]
@@ -145,7 +146,7 @@ fn clauses_2015_lists_every_clause_with_both_titles() {
     let o = qms(&["clauses", "--edition", "2015", "--format", "json"]);
     assert!(o.status.success());
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let clauses = v["clauses"].as_array().unwrap();
+    let clauses = v["data"]["clauses"].as_array().unwrap();
     let ids: Vec<&str> = clauses.iter().map(|c| c["id"].as_str().unwrap()).collect();
     for id in [
         "4", "4.1", "4.4.2", "7.1.5.2", "8.5.6", "9.2.2", "9.3.3", "10.3",
@@ -177,7 +178,7 @@ fn correlate_maps_2008_internal_audit_to_9_2() {
     );
     let o = qms(&["correlate", "4.2.3", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["ambiguous"], true);
+    assert_eq!(v["data"]["ambiguous"], true);
     let o = qms(&["correlate", "9.9"]);
     assert_eq!(o.status.code(), Some(1));
 }
@@ -278,7 +279,7 @@ fn sample_shapes_for_the_benchmarks() {
         let o = qms(&["validate", path(f), "--format", "json"]);
         assert_eq!(o.status.code(), Some(1), "{o:?}");
         let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-        v["problems"].as_array().unwrap().len()
+        v["data"]["problems"].as_array().unwrap().len()
     };
     assert_eq!(count(&make("shape-problems.json", &["--problems", "7"])), 7);
     assert_eq!(count(&make("shape-broken.json", &["--broken", "4"])), 4);

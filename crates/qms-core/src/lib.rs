@@ -22,6 +22,7 @@ mod edition;
 mod lang;
 pub mod load;
 pub mod model;
+pub mod numbers;
 pub mod plan_checklist;
 pub mod rollup;
 pub mod rules;

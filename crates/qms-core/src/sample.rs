@@ -279,6 +279,7 @@ pub fn sample_dossier_shaped(spec: &SampleSpec, shape: &SampleShape) -> Dossier 
             checklists: vec![],
             findings: vec![],
             report: None,
+            team_decision: None,
         };
         for c in 0..checklists_per_audit.min(checklists - a * checklists_per_audit) {
             let n = left.min(per_checklist);

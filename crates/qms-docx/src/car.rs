@@ -36,6 +36,34 @@ fn source_label(s: CaSource, lang: Lang) -> &'static str {
     }
 }
 
+/// The symbol of the requests' number series when the dossier sets none (Phiếu yêu cầu –
+/// hành động khắc phục).
+pub(crate) const CAR_SYMBOL: &str = "PYC-HĐKP";
+
+/// "Số: 03/PYC-HĐKP": the request's number with the series symbol (the dossier's
+/// `settings.documents.car.symbol`, else [`CAR_SYMBOL`]) unless the number already carries
+/// letters ("03/PYC-VP"); "01/2026" becomes "01/2026/PYC-HĐKP" (the running number and year
+/// stay, so the number still matches the one the tracker and other records cite). Without a
+/// number the office writes it by hand before the symbol.
+pub(crate) fn number_line(ctx: &Ctx<'_>, number: Option<&str>) -> String {
+    let symbol = ctx
+        .d
+        .settings
+        .documents
+        .car
+        .as_ref()
+        .and_then(|f| f.symbol.as_deref())
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or(CAR_SYMBOL);
+    let label = ctx.t("Số", "No.");
+    match number.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) if n.chars().any(char::is_alphabetic) => format!("{label}: {n}"),
+        Some(n) => format!("{label}: {n}/{symbol}"),
+        None => format!("{label}:        /{symbol}"),
+    }
+}
+
 /// A bold part caption at the top of a part's cell.
 fn part(x: &mut Xml<'_>, text: &str) {
     x.p(Para::new("Form"), text, BOLD);
@@ -92,11 +120,7 @@ fn write_car(
         .map(|c| c.raised_on)
         .or_else(|| audit.map(|a| a.plan.end))
         .unwrap_or(ctx.opts.today);
-    let number = format!(
-        "{}: {}",
-        ctx.t("Số", "No."),
-        ca.and_then(|c| c.number.as_deref()).unwrap_or("………")
-    );
+    let number = number_line(ctx, ca.and_then(|c| c.number.as_deref()));
     national_header(
         x,
         ctx,

@@ -74,6 +74,30 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A person's position in the document's language: the English one the dossier gives in
+    /// English documents, else the recorded one.
+    pub(crate) fn position_of(&self, p: &Person) -> Option<&'a str> {
+        let english = match self.lang {
+            Lang::En => self.d.english.position(&p.id),
+            Lang::Vi => None,
+        };
+        english.or_else(|| {
+            self.d
+                .person(&p.id)
+                .and_then(|q| q.position.as_deref())
+                .filter(|s| !s.trim().is_empty())
+        })
+    }
+
+    /// The title a person signs for the agency with: their position up to the first comma
+    /// ("Phó Chủ tịch UBND xã, Đại diện lãnh đạo về chất lượng" signs as "PHÓ CHỦ TỊCH UBND
+    /// XÃ": a QMS role is not an office, Decree 30/2020 prints the office above the signature).
+    pub(crate) fn office_of(&self, p: &Person) -> Option<&'a str> {
+        self.position_of(p)
+            .map(|pos| pos.split(',').next().unwrap_or(pos).trim())
+            .filter(|pos| !pos.is_empty())
+    }
+
     /// "Name – Position (Unit)"; the unit is left out when the position already names it
     /// ("Chánh Văn phòng Sở" needs no "(Văn phòng Sở)").
     pub(crate) fn person_at(&self, id: &str, unit: &str) -> String {
@@ -82,7 +106,7 @@ impl<'a> Ctx<'a> {
         let position = self
             .d
             .person(id)
-            .and_then(|p| p.position.as_deref())
+            .and_then(|p| self.position_of(p))
             .unwrap_or("");
         if position.to_lowercase().contains(&unit.to_lowercase()) {
             who
@@ -189,9 +213,14 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// "05/02/2026" in both languages (tables).
+    /// A date in a table or a form field: "05/02/2026" in Vietnamese (dd/mm/yyyy, as offices
+    /// fill forms); in English the one style of the English documents, "5 February 2026", so
+    /// no reader has to guess which number is the month.
     pub(crate) fn short_date(&self, date: NaiveDate) -> String {
-        date.format("%d/%m/%Y").to_string()
+        match self.lang {
+            Lang::Vi => date.format("%d/%m/%Y").to_string(),
+            Lang::En => date.format("%-d %B %Y").to_string(),
+        }
     }
 
     /// "08 giờ 00" / "08:00".
@@ -258,14 +287,5 @@ pub(crate) fn lower_first(text: &str) -> String {
 /// A measured value: "98,5" in Vietnamese (decimal comma), "98.5" in English; whole numbers
 /// without decimals.
 pub(crate) fn number(value: f64, lang: Lang) -> String {
-    let s = if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{value:.0}")
-    } else {
-        let s = format!("{value:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
-    };
-    match lang {
-        Lang::Vi => s.replace('.', ","),
-        Lang::En => s,
-    }
+    qms_core::numbers::decimal(value, lang)
 }

@@ -17,16 +17,12 @@ pub(crate) fn signer(ctx: &Ctx<'_>, facts: Option<&DocumentFacts>, default: Sign
         .signing_title
         .as_deref()
         .map(str::to_uppercase)
-        .or_else(|| {
-            person
-                .and_then(|p| p.position.as_deref())
-                .map(str::to_uppercase)
-        })
+        .or_else(|| person.and_then(|p| ctx.office_of(p)).map(str::to_uppercase))
         .or_else(|| default.lines.last().cloned())
         .unwrap_or_default();
     let head = ctx
         .with_role(Role::Head)
-        .and_then(|h| h.position.as_deref())
+        .and_then(|h| ctx.office_of(h))
         .map(str::to_uppercase)
         .unwrap_or_else(|| role_title(Role::Head, ctx.lang).to_owned());
     let deputy = person.is_some_and(|p| p.has_role(Role::DeputyHead));

@@ -2,7 +2,7 @@
 //! corrective-action request raised for it, the unit, the due date and the state today.
 
 use crate::ctx::Ctx;
-use crate::wml::{Borders, PLAIN, Para, columns};
+use crate::wml::{Borders, columns};
 use crate::xml::Xml;
 use qms_core::model::Audit;
 
@@ -73,5 +73,5 @@ pub(crate) fn follow_up_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit) {
         }
     }
     x.tbl_close();
-    x.p(Para::new("Tight"), "", PLAIN);
+    x.spacer_after_table();
 }

@@ -87,6 +87,27 @@ fn balance(text: &str, width: u32, pt: u32) -> String {
     }
 }
 
+/// The managing body printed above the agency's name, if any.
+///
+/// A People's Committee of a commune, ward or special zone prints none: it is the state
+/// administrative body of its own administrative unit, not an agency under a managing body,
+/// so its header is "ỦY BAN NHÂN DÂN / XÃ TÂN THÀNH" alone, like the provincial People's
+/// Committee's. Source: Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.2 (the managing body is
+/// printed only "nếu có", and "UBND" abbreviates it for agencies *under* a People's
+/// Committee, e.g. "UBND TỈNH NINH BÌNH / SỞ KHOA HỌC VÀ CÔNG NGHỆ") and the People's
+/// Committee samples of Phụ lục III; see also REFERENCE.md §7.1, row "Parent (managing)
+/// agency name (2)". A dossier that records a parent for a commune (e.g. "UBND TỈNH ĐỒNG
+/// THÁP") keeps it in the data; only the header leaves it out.
+fn header_parent<'a>(ctx: &'a Ctx<'_>) -> Option<&'a str> {
+    use qms_core::model::AgencyKind;
+    let parent = ctx.agency_parent().filter(|p| !p.trim().is_empty())?;
+    let people_committee = matches!(
+        ctx.d.agency.kind_or_inferred(),
+        AgencyKind::Commune | AgencyKind::Ward | AgencyKind::SpecialZone
+    );
+    (!people_committee).then_some(parent)
+}
+
 /// The header table at the top of page 1.
 ///
 /// `number_line` is "Số: 05/KH-SKHCN"; `date` gives the place and date line.
@@ -120,7 +141,7 @@ pub(crate) fn national_header_with(
     // NINH BÌNH") rather than let a single word wrap: do the same.
     // The cell's own margins (108 twips each side) are not printable.
     let room = widths[0].saturating_sub(216);
-    if let Some(parent) = ctx.agency_parent().filter(|p| !p.trim().is_empty()) {
+    if let Some(parent) = header_parent(ctx) {
         let (parent, style) = agency_lines(&parent.to_uppercase(), room);
         x.p(Para::new(style), &parent, PLAIN);
     }
@@ -227,15 +248,14 @@ impl Signer {
                 name: String::new(),
             };
         };
-        let own = p
-            .position
-            .as_deref()
+        let own = ctx
+            .office_of(p)
             .map(str::to_uppercase)
             .unwrap_or_else(|| role_title(fallback, ctx.lang).to_owned());
         let head = ctx.with_role(Role::Head).filter(|h| h.id != p.id);
         let mut lines = Vec::new();
         if p.has_role(Role::DeputyHead)
-            && let Some(head_pos) = head.and_then(|h| h.position.as_deref())
+            && let Some(head_pos) = head.and_then(|h| ctx.office_of(h))
         {
             lines.push(format!(
                 "{} {}",

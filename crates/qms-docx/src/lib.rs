@@ -35,6 +35,7 @@ mod minutes;
 mod package;
 mod plan;
 mod programme;
+mod programme_usual;
 mod report;
 mod review_facts;
 mod review_notice;
@@ -44,6 +45,7 @@ mod rollup_report;
 mod rollup_tables;
 mod select;
 mod styles;
+mod team_decision;
 mod wml;
 mod xml;
 
@@ -67,6 +69,8 @@ pub enum DocumentKind {
     Programme,
     /// Kế hoạch đánh giá nội bộ (audit plan).
     Plan,
+    /// Quyết định thành lập Đoàn đánh giá nội bộ (decision on the internal audit team).
+    TeamDecision,
     /// Báo cáo đánh giá nội bộ (audit report).
     Report,
     /// Phiếu yêu cầu hành động khắc phục (nonconformity / corrective-action request).
@@ -81,8 +85,9 @@ pub enum DocumentKind {
 
 impl DocumentKind {
     /// Every kind, in the order of the audit and review cycle.
-    pub const ALL: [DocumentKind; 7] = [
+    pub const ALL: [DocumentKind; 8] = [
         DocumentKind::Programme,
+        DocumentKind::TeamDecision,
         DocumentKind::Plan,
         DocumentKind::Report,
         DocumentKind::Car,
@@ -96,6 +101,7 @@ impl DocumentKind {
         match self {
             DocumentKind::Programme => "programme",
             DocumentKind::Plan => "plan",
+            DocumentKind::TeamDecision => "team-decision",
             DocumentKind::Report => "report",
             DocumentKind::Car => "car",
             DocumentKind::ReviewNotice => "review-notice",
@@ -120,8 +126,8 @@ impl std::fmt::Display for DocumentKind {
 
 /// The record a document is made from, by id.
 ///
-/// Programme takes a programme id (or an audit id: that audit's programme); plan and report
-/// take an audit id; corrective-action requests take an audit id (every request of that
+/// Programme takes a programme id (or an audit id: that audit's programme); the team
+/// decision, plan and report take an audit id; corrective-action requests take an audit id (every request of that
 /// audit's nonconformities in one file, a page each) or a corrective-action id (one request);
 /// the three review documents take a management review id.
 ///
@@ -258,6 +264,7 @@ pub fn render(
                 .ok_or_else(unknown)?;
             programme::render(&ctx, p)
         }
+        (DocumentKind::TeamDecision, Target::Audit(id)) => team_decision::render(&ctx, audit(id)?),
         (DocumentKind::Plan, Target::Audit(id)) => plan::render(&ctx, audit(id)?),
         (DocumentKind::Report, Target::Audit(id)) => report::render(&ctx, audit(id)?),
         (DocumentKind::Car, Target::Audit(id)) => car::render_audit(&ctx, audit(id)?),
@@ -284,7 +291,7 @@ pub fn render(
 }
 
 /// Renders every document the dossier supports, with file names, in a fixed order:
-/// programmes, then per audit its plan, report (when it has findings or report facts) and
+/// programmes, then per audit the decision on its team, its plan, report (when it has findings or report facts) and
 /// requests, then requests not tied to an audit finding, then per review its notice, report
 /// and minutes.
 ///
@@ -293,7 +300,8 @@ pub fn render(
 /// let dossier = qms_core::sample::sample_dossier(&spec);
 /// let opts = qms_docx::RenderOptions::new(chrono::NaiveDate::from_ymd_opt(2026, 3, 20).unwrap());
 /// let files = qms_docx::render_all(&dossier, &opts).unwrap();
-/// assert_eq!(files[0].0, "ke-hoach-dgnb-2026-1.docx");
+/// assert_eq!(files[0].0, "quyet-dinh-doan-dgnb-2026-1.docx");
+/// assert_eq!(files[1].0, "ke-hoach-dgnb-2026-1.docx");
 /// ```
 pub fn render_all(
     dossier: &Dossier,

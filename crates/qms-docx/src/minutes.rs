@@ -10,42 +10,29 @@ use crate::header::{
 use crate::package::{Meta, package};
 use crate::review_facts::{fact, period};
 use crate::review_report::{owner, topic_heading};
-use crate::wml::{BOLD, Borders, ITALIC, PLAIN, Para, columns};
+use crate::wml::{BOLD, Borders, ITALIC, Para, columns};
 use crate::xml::Xml;
 use qms_core::Lang;
 use qms_core::catalog::{review_inputs, review_outputs};
 use qms_core::model::{Decision, ManagementReview};
 
+/// The decisions, one table per review output under a caption kept with it ("a) Các cơ hội
+/// cải tiến"), each with its heading row repeated: a group label inside one long table ended a
+/// page alone in LibreOffice, which cannot keep a table row with the next.
 fn decisions_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) {
     let w = columns(ctx.width(), &[8, 49, 28, 15]);
-    x.tbl_open(&w, Borders::Grid);
-    x.row(
-        &w,
-        "CellHead",
-        &[
-            ctx.t("STT", "No."),
-            ctx.t("Nội dung", "Decision"),
-            ctx.t("Người/đơn vị thực hiện", "Owner"),
-            ctx.t("Thời hạn", "Due"),
-        ],
-        true,
-    );
+    let head = [
+        ctx.t("STT", "No."),
+        ctx.t("Nội dung", "Decision"),
+        ctx.t("Người/đơn vị thực hiện", "Owner"),
+        ctx.t("Thời hạn", "Due"),
+    ];
     let outputs = review_outputs(ctx.d.scope.edition);
-    let mut no = 0;
+    let mut groups: Vec<(String, Vec<&Decision>)> = Vec::new();
     for o in outputs {
         let list: Vec<_> = r.decisions.iter().filter(|d| d.output == o.key).collect();
-        if list.is_empty() {
-            continue;
-        }
-        x.span_row(
-            &w,
-            "Cell",
-            &format!("{}) {}", o.key, o.label(ctx.lang)),
-            BOLD,
-        );
-        for d in list {
-            no += 1;
-            decision_row(x, ctx, &w, no, d);
+        if !list.is_empty() {
+            groups.push((format!("{}) {}", o.key, o.label(ctx.lang)), list));
         }
     }
     // Decisions whose output key the catalog does not know still belong in the minutes.
@@ -54,12 +41,21 @@ fn decisions_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) {
         .iter()
         .filter(|d| !outputs.iter().any(|o| o.key == d.output))
         .collect();
-    for d in other {
-        no += 1;
-        decision_row(x, ctx, &w, no, d);
+    if !other.is_empty() {
+        groups.push((ctx.t("Nội dung khác", "Other").to_owned(), other));
     }
-    x.tbl_close();
-    x.p(Para::new("Tight"), "", PLAIN);
+    let mut no = 0;
+    for (caption, list) in groups {
+        x.p(Para::new("Body").keep(), &caption, BOLD);
+        x.tbl_open(&w, Borders::Grid);
+        x.header_row(&w, "CellHead", &head);
+        for d in list {
+            no += 1;
+            decision_row(x, ctx, &w, no, d);
+        }
+        x.tbl_close();
+    }
+    x.spacer_after_table();
 }
 
 /// Renders the minutes of a review.
@@ -81,9 +77,10 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
             date,
         );
         title(x, ctx, ctx.t("Biên bản", "Minutes"), &[&r.title]);
+        // Without a start time the sentence goes straight to the date: "vào lúc" needs an hour.
         let start = m
             .start
-            .map(|t| format!("{}, ", ctx.time(t)))
+            .map(|t| format!("vào lúc {}, ", ctx.time(t)))
             .unwrap_or_default();
         let place = m
             .place
@@ -94,7 +91,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
             x,
             &match ctx.lang {
                 Lang::Vi => format!(
-                    "Hôm nay, vào lúc {start}{}{place}, {} tổ chức {}.",
+                    "Hôm nay, {start}{}{place}, {} tổ chức {}.",
                     ctx.long_date(date),
                     ctx.agency_name(),
                     lower_first(&r.title)

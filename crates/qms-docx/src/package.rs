@@ -61,7 +61,7 @@ fn settings_xml(opts: &RenderOptions) -> String {
         "{XML_DECL}<w:settings xmlns:w=\"{W_NS}\"><w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"720\"/>\
 <w:characterSpacingControl w:val=\"doNotCompress\"/><w:compat><w:compatSetting w:name=\"compatibilityMode\" \
 w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat><w:themeFontLang w:val=\"{}\"/></w:settings>",
-        opts.lang.pick("vi-VN", "en-US")
+        opts.lang.pick("vi-VN", "en-GB")
     )
 }
 
@@ -75,7 +75,7 @@ xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc
 xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{title}</dc:title><dc:creator>{creator}</dc:creator>\
 <dc:language>{}</dc:language><dcterms:created xsi:type=\"dcterms:W3CDTF\">{date}</dcterms:created>\
 <dcterms:modified xsi:type=\"dcterms:W3CDTF\">{date}</dcterms:modified></cp:coreProperties>",
-        opts.lang.pick("vi-VN", "en-US")
+        opts.lang.pick("vi-VN", "en-GB")
     )
 }
 
@@ -122,6 +122,7 @@ pub(crate) fn package(
     zip.start_file("word/document.xml", options)?;
     {
         let mut x = Xml::new(&mut zip);
+        x.tag_vietnamese = opts.lang == qms_core::Lang::En;
         x.raw(XML_DECL);
         x.raw("<w:document xmlns:w=\"");
         x.raw(W_NS);
@@ -129,6 +130,7 @@ pub(crate) fn package(
         x.raw(R_NS);
         x.raw("\"><w:body>");
         body(&mut x);
+        x.flush_spacer();
         x.raw(&opts.layout.sect_pr());
         x.raw("</w:body></w:document>");
         x.finish().map_err(|source| DocxError::Write {

@@ -77,7 +77,7 @@ pub(crate) fn team_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit) {
         let person = ctx.d.person(&m.person);
         let position = person.map_or_else(String::new, |p| {
             let unit = p.unit.as_deref().map(|u| ctx.unit(u));
-            match (p.position.as_deref(), unit) {
+            match (ctx.position_of(p), unit) {
                 // "Chuyên viên Phòng X" already names the unit.
                 (Some(pos), Some(u)) if pos.to_lowercase().contains(&u.to_lowercase()) => {
                     pos.to_owned()

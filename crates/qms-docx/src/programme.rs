@@ -1,5 +1,8 @@
 //! Chương trình đánh giá nội bộ năm (annual audit programme): objectives, scope, criteria,
-//! methods, responsibilities and the unit × month matrix (ISO 9001 9.2.2 a, ISO 19011 §5).
+//! audit types, methods, auditor selection, resources, risks and opportunities,
+//! responsibilities, the unit × month matrix and the monitoring of the programme (ISO 9001
+//! 9.2.2 a, ISO 19011 5.2–5.7). Where the dossier is silent the usual text of
+//! [`programme_usual`](crate::programme_usual) stands.
 
 use crate::ctx::Ctx;
 use crate::error::DocxError;
@@ -9,9 +12,19 @@ use crate::header::{
 };
 use crate::package::{Meta, package};
 use crate::plan::criteria_or_default;
+use crate::programme_usual as usual;
 use crate::wml::{Borders, PLAIN, Para, columns};
 use qms_core::Lang;
 use qms_core::model::{AuditProgramme, Role};
+
+/// The dossier's lines, else the usual ones.
+fn or_usual(given: &[String], usual: Vec<String>) -> Vec<String> {
+    if given.is_empty() {
+        usual
+    } else {
+        given.to_vec()
+    }
+}
 
 /// Renders a programme.
 pub(crate) fn render(ctx: &Ctx<'_>, p: &AuditProgramme) -> Result<Vec<u8>, DocxError> {
@@ -55,23 +68,51 @@ pub(crate) fn render(ctx: &Ctx<'_>, p: &AuditProgramme) -> Result<Vec<u8>, DocxE
         let scope = p.scope.clone().unwrap_or_else(|| ctx.d.scope.text.clone());
         body(x, &scope);
 
-        heading(x, ctx.t("III. CHUẨN MỰC ĐÁNH GIÁ", "III. AUDIT CRITERIA"));
+        heading(x, ctx.t("III. HÌNH THỨC ĐÁNH GIÁ", "III. TYPES OF AUDIT"));
+        bullets(x, &or_usual(&p.audit_types, usual::audit_types(ctx)), "");
+
+        heading(x, ctx.t("IV. CHUẨN MỰC ĐÁNH GIÁ", "IV. AUDIT CRITERIA"));
         bullets(x, &criteria_or_default(ctx, &p.criteria), "");
 
-        heading(x, ctx.t("IV. PHƯƠNG PHÁP ĐÁNH GIÁ", "IV. AUDIT METHODS"));
+        heading(x, ctx.t("V. PHƯƠNG PHÁP ĐÁNH GIÁ", "V. AUDIT METHODS"));
         bullets(x, &p.methods, ctx.t(
             "- Phỏng vấn, xem xét tài liệu, hồ sơ và quan sát tại nơi làm việc; lấy mẫu hồ sơ theo từng quy trình.",
             "- Interviews, review of documents and records, observation; sampling of records per procedure.",
         ));
 
-        heading(x, ctx.t("V. TRÁCH NHIỆM", "V. RESPONSIBILITIES"));
+        heading(
+            x,
+            ctx.t(
+                "VI. TIÊU CHÍ LỰA CHỌN CHUYÊN GIA ĐÁNH GIÁ",
+                "VI. SELECTION OF AUDITORS",
+            ),
+        );
+        bullets(
+            x,
+            &or_usual(&p.auditor_criteria, usual::auditor_criteria(ctx)),
+            "",
+        );
+
+        heading(x, ctx.t("VII. NGUỒN LỰC", "VII. RESOURCES"));
+        bullets(x, &or_usual(&p.resources, usual::resources(ctx)), "");
+
+        heading(
+            x,
+            ctx.t(
+                "VIII. RỦI RO VÀ CƠ HỘI CỦA CHƯƠNG TRÌNH",
+                "VIII. RISKS AND OPPORTUNITIES OF THE PROGRAMME",
+            ),
+        );
+        bullets(x, &or_usual(&p.risks, usual::risks(ctx)), "");
+
+        heading(x, ctx.t("IX. TRÁCH NHIỆM", "IX. RESPONSIBILITIES"));
         bullets(
             x,
             &p.responsibilities,
             ctx.t("(Chưa phân công)", "(Not assigned)"),
         );
 
-        heading(x, ctx.t("VI. LỊCH ĐÁNH GIÁ", "VI. AUDIT SCHEDULE"));
+        heading(x, ctx.t("X. LỊCH ĐÁNH GIÁ", "X. AUDIT SCHEDULE"));
         let mut units: Vec<&str> = Vec::new();
         for a in &p.planned {
             if !units.contains(&a.unit.as_str()) {
@@ -127,7 +168,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, p: &AuditProgramme) -> Result<Vec<u8>, DocxE
             x.tr_close();
         }
         x.tbl_close();
-        x.p(Para::new("Tight"), "", PLAIN);
+        x.spacer_after_table();
 
         subheading(x, ctx.t("2. Nội dung đánh giá", "2. What is audited"));
         let w = columns(ctx.width(), &[8, 28, 9, 30, 25]);
@@ -159,9 +200,18 @@ pub(crate) fn render(ctx: &Ctx<'_>, p: &AuditProgramme) -> Result<Vec<u8>, DocxE
             );
         }
         x.tbl_close();
-        x.p(Para::new("Tight"), "", PLAIN);
+        x.spacer_after_table();
 
-        heading(x, ctx.t("VII. TỔ CHỨC THỰC HIỆN", "VII. IMPLEMENTATION"));
+        heading(
+            x,
+            ctx.t(
+                "XI. THEO DÕI, XEM XÉT CHƯƠNG TRÌNH",
+                "XI. MONITORING AND REVIEW OF THE PROGRAMME",
+            ),
+        );
+        bullets(x, &or_usual(&p.monitoring, usual::monitoring(ctx)), "");
+
+        heading(x, ctx.t("XII. TỔ CHỨC THỰC HIỆN", "XII. IMPLEMENTATION"));
         let facts = ctx.d.settings.documents.programme.as_ref();
         body_last(x, crate::facts::implementation(facts, ctx.t(
             "Đại diện lãnh đạo về chất lượng lập kế hoạch cho từng cuộc đánh giá, thành lập đoàn đánh giá bảo đảm khách quan, vô tư; báo cáo kết quả đánh giá với lãnh đạo cơ quan. Các đơn vị được đánh giá phối hợp thực hiện và khắc phục sự không phù hợp kịp thời. Chương trình được điều chỉnh khi có thay đổi ảnh hưởng đến HTQLCL hoặc theo kết quả các cuộc đánh giá trước.",

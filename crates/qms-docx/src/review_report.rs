@@ -10,7 +10,7 @@ use crate::header::{
 };
 use crate::package::{Meta, package};
 use crate::review_facts::{Period, fact, nonconformities_in, period, within};
-use crate::wml::{Borders, ITALIC, PLAIN, Para, columns};
+use crate::wml::{Borders, ITALIC, Para, columns};
 use crate::xml::Xml;
 use chrono::NaiveDate;
 use qms_core::Lang;
@@ -99,7 +99,7 @@ fn previous_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) -> boo
         );
     }
     x.tbl_close();
-    x.p(Para::new("Tight"), "", PLAIN);
+    x.spacer_after_table();
     true
 }
 
@@ -141,7 +141,7 @@ fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, only_processes: bool) -
     );
     for (i, o) in list.iter().enumerate() {
         let with_unit = |v: f64| match &o.target {
-            Some(t) => t.with_unit(&number(v, ctx.lang)),
+            Some(t) => t.show(v, ctx.lang),
             None => number(v, ctx.lang),
         };
         let target = o.target.as_ref().map(|t| {
@@ -184,7 +184,7 @@ fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, only_processes: bool) -
         );
     }
     x.tbl_close();
-    x.p(Para::new("Tight"), "", PLAIN);
+    x.spacer_after_table();
     true
 }
 
@@ -242,7 +242,7 @@ fn corrective_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, on: NaiveDate) 
         );
     }
     x.tbl_close();
-    x.p(Para::new("Tight"), "", PLAIN);
+    x.spacer_after_table();
     true
 }
 
@@ -295,7 +295,7 @@ fn audits(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period) -> bool {
         );
     }
     x.tbl_close();
-    x.p(Para::new("Tight"), "", PLAIN);
+    x.spacer_after_table();
     true
 }
 
@@ -484,6 +484,7 @@ fn merge(
                 .implementation
                 .clone()
                 .or_else(|| k.implementation.clone()),
+            symbol: o.symbol.clone().or_else(|| k.symbol.clone()),
         }),
     }
 }

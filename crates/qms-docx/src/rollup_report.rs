@@ -183,19 +183,19 @@ fn results(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, all: &Tally) {
     let items: Vec<String> = match lang {
         Lang::Vi => vec![
             format!(
-                "{}/{n} cơ quan ({}%) đã công bố HTQLCL phù hợp TCVN ISO 9001.",
+                "{}/{n} cơ quan ({} %) đã công bố HTQLCL phù hợp TCVN ISO 9001.",
                 all.announced,
                 pct(all.announced, n)
             ),
             format!(
-                "{}/{n} cơ quan ({}%) thực hiện đánh giá nội bộ trong 12 tháng qua; tổng số {} cuộc đánh giá nội bộ trong năm {}, phát hiện {nc} sự không phù hợp.",
+                "{}/{n} cơ quan ({} %) thực hiện đánh giá nội bộ trong 12 tháng qua; tổng số {} cuộc đánh giá nội bộ trong năm {}, phát hiện {nc} sự không phù hợp.",
                 all.audit_ok,
                 pct(all.audit_ok, n),
                 all.audits_in_year,
                 p.year
             ),
             format!(
-                "{}/{n} cơ quan ({}%) tổ chức xem xét của lãnh đạo trong 12 tháng qua.",
+                "{}/{n} cơ quan ({} %) tổ chức xem xét của lãnh đạo trong 12 tháng qua.",
                 all.review_ok,
                 pct(all.review_ok, n)
             ),

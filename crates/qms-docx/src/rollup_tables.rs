@@ -49,7 +49,7 @@ pub(crate) fn kind_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province) {
         x.row(&w, "CellCenter", &refs, false);
     }
     x.tbl_close();
-    x.p(Para::new("Tight"), "", PLAIN);
+    x.spacer_after_table();
 }
 
 /// The annex: one row per agency.

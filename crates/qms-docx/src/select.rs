@@ -136,6 +136,11 @@ pub(crate) fn all_documents(d: &Dossier) -> Vec<(String, DocumentKind, OwnedTarg
         let tag = format!("{year}-{n}");
         let target = || OwnedTarget::Audit(a.id.clone());
         out.push((
+            format!("quyet-dinh-doan-dgnb-{tag}.docx"),
+            DocumentKind::TeamDecision,
+            target(),
+        ));
+        out.push((
             format!("ke-hoach-dgnb-{tag}.docx"),
             DocumentKind::Plan,
             target(),

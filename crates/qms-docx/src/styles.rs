@@ -29,7 +29,7 @@ const CELL_PPR: &str = "<w:spacing w:before=\"40\" w:after=\"40\" w:line=\"240\"
 pub(crate) fn styles_xml(layout: &Layout, lang: Lang) -> String {
     let body = layout.body_half_points();
     let cell = body - 2;
-    let tag = lang.pick("vi-VN", "en-US");
+    let tag = lang.pick("vi-VN", "en-GB");
     let styles = [
         Style {
             id: "Body",
@@ -73,6 +73,13 @@ pub(crate) fn styles_xml(layout: &Layout, lang: Lang) -> String {
             name: "Addressee",
             ppr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"240\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
             rpr: size(28),
+        },
+        // "QUYẾT ĐỊNH:" of a decision and its issuing authority: centred, bold.
+        Style {
+            id: "Decides",
+            name: "Decision Line",
+            ppr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
+            rpr: format!("{BOLD}{}", size(28)),
         },
         Style {
             id: "Hdr12",

@@ -94,8 +94,28 @@ pub(crate) enum Borders {
 }
 
 impl Xml<'_> {
+    /// A small empty paragraph after a table, written only when what follows needs it (a
+    /// table, the end of a section, body text). A heading right after a table takes its
+    /// place: LibreOffice leaves a heading alone at the foot of a page when an empty
+    /// paragraph stands between it and the table above, whatever its keep-with-next says.
+    pub(crate) fn spacer_after_table(&mut self) {
+        self.spacer_pending = true;
+    }
+
+    /// Writes the spacer a table left owed.
+    pub(crate) fn flush_spacer(&mut self) {
+        if std::mem::take(&mut self.spacer_pending) {
+            self.raw("<w:p><w:pPr><w:pStyle w:val=\"Tight\"/></w:pPr></w:p>");
+        }
+    }
+
     /// Opens a paragraph.
     pub(crate) fn p_open(&mut self, p: Para) {
+        if matches!(p.style, "Heading1" | "Heading2") {
+            self.spacer_pending = false;
+        } else {
+            self.flush_spacer();
+        }
         self.raw("<w:p><w:pPr><w:pStyle w:val=\"");
         self.raw(p.style);
         self.raw("\"/>");
@@ -135,13 +155,17 @@ impl Xml<'_> {
             return;
         }
         self.raw("<w:r>");
-        if fmt != PLAIN {
+        let vietnamese = self.tag_vietnamese && is_vietnamese(text);
+        if fmt != PLAIN || vietnamese {
             self.raw("<w:rPr>");
             if fmt.bold {
                 self.raw("<w:b/><w:bCs/>");
             }
             if fmt.italic {
                 self.raw("<w:i/><w:iCs/>");
+            }
+            if vietnamese {
+                self.raw("<w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\"/>");
             }
             self.raw("</w:rPr>");
         }
@@ -203,6 +227,7 @@ impl Xml<'_> {
 
     /// Opens a table with fixed column widths in twips.
     pub(crate) fn tbl_open(&mut self, widths: &[u32], borders: Borders) {
+        self.flush_spacer();
         let total: u32 = widths.iter().sum();
         self.raw("<w:tbl><w:tblPr><w:tblW w:w=\"");
         self.num(total);
@@ -261,6 +286,7 @@ impl Xml<'_> {
     /// Ends a section here (a paragraph carrying `sect_pr`): what follows starts on a new
     /// page with its own page numbering.
     pub(crate) fn section_break(&mut self, sect_pr: &str) {
+        self.flush_spacer();
         self.raw("<w:p><w:pPr><w:pStyle w:val=\"Break\"/>");
         self.raw(sect_pr);
         self.raw("</w:pPr></w:p>");
@@ -331,22 +357,18 @@ impl Xml<'_> {
         self.tr_close();
     }
 
-    /// A row with one cell across the whole table (a group caption inside a table).
-    pub(crate) fn span_row(&mut self, widths: &[u32], style: &'static str, text: &str, fmt: Fmt) {
-        self.tr_open(false);
-        self.tc_open(widths.iter().sum(), widths.len());
-        // No keepNext inside tables: LibreOffice drops the rows that follow such a paragraph
-        // when the table crosses a page (seen with LibreOffice 7.4 headless).
-        self.p(Para::new(style), text, fmt);
-        self.tc_close();
-        self.tr_close();
-    }
-
     /// Closes a table. A paragraph must follow a table before the section ends, and two
     /// tables in a row would merge, so callers always write one after this.
     pub(crate) fn tbl_close(&mut self) {
         self.raw("</w:tbl>");
     }
+}
+
+/// Whether `text` holds a letter English does not use (Vietnamese names and titles quoted in
+/// an English document: "Văn phòng Sở", "đợt 1").
+pub(crate) fn is_vietnamese(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c, '\u{c0}'..='\u{1ef9}') && c.is_alphabetic())
 }
 
 /// The text with no-break spaces inside "TCVN ISO 9001:2015" and "ISO 9001:2008".
@@ -394,6 +416,47 @@ mod tests {
         let s = render(|x| x.run("theo TCVN ISO 9001:2015 và ISO 9001:2008", PLAIN));
         assert!(s.contains("theo TCVN\u{a0}ISO\u{a0}9001:2015 và ISO\u{a0}9001:2008"));
         assert!(!s.contains("ISO 9001"));
+    }
+
+    #[test]
+    fn vietnamese_runs_in_english_documents_are_tagged() {
+        let s = render(|x| {
+            x.tag_vietnamese = true;
+            x.run("Văn phòng Sở", PLAIN);
+            x.run("Internal audit", BOLD);
+        });
+        assert!(s.starts_with(
+            "<w:r><w:rPr><w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\"/></w:rPr><w:t>Văn"
+        ));
+        assert!(s.contains("<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t>Internal audit"));
+        // Vietnamese documents carry the tag once, in the styles.
+        assert!(!render(|x| x.run("Văn phòng Sở", PLAIN)).contains("w:lang"));
+        assert!(!is_vietnamese("Corrective action – 5 March 2026 ‘x’"));
+    }
+
+    #[test]
+    fn a_heading_follows_a_table_without_the_spacer_between() {
+        let after = |style: &'static str| {
+            render(|x| {
+                x.tbl_open(&[100], Borders::Grid);
+                x.tbl_close();
+                x.spacer_after_table();
+                x.p(Para::new(style), "x", PLAIN);
+            })
+        };
+        let spacer = "<w:p><w:pPr><w:pStyle w:val=\"Tight\"/></w:pPr></w:p>";
+        assert!(after("Heading1").contains("</w:tbl><w:p><w:pPr><w:pStyle w:val=\"Heading1\"/>"));
+        assert!(after("Body").contains(&format!(
+            "</w:tbl>{spacer}<w:p><w:pPr><w:pStyle w:val=\"Body\"/>"
+        )));
+        // Two tables in a row keep a paragraph between them (else Word merges them).
+        let two = render(|x| {
+            x.tbl_open(&[100], Borders::Grid);
+            x.tbl_close();
+            x.spacer_after_table();
+            x.tbl_open(&[100], Borders::Grid);
+        });
+        assert!(two.contains(&format!("</w:tbl>{spacer}<w:tbl>")));
     }
 
     #[test]

@@ -15,6 +15,11 @@ pub(crate) struct Xml<'a> {
     buf: String,
     sink: &'a mut dyn Write,
     error: Option<io::Error>,
+    /// Tag runs holding Vietnamese letters `vi-VN` (English documents quote Vietnamese names
+    /// and titles; Word would mark every word of them as an English misspelling).
+    pub(crate) tag_vietnamese: bool,
+    /// An empty paragraph owed after a table (see `Xml::spacer_after_table`).
+    pub(crate) spacer_pending: bool,
 }
 
 impl<'a> Xml<'a> {
@@ -24,6 +29,8 @@ impl<'a> Xml<'a> {
             buf: String::with_capacity(FLUSH_AT + 4096),
             sink,
             error: None,
+            tag_vietnamese: false,
+            spacer_pending: false,
         }
     }
 

@@ -146,7 +146,7 @@ fn corrective_action_requests_have_four_parts_and_page_breaks() {
     ] {
         assert_eq!(text.iter().filter(|p| *p == h).count(), 2, "{h}");
     }
-    assert!(text.iter().any(|p| p == "Số: 01/2026"));
+    assert!(text.iter().any(|p| p == "Số: 01/2026/PYC-HĐKP"));
     assert!(
         text.iter()
             .any(|p| p.starts_with("Kết quả: Có hiệu lực – đóng phiếu."))
@@ -203,7 +203,7 @@ fn review_notice_report_and_minutes() {
     let report = paragraphs(&doc(DocumentKind::ReviewReport, Target::Review("xx2026")));
     assert!(has(&report, "c2) mức độ đạt được mục tiêu chất lượng"));
     assert!(
-        has(&report, "98,5% (31/03/2026)\n100% (30/06/2026)"),
+        has(&report, "98,5 % (31/03/2026)\n100 % (30/06/2026)"),
         "objective measurements, decimal comma"
     );
     assert!(has(
@@ -258,7 +258,7 @@ fn english_documents() {
         );
         assert!(!text.iter().any(|p| p.contains("Nơi nhận")), "{name}");
         assert!(
-            part(&bytes, "word/styles.xml").contains("<w:lang w:val=\"en-US\""),
+            part(&bytes, "word/styles.xml").contains("<w:lang w:val=\"en-GB\""),
             "{name}"
         );
     }
@@ -319,4 +319,39 @@ fn plan_does_not_repeat_what_the_dossier_already_says() {
     );
     // A row for the whole team says so instead of listing every name.
     assert!(text.iter().filter(|p| *p == "Đoàn đánh giá").count() >= 2);
+}
+
+#[test]
+fn minutes_without_a_start_time_do_not_say_at_an_hour() {
+    let mut d = fixture();
+    let review = d
+        .management_reviews
+        .iter_mut()
+        .find(|r| r.id == "xx2026")
+        .unwrap();
+    review.meeting.start = None;
+    let opening = |lang: qms_core::Lang| {
+        let mut o = opts();
+        o.lang = lang;
+        let bytes = render(DocumentKind::Minutes, Target::Review("xx2026"), &d, &o).unwrap();
+        paragraphs(&bytes)
+            .into_iter()
+            .find(|p| p.starts_with("Hôm nay,") || p.starts_with("On "))
+            .unwrap()
+    };
+    let vi = opening(qms_core::Lang::Vi);
+    assert!(
+        vi.starts_with("Hôm nay, ngày 29 tháng 6 năm 2026, tại "),
+        "{vi}"
+    );
+    assert!(!vi.contains("vào lúc"), "{vi}");
+    let en = opening(qms_core::Lang::En);
+    assert!(en.starts_with("On 29 June 2026, at "), "{en}");
+    // With a start time, the hour is there.
+    let with = paragraphs(&doc(DocumentKind::Minutes, Target::Review("xx2026")));
+    assert!(
+        with.iter()
+            .any(|p| p.starts_with("Hôm nay, vào lúc 08 giờ 00, ngày 29 tháng 6 năm 2026")),
+        "{with:?}"
+    );
 }

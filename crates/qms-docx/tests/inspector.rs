@@ -92,7 +92,10 @@ fn units_are_spaced_except_percent() {
     .unwrap();
     let text = paragraphs(&bytes);
     assert!(text.iter().any(|p| p == "≤ 1 phản ánh"), "{text:?}");
-    assert!(text.iter().any(|p| p == "≥ 95%"));
+    assert!(
+        text.iter().any(|p| p == "≥ 95 %"),
+        "a space before the percent sign in Vietnamese"
+    );
     assert!(!text.iter().any(|p| p.contains("1phản ánh")));
 }
 
@@ -266,6 +269,11 @@ fn every_document_kind_prints_the_code_of_its_form() {
             DocumentKind::Programme,
             Target::Programme("ctdg-2026"),
             QmsRecord::Programme,
+        ),
+        (
+            DocumentKind::TeamDecision,
+            Target::Audit("dgnb-2026-1"),
+            QmsRecord::TeamDecision,
         ),
         (
             DocumentKind::Plan,

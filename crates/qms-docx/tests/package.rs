@@ -21,6 +21,7 @@ fn every_document_is_a_deflated_reproducible_package_with_the_decree_layout() {
         names,
         [
             "chuong-trinh-dgnb-2026.docx",
+            "quyet-dinh-doan-dgnb-2026-1.docx",
             "ke-hoach-dgnb-2026-1.docx",
             "bao-cao-dgnb-2026-1.docx",
             "phieu-hdkp-dgnb-2026-1.docx",
@@ -237,7 +238,7 @@ fn a_bare_dossier_still_gives_every_document_with_blanks_to_fill() {
     let files = render_all(&d, &opts()).unwrap();
     assert_eq!(
         files.len(),
-        7,
+        8,
         "{:?}",
         files.iter().map(|f| &f.0).collect::<Vec<_>>()
     );
@@ -248,7 +249,9 @@ fn a_bare_dossier_still_gives_every_document_with_blanks_to_fill() {
         assert!(text.iter().any(|p| p.starts_with("Số:")), "{name}");
         assert!(!text.iter().any(|p| p.starts_with(", ")), "{name}");
     }
-    let plan = paragraphs(&files[1].1);
+    let decision = paragraphs(&files[1].1);
+    assert!(decision.iter().any(|p| p == "Số:        /QĐ"));
+    let plan = paragraphs(&files[2].1);
     assert!(plan.iter().any(|p| p == "Số:        /KH"));
     assert!(
         plan.iter()
@@ -259,7 +262,7 @@ fn a_bare_dossier_still_gives_every_document_with_blanks_to_fill() {
         plan.iter().any(|p| p == "Ngày 01 tháng 7 năm 2026"),
         "today is the fallback date"
     );
-    let minutes = paragraphs(&files[6].1);
+    let minutes = paragraphs(&files[7].1);
     assert!(
         minutes
             .iter()

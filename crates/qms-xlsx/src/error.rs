@@ -168,7 +168,11 @@ impl XlsxError {
                 what,
                 limit,
                 actual,
-            } => format!("{workbook}: {what} là {actual}, vượt giới hạn {limit}"),
+            } => format!(
+                "{workbook}: {what} là {}, vượt giới hạn {}",
+                qms_core::numbers::count(*actual, Lang::Vi),
+                qms_core::numbers::count(*limit, Lang::Vi)
+            ),
             XlsxError::Unreadable { workbook, detail } => {
                 format!("Không đọc được {workbook}: {detail}")
             }

@@ -40,10 +40,14 @@ mod signatures;
 mod style;
 
 pub use error::XlsxError;
-pub use export::{ExportOptions, MEASURED_ROWS_MAX, STREAMED_ITEMS_MIN, export_checklists};
+pub use export::{
+    ExportOptions, MEASURED_ROWS_MAX, STREAMED_ITEMS_MIN, export_checklists,
+    export_checklists_observed,
+};
 pub use import::{
     Change, ChangeKind, Conflict, ConflictKind, FilledWorkbooks, ImportOptions, ImportOutcome,
-    Workbook, import_checklists, limits, merge_filled, read_filled,
+    Workbook, import_checklists, import_checklists_observed, limits, merge_filled,
+    merge_filled_observed, read_filled, read_filled_observed,
 };
 pub use render::{RenderOptions, WorkbookKind, render, render_rollup};
 

@@ -167,6 +167,11 @@ fn the_programme_is_a_unit_by_month_matrix_and_registers_have_three_lists() {
         criteria: vec![],
         methods: vec![],
         responsibilities: vec![],
+        audit_types: vec![],
+        auditor_criteria: vec![],
+        resources: vec![],
+        risks: vec![],
+        monitoring: vec![],
         planned: vec![PlannedAudit {
             id: "p1".into(),
             unit: unit.clone(),

@@ -179,6 +179,7 @@ fn render_docx(
             }
         },
         DocumentKind::Plan => (K::Plan, T::Audit(audit()?), "ke-hoach"),
+        DocumentKind::TeamDecision => (K::TeamDecision, T::Audit(audit()?), "quyet-dinh-doan"),
         DocumentKind::Report => (K::Report, T::Audit(audit()?), "bao-cao"),
         DocumentKind::Car => match t.corrective_action {
             Some(c) => (K::Car, T::CorrectiveAction(c), "phieu-hdkp"),
@@ -225,6 +226,16 @@ fn needs(kind: DocumentKind, member: &'static str) -> ApiError {
 
 /// `export-checklist`: the checklist workbook of an audit, to fill offline.
 pub fn export_checklist(r: &ExportChecklistRequest<'_>) -> Result<Document, ApiError> {
+    export_checklist_observed(r, &|_| {})
+}
+
+/// [`export_checklist`], telling `observe` before each checklist's sheet, before the workbook
+/// is packed and once at the end, so that a command line can draw a progress bar. The
+/// document is the same.
+pub fn export_checklist_observed(
+    r: &ExportChecklistRequest<'_>,
+    observe: &(dyn Fn(super::Step<'_>) + Sync),
+) -> Result<Document, ApiError> {
     let d = valid_dossier(&r.dossier, r.lang)?;
     require(&d, Record::Audit, &r.audit, "audit")?;
     if let Some(a) = &r.auditor {
@@ -236,7 +247,8 @@ pub fn export_checklist(r: &ExportChecklistRequest<'_>) -> Result<Document, ApiE
         auditor: r.auditor.clone(),
         password: r.password.clone(),
     };
-    let bytes = qms_xlsx::export_checklists(&d, &r.audit, &opts)
+    let step = |done: usize, total: usize, now: &str| observe(super::Step { done, total, now });
+    let bytes = qms_xlsx::export_checklists_observed(&d, &r.audit, &opts, &step)
         .map_err(|e| boundary::xlsx(e, &d, &|_| "dossier".into()))?;
     let id = match &r.auditor {
         Some(a) => format!("{}-{a}", r.audit),
@@ -250,6 +262,17 @@ pub fn export_checklist(r: &ExportChecklistRequest<'_>) -> Result<Document, ApiE
 pub fn import_checklist(
     r: &ImportChecklistRequest<'_>,
     inputs: &[&[u8]],
+) -> Result<ImportResponse, ApiError> {
+    import_checklist_observed(r, inputs, &|_| {})
+}
+
+/// [`import_checklist`], telling `observe` before each step (reading each workbook, matching
+/// the rows, applying them) and once at the end, so that a command line can draw a progress
+/// bar. The response is the same.
+pub fn import_checklist_observed(
+    r: &ImportChecklistRequest<'_>,
+    inputs: &[&[u8]],
+    observe: &(dyn Fn(super::Step<'_>) + Sync),
 ) -> Result<ImportResponse, ApiError> {
     let d = valid_dossier(&r.dossier, r.lang)?;
     let mut books: Vec<(String, std::borrow::Cow<'_, [u8]>, String)> = Vec::new();
@@ -288,11 +311,12 @@ pub fn import_checklist(
             .find(|b| b.0 == name)
             .map_or_else(|| "workbooks".into(), |b| b.2.clone())
     };
+    let step = |done: usize, total: usize, now: &str| observe(super::Step { done, total, now });
     // Read first: every error is found before the dossier is handed over, which the import
     // then changes in place instead of copying it.
-    let filled =
-        qms_xlsx::read_filled(&d, &workbooks).map_err(|e| boundary::xlsx(e, &d, &path_of))?;
-    let mut outcome = qms_xlsx::merge_filled(d, filled, &opts);
+    let filled = qms_xlsx::read_filled_observed(&d, &workbooks, &step)
+        .map_err(|e| boundary::xlsx(e, &d, &path_of))?;
+    let mut outcome = qms_xlsx::merge_filled_observed(d, filled, &opts, &step);
     // The reports take the changes' strings over rather than copy them.
     let changes: Vec<ChangeReport> = std::mem::take(&mut outcome.changes)
         .into_iter()

@@ -64,14 +64,23 @@ pub const SAMPLE_MAX: usize = 1_000_000;
 /// assert_eq!(d.findings().count(), 3);
 /// ```
 pub fn sample(r: &SampleRequest) -> Result<DossierResponse, ApiError> {
+    use qms_core::{Lang, numbers::count};
     for (member, value) in [
         ("checklist_items", r.checklist_items),
         ("findings", r.findings),
     ] {
         if value > SAMPLE_MAX {
             return Err(ApiError::TooLarge {
-                vi: format!("{member} = {value} vượt giới hạn {SAMPLE_MAX}"),
-                en: format!("{member} = {value} is more than the limit of {SAMPLE_MAX}"),
+                vi: format!(
+                    "{member} = {} vượt giới hạn {}",
+                    count(value as u64, Lang::Vi),
+                    count(SAMPLE_MAX as u64, Lang::Vi)
+                ),
+                en: format!(
+                    "{member} = {} is more than the limit of {}",
+                    count(value as u64, Lang::En),
+                    count(SAMPLE_MAX as u64, Lang::En)
+                ),
                 path: member.into(),
             });
         }

@@ -8,11 +8,14 @@ mod render_all;
 mod transition;
 
 pub use analysis::{check, clauses, convert, correlate, explain, rules, validate};
-pub use documents::{Document, MEDIA_DOCX, MEDIA_XLSX, export_checklist, import_checklist, render};
+pub use documents::{
+    Document, MEDIA_DOCX, MEDIA_XLSX, export_checklist, export_checklist_observed,
+    import_checklist, import_checklist_observed, render,
+};
 pub use dossiers::{SAMPLE_MAX, checklist_new, init, sample, schema};
 pub use render_all::{
-    DocumentFailure, FAILURES_ENTRY, MEDIA_ZIP, all_documents, all_documents_partial, render_all,
-    render_all_documents,
+    DocumentFailure, FAILURES_ENTRY, MEDIA_ZIP, Step, all_documents, all_documents_observed,
+    all_documents_partial, render_all, render_all_documents, render_all_documents_observed,
 };
 pub use transition::transition;
 

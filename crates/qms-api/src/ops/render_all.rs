@@ -38,8 +38,64 @@ pub fn all_documents_partial(
     lang: Lang,
     today: chrono::NaiveDate,
 ) -> Result<(Vec<Document>, Vec<DocumentFailure>), ApiError> {
+    all_documents_observed(d, lang, today, &|_| {})
+}
+
+/// How far a long op has got: `done` of `total` steps, and the step now starting (a file
+/// name). Observing changes nothing in what the op answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step<'a> {
+    /// Steps finished.
+    pub done: usize,
+    /// Steps in all.
+    pub total: usize,
+    /// What is being made now ("" once everything is done).
+    pub now: &'a str,
+}
+
+/// [`all_documents_partial`], telling `observe` before each step (the Word documents, then
+/// each workbook) and once at the end, so a command line can draw a progress bar.
+///
+/// ```
+/// let d = qms_core::load(include_bytes!("../../../../examples/so-khcn-ninh-binh.json")).unwrap();
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+/// let seen = std::sync::Mutex::new(Vec::new());
+/// let (docs, _) = qms_api::ops::all_documents_observed(&d, qms_core::Lang::Vi, today, &|s| {
+///     seen.lock().unwrap().push((s.done, s.total));
+/// }).unwrap();
+/// let seen = seen.into_inner().unwrap();
+/// assert_eq!(seen.first(), Some(&(0, seen[0].1)));
+/// assert_eq!(seen.last().map(|s| s.0), Some(seen[0].1));
+/// assert_eq!(docs, qms_api::ops::all_documents_partial(&d, qms_core::Lang::Vi, today).unwrap().0);
+/// ```
+pub fn all_documents_observed(
+    d: &Dossier,
+    lang: Lang,
+    today: chrono::NaiveDate,
+    observe: &(dyn Fn(Step<'_>) + Sync),
+) -> Result<(Vec<Document>, Vec<DocumentFailure>), ApiError> {
     let mut opts = qms_docx::RenderOptions::new(today);
     opts.lang = lang;
+    // The workbooks to make, in order: known ahead so that the total is right from the start.
+    let mut workbooks: Vec<(DocumentKind, Option<&str>)> = Vec::new();
+    if !d.programmes.is_empty() {
+        workbooks.push((DocumentKind::Programme, None));
+    }
+    for a in &d.audits {
+        if !a.checklists.is_empty() {
+            workbooks.push((DocumentKind::Checklist, Some(&a.id)));
+        }
+        workbooks.push((DocumentKind::Findings, Some(&a.id)));
+        workbooks.push((DocumentKind::Summary, Some(&a.id)));
+    }
+    workbooks.push((DocumentKind::Actions, None));
+    workbooks.push((DocumentKind::Registers, None));
+    let total = workbooks.len() + 1;
+    observe(Step {
+        done: 0,
+        total,
+        now: "*.docx",
+    });
     let mut docs: Vec<Document> = qms_docx::render_all(d, &opts)
         .map_err(|e| boundary::docx(e, d))?
         .into_iter()
@@ -50,31 +106,27 @@ pub fn all_documents_partial(
         })
         .collect();
     let mut failed = Vec::new();
-    let mut xlsx = |kind: DocumentKind, audit: Option<&str>| {
+    for (i, (kind, audit)) in workbooks.into_iter().enumerate() {
+        let file_name = crate::file_name::document_file_name(kind.slug(), audit, "xlsx");
+        observe(Step {
+            done: i + 1,
+            total,
+            now: &file_name,
+        });
         let t = Target {
             audit,
             ..Target::default()
         };
         match render_document(d, kind, Some(Format::Xlsx), &t, lang, today) {
             Ok(doc) => docs.push(doc),
-            Err(error) => failed.push(DocumentFailure {
-                file_name: crate::file_name::document_file_name(kind.slug(), audit, "xlsx"),
-                error,
-            }),
+            Err(error) => failed.push(DocumentFailure { file_name, error }),
         }
-    };
-    if !d.programmes.is_empty() {
-        xlsx(DocumentKind::Programme, None);
     }
-    for a in &d.audits {
-        if !a.checklists.is_empty() {
-            xlsx(DocumentKind::Checklist, Some(&a.id));
-        }
-        xlsx(DocumentKind::Findings, Some(&a.id));
-        xlsx(DocumentKind::Summary, Some(&a.id));
-    }
-    xlsx(DocumentKind::Actions, None);
-    xlsx(DocumentKind::Registers, None);
+    observe(Step {
+        done: total,
+        total,
+        now: "",
+    });
     let mut names: Vec<String> = docs.iter().map(|x| x.file_name.clone()).collect();
     make_unique(&mut names);
     for (doc, name) in docs.iter_mut().zip(names) {
@@ -102,6 +154,15 @@ pub fn render_all_documents(
 ) -> Result<(Vec<Document>, Vec<DocumentFailure>), ApiError> {
     let d = valid_dossier(&r.dossier, r.lang)?;
     all_documents_partial(&d, r.lang, r.today)
+}
+
+/// [`render_all_documents`] with a progress observer (see [`all_documents_observed`]).
+pub fn render_all_documents_observed(
+    r: &RenderAllRequest<'_>,
+    observe: &(dyn Fn(Step<'_>) + Sync),
+) -> Result<(Vec<Document>, Vec<DocumentFailure>), ApiError> {
+    let d = valid_dossier(&r.dossier, r.lang)?;
+    all_documents_observed(&d, r.lang, r.today, observe)
 }
 
 /// `render-all`: one zip of every document that could be made; the ones that could not are

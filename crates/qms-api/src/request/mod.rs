@@ -204,6 +204,8 @@ pub enum DocumentKind {
     Programme,
     /// Kế hoạch đánh giá (audit plan), Word.
     Plan,
+    /// Quyết định thành lập Đoàn đánh giá nội bộ (decision on the audit team), Word.
+    TeamDecision,
     /// Báo cáo đánh giá (audit report), Word.
     Report,
     /// Phiếu yêu cầu hành động khắc phục (corrective-action requests), Word.
@@ -228,8 +230,9 @@ pub enum DocumentKind {
 
 impl DocumentKind {
     /// Every kind, Word documents first.
-    pub const ALL: [DocumentKind; 12] = [
+    pub const ALL: [DocumentKind; 13] = [
         DocumentKind::Programme,
+        DocumentKind::TeamDecision,
         DocumentKind::Plan,
         DocumentKind::Report,
         DocumentKind::Car,
@@ -254,6 +257,7 @@ impl DocumentKind {
         match self {
             DocumentKind::Programme => "programme",
             DocumentKind::Plan => "plan",
+            DocumentKind::TeamDecision => "team-decision",
             DocumentKind::Report => "report",
             DocumentKind::Car => "car",
             DocumentKind::ReviewNotice => "review-notice",
@@ -277,6 +281,7 @@ impl DocumentKind {
         match self {
             DocumentKind::Programme => &[Format::Docx, Format::Xlsx],
             DocumentKind::Plan
+            | DocumentKind::TeamDecision
             | DocumentKind::Report
             | DocumentKind::Car
             | DocumentKind::ReviewNotice

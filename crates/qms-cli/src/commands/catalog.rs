@@ -2,7 +2,8 @@
 
 use crate::Failure;
 use crate::cli::Format;
-use crate::commands::{fail, print, print_json};
+use crate::commands::{fail, print};
+use crate::report;
 use qms_api::OpName;
 use qms_api::request::{ClausesRequest, CorrelateRequest};
 use qms_core::catalog::TitleStatus;
@@ -17,7 +18,8 @@ pub(crate) fn clauses(edition: Edition, lang: Lang, format: Format) -> Result<()
     })
     .map_err(|e| fail(e, lang))?;
     if format == Format::Json {
-        return print_json(&r);
+        report::data(&r);
+        return Ok(());
     }
     let mut out = String::new();
     let _ = writeln!(out, "{}", edition.title());
@@ -56,7 +58,8 @@ pub(crate) fn correlate(
     })
     .map_err(|e| fail(e, lang))?;
     if format == Format::Json {
-        return print_json(&r);
+        report::data(&r);
+        return Ok(());
     }
     let targets = &r.targets;
     let mut out = String::new();

@@ -2,8 +2,9 @@
 
 use crate::Failure;
 use crate::cli::Format;
-use crate::commands::{dossier, fail, fail_on, print, print_json, with_file};
+use crate::commands::{dossier, fail, fail_on, print};
 use crate::output::read;
+use crate::report;
 use qms_api::OpName;
 use qms_api::request::{CheckFilter, CheckRequest, ExplainRequest, RulesRequest};
 use qms_core::Lang;
@@ -28,9 +29,9 @@ pub(crate) fn run(
         lang,
         filter,
     };
-    let c = qms_api::ops::check(&r).map_err(|e| fail_on(file, format, e, lang))?;
+    let c = qms_api::ops::check(&r).map_err(|e| fail_on(file, e, lang))?;
     match format {
-        Format::Json => print_json(&with_file(&c, file)?)?,
+        Format::Json => report::data(&c),
         Format::Text => print(&super::check_text::render(&c, file, lang, full))?,
     }
     if c.errors > 0 {
@@ -47,7 +48,8 @@ pub(crate) fn rules(format: Format, lang: Lang) -> Result<(), Failure> {
     })
     .map_err(|e| fail(e, lang))?;
     if format == Format::Json {
-        return print_json(&r);
+        report::data(&r);
+        return Ok(());
     }
     let mut out = String::new();
     for rule in &r.rules {
@@ -72,7 +74,8 @@ pub(crate) fn explain(code: &str, format: Format, lang: Lang) -> Result<(), Fail
     })
     .map_err(|e| fail(e, lang))?;
     if format == Format::Json {
-        return print_json(&e);
+        report::data(&e);
+        return Ok(());
     }
     let mut out = String::new();
     match (e.title, e.severity) {

@@ -2,6 +2,7 @@
 //! values shortened, and a summary, so that a real dossier's check fits on one screen;
 //! `--full` lists everything as it is.
 
+use super::n;
 use qms_api::response::CheckResponse;
 use qms_core::Lang;
 use std::fmt::Write;
@@ -30,7 +31,7 @@ pub(crate) fn render(c: &CheckResponse, file: &Path, lang: Lang, full: bool) -> 
             .find(|r| r.code == code)
             .map_or(group.len(), |r| r.count);
         let count = if total > 1 {
-            format!(" ({total})")
+            format!(" ({})", n(total, lang))
         } else {
             String::new()
         };
@@ -64,14 +65,21 @@ pub(crate) fn render(c: &CheckResponse, file: &Path, lang: Lang, full: bool) -> 
                 "  {:>9}  {}",
                 "…",
                 match lang {
-                    Lang::Vi =>
-                        format!("và {hidden} mục khác: qms check {name} --rule {code} --full"),
-                    Lang::En => format!("and {hidden} more: qms check {name} --rule {code} --full"),
+                    Lang::Vi => format!(
+                        "và {} mục khác: qms check {name} --rule {code} --full",
+                        n(hidden, lang)
+                    ),
+                    Lang::En => format!(
+                        "and {} more: qms check {name} --rule {code} --full",
+                        n(hidden, lang)
+                    ),
                 }
             );
         }
     }
     let (e, w, i) = (c.errors, c.warnings, c.infos);
+    let all = e + w + i;
+    let (e, w, i) = (n(e, lang), n(w, lang), n(i, lang));
     if !c.diagnostics.is_empty() {
         out.push('\n');
     }
@@ -87,14 +95,13 @@ pub(crate) fn render(c: &CheckResponse, file: &Path, lang: Lang, full: bool) -> 
             c.today
         ),
     };
-    let all = e + w + i;
     if c.matched != all {
         let _ = writeln!(
             out,
             "{}",
             match lang {
-                Lang::Vi => format!("đã lọc: {} trong {all} mục", c.matched),
-                Lang::En => format!("filtered: {} of {all}", c.matched),
+                Lang::Vi => format!("đã lọc: {} trong {} mục", n(c.matched, lang), n(all, lang)),
+                Lang::En => format!("filtered: {} of {}", n(c.matched, lang), n(all, lang)),
             }
         );
     }
@@ -103,10 +110,14 @@ pub(crate) fn render(c: &CheckResponse, file: &Path, lang: Lang, full: bool) -> 
             .by_unit
             .iter()
             .map(|u| {
-                let n = u.name.as_deref().or(u.unit.as_deref());
-                match n {
-                    Some(n) => format!("{n} {}", u.count),
-                    None => format!("{} {}", lang.pick("toàn cơ quan", "agency-wide"), u.count),
+                let name = u.name.as_deref().or(u.unit.as_deref());
+                match name {
+                    Some(name) => format!("{name} {}", n(u.count, lang)),
+                    None => format!(
+                        "{} {}",
+                        lang.pick("toàn cơ quan", "agency-wide"),
+                        n(u.count, lang)
+                    ),
                 }
             })
             .collect();
@@ -122,8 +133,8 @@ pub(crate) fn render(c: &CheckResponse, file: &Path, lang: Lang, full: bool) -> 
             out,
             "{}",
             match lang {
-                Lang::Vi => format!("{} mục không liệt kê do --limit", c.omitted),
-                Lang::En => format!("{} not listed because of --limit", c.omitted),
+                Lang::Vi => format!("{} mục không liệt kê do --limit", n(c.omitted, lang)),
+                Lang::En => format!("{} not listed because of --limit", n(c.omitted, lang)),
             }
         );
     }

@@ -2,8 +2,10 @@
 
 use crate::Failure;
 use crate::cli::{ChecklistCommand, Format};
-use crate::commands::{dossier, dossier_text, fail_on, print};
-use crate::output::{read, write_atomic};
+use crate::commands::{dossier, dossier_text, fail_on, print, write_file, wrote};
+use crate::output::read;
+use crate::progress::Progress;
+use crate::report::{self, note};
 use qms_api::OpName;
 use qms_api::request::{ChecklistNewRequest, ExportChecklistRequest, ImportChecklistRequest};
 use qms_core::Lang;
@@ -19,6 +21,7 @@ pub(crate) fn run(command: ChecklistCommand) -> Result<(), Failure> {
             output,
             force,
             today,
+            format: _,
             lang,
         } => {
             let lang = lang.lang();
@@ -33,17 +36,19 @@ pub(crate) fn run(command: ChecklistCommand) -> Result<(), Failure> {
                 today: today.unwrap_or_else(super::documents::system_today),
                 lang,
             };
-            let doc = qms_api::ops::export_checklist(&r)
-                .map_err(|e| fail_on(&file, Format::Text, e, lang))?;
-            let path = output.unwrap_or_else(|| doc.file_name.into());
-            write_atomic(&path, &doc.bytes, force)?;
-            say!(
-                "{}",
-                match lang {
-                    Lang::Vi => format!("đã ghi {}", path.display()),
-                    Lang::En => format!("wrote {}", path.display()),
-                }
-            );
+            // The op tells each step: one sheet per checklist, then packing the workbook.
+            let progress = Progress::bar(0, lang.pick("Phiếu câu hỏi", "Checklists"));
+            let observe = |s: qms_api::ops::Step<'_>| {
+                progress.length(s.total);
+                progress.set(s.done, s.now);
+            };
+            let doc = qms_api::ops::export_checklist_observed(&r, &observe)
+                .map_err(|e| fail_on(&file, e, lang))?;
+            drop(progress);
+            let path = output.unwrap_or_else(|| doc.file_name.clone().into());
+            write_file(&path, &doc.bytes, force)?;
+            report::data(&super::documents::describe(&doc));
+            note!("{}", wrote(&path, doc.bytes.len(), lang));
             Ok(())
         }
         ChecklistCommand::Import {
@@ -52,13 +57,14 @@ pub(crate) fn run(command: ChecklistCommand) -> Result<(), Failure> {
             output,
             partial,
             force,
+            format,
             lang,
         } => import(
             &file,
             &workbooks,
             output.as_deref(),
-            partial,
-            force,
+            (partial, force),
+            format,
             lang.lang(),
         ),
         ChecklistCommand::New {
@@ -69,6 +75,7 @@ pub(crate) fn run(command: ChecklistCommand) -> Result<(), Failure> {
             auditor,
             output,
             force,
+            format,
             lang,
         } => {
             let lang = lang.lang();
@@ -82,14 +89,14 @@ pub(crate) fn run(command: ChecklistCommand) -> Result<(), Failure> {
                 auditor,
                 lang,
             };
-            let added = qms_api::ops::checklist_new(&r)
-                .map_err(|e| fail_on(&file, Format::Text, e, lang))?;
+            let added = qms_api::ops::checklist_new(&r).map_err(|e| fail_on(&file, e, lang))?;
             let text = dossier_text(&added.dossier)?;
-            let (id, items) = (added.checklist, added.items);
+            let (id, items) = (&added.checklist, added.items);
             match output {
                 Some(path) => {
-                    write_atomic(&path, text.as_bytes(), force)?;
-                    say!(
+                    write_file(&path, text.as_bytes(), force)?;
+                    report::data_without(&added, &["dossier"]);
+                    note!(
                         "{}",
                         match lang {
                             Lang::Vi => format!(
@@ -104,6 +111,10 @@ pub(crate) fn run(command: ChecklistCommand) -> Result<(), Failure> {
                     );
                     Ok(())
                 }
+                None if format == Format::Json => {
+                    report::data(&added);
+                    Ok(())
+                }
                 None => print(&text),
             }
         }
@@ -114,15 +125,25 @@ fn import(
     file: &Path,
     workbooks: &[PathBuf],
     output: Option<&Path>,
-    partial: bool,
-    force: bool,
+    (partial, force): (bool, bool),
+    format: Format,
     lang: Lang,
 ) -> Result<(), Failure> {
+    let json = format == Format::Json;
     let bytes = read(file)?;
     let mut books = Vec::with_capacity(workbooks.len());
+    let progress = Progress::bar(workbooks.len(), lang.pick("Đọc phiếu", "Reading workbooks"));
     for w in workbooks {
+        progress.step(&w.display().to_string());
         books.push(read(w)?);
     }
+    drop(progress);
+    // The op tells each step: reading each workbook, matching the rows, applying them.
+    let progress = Progress::bar(0, lang.pick("Nhập phiếu", "Importing"));
+    let observe = |s: qms_api::ops::Step<'_>| {
+        progress.length(s.total);
+        progress.set(s.done, s.now);
+    };
     let inputs: Vec<&[u8]> = books.iter().map(Vec::as_slice).collect();
     let r = ImportChecklistRequest {
         op: OpName::ImportChecklist,
@@ -132,18 +153,36 @@ fn import(
         partial,
         lang,
     };
-    let mut outcome = qms_api::ops::import_checklist(&r, &inputs)
-        .map_err(|e| fail_on(file, Format::Text, e, lang))?;
+    let outcome = qms_api::ops::import_checklist_observed(&r, &inputs, &observe)
+        .map_err(|e| fail_on(file, e, lang))?;
+    drop(progress);
     // The file's text and the workbooks are no longer needed: free them before the dossier
-    // is written out, when memory peaks.
+    // is serialised, when memory peaks.
     drop(r);
     drop(inputs);
     drop(books);
     drop(bytes);
+    let (n, k) = (
+        outcome.changes.len(),
+        outcome.conflicts.len() + outcome.conflicts_omitted,
+    );
+    let blocked = k > 0 && !partial;
+    let text = dossier_text(&outcome.dossier)?;
+    if json {
+        // The dossier is data only when it is the command's output (no -o, nothing blocked).
+        if output.is_none() && !blocked {
+            report::data(&outcome);
+        } else {
+            report::data_without(&outcome, &["dossier"]);
+        }
+        if !blocked && let Some(path) = output {
+            write_file(path, text.as_bytes(), force)?;
+        }
+        return if k > 0 { Err(Failure::Invalid) } else { Ok(()) };
+    }
     // What an auditor typed can be a whole page: the terminal gets the first 80 characters of
     // each quoted value (the JSON output and the workbook keep all of it).
     let short = |m: &str| super::check_text::shorten_quotes(m, 80);
-    let changed = outcome.changes.len();
     for c in &outcome.conflicts {
         say!(
             "{}: {}",
@@ -166,18 +205,18 @@ fn import(
             }
         );
     }
-    // 100,000 rows make 200,000 lines: one write each would cost more than the import.
-    {
+    // 100,000 rows make 180,000 lines: one write each would cost a tenth of the import.
+    if !crate::report::quiet() && !crate::report::json() {
         use std::io::Write;
         let mut err = std::io::BufWriter::with_capacity(1 << 16, std::io::stderr().lock());
-        for c in std::mem::take(&mut outcome.changes) {
-            // Closed stderr: the messages are lost, the import itself still counts.
+        for c in &outcome.changes {
+            // Closed stderr: the lines are lost, the import itself still counts (as `say!`).
             let _ = writeln!(err, "{}", crate::output::terminal_safe(&short(&c.message)));
         }
         let _ = err.flush();
     }
-    let (n, k) = (changed, outcome.conflicts.len() + outcome.conflicts_omitted);
-    let summary = match (lang, k > 0 && !partial) {
+    let (n, k) = (super::n(n, lang), super::n(k, lang));
+    let summary = match (lang, blocked) {
         (Lang::Vi, true) => format!(
             "{k} xung đột; chưa áp dụng thay đổi nào (dùng --partial để áp dụng phần không xung đột)"
         ),
@@ -187,16 +226,17 @@ fn import(
         (Lang::Vi, false) => format!("đã áp dụng {n} thay đổi, {k} xung đột"),
         (Lang::En, false) => format!("applied {n} change(s), {k} conflict(s)"),
     };
-    say!("{summary}");
-    if k > 0 && !partial {
+    if blocked || outcome.conflicts_omitted + outcome.conflicts.len() > 0 {
+        say!("{summary}");
+    } else {
+        note!("{summary}");
+    }
+    if blocked {
         return Err(Failure::Invalid);
     }
-    let text = dossier_text(&outcome.dossier)?;
-    // The process ends after this command: the system takes the memory back at once, where
-    // freeing a 100,000-item dossier string by string costs about a tenth of the import.
-    std::mem::forget(outcome);
+    let k = outcome.conflicts.len() + outcome.conflicts_omitted;
     match output {
-        Some(path) => write_atomic(path, text.as_bytes(), force)?,
+        Some(path) => write_file(path, text.as_bytes(), force)?,
         None => print(&text)?,
     }
     if k > 0 { Err(Failure::Invalid) } else { Ok(()) }

@@ -2,11 +2,13 @@
 
 use crate::Failure;
 use crate::cli::Format;
-use crate::commands::{dossier, dossier_text, fail_on};
-use crate::output::{read, write_atomic};
+use crate::commands::{dossier, dossier_text, fail_on, print, write_file};
+use crate::output::read;
+use crate::report;
 use qms_api::OpName;
 use qms_api::request::ConvertRequest;
 use qms_core::{Edition, Lang};
+use std::fmt::Write;
 use std::path::Path;
 
 pub(crate) fn run(
@@ -14,6 +16,7 @@ pub(crate) fn run(
     to: Edition,
     output: &Path,
     force: bool,
+    format: Format,
     lang: Lang,
 ) -> Result<(), Failure> {
     let bytes = read(file)?;
@@ -23,14 +26,20 @@ pub(crate) fn run(
         to,
         lang,
     };
-    let conversion = qms_api::ops::convert(&r).map_err(|e| fail_on(file, Format::Text, e, lang))?;
+    let conversion = qms_api::ops::convert(&r).map_err(|e| fail_on(file, e, lang))?;
     let text = dossier_text(&conversion.dossier)?;
-    write_atomic(output, text.as_bytes(), force)?;
+    write_file(output, text.as_bytes(), force)?;
+    if format == Format::Json {
+        report::data_without(&conversion, &["dossier"]);
+        return Ok(());
+    }
+    let mut out = String::new();
     for n in &conversion.notes {
-        println!("{}: {}: {}", output.display(), n.path, n.message);
+        let _ = writeln!(out, "{}: {}: {}", output.display(), n.path, n.message);
     }
     let count = conversion.notes.len();
-    println!(
+    let _ = writeln!(
+        out,
         "{}",
         match lang {
             Lang::Vi => format!(
@@ -43,5 +52,5 @@ pub(crate) fn run(
             ),
         }
     );
-    Ok(())
+    print(&out)
 }

@@ -1,12 +1,14 @@
 //! `qms render`, `qms render all` and `qms demo`: Word and Excel documents of a dossier.
 
 use crate::Failure;
-use crate::cli::{DocFormat, Format};
-use crate::commands::{dossier, fail, fail_on};
-use crate::output::{read, write_atomic};
+use crate::commands::{dossier, fail, fail_on, write_file, wrote};
+use crate::output::read;
+use crate::progress::Progress;
+use crate::report::{self, note};
 use qms_api::OpName;
 use qms_api::ops::{Document, DocumentFailure};
 use qms_api::request::{self, DocumentKind, RenderAllRequest, RenderRequest};
+use qms_api::response::{DocumentEntry, DocumentResponse, FailedDocument};
 use qms_core::Lang;
 use std::path::{Path, PathBuf};
 
@@ -35,7 +37,7 @@ pub(crate) struct Target {
     pub(crate) audit: Option<String>,
     pub(crate) review: Option<String>,
     pub(crate) corrective_action: Option<String>,
-    pub(crate) format: Option<DocFormat>,
+    pub(crate) format: Option<request::Format>,
 }
 
 pub(crate) fn render(
@@ -50,7 +52,7 @@ pub(crate) fn render(
         let Some(dir) = output else {
             return Err(Failure::Usage("`qms render all` needs -o DIR".into()));
         };
-        let docs = all(&bytes, opts).map_err(|e| fail_on(file, Format::Text, e, opts.lang))?;
+        let docs = all(&bytes, opts).map_err(|e| fail_on(file, e, opts.lang))?;
         return write_all(docs, dir, opts);
     }
     let Some(kind) = DocumentKind::parse(kind) else {
@@ -68,21 +70,31 @@ pub(crate) fn render(
         dossier: dossier(&bytes),
         kind,
         base64: false,
-        format: target.format.map(|f| match f {
-            DocFormat::Docx => request::Format::Docx,
-            DocFormat::Xlsx => request::Format::Xlsx,
-        }),
+        format: target.format,
         audit: target.audit,
         review: target.review,
         corrective_action: target.corrective_action,
         today: opts.today,
         lang: opts.lang,
     };
-    let doc = qms_api::ops::render(&r).map_err(|e| fail_on(file, Format::Text, e, opts.lang))?;
+    let doc = qms_api::ops::render(&r).map_err(|e| fail_on(file, e, opts.lang))?;
     let path = output.map_or_else(|| PathBuf::from(&doc.file_name), Path::to_path_buf);
-    write_atomic(&path, &doc.bytes, opts.force)?;
-    say!("{}", written(&path, doc.bytes.len(), opts.lang));
+    write_file(&path, &doc.bytes, opts.force)?;
+    report::data(&describe(&doc));
+    note!("{}", wrote(&path, doc.bytes.len(), opts.lang));
     Ok(())
+}
+
+/// A document as the API describes it (`render`, `export-checklist`): the JSON report's data.
+pub(crate) fn describe(doc: &Document) -> DocumentResponse {
+    DocumentResponse {
+        file_name: doc.file_name.clone(),
+        media_type: doc.media_type,
+        size: doc.bytes.len(),
+        documents: Vec::new(),
+        failed: Vec::new(),
+        base64: None,
+    }
 }
 
 /// Every document of a dossier file, as `render-all` makes them.
@@ -90,20 +102,21 @@ fn all(
     bytes: &[u8],
     opts: &Opts,
 ) -> Result<(Vec<Document>, Vec<DocumentFailure>), qms_api::ApiError> {
-    qms_api::ops::render_all_documents(&RenderAllRequest {
-        op: OpName::RenderAll,
-        dossier: dossier(bytes),
-        base64: false,
-        today: opts.today,
-        lang: opts.lang,
-    })
-}
-
-fn written(path: &Path, size: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => format!("đã ghi {} ({size} byte)", path.display()),
-        Lang::En => format!("wrote {} ({size} bytes)", path.display()),
-    }
+    let progress = Progress::bar(0, opts.lang.pick("Văn bản", "Documents"));
+    let observe = |s: qms_api::ops::Step<'_>| {
+        progress.length(s.total);
+        progress.set(s.done, s.now);
+    };
+    qms_api::ops::render_all_documents_observed(
+        &RenderAllRequest {
+            op: OpName::RenderAll,
+            dossier: dossier(bytes),
+            base64: false,
+            today: opts.today,
+            lang: opts.lang,
+        },
+        &observe,
+    )
 }
 
 /// Writes every document that could be made, then reports the ones that could not (exit 1).
@@ -126,11 +139,31 @@ fn write_all(
             existing.display()
         )));
     }
+    let progress = Progress::bar(docs.len(), opts.lang.pick("Ghi tệp", "Writing"));
     for doc in &docs {
         let path = dir.join(&doc.file_name);
-        write_atomic(&path, &doc.bytes, true)?;
-        say!("{}", written(&path, doc.bytes.len(), opts.lang));
+        progress.step(&doc.file_name);
+        write_file(&path, &doc.bytes, true)?;
+        progress.suspend(|| note!("{}", wrote(&path, doc.bytes.len(), opts.lang)));
     }
+    drop(progress);
+    let entries: Vec<DocumentEntry> = docs
+        .iter()
+        .map(|x| DocumentEntry {
+            file_name: x.file_name.clone(),
+            media_type: x.media_type,
+            size: x.bytes.len(),
+        })
+        .collect();
+    let failures: Vec<FailedDocument> = failed
+        .iter()
+        .map(|f| FailedDocument {
+            file_name: f.file_name.clone(),
+            code: f.error.code(),
+            message: f.error.message(opts.lang),
+        })
+        .collect();
+    report::data(&serde_json::json!({"documents": entries, "failed": failures}));
     for f in &failed {
         say!(
             "qms: {} {}: {}",

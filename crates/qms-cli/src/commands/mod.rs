@@ -10,25 +10,82 @@ mod init;
 mod rollup;
 mod sample;
 mod shell_integration;
+mod transition;
 mod validate;
 
 use crate::Failure;
-use crate::cli::{Cli, Command, Format, SchemaArg};
+use crate::cli::{ChecklistCommand, Cli, Command, Format, RenderFormat, SchemaArg};
+use crate::report;
 use qms_api::request::{DossierArg, SchemaOf, SchemaRequest};
 use qms_api::{ApiError, OpName, Status};
 use qms_core::Lang;
-use serde_json::Value;
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// The command's name as the JSON report gives it ("check", "checklist export", "render all"),
+/// the file it is about, and whether it reports in JSON.
+fn describe(c: &Command) -> (String, Option<&Path>, bool) {
+    use ChecklistCommand as C;
+    let json = |f: &Format| *f == Format::Json;
+    let (name, file, json) = match c {
+        Command::Init { format, .. } => ("init", None, json(format)),
+        Command::Validate { file, format, .. } => ("validate", Some(file), json(format)),
+        Command::Check { file, format, .. } => ("check", Some(file), json(format)),
+        Command::Rules { format, .. } => ("rules", None, json(format)),
+        Command::Explain { format, .. } => ("explain", None, json(format)),
+        Command::Completions { .. } => ("completions", None, false),
+        Command::Man { .. } => ("man", None, false),
+        Command::Clauses { format, .. } => ("clauses", None, json(format)),
+        Command::Correlate { format, .. } => ("correlate", None, json(format)),
+        Command::Convert { file, format, .. } => ("convert", Some(file), json(format)),
+        Command::Checklist { command } => match command {
+            C::Export { file, format, .. } => ("checklist export", Some(file), json(format)),
+            C::Import { file, format, .. } => ("checklist import", Some(file), json(format)),
+            C::New { file, format, .. } => ("checklist new", Some(file), json(format)),
+        },
+        Command::Render {
+            kind, file, format, ..
+        } => (
+            if kind == "all" {
+                "render all"
+            } else {
+                "render"
+            },
+            Some(file),
+            format.contains(&RenderFormat::Json),
+        ),
+        Command::Demo { format, .. } => ("demo", None, json(format)),
+        Command::Schema { .. } => ("schema", None, false),
+        Command::Api { .. } => ("api", None, false),
+        Command::Rollup { format, .. } => ("rollup", None, json(format)),
+        Command::Sample { format, .. } => ("sample", None, json(format)),
+        Command::Transition { file, format, .. } => ("transition", Some(file), json(format)),
+    };
+    (name.to_owned(), file.map(PathBuf::as_path), json)
+}
 
 pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
+    let (name, file, json) = describe(&cli.command);
+    report::start(name, cli.quiet, json);
+    if let Some(f) = file {
+        report::file(f);
+    }
     match cli.command {
         Command::Init {
             agency,
             output,
             schema,
             force,
-        } => init::run(agency, output.as_deref(), schema, force),
+            format,
+            lang,
+        } => init::run(
+            agency,
+            output.as_deref(),
+            schema,
+            force,
+            format,
+            lang.lang(),
+        ),
         Command::Validate { file, format, lang } => validate::run(&file, format, lang.lang()),
         Command::Check {
             file,
@@ -51,8 +108,8 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Rules { format, lang } => check::rules(format, lang.lang()),
         Command::Explain { code, format, lang } => check::explain(&code, format, lang.lang()),
-        Command::Completions { shell } => shell_integration::completions(shell),
-        Command::Man { command } => shell_integration::man(command.as_deref()),
+        Command::Completions { shell, lang } => shell_integration::completions(shell, help(lang)),
+        Command::Man { command, lang } => shell_integration::man(command.as_deref(), help(lang)),
         Command::Clauses {
             edition,
             lang,
@@ -70,8 +127,9 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             to,
             output,
             force,
+            format,
             lang,
-        } => convert::run(&file, to.edition(), &output, force, lang.lang()),
+        } => convert::run(&file, to.edition(), &output, force, format, lang.lang()),
         Command::Checklist { command } => checklist::run(command),
         Command::Render {
             kind,
@@ -85,11 +143,16 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             today,
             lang,
         } => {
+            let doc_format = format.iter().rev().find_map(|f| match f {
+                RenderFormat::Docx => Some(qms_api::request::Format::Docx),
+                RenderFormat::Xlsx => Some(qms_api::request::Format::Xlsx),
+                RenderFormat::Text | RenderFormat::Json => None,
+            });
             let target = documents::Target {
                 audit,
                 review,
                 corrective_action,
-                format,
+                format: doc_format,
             };
             let opts = documents::Opts {
                 lang: lang.lang(),
@@ -102,6 +165,7 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             output,
             force,
             today,
+            format: _,
             lang,
         } => {
             let today = today.unwrap_or(documents::DEMO_TODAY);
@@ -127,6 +191,7 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             signer,
             jobs,
             force,
+            format: _,
         } => rollup::run(rollup::Args {
             files,
             dir,
@@ -141,6 +206,7 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             signer,
             jobs,
             force,
+            nested: false,
         }),
         Command::Schema { of } => {
             let of = match of {
@@ -189,6 +255,7 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             output,
             force,
             shape,
+            format: _,
         } => sample::run(
             checklist_items,
             findings,
@@ -198,12 +265,39 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
             force,
             &shape,
         ),
+        Command::Transition {
+            file,
+            corrective_action,
+            to,
+            date,
+            output,
+            force,
+            format,
+            lang,
+        } => transition::run(
+            &transition::Args {
+                file,
+                corrective_action,
+                to,
+                date: date.unwrap_or_else(documents::system_today),
+                output,
+                force,
+            },
+            format,
+            lang.lang(),
+        ),
     }
+}
+
+/// The language of help texts: `--lang`, else the environment's.
+fn help(lang: Option<crate::cli::LangArg>) -> Lang {
+    lang.map_or_else(crate::localize::env_lang, |l| l.lang())
 }
 
 /// Reports an API error in the user's language and maps it to an exit code: a request the
 /// arguments made wrong is a usage error (2), anything else is invalid input (1).
 pub(crate) fn fail(e: ApiError, lang: Lang) -> Failure {
+    report::error(&e.to_response(lang));
     let msg = e.message(lang);
     match e.status() {
         Status::BadRequest | Status::UnknownOp => Failure::Usage(msg),
@@ -216,10 +310,14 @@ pub(crate) fn fail(e: ApiError, lang: Lang) -> Failure {
 
 /// Like [`fail`], but a dossier that does not load is reported the way `qms validate` reports
 /// it (nothing can be done with it before it loads).
-pub(crate) fn fail_on(file: &Path, format: Format, e: ApiError, lang: Lang) -> Failure {
+pub(crate) fn fail_on(file: &Path, e: ApiError, lang: Lang) -> Failure {
     match e {
-        ApiError::InvalidDossier { problems } => {
-            match validate::report(file, &problems, None, format, lang) {
+        ApiError::InvalidDossier { ref problems } => {
+            report::error(&e.to_response(lang));
+            if report::json() {
+                return Failure::Invalid;
+            }
+            match validate::report_text(file, problems, None, lang) {
                 Ok(()) => Failure::Invalid,
                 Err(f) => f,
             }
@@ -248,25 +346,31 @@ fn print_bytes(bytes: &[u8]) -> Result<(), Failure> {
     }
 }
 
-/// Pretty JSON with a final newline, members in alphabetical order (as the CLI always
-/// printed them).
-pub(crate) fn print_json(v: &impl serde::Serialize) -> Result<(), Failure> {
-    let v = serde_json::to_value(v).map_err(|e| Failure::Io(e.into()))?;
-    print(&qms_api::schema::to_pretty(&v))
-}
-
-/// A response as a JSON object with one more member (the file it is about).
-pub(crate) fn with_file(v: &impl serde::Serialize, file: &Path) -> Result<Value, Failure> {
-    let mut v = serde_json::to_value(v).map_err(|e| Failure::Io(e.into()))?;
-    if let Value::Object(o) = &mut v {
-        o.insert("file".into(), file.display().to_string().into());
-    }
-    Ok(v)
-}
-
 /// A dossier as the CLI writes it: pretty JSON with a final newline.
 pub(crate) fn dossier_text(d: &qms_core::Dossier) -> Result<String, Failure> {
     let mut text = serde_json::to_string_pretty(d).map_err(|e| Failure::Io(e.into()))?;
     text.push('\n');
     Ok(text)
+}
+
+/// Writes a file atomically (never over an existing one without `force`) and records it for
+/// the JSON report.
+pub(crate) fn write_file(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
+    crate::output::write_atomic(path, bytes, force)?;
+    report::written(path, bytes.len());
+    Ok(())
+}
+
+/// A count for people: "12.345" in Vietnamese, "12,345" in English.
+pub(crate) fn n(count: usize, lang: Lang) -> String {
+    qms_core::numbers::count(count as u64, lang)
+}
+
+/// "đã ghi X (12.345 byte)" / "wrote X (12,345 bytes)".
+pub(crate) fn wrote(path: &Path, size: usize, lang: Lang) -> String {
+    let n = qms_core::numbers::count(size as u64, lang);
+    match lang {
+        Lang::Vi => format!("đã ghi {} ({n} byte)", path.display()),
+        Lang::En => format!("wrote {} ({n} bytes)", path.display()),
+    }
 }

@@ -3,7 +3,10 @@
 //! it: it is named in the output and here, and the exit status is 1.
 
 use crate::Failure;
-use crate::output::write_atomic;
+use crate::commands::{write_file, wrote};
+use crate::progress::Progress;
+use crate::report::{self, note};
+
 use qms_api::rollup::{RollupFormat, RollupIssuer};
 use qms_core::Lang;
 use qms_core::rollup::{Province, Rejection, RollupOptions};
@@ -23,6 +26,8 @@ pub(crate) struct Args {
     pub(crate) signer: Option<String>,
     pub(crate) jobs: Option<usize>,
     pub(crate) force: bool,
+    /// Part of `qms demo`: the report's data goes under "rollup".
+    pub(crate) nested: bool,
 }
 
 /// The format an output path asks for, from its extension.
@@ -104,8 +109,10 @@ pub(crate) fn run(a: Args) -> Result<(), Failure> {
             |n| n.to_string_lossy().into_owned(),
         )
     };
+    let progress = Progress::bar(files.len(), a.lang.pick("Tổng hợp", "Rolling up"));
     let read = |i: usize| {
         let path = &files[i];
+        progress.step(&name(path));
         let bytes = std::fs::read(path).map_err(|e| match a.lang {
             Lang::Vi => format!("không đọc được tệp: {e}"),
             Lang::En => format!("cannot read the file: {e}"),
@@ -142,21 +149,31 @@ pub(crate) fn run(a: Args) -> Result<(), Failure> {
             .file_stem()
             .map_or_else(|| r.row.id.clone(), |s| s.to_string_lossy().into_owned());
         let path = dir.join(format!("bien-ban-kiem-tra-{stem}.docx"));
-        write_atomic(&path, &bytes, a.force).map_err(|e| format!("{e:#}"))
+        write_file(&path, &bytes, a.force).map_err(|e| format!("{e:#}"))
     };
     let (province, notes) = qms_api::roll_up(files.len(), threads, opts, a.lang, read, minutes);
+    drop(progress);
     let issuer = issuer_for(&province);
+    let mut documents = Vec::new();
     for (path, format) in a.outputs.iter().zip(&formats) {
         let doc = qms_api::rollup::render_rollup(&province, *format, &issuer, a.lang)
             .map_err(|e| super::fail(e, a.lang))?;
-        write_atomic(path, &doc.bytes, a.force)?;
-        eprintln!(
-            "{}",
-            match a.lang {
-                Lang::Vi => format!("đã ghi {} ({} byte)", path.display(), doc.bytes.len()),
-                Lang::En => format!("wrote {} ({} bytes)", path.display(), doc.bytes.len()),
-            }
-        );
+        write_file(path, &doc.bytes, a.force)?;
+        documents.push(super::documents::describe(&doc));
+        note!("{}", wrote(path, doc.bytes.len(), a.lang));
+    }
+    // The op's response (agencies, rejected), one description per document written.
+    let data = serde_json::json!({
+        "year": province.year,
+        "agencies": province.agencies.len(),
+        "rejected": province.rejected,
+        "documents": documents,
+        "minutes_errors": notes,
+    });
+    if a.nested {
+        report::data_member("rollup", &data);
+    } else {
+        report::data(&data);
     }
     report(&province, &notes, a.lang);
     if province.unreadable() > 0 || !notes.is_empty() {
@@ -169,7 +186,7 @@ pub(crate) fn run(a: Args) -> Result<(), Failure> {
 /// What the command says about its inputs: a count, then one line per file left out.
 fn report(p: &Province, notes: &[String], lang: Lang) {
     let received = p.agencies.len() + p.rejected.len();
-    eprintln!(
+    note!(
         "{}",
         match lang {
             Lang::Vi => format!(
@@ -197,10 +214,10 @@ fn report(p: &Province, notes: &[String], lang: Lang) {
             (_, Lang::Vi) => "bỏ qua",
             (_, Lang::En) => "skipped",
         };
-        eprintln!("{what}: {}: {}", r.source, r.reason.describe(lang));
+        say!("{what}: {}: {}", r.source, r.reason.describe(lang));
     }
     for n in notes {
-        eprintln!("{}: {n}", lang.pick("lỗi biên bản", "minutes error"));
+        say!("{}: {n}", lang.pick("lỗi biên bản", "minutes error"));
     }
 }
 
@@ -230,7 +247,7 @@ pub(crate) fn demo(
         });
         let path = dossiers.join(format!("{}.json", d.id));
         let text = serde_json::to_vec_pretty(&d).map_err(|e| Failure::Io(e.into()))?;
-        write_atomic(&path, &text, force)?;
+        write_file(&path, &text, force)?;
         files.push(path);
     }
     run(Args {
@@ -250,5 +267,6 @@ pub(crate) fn demo(
         signer: None,
         jobs: None,
         force,
+        nested: true,
     })
 }

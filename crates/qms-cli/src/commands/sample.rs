@@ -2,8 +2,10 @@
 
 use crate::Failure;
 use crate::cli::SampleShapeArgs;
-use crate::commands::fail;
-use crate::output::write_atomic;
+use crate::commands::{fail, write_file};
+use crate::progress::Progress;
+use crate::report;
+
 use qms_api::OpName;
 use qms_api::request::SampleRequest;
 use qms_core::Lang;
@@ -54,6 +56,9 @@ pub(crate) fn run(
             agency,
             lang: Lang::Vi,
         };
+        // One big dossier is one long step: a spinner with the time spent.
+        let progress = Progress::spinner("qms sample");
+        progress.say(&path.display().to_string());
         let made = qms_api::ops::sample(&r).map_err(|e| fail(e, Lang::Vi))?;
         let dossier = match layout(shape) {
             // The op's dossier, reshaped for a benchmark (the same generator, other sizes).
@@ -65,7 +70,8 @@ pub(crate) fn run(
             escaped: shape.escaped,
             broken: shape.broken,
         };
-        write_atomic(path, sample_text(&dossier, &how).as_bytes(), force)?;
+        write_file(path, sample_text(&dossier, &how).as_bytes(), force)?;
+        report::data(&serde_json::json!({"dossiers": [dossier.id]}));
         Ok(())
     };
     if agencies == 1 {
@@ -74,6 +80,8 @@ pub(crate) fn run(
     std::fs::create_dir_all(output)
         .map_err(|e| Failure::Io(anyhow::anyhow!("cannot create {}: {e}", output.display())))?;
     // Many agencies make a province: varied kinds, editions and shortcomings (qms rollup).
+    let progress = Progress::bar(agencies, "qms sample");
+    let mut ids = Vec::with_capacity(agencies);
     for index in 0..agencies {
         let spec = qms_core::sample_agencies::AgencySampleSpec {
             checklist_items,
@@ -82,8 +90,11 @@ pub(crate) fn run(
             index,
         };
         let d = qms_core::sample_agencies::sample_agency(&spec);
+        progress.step(&d.id);
         let text = serde_json::to_vec(&d).map_err(|e| Failure::Io(e.into()))?;
-        write_atomic(&output.join(format!("{}.json", d.id)), &text, force)?;
+        write_file(&output.join(format!("{}.json", d.id)), &text, force)?;
+        ids.push(d.id);
     }
+    report::data(&serde_json::json!({ "dossiers": ids }));
     Ok(())
 }

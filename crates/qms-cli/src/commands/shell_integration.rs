@@ -2,19 +2,19 @@
 //! command itself, so they cannot drift from it.
 
 use crate::Failure;
-use crate::cli::Cli;
-use clap::CommandFactory;
+use crate::localize::localized;
+use qms_core::Lang;
 use std::io::Write;
 
-pub(crate) fn completions(shell: clap_complete::Shell) -> Result<(), Failure> {
-    let mut cmd = Cli::command();
+pub(crate) fn completions(shell: clap_complete::Shell, lang: Lang) -> Result<(), Failure> {
+    let mut cmd = localized(lang);
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "qms", &mut out);
     write_stdout(&out)
 }
 
-pub(crate) fn man(command: Option<&str>) -> Result<(), Failure> {
-    let root = Cli::command();
+pub(crate) fn man(command: Option<&str>, lang: Lang) -> Result<(), Failure> {
+    let root = localized(lang);
     let page = match command {
         None => root,
         Some(name) => {

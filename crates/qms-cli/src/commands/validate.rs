@@ -2,8 +2,9 @@
 
 use crate::Failure;
 use crate::cli::Format;
-use crate::commands::{dossier, fail, print, print_json};
+use crate::commands::{dossier, fail, print};
 use crate::output::read;
+use crate::report;
 use qms_api::OpName;
 use qms_api::request::ValidateRequest;
 use qms_api::response::{DossierSummary, ProblemReport};
@@ -19,7 +20,10 @@ pub(crate) fn run(file: &Path, format: Format, lang: Lang) -> Result<(), Failure
         lang,
     };
     let v = qms_api::ops::validate(&r).map_err(|e| fail(e, lang))?;
-    report(file, &v.problems, v.summary.as_ref(), format, lang)?;
+    match format {
+        Format::Json => report::data(&v),
+        Format::Text => report_text(file, &v.problems, v.summary.as_ref(), lang)?,
+    }
     if v.valid {
         Ok(())
     } else {
@@ -29,21 +33,13 @@ pub(crate) fn run(file: &Path, format: Format, lang: Lang) -> Result<(), Failure
 
 /// Prints a validation report (also what other commands print for a dossier that does not
 /// load).
-pub(crate) fn report(
+pub(crate) fn report_text(
     file: &Path,
     problems: &[ProblemReport],
     summary: Option<&DossierSummary>,
-    format: Format,
     lang: Lang,
 ) -> Result<(), Failure> {
     let name = file.display().to_string();
-    if format == Format::Json {
-        return print_json(&serde_json::json!({
-            "file": name,
-            "valid": problems.is_empty(),
-            "problems": problems,
-        }));
-    }
     let mut out = String::new();
     for p in problems {
         let pos = match (p.line, p.column) {
@@ -71,8 +67,12 @@ pub(crate) fn report(
         }
         _ => {
             let _ = match lang {
-                Lang::Vi => writeln!(out, "{name}: {n} lỗi; hồ sơ chưa hợp lệ"),
-                Lang::En => writeln!(out, "{name}: {n} problem(s); the dossier is not valid"),
+                Lang::Vi => writeln!(out, "{name}: {} lỗi; hồ sơ chưa hợp lệ", super::n(n, lang)),
+                Lang::En => writeln!(
+                    out,
+                    "{name}: {} problem(s); the dossier is not valid",
+                    super::n(n, lang)
+                ),
             };
         }
     }

@@ -6,6 +6,7 @@ mod locate;
 mod path;
 mod problem;
 mod salvage;
+mod type_words;
 
 pub use path::{JsonPath, Segment};
 pub use problem::{InvalidValue, Problem, ProblemKind, RefKind, StructureDetail, SyntaxCategory};

@@ -1,6 +1,7 @@
 //! Problems found while loading a dossier, each with a stable code, a path and vi/en text.
 
 use super::path::JsonPath;
+use super::type_words::{expected_words, found_words};
 use crate::{Edition, Lang};
 use serde::Serialize;
 use std::fmt;
@@ -370,12 +371,16 @@ fn structure_message(d: &StructureDetail, vi: bool) -> String {
         (StructureDetail::MissingField { field }, false) => {
             format!("missing required field \"{field}\"")
         }
-        (StructureDetail::InvalidType { found, expected }, true) => {
-            format!("sai kiểu dữ liệu: gặp {found}, cần {expected}")
-        }
-        (StructureDetail::InvalidType { found, expected }, false) => {
-            format!("wrong type: found {found}, expected {expected}")
-        }
+        (StructureDetail::InvalidType { found, expected }, true) => format!(
+            "sai kiểu dữ liệu: gặp {}, cần {}",
+            found_words(found, true),
+            expected_words(expected, true)
+        ),
+        (StructureDetail::InvalidType { found, expected }, false) => format!(
+            "wrong type: found {}, expected {}",
+            found_words(found, false),
+            expected_words(expected, false)
+        ),
         (StructureDetail::UnknownVariant { value, expected }, true) => {
             format!("giá trị \"{value}\" không hợp lệ; các giá trị hợp lệ: {expected}")
         }

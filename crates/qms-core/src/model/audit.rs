@@ -40,6 +40,23 @@ pub struct AuditProgramme {
     /// Planned audits: unit × clauses/procedures × month.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub planned: Vec<PlannedAudit>,
+    /// Types of audit (ISO 19011 5.4.2), e.g. "Đánh giá nội bộ kết hợp theo đơn vị và theo
+    /// quá trình"; the usual first-party combined audit when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audit_types: Vec<String>,
+    /// Criteria for selecting auditors and teams (ISO 19011 5.4.2, 5.5.4, 7): competence and
+    /// independence; the usual criteria when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub auditor_criteria: Vec<String>,
+    /// Resources of the programme (ISO 19011 5.4.4): people, time, funding, facilities.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resources: Vec<String>,
+    /// Risks and opportunities of the programme and how they are addressed (ISO 19011 5.3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<String>,
+    /// How the programme is monitored, reviewed and improved (ISO 19011 5.6, 5.7).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub monitoring: Vec<String>,
 }
 
 /// One cell of the programme matrix: a unit audited in a month on some clauses and procedures.
@@ -88,6 +105,34 @@ pub struct Audit {
     /// Report facts written by the lead auditor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report: Option<AuditReport>,
+    /// The decision that sets up the audit team (quyết định thành lập đoàn đánh giá); the
+    /// team itself is the plan's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_decision: Option<TeamDecision>,
+}
+
+/// Facts of the decision that sets up an audit team (Quyết định thành lập Đoàn đánh giá nội
+/// bộ), a Decree 30/2020 "Quyết định" signed by the head of agency unless the dossier's
+/// document settings say otherwise.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TeamDecision {
+    /// Number and symbol, e.g. "25/QĐ-SKHCN".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// Date signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued_on: Option<NaiveDate>,
+    /// Legal bases ("Căn cứ ..."), one a line, replacing the usual ones (QĐ 19/2014/QĐ-TTg,
+    /// the programme, the internal audit procedure).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bases: Vec<String>,
+    /// Who proposed it ("Theo đề nghị của ..."), e.g. "Chánh Văn phòng Sở".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposed_by: Option<String>,
+    /// The team's duties (Điều 2), one a line, replacing the usual ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub duties: Vec<String>,
 }
 
 /// The audit plan (kế hoạch đánh giá), ISO 19011 6.3.2.2.

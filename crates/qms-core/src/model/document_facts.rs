@@ -38,6 +38,10 @@ pub struct DocumentFacts {
     /// the programme and the plan, the request of the review notice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implementation: Option<String>,
+    /// The symbol after the number (ký hiệu), for documents numbered in their own series,
+    /// e.g. "PYC-HĐKP" for corrective-action requests ("Số: 03/PYC-HĐKP").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
 }
 
 impl DocumentFacts {
@@ -84,6 +88,12 @@ pub struct DocumentSettings {
     /// Management review minutes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes: Option<DocumentFacts>,
+    /// Decisions setting up audit teams.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_decision: Option<DocumentFacts>,
+    /// Corrective-action requests: their number symbol ("PYC-HĐKP" by default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub car: Option<DocumentFacts>,
 }
 
 impl DocumentSettings {

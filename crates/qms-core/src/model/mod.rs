@@ -23,8 +23,8 @@ mod time_of_day;
 
 pub use agency::{Agency, AgencyKind, Person, Role, TrainingKind, TrainingRecord, Unit};
 pub use audit::{
-    Audit, AuditPlan, AuditProgramme, AuditReport, Meeting, PlannedAudit, ScheduleRow, TeamMember,
-    TeamRole,
+    Audit, AuditPlan, AuditProgramme, AuditReport, Meeting, PlannedAudit, ScheduleRow,
+    TeamDecision, TeamMember, TeamRole,
 };
 pub use ca_requirements::{CaRequirement, HistoryProblem};
 pub use checklist::{Checklist, ChecklistItem, ItemResult};

@@ -121,6 +121,27 @@ impl Target {
         }
     }
 
+    /// A value in `lang`'s notation followed by the target's unit: "98,5 %" and "1.250 hồ
+    /// sơ" in Vietnamese, "98.5%" in English.
+    ///
+    /// ```
+    /// use qms_core::Lang;
+    /// use qms_core::model::{Comparison, Target};
+    /// let t = |u: &str| Target { value: 1.0, comparison: Comparison::AtLeast, unit: Some(u.into()) };
+    /// assert_eq!(t("%").show(98.5, Lang::Vi), "98,5 %");
+    /// assert_eq!(t("%").show(98.5, Lang::En), "98.5%");
+    /// assert_eq!(t("hồ sơ").show(1250.0, Lang::Vi), "1.250 hồ sơ");
+    /// ```
+    pub fn show(&self, value: f64, lang: crate::Lang) -> String {
+        let number = crate::numbers::decimal(value, lang);
+        match self.unit.as_deref().map(str::trim) {
+            Some(u) if u.starts_with('%') || u.starts_with('‰') => {
+                crate::numbers::with_percent_sign(&number, u, lang)
+            }
+            _ => self.with_unit(&number),
+        }
+    }
+
     /// Whether a measured value meets the target.
     pub fn is_met(&self, measured: f64) -> bool {
         match self.comparison {

@@ -15,6 +15,8 @@ pub enum QmsRecord {
     Programme,
     /// Kế hoạch đánh giá nội bộ.
     Plan,
+    /// Quyết định thành lập Đoàn đánh giá nội bộ.
+    TeamDecision,
     /// Phiếu câu hỏi đánh giá (checklist).
     Checklist,
     /// Báo cáo đánh giá nội bộ.
@@ -44,6 +46,7 @@ impl QmsRecord {
         match self {
             QmsRecord::Programme => "Chương trình đánh giá nội bộ",
             QmsRecord::Plan => "Kế hoạch đánh giá nội bộ",
+            QmsRecord::TeamDecision => "Quyết định thành lập Đoàn đánh giá",
             QmsRecord::Checklist => "Phiếu câu hỏi đánh giá",
             QmsRecord::Report => "Báo cáo đánh giá nội bộ",
             QmsRecord::CorrectiveActionRequest => "Phiếu yêu cầu hành động khắc phục",

@@ -67,6 +67,7 @@ fn audit(id: &str, end: NaiveDate, kinds: &[FindingKind]) -> Audit {
             })
             .collect(),
         report: None,
+        team_decision: None,
     }
 }
 

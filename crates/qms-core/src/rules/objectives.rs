@@ -2,6 +2,7 @@
 
 use super::Emitter;
 use super::context::{Context, en_date, vi_date};
+use crate::Lang;
 use crate::load::JsonPath;
 use crate::model::{MeasurementPeriod, QualityObjective};
 use chrono::{Datelike, Days, NaiveDate};
@@ -129,11 +130,11 @@ pub(super) fn missed_without_action(ctx: &Context, e: &mut Emitter) {
                 obj(i).key("measurements").index(j),
                 format!(
                     "mục tiêu \"{}\" không đạt ({} so với chỉ tiêu {}, kỳ {}) nhưng chưa có hành động",
-                    o.statement, t.with_unit(&m.value.to_string()), t.with_unit(&t.value.to_string()), vi_date(m.period_end)
+                    o.statement, t.show(m.value, Lang::Vi), t.show(t.value, Lang::Vi), vi_date(m.period_end)
                 ),
                 format!(
                     "objective \"{}\" missed its target ({} against {}, period ending {}) with no action",
-                    o.statement, t.with_unit(&m.value.to_string()), t.with_unit(&t.value.to_string()), en_date(m.period_end)
+                    o.statement, t.show(m.value, Lang::En), t.show(t.value, Lang::En), en_date(m.period_end)
                 ),
             );
         }

@@ -32,6 +32,11 @@ pub(super) fn programme(d: &mut Dossier, rng: &mut Rng) {
             criteria: vec![],
             methods: vec![],
             responsibilities: vec![],
+            audit_types: vec![],
+            auditor_criteria: vec![],
+            resources: vec![],
+            risks: vec![],
+            monitoring: vec![],
             planned: units
                 .iter()
                 .enumerate()

@@ -95,8 +95,41 @@ pub fn import_checklists(
     workbooks: &[Workbook<'_>],
     opts: &ImportOptions,
 ) -> Result<ImportOutcome, XlsxError> {
-    let filled = read_filled(dossier, workbooks)?;
-    Ok(merge_filled(dossier.clone(), filled, opts))
+    import_checklists_observed(dossier, workbooks, opts, &|_, _, _| {})
+}
+
+/// [`import_checklists`], telling `observe(done, total, now)` before each step (reading each
+/// workbook, matching the rows, applying them) and once at the end (`now` empty), so that a
+/// command line can draw a progress bar. The outcome is the same.
+///
+/// ```
+/// use qms_core::sample::{SampleSpec, sample_dossier};
+/// let d = sample_dossier(&SampleSpec { checklist_items: 20, findings: 0, seed: 3, agency: 0 });
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+/// let bytes = qms_xlsx::export_checklists(&d, "a0000",
+///     &qms_xlsx::ExportOptions { lang: qms_core::Lang::Vi, today, auditor: None, password: None }).unwrap();
+/// let wb = [qms_xlsx::Workbook { name: "phieu.xlsx", bytes: &bytes }];
+/// let steps = std::sync::Mutex::new(Vec::new());
+/// let opts = qms_xlsx::ImportOptions::default();
+/// let out = qms_xlsx::import_checklists_observed(&d, &wb, &opts, &|done, total, _| {
+///     steps.lock().unwrap().push((done, total));
+/// }).unwrap();
+/// assert_eq!(steps.into_inner().unwrap(), [(0, 3), (1, 3), (2, 3), (3, 3)]);
+/// assert_eq!(out, qms_xlsx::import_checklists(&d, &wb, &opts).unwrap());
+/// ```
+pub fn import_checklists_observed(
+    dossier: &Dossier,
+    workbooks: &[Workbook<'_>],
+    opts: &ImportOptions,
+    observe: &(dyn Fn(usize, usize, &str) + Sync),
+) -> Result<ImportOutcome, XlsxError> {
+    let filled = read_filled_observed(dossier, workbooks, observe)?;
+    Ok(merge_filled_observed(
+        dossier.clone(),
+        filled,
+        opts,
+        observe,
+    ))
 }
 
 /// Filled workbooks read and checked by [`read_filled`], ready for [`merge_filled`].
@@ -124,8 +157,21 @@ pub fn read_filled<'a>(
     dossier: &Dossier,
     workbooks: &[Workbook<'a>],
 ) -> Result<FilledWorkbooks<'a>, XlsxError> {
+    read_filled_observed(dossier, workbooks, &|_, _, _| {})
+}
+
+/// [`read_filled`], telling `observe` before reading each workbook (the steps of
+/// [`import_checklists_observed`]).
+pub fn read_filled_observed<'a>(
+    dossier: &Dossier,
+    workbooks: &[Workbook<'a>],
+    observe: &(dyn Fn(usize, usize, &str) + Sync),
+) -> Result<FilledWorkbooks<'a>, XlsxError> {
+    // Reading each workbook, matching, applying.
+    let total = workbooks.len() + 2;
     let mut read = Vec::with_capacity(workbooks.len());
-    for wb in workbooks {
+    for (i, wb) in workbooks.iter().enumerate() {
+        observe(i, total, wb.name);
         read::check_package(wb.name, wb.bytes)?;
         let data = read::read_workbook(wb.name, wb.bytes)?;
         if data.meta.dossier != dossier.id {
@@ -143,20 +189,36 @@ pub fn read_filled<'a>(
 /// The second half of [`import_checklists`]: matches the rows read by [`read_filled`] (from
 /// the same dossier) and applies them to the dossier in place, taking ownership of it.
 pub fn merge_filled(
-    mut dossier: Dossier,
+    dossier: Dossier,
     filled: FilledWorkbooks<'_>,
     opts: &ImportOptions,
 ) -> ImportOutcome {
+    merge_filled_observed(dossier, filled, opts, &|_, _, _| {})
+}
+
+/// [`merge_filled`], telling `observe` before matching, before applying and at the end (the
+/// last steps of [`import_checklists_observed`]).
+pub fn merge_filled_observed(
+    mut dossier: Dossier,
+    filled: FilledWorkbooks<'_>,
+    opts: &ImportOptions,
+    observe: &(dyn Fn(usize, usize, &str) + Sync),
+) -> ImportOutcome {
+    let books = filled.read.len();
+    let total = books + 2;
+    observe(books, total, "");
     let matched = matching::match_rows(&dossier, &filled.read);
     // The rows read are no longer needed; free them before the changes are recorded.
     drop(filled);
     let blocked = !matched.conflicts.is_empty();
     let (mut conflicts, conflicts_omitted) = matched.conflicts.into_parts();
+    observe(total - 1, total, "");
     let changes = if !blocked || opts.partial {
         apply::apply(&mut dossier, matched.answers)
     } else {
         Vec::new()
     };
+    observe(total, total, "");
     conflicts.sort_by(|a, b| {
         (&a.workbook, &a.sheet, cell_order(&a.cell)).cmp(&(
             &b.workbook,

@@ -1,0 +1,108 @@
+//! The words of a wrong-type message: serde says "invalid type: string \"1\", expected f64";
+//! a secretary reads "gặp chuỗi \"1\", cần một số". Both sides of the message (what was found,
+//! what was expected) are turned into plain words of the requested language; anything not
+//! recognised is kept as serde wrote it rather than guessed.
+
+/// What serde found (`string "1"`, `integer `5``, `sequence`...), in plain words.
+///
+/// ```ignore
+/// assert_eq!(found_words("string \"1\"", true), "chuỗi \"1\"");
+/// ```
+pub(crate) fn found_words(found: &str, vi: bool) -> String {
+    let literal = |s: &str| s.trim_matches('`').to_owned();
+    if let Some(s) = found.strip_prefix("string ") {
+        return format!("{} {s}", if vi { "chuỗi" } else { "the string" });
+    }
+    if let Some(n) = found
+        .strip_prefix("integer ")
+        .or_else(|| found.strip_prefix("floating point "))
+    {
+        return format!("{} {}", if vi { "số" } else { "the number" }, literal(n));
+    }
+    if let Some(b) = found.strip_prefix("boolean ") {
+        return format!(
+            "{} {}",
+            if vi { "giá trị" } else { "the value" },
+            literal(b)
+        );
+    }
+    let word = match (found, vi) {
+        ("null", true) => "null (không có giá trị)",
+        ("null", false) => "null (no value)",
+        ("sequence", true) => "một danh sách [ … ]",
+        ("sequence", false) => "a list [ … ]",
+        ("map", true) => "một đối tượng { … }",
+        ("map", false) => "an object { … }",
+        _ => return found.to_owned(),
+    };
+    word.to_owned()
+}
+
+/// What serde expected (`f64`, `a string`, `struct Unit`, `a formatted date string`...), in
+/// plain words.
+///
+/// ```ignore
+/// assert_eq!(expected_words("f64", false), "a number");
+/// ```
+pub(crate) fn expected_words(expected: &str, vi: bool) -> String {
+    let pick = |v: &str, e: &str| if vi { v.to_owned() } else { e.to_owned() };
+    match expected {
+        "f32" | "f64" => pick("một số", "a number"),
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => {
+            pick("một số nguyên không âm", "a whole number (0 or more)")
+        }
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => pick("một số nguyên", "an integer"),
+        "a string" | "a borrowed string" | "a char" | "a character" => pick(
+            "một chuỗi (văn bản trong dấu ngoặc kép)",
+            "a string (text in quotes)",
+        ),
+        "a boolean" => pick("true hoặc false", "a boolean (true or false)"),
+        "a sequence" | "a tuple" => pick("một danh sách [ … ]", "an array (a list [ … ])"),
+        "a map" => pick("một đối tượng { … }", "an object { … }"),
+        "a formatted date string" => pick(
+            "một ngày dạng NNNN-TT-NN, ví dụ \"2026-02-05\"",
+            "a date YYYY-MM-DD, e.g. \"2026-02-05\"",
+        ),
+        "a formatted date and time string" => pick(
+            "ngày giờ dạng NNNN-TT-NNTgg:pp:ss",
+            "a date and time YYYY-MM-DDThh:mm:ss",
+        ),
+        e if e.starts_with("struct ") || e.starts_with("a map ") => {
+            pick("một đối tượng { … }", "an object { … }")
+        }
+        e if e.starts_with("tuple") || e.starts_with("a sequence ") => {
+            pick("một danh sách [ … ]", "an array (a list [ … ])")
+        }
+        e if e.starts_with("enum ") || e.starts_with("variant ") => {
+            pick("một trong các giá trị cho phép", "one of the allowed words")
+        }
+        e => e.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serde_type_names_become_words_in_both_languages() {
+        assert_eq!(expected_words("f64", true), "một số");
+        assert_eq!(expected_words("f64", false), "a number");
+        assert_eq!(expected_words("u32", true), "một số nguyên không âm");
+        assert_eq!(expected_words("i32", false), "an integer");
+        assert!(expected_words("a string", true).starts_with("một chuỗi"));
+        assert!(expected_words("a boolean", false).contains("true or false"));
+        assert!(expected_words("a sequence", true).starts_with("một danh sách"));
+        assert!(expected_words("struct Unit", false).starts_with("an object"));
+        assert!(expected_words("a formatted date string", true).contains("NNNN-TT-NN"));
+        assert!(expected_words("a formatted date string", false).contains("YYYY-MM-DD"));
+        assert_eq!(found_words("string \"1\"", true), "chuỗi \"1\"");
+        assert_eq!(found_words("integer `5`", false), "the number 5");
+        assert_eq!(found_words("floating point `1.5`", true), "số 1.5");
+        assert_eq!(found_words("boolean `true`", true), "giá trị true");
+        assert_eq!(found_words("sequence", false), "a list [ … ]");
+        // What is not recognised stays as serde wrote it.
+        assert_eq!(expected_words("something new", true), "something new");
+        assert_eq!(found_words("unit value", false), "unit value");
+    }
+}
