@@ -153,7 +153,7 @@ fn import(
         partial,
         lang,
     };
-    let outcome = qms_api::ops::import_checklist_observed(&r, &inputs, &observe)
+    let mut outcome = qms_api::ops::import_checklist_observed(&r, &inputs, &observe)
         .map_err(|e| fail_on(file, e, lang))?;
     drop(progress);
     // The file's text and the workbooks are no longer needed: free them before the dossier
@@ -167,8 +167,8 @@ fn import(
         outcome.conflicts.len() + outcome.conflicts_omitted,
     );
     let blocked = k > 0 && !partial;
-    let text = dossier_text(&outcome.dossier)?;
     if json {
+        let text = dossier_text(&outcome.dossier)?;
         // The dossier is data only when it is the command's output (no -o, nothing blocked).
         if output.is_none() && !blocked {
             report::data(&outcome);
@@ -215,6 +215,8 @@ fn import(
         }
         let _ = err.flush();
     }
+    // Printed: free the 180,000 change reports before the dossier is serialised.
+    outcome.changes = Vec::new();
     let (n, k) = (super::n(n, lang), super::n(k, lang));
     let summary = match (lang, blocked) {
         (Lang::Vi, true) => format!(
@@ -235,6 +237,7 @@ fn import(
         return Err(Failure::Invalid);
     }
     let k = outcome.conflicts.len() + outcome.conflicts_omitted;
+    let text = dossier_text(&outcome.dossier)?;
     match output {
         Some(path) => write_file(path, text.as_bytes(), force)?,
         None => print(&text)?,
