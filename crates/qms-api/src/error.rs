@@ -92,7 +92,7 @@ pub enum ApiError {
     },
     /// A rule or validation code that does not exist.
     #[error(
-        "there is no rule or validation code \"{code}\"; rule codes run QMS-A000…QMS-S005 (list them with qms rules or the rules op), validation codes QMS-V001…QMS-V008"
+        "there is no rule or validation code \"{code}\"; rule codes run QMS-A000…QMS-S005 (list them with qms rules or the rules op), validation codes QMS-V001…QMS-V009"
     )]
     UnknownCode {
         /// The code given.

@@ -45,7 +45,7 @@ pub(crate) fn message_vi(e: &ApiError) -> String {
         }
         ApiError::UnknownCode { code } => {
             format!(
-                "không có mã quy tắc hay mã kiểm tra \"{code}\"; mã quy tắc có dạng QMS-A000…QMS-S005 (xem bằng lệnh qms rules hoặc op rules), mã kiểm tra hồ sơ QMS-V001…QMS-V008"
+                "không có mã quy tắc hay mã kiểm tra \"{code}\"; mã quy tắc có dạng QMS-A000…QMS-S005 (xem bằng lệnh qms rules hoặc op rules), mã kiểm tra hồ sơ QMS-V001…QMS-V009"
             )
         }
         ApiError::NoChecklists { audit, auditor } => format!(

@@ -45,6 +45,18 @@
 //! | 7 NullArgument | `null-argument` | (C ABI) a NULL pointer | the argument |
 //! | 8 Internal | `internal` | a bug: a panic caught at the boundary | `$` |
 
+// Nothing that came from outside may panic the library (a panic behind the C ABI would take
+// down the host program): no unwrap/expect/panic/indexing outside tests (issue #11).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 mod boundary;
 mod call;
 mod error;

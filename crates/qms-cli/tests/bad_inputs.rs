@@ -197,6 +197,55 @@ fn dossier_cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "QMS-V002",
         ),
         (
+            "a member written twice",
+            with(
+                "\"format_version\": 1",
+                "\"format_version\": 1, \"format_version\": 1",
+            ),
+            "QMS-V009",
+        ),
+        (
+            "a member written twice, once escaped",
+            with(
+                "\"raised_on\": \"2026-",
+                "\"r\\u0061ised_on\": \"2026-05-01\", \"raised_on\": \"2026-",
+            ),
+            "QMS-V009",
+        ),
+        (
+            "year 0202 (a typo)",
+            with("\"raised_on\": \"2026-", "\"raised_on\": \"0202-"),
+            "QMS-V007",
+        ),
+        (
+            "year 0",
+            with("\"raised_on\": \"2026-", "\"raised_on\": \"0000-"),
+            "QMS-V007",
+        ),
+        (
+            "a negative year",
+            with("\"raised_on\": \"2026-", "\"raised_on\": \"-0044-"),
+            "QMS-V007",
+        ),
+        (
+            "year 1850",
+            with("\"raised_on\": \"2026-", "\"raised_on\": \"1850-"),
+            "QMS-V007",
+        ),
+        (
+            "year 20260",
+            with("\"raised_on\": \"2026-", "\"raised_on\": \"+20260-"),
+            "QMS-V007",
+        ),
+        (
+            "cut inside a multi-byte character",
+            {
+                let at = EXAMPLE.find("Sở Khoa học").unwrap() + 2;
+                EXAMPLE.as_bytes()[..at].to_vec()
+            },
+            "QMS-V008",
+        ),
+        (
             "ESC and BEL in a name",
             with("\"Sở Khoa học", "\"\\u001b[2J\\u0007Sở Khoa học"),
             "",

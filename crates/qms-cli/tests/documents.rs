@@ -35,12 +35,12 @@ fn demo_writes_every_document_and_refuses_to_overwrite() {
         .collect();
     names.sort();
     for want in [
-        "chuong-trinh-dgnb-2026.docx",
+        "chuong-trinh-ctdg-2026.docx",
         "ke-hoach-dgnb-2026-1.docx",
         "bao-cao-dgnb-2026-1.docx",
         "phieu-hdkp-dgnb-2026-1.docx",
         "thong-bao-hop-xxld-2026.docx",
-        "bao-cao-xxld-2026.docx",
+        "bao-cao-xem-xet-xxld-2026.docx",
         "bien-ban-hop-xxld-2026.docx",
         "phieu-cau-hoi-danh-gia-dgnb-2026-1.xlsx",
         "so-theo-doi-phat-hien-dgnb-2026-1.xlsx",

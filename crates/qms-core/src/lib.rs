@@ -16,6 +16,18 @@
 //! assert_eq!(messages.len(), 2); // unknown unit "vp", unknown clause "9.9"
 //! ```
 
+// Nothing that came from outside may panic the library (a panic behind the C ABI would take
+// down the host program): no unwrap/expect/panic/indexing outside tests (issue #11).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 pub mod catalog;
 pub mod convert;
 mod edition;
@@ -36,4 +48,4 @@ pub use edition::Edition;
 pub use lang::Lang;
 pub use load::{InvalidDossier, JsonPath, Problem, ProblemKind, load, load_report};
 pub use model::Dossier;
-pub use validate::validate;
+pub use validate::{PLAUSIBLE_YEARS, validate};

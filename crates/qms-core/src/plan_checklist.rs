@@ -99,7 +99,8 @@ pub fn add_checklist(
             return Err(ChecklistError::UnknownClause(c.clone()));
         }
     }
-    let audit = &d.audits[ai];
+    let unknown = || ChecklistError::UnknownAudit(req.audit.to_owned());
+    let audit = d.audits.get(ai).ok_or_else(unknown)?;
     let rows: Vec<_> = audit
         .plan
         .schedule
@@ -193,12 +194,16 @@ pub fn add_checklist(
         n += 1;
     }
     let date = rows.first().map(|r| r.date);
-    d.audits[ai].checklists.push(Checklist {
-        id: id.clone(),
-        unit: req.unit.to_owned(),
-        auditor,
-        date,
-        items,
-    });
+    d.audits
+        .get_mut(ai)
+        .ok_or_else(unknown)?
+        .checklists
+        .push(Checklist {
+            id: id.clone(),
+            unit: req.unit.to_owned(),
+            auditor,
+            date,
+            items,
+        });
     Ok(id)
 }

@@ -50,8 +50,20 @@ impl Rng {
         (self.next() % n.max(1) as u64) as usize
     }
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
+        cycle(items, self.below(items.len()))
     }
+    /// One of `items` (not empty), or `or`.
+    fn choose<T: Copy>(&mut self, items: &[T], or: T) -> T {
+        items.get(self.below(items.len())).copied().unwrap_or(or)
+    }
+}
+
+/// Element `i` of a list of names, counting round (`""` for an empty list).
+pub(crate) fn cycle<'a>(items: &[&'a str], i: usize) -> &'a str {
+    items
+        .get(i % items.len().max(1))
+        .copied()
+        .unwrap_or_default()
 }
 
 const AGENCIES: [&str; 8] = [
@@ -160,8 +172,8 @@ pub fn sample_dossier(spec: &SampleSpec) -> Dossier {
 /// Generates a dossier of the requested size and shape.
 pub fn sample_dossier_shaped(spec: &SampleSpec, shape: &SampleShape) -> Dossier {
     let mut rng = Rng(spec.seed ^ (spec.agency as u64).wrapping_mul(0xA24B_AED4_963E_E407));
-    let province = PROVINCES[spec.agency % PROVINCES.len()];
-    let name = format!("{} tỉnh {province}", AGENCIES[spec.agency % AGENCIES.len()]);
+    let province = cycle(&PROVINCES, spec.agency);
+    let name = format!("{} tỉnh {province}", cycle(&AGENCIES, spec.agency));
     let mut d = Dossier::new(&format!("sample-{:03}", spec.agency), &name);
     d.agency.parent = Some(format!("UBND TỈNH {}", province.to_uppercase()));
     d.agency.place = Some(province.to_owned());
@@ -288,12 +300,12 @@ pub fn sample_dossier_shaped(spec: &SampleSpec, shape: &SampleShape) -> Dossier 
             let items = (0..n)
                 .map(|k| ChecklistItem {
                     id: format!("i{k:03}"),
-                    clauses: vec![CLAUSES[rng.below(CLAUSES.len())].into()],
+                    clauses: vec![rng.pick(&CLAUSES).into()],
                     legacy_clauses: vec![],
                     procedure: Some(format!("qt{:02}", rng.below(25))),
                     question: rng.pick(&QUESTIONS).to_owned(),
                     guidance: Some("Xem hồ sơ, phỏng vấn công chức phụ trách".into()),
-                    result: match ItemResult::ALL[rng.below(ItemResult::ALL.len())] {
+                    result: match rng.choose(&ItemResult::ALL, ItemResult::NotAudited) {
                         ItemResult::Nonconform if shape.clean => ItemResult::Conform,
                         r => r,
                     },
@@ -312,15 +324,19 @@ pub fn sample_dossier_shaped(spec: &SampleSpec, shape: &SampleShape) -> Dossier 
         d.audits.push(audit);
     }
     for f in 0..spec.findings {
-        let a = f % d.audits.len();
-        let kind = FindingKind::ALL[rng.below(FindingKind::ALL.len())];
+        let a = f % d.audits.len().max(1);
+        let kind = rng.choose(&FindingKind::ALL, FindingKind::MinorNonconformity);
         let kind = if kind == FindingKind::Nonconformity {
             FindingKind::MinorNonconformity
         } else {
             kind
         };
-        let audit = &mut d.audits[a];
-        let checklist = &audit.checklists[rng.below(audit.checklists.len())];
+        let Some(audit) = d.audits.get_mut(a) else {
+            break;
+        };
+        let Some(checklist) = audit.checklists.get(rng.below(audit.checklists.len())) else {
+            continue;
+        };
         let item = checklist
             .items
             .get(rng.below(checklist.items.len()))
@@ -329,7 +345,7 @@ pub fn sample_dossier_shaped(spec: &SampleSpec, shape: &SampleShape) -> Dossier 
             id: format!("f{f:06}"),
             kind,
             unit: checklist.unit.clone(),
-            clauses: vec![CLAUSES[rng.below(CLAUSES.len())].into()],
+            clauses: vec![rng.pick(&CLAUSES).into()],
             legacy_clauses: vec![],
             procedure: None,
             checklist: item.as_ref().map(|_| checklist.id.clone()),

@@ -114,7 +114,11 @@ impl Rng {
 fn identity(index: usize) -> (AgencyKind, String, Option<String>) {
     let place = |i: usize| {
         let n = i % (FIRST.len() * SECOND.len());
-        let base = format!("{} {}", FIRST[n % FIRST.len()], SECOND[n / FIRST.len()]);
+        let base = format!(
+            "{} {}",
+            crate::sample::cycle(&FIRST, n),
+            crate::sample::cycle(&SECOND, n / FIRST.len())
+        );
         match i / (FIRST.len() * SECOND.len()) {
             0 => base,
             k => format!("{base} {}", k + 1),
@@ -124,7 +128,7 @@ fn identity(index: usize) -> (AgencyKind, String, Option<String>) {
     match index % 10 {
         0 | 5 => {
             let k = index / 5;
-            let name = DEPARTMENTS[k % DEPARTMENTS.len()];
+            let name = crate::sample::cycle(&DEPARTMENTS, k);
             let name = match k / DEPARTMENTS.len() {
                 0 => format!("{name} tỉnh {SAMPLE_PROVINCE}"),
                 n => format!("{name} tỉnh {SAMPLE_PROVINCE} ({})", n + 1),

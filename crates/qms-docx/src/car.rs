@@ -11,7 +11,7 @@ use crate::form_sign::{FormSigner, form_signatures};
 use crate::header::{national_header, title};
 use crate::package::{Meta, package};
 use crate::select::{CarItem, audit_cars, finding_of};
-use crate::wml::{BOLD, Borders, PLAIN, Para, columns};
+use crate::wml::{BOLD, Borders, PLAIN, Para, columns, width};
 use crate::xml::Xml;
 use qms_core::Lang;
 use qms_core::model::{Audit, CaSource, CaState, CorrectiveAction, Finding};
@@ -323,10 +323,10 @@ fn write_car(
             .map(|d| ctx.short_date(d))
             .unwrap_or_default();
         x.tr_open(false);
-        x.cell(w[0], "Cell", &what, PLAIN);
-        x.cell(w[1], "Cell", &ctx.person(&a.owner), PLAIN);
-        x.cell(w[2], "CellCenter", &ctx.short_date(a.due), PLAIN);
-        x.cell(w[3], "CellCenter", &done, PLAIN);
+        x.cell(width(&w, 0), "Cell", &what, PLAIN);
+        x.cell(width(&w, 1), "Cell", &ctx.person(&a.owner), PLAIN);
+        x.cell(width(&w, 2), "CellCenter", &ctx.short_date(a.due), PLAIN);
+        x.cell(width(&w, 3), "CellCenter", &done, PLAIN);
         x.tr_close();
     }
     if actions.is_empty() {

@@ -3,7 +3,7 @@
 //! groups by reference and writes straight into the stream.
 
 use crate::ctx::Ctx;
-use crate::wml::{BOLD, Borders, ITALIC, PLAIN, Para, columns};
+use crate::wml::{BOLD, Borders, ITALIC, PLAIN, Para, columns, width};
 use crate::xml::Xml;
 use qms_core::model::{Audit, Finding, FindingKind};
 use qms_core::{Lang, catalog};
@@ -57,7 +57,9 @@ pub(crate) fn group_by_unit<'a>(ctx: &Ctx<'a>, audit: &'a Audit) -> Vec<UnitGrou
             });
             groups.len() - 1
         });
-        groups[i].findings.push(f);
+        if let Some(g) = groups.get_mut(i) {
+            g.findings.push(f);
+        }
     }
     groups.retain(|g| !g.findings.is_empty());
     for g in &mut groups {
@@ -92,9 +94,15 @@ pub(crate) fn counts(audit: &Audit, units: &[&str]) -> (Vec<[usize; 6]>, [usize;
     let mut total = [0usize; 6];
     for f in &audit.findings {
         let k = kind_index(f.kind);
-        total[k] += 1;
-        if let Some(&i) = pos.get(f.unit.as_str()) {
-            per[i][k] += 1;
+        if let Some(n) = total.get_mut(k) {
+            *n += 1;
+        }
+        if let Some(n) = pos
+            .get(f.unit.as_str())
+            .and_then(|&i| per.get_mut(i))
+            .and_then(|row| row.get_mut(k))
+        {
+            *n += 1;
         }
     }
     (per, total)
@@ -106,7 +114,7 @@ pub(crate) fn summary_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit, units
     let kinds: Vec<FindingKind> = FindingKind::ALL
         .into_iter()
         .filter(|k| {
-            total[kind_index(*k)] > 0
+            total.get(kind_index(*k)).copied().unwrap_or(0) > 0
                 || match k {
                     FindingKind::MajorNonconformity | FindingKind::MinorNonconformity => graded,
                     FindingKind::Nonconformity => !graded,
@@ -127,15 +135,20 @@ pub(crate) fn summary_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit, units
     let line = |x: &mut Xml<'_>, no: &str, name: &str, c: &[usize; 6], bold: bool| {
         let fmt = if bold { BOLD } else { PLAIN };
         x.tr_open(false);
-        x.cell(w[0], "CellCenter", no, fmt);
-        x.cell(w[1], "Cell", name, fmt);
+        x.cell(width(&w, 0), "CellCenter", no, fmt);
+        x.cell(width(&w, 1), "Cell", name, fmt);
         let mut sum = 0;
         for (i, k) in kinds.iter().enumerate() {
-            let n = c[kind_index(*k)];
+            let n = c.get(kind_index(*k)).copied().unwrap_or(0);
             sum += n;
-            x.cell(w[2 + i], "CellCenter", &n.to_string(), fmt);
+            x.cell(width(&w, 2 + i), "CellCenter", &n.to_string(), fmt);
         }
-        x.cell(w[w.len() - 1], "CellCenter", &sum.to_string(), fmt);
+        x.cell(
+            w.last().copied().unwrap_or(0),
+            "CellCenter",
+            &sum.to_string(),
+            fmt,
+        );
         x.tr_close();
     };
     for (i, (u, c)) in units.iter().zip(&per).enumerate() {
@@ -186,7 +199,7 @@ pub(crate) fn unit_table(
     for f in &g.findings {
         *no += 1;
         x.tr_open(false);
-        x.tc_open(w[0], 1);
+        x.tc_open(width(w, 0), 1);
         x.p_open(Para::new("CellCenter"));
         x.raw("<w:r><w:t>");
         x.num(*no);
@@ -194,7 +207,7 @@ pub(crate) fn unit_table(
         x.run(&format!("\n({})", f.id), PLAIN);
         x.p_close();
         x.tc_close();
-        x.tc_open(w[1], 1);
+        x.tc_open(width(w, 1), 1);
         if f.clauses.is_empty() {
             x.p(Para::new("Cell"), "–", PLAIN);
         }
@@ -207,8 +220,8 @@ pub(crate) fn unit_table(
             x.p_close();
         }
         x.tc_close();
-        x.cell(w[2], "Cell", f.kind.label(ctx.lang), PLAIN);
-        x.tc_open(w[3], 1);
+        x.cell(width(w, 2), "Cell", f.kind.label(ctx.lang), PLAIN);
+        x.tc_open(width(w, 3), 1);
         x.p(Para::new("Cell"), &f.statement, PLAIN);
         if let Some(r) = f.requirement.as_deref().filter(|r| !r.trim().is_empty()) {
             x.p_runs(
@@ -231,12 +244,24 @@ pub(crate) fn unit_table(
 /// The (i) statement when the lead auditor wrote none: the counts, which are facts.
 pub(crate) fn fulfilment_from_counts(ctx: &Ctx<'_>, audit: &Audit) -> String {
     let (_, t) = counts(audit, &[]);
-    let nc: usize = t[..3].iter().sum();
-    let obs = t[kind_index(FindingKind::Observation)];
-    let ofi = t[kind_index(FindingKind::ImprovementOpportunity)];
+    let nc: usize = t.iter().take(3).sum();
+    let obs = t
+        .get(kind_index(FindingKind::Observation))
+        .copied()
+        .unwrap_or(0);
+    let ofi = t
+        .get(kind_index(FindingKind::ImprovementOpportunity))
+        .copied()
+        .unwrap_or(0);
     let grades = if ctx.d.settings.grade_nonconformities && nc > 0 {
-        let major = t[kind_index(FindingKind::MajorNonconformity)];
-        let minor = t[kind_index(FindingKind::MinorNonconformity)];
+        let major = t
+            .get(kind_index(FindingKind::MajorNonconformity))
+            .copied()
+            .unwrap_or(0);
+        let minor = t
+            .get(kind_index(FindingKind::MinorNonconformity))
+            .copied()
+            .unwrap_or(0);
         match ctx.lang {
             Lang::Vi => format!(" ({major} nặng, {minor} nhẹ)"),
             Lang::En => format!(" ({major} major, {minor} minor)"),

@@ -3,7 +3,7 @@
 //! and date), the document type and summary, the signature block and "Nơi nhận".
 
 use crate::ctx::{Ctx, role_title};
-use crate::wml::{BOLD, Borders, ITALIC, PLAIN, Para, columns};
+use crate::wml::{BOLD, Borders, ITALIC, PLAIN, Para, columns, width};
 use crate::xml::Xml;
 use chrono::NaiveDate;
 use qms_core::model::{Person, QmsRecord, Role};
@@ -136,11 +136,11 @@ pub(crate) fn national_header_with(
     x.tbl_open(&widths, Borders::None);
 
     x.tr_open(false);
-    x.tc_open(widths[0], 1);
+    x.tc_open(width(&widths, 0), 1);
     // Offices break a long name into two balanced lines by hand ("ỦY BAN NHÂN DÂN / TỈNH
     // NINH BÌNH") rather than let a single word wrap: do the same.
     // The cell's own margins (108 twips each side) are not printable.
-    let room = widths[0].saturating_sub(216);
+    let room = width(&widths, 0).saturating_sub(216);
     if let Some(parent) = header_parent(ctx) {
         let (parent, style) = agency_lines(&parent.to_uppercase(), room);
         x.p(Para::new(style), &parent, PLAIN);
@@ -149,10 +149,10 @@ pub(crate) fn national_header_with(
     let (lines, style) = agency_lines(&name, room);
     x.p(Para::new(style), &lines, BOLD);
     // The rule is a third to a half of the name; long names wrap, so cap it at the column.
-    let rule = (text_width(&name, 13, true) * 2 / 5).clamp(1000, inner(widths[0]) * 3 / 5);
-    x.p(Para::rule(rule, inner(widths[0])), "", PLAIN);
+    let rule = (text_width(&name, 13, true) * 2 / 5).clamp(1000, inner(width(&widths, 0)) * 3 / 5);
+    x.p(Para::rule(rule, inner(width(&widths, 0))), "", PLAIN);
     x.tc_close();
-    x.tc_open(widths[1], 1);
+    x.tc_open(width(&widths, 1), 1);
     // 12 pt (the decree allows 12–13) keeps the Quốc hiệu on one line beside a long name.
     x.p(
         Para::new("Hdr12"),
@@ -168,14 +168,14 @@ pub(crate) fn national_header_with(
     );
     x.p(Para::new("Hdr14"), motto, BOLD);
     // The rule under the motto is as long as the motto.
-    let rule = text_width(motto, 14, false).min(inner(widths[1]));
-    x.p(Para::rule(rule, inner(widths[1])), "", PLAIN);
+    let rule = text_width(motto, 14, false).min(inner(width(&widths, 1)));
+    x.p(Para::rule(rule, inner(width(&widths, 1))), "", PLAIN);
     x.tc_close();
     x.tr_close();
 
     x.tr_open(false);
-    x.cell(widths[0], "HdrNumber", number_line, PLAIN);
-    x.cell(widths[1], "HdrDate", date_line, PLAIN);
+    x.cell(width(&widths, 0), "HdrNumber", number_line, PLAIN);
+    x.cell(width(&widths, 1), "HdrDate", date_line, PLAIN);
     x.tr_close();
     x.tbl_close();
 }
@@ -343,8 +343,8 @@ pub(crate) fn signature_table(
     x.p(Para::new("Tight").keep(), "", PLAIN);
     x.tbl_open(&widths, Borders::None);
     x.tr_open(false);
-    recipients_cell(x, ctx, widths[0], recipients);
-    signer_cell(x, widths[1], signer);
+    recipients_cell(x, ctx, width(&widths, 0), recipients);
+    signer_cell(x, width(&widths, 1), signer);
     x.tr_close();
     x.tbl_close();
 }
@@ -362,12 +362,12 @@ pub(crate) fn two_signatures(
     x.p(Para::new("Tight").keep(), "", PLAIN);
     x.tbl_open(&widths, Borders::None);
     x.tr_open(false);
-    x.tc_open(widths[0], 1);
+    x.tc_open(width(&widths, 0), 1);
     signer_lines(x, left);
     x.p(Para::new("Tight"), "", PLAIN);
     recipient_lines(x, ctx, recipients);
     x.tc_close();
-    signer_cell(x, widths[1], right);
+    signer_cell(x, width(&widths, 1), right);
     x.tr_close();
     x.tbl_close();
     x.p(Para::new("Break"), "", PLAIN);

@@ -21,6 +21,18 @@
 //! assert_eq!(bytes, render(DocumentKind::Report, Target::Audit("a0000"), &dossier, &opts).unwrap());
 //! ```
 
+// Nothing that came from outside may panic the library (a panic behind the C ABI would take
+// down the host program): no unwrap/expect/panic/indexing outside tests (issue #11).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 mod car;
 mod ctx;
 mod error;
@@ -107,6 +119,25 @@ impl DocumentKind {
             DocumentKind::ReviewNotice => "review-notice",
             DocumentKind::ReviewReport => "review-report",
             DocumentKind::Minutes => "minutes",
+        }
+    }
+
+    /// The first part of the kind's file name, before the record's id: the one naming scheme
+    /// of `render`, `render all`, `demo` and the API ("ke-hoach-dgnb-2026-1.docx").
+    ///
+    /// ```
+    /// assert_eq!(qms_docx::DocumentKind::Car.file_stem(), "phieu-hdkp");
+    /// ```
+    pub fn file_stem(&self) -> &'static str {
+        match self {
+            DocumentKind::Programme => "chuong-trinh",
+            DocumentKind::Plan => "ke-hoach",
+            DocumentKind::TeamDecision => "quyet-dinh-doan",
+            DocumentKind::Report => "bao-cao",
+            DocumentKind::Car => "phieu-hdkp",
+            DocumentKind::ReviewNotice => "thong-bao-hop",
+            DocumentKind::ReviewReport => "bao-cao-xem-xet",
+            DocumentKind::Minutes => "bien-ban-hop",
         }
     }
 
@@ -300,8 +331,8 @@ pub fn render(
 /// let dossier = qms_core::sample::sample_dossier(&spec);
 /// let opts = qms_docx::RenderOptions::new(chrono::NaiveDate::from_ymd_opt(2026, 3, 20).unwrap());
 /// let files = qms_docx::render_all(&dossier, &opts).unwrap();
-/// assert_eq!(files[0].0, "quyet-dinh-doan-dgnb-2026-1.docx");
-/// assert_eq!(files[1].0, "ke-hoach-dgnb-2026-1.docx");
+/// assert_eq!(files[0].0, "quyet-dinh-doan-a0000.docx");
+/// assert_eq!(files[1].0, "ke-hoach-a0000.docx");
 /// ```
 pub fn render_all(
     dossier: &Dossier,

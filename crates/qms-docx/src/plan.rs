@@ -7,7 +7,7 @@ use crate::header::{
     Signer, archive_line, body, body_last, bullets, heading, national_header, signature, title,
 };
 use crate::package::{Meta, package};
-use crate::wml::{Borders, PLAIN, Para, columns};
+use crate::wml::{Borders, PLAIN, Para, columns, width};
 use crate::xml::Xml;
 use qms_core::Lang;
 use qms_core::model::{Audit, Meeting, Role, TeamRole};
@@ -89,10 +89,10 @@ pub(crate) fn team_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit) {
             }
         });
         x.tr_open(false);
-        x.cell(w[0], "CellCenter", &(i + 1).to_string(), PLAIN);
-        x.cell(w[1], "Cell", &ctx.person(&m.person), PLAIN);
-        x.cell(w[2], "Cell", &position, PLAIN);
-        x.cell(w[3], "Cell", team_role(m.role, ctx.lang), PLAIN);
+        x.cell(width(&w, 0), "CellCenter", &(i + 1).to_string(), PLAIN);
+        x.cell(width(&w, 1), "Cell", &ctx.person(&m.person), PLAIN);
+        x.cell(width(&w, 2), "Cell", &position, PLAIN);
+        x.cell(width(&w, 3), "Cell", team_role(m.role, ctx.lang), PLAIN);
         x.tr_close();
     }
     x.tbl_close();

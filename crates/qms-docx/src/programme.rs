@@ -13,7 +13,7 @@ use crate::header::{
 use crate::package::{Meta, package};
 use crate::plan::criteria_or_default;
 use crate::programme_usual as usual;
-use crate::wml::{Borders, PLAIN, Para, columns};
+use crate::wml::{Borders, PLAIN, Para, columns, width};
 use qms_core::Lang;
 use qms_core::model::{AuditProgramme, Role};
 
@@ -132,34 +132,34 @@ pub(crate) fn render(ctx: &Ctx<'_>, p: &AuditProgramme) -> Result<Vec<u8>, DocxE
         x.tbl_open(&w, Borders::Grid);
         // Two header rows, both repeated: "Tháng" over the twelve month numbers.
         x.tr_open(true);
-        x.tc_merged(w[0], true);
+        x.tc_merged(width(&w, 0), true);
         x.p(Para::new("CellHead"), ctx.t("STT", "No."), PLAIN);
         x.tc_close();
-        x.tc_merged(w[1], true);
+        x.tc_merged(width(&w, 1), true);
         x.p(Para::new("CellHead"), ctx.t("Đơn vị", "Unit"), PLAIN);
         x.tc_close();
-        x.tc_open(w[2..].iter().sum(), 12);
+        x.tc_open(w.iter().skip(2).sum(), 12);
         x.p(Para::new("CellHead"), ctx.t("Tháng", "Month"), PLAIN);
         x.tc_close();
         x.tr_close();
         x.tr_open(true);
-        for width in &w[..2] {
+        for width in w.iter().take(2) {
             x.tc_merged(*width, false);
             x.p(Para::new("CellHead"), "", PLAIN);
             x.tc_close();
         }
-        for (m, width) in w[2..].iter().enumerate() {
+        for (m, width) in w.iter().skip(2).enumerate() {
             x.cell(*width, "CellHead", &(m + 1).to_string(), PLAIN);
         }
         x.tr_close();
         for (i, u) in units.iter().enumerate() {
             x.tr_open(false);
-            x.cell(w[0], "CellCenter", &(i + 1).to_string(), PLAIN);
-            x.cell(w[1], "Cell", &ctx.unit(u), PLAIN);
+            x.cell(width(&w, 0), "CellCenter", &(i + 1).to_string(), PLAIN);
+            x.cell(width(&w, 1), "Cell", &ctx.unit(u), PLAIN);
             for m in 1..=12u8 {
                 let hit = p.planned.iter().any(|a| a.unit == *u && a.month == m);
                 x.cell(
-                    w[1 + m as usize],
+                    width(&w, 1 + m as usize),
                     "CellCenter",
                     if hit { "X" } else { "" },
                     PLAIN,

@@ -11,7 +11,7 @@ const NAMES_MAX: usize = 40;
 /// "a, b và 3 cơ quan khác".
 pub(crate) fn names(list: &[&str], lang: Lang) -> String {
     let shown = list.len().min(NAMES_MAX);
-    let mut s = list[..shown].join(", ");
+    let mut s = list.get(..shown).unwrap_or(list).join(", ");
     if list.len() > shown {
         let more = list.len() - shown;
         s.push_str(&match lang {
@@ -50,9 +50,9 @@ pub(crate) fn by_kind(
     for (kind, tally) in p.by_kind() {
         let names: Vec<String> = indices
             .iter()
-            .filter(|&&i| p.agencies[i].kind == kind)
-            .map(|&i| {
-                let name = short_name(&p.agencies[i].name, province);
+            .filter_map(|&i| p.agencies.get(i).filter(|a| a.kind == kind))
+            .map(|a| {
+                let name = short_name(&a.name, province);
                 // Under "UBND xã" the committee is understood: "xã An Bình".
                 match kind {
                     AgencyKind::Commune | AgencyKind::Ward | AgencyKind::SpecialZone => name

@@ -2,7 +2,6 @@
 //! and their file names.
 
 use crate::{DocumentKind, Target};
-use chrono::Datelike;
 use qms_core::Dossier;
 use qms_core::model::{Audit, CorrectiveAction, Finding};
 use std::collections::HashMap;
@@ -110,92 +109,56 @@ pub(crate) fn slug(text: &str) -> String {
     out.trim_matches('-').to_owned()
 }
 
-/// Every document of the dossier with its file name, in a fixed order.
+/// Every document of the dossier with its file name, in a fixed order. A name is the kind's
+/// [`DocumentKind::file_stem`] and the record's id, as `render` names one document, so the
+/// same record has the same file name whichever command wrote it.
 pub(crate) fn all_documents(d: &Dossier) -> Vec<(String, DocumentKind, OwnedTarget)> {
     let mut out = Vec::new();
-    for p in &d.programmes {
-        let same_year = d.programmes.iter().filter(|q| q.year == p.year).count();
-        let name = if same_year > 1 {
-            format!("chuong-trinh-dgnb-{}-{}.docx", p.year, slug(&p.id))
-        } else {
-            format!("chuong-trinh-dgnb-{}.docx", p.year)
+    let mut push = |kind: DocumentKind, target: OwnedTarget| {
+        let id = match &target {
+            OwnedTarget::Programme(x)
+            | OwnedTarget::Audit(x)
+            | OwnedTarget::CorrectiveAction(x)
+            | OwnedTarget::Review(x) => x,
         };
         out.push((
-            name,
+            format!("{}-{}.docx", kind.file_stem(), slug(id)),
+            kind,
+            target,
+        ));
+    };
+    for p in &d.programmes {
+        push(
             DocumentKind::Programme,
             OwnedTarget::Programme(p.id.clone()),
-        ));
+        );
     }
-    for (i, a) in d.audits.iter().enumerate() {
-        let year = a.plan.start.year();
-        let n = d.audits[..i]
-            .iter()
-            .filter(|b| b.plan.start.year() == year)
-            .count()
-            + 1;
-        let tag = format!("{year}-{n}");
+    for a in &d.audits {
         let target = || OwnedTarget::Audit(a.id.clone());
-        out.push((
-            format!("quyet-dinh-doan-dgnb-{tag}.docx"),
-            DocumentKind::TeamDecision,
-            target(),
-        ));
-        out.push((
-            format!("ke-hoach-dgnb-{tag}.docx"),
-            DocumentKind::Plan,
-            target(),
-        ));
+        push(DocumentKind::TeamDecision, target());
+        push(DocumentKind::Plan, target());
         if !a.findings.is_empty() || a.report.is_some() {
-            out.push((
-                format!("bao-cao-dgnb-{tag}.docx"),
-                DocumentKind::Report,
-                target(),
-            ));
+            push(DocumentKind::Report, target());
         }
         if !audit_cars(d, a).is_empty() {
-            out.push((
-                format!("phieu-hdkp-dgnb-{tag}.docx"),
-                DocumentKind::Car,
-                target(),
-            ));
+            push(DocumentKind::Car, target());
         }
     }
     for ca in &d.corrective_actions {
         if finding_of(d, ca).is_none() {
-            out.push((
-                format!("phieu-hdkp-{}.docx", slug(&ca.id)),
+            push(
                 DocumentKind::Car,
                 OwnedTarget::CorrectiveAction(ca.id.clone()),
-            ));
+            );
         }
     }
-    for (i, r) in d.management_reviews.iter().enumerate() {
-        let year = r.meeting.date.year();
-        let same_year = d
-            .management_reviews
-            .iter()
-            .filter(|s| s.meeting.date.year() == year)
-            .count();
-        let n = d.management_reviews[..i]
-            .iter()
-            .filter(|s| s.meeting.date.year() == year)
-            .count()
-            + 1;
-        let tag = if same_year > 1 {
-            format!("{year}-{n}")
-        } else {
-            year.to_string()
-        };
-        for (stem, kind) in [
-            ("thong-bao-hop-xxld", DocumentKind::ReviewNotice),
-            ("bao-cao-xxld", DocumentKind::ReviewReport),
-            ("bien-ban-hop-xxld", DocumentKind::Minutes),
+    for r in &d.management_reviews {
+        for kind in [
+            DocumentKind::ReviewNotice,
+            DocumentKind::ReviewReport,
+            DocumentKind::Minutes,
         ] {
-            out.push((
-                format!("{stem}-{tag}.docx"),
-                kind,
-                OwnedTarget::Review(r.id.clone()),
-            ));
+            push(kind, OwnedTarget::Review(r.id.clone()));
         }
     }
     out

@@ -379,6 +379,12 @@ pub(crate) fn keep_standard_together(text: &str) -> String {
 
 /// Splits `total` twips into columns proportional to `parts`; the last column takes the
 /// rounding rest so the widths add up exactly.
+/// Width `i` of a table's columns (from [`columns`], which gives one per part); 0 past the end
+/// rather than a panic.
+pub(crate) fn width(w: &[u32], i: usize) -> u32 {
+    w.get(i).copied().unwrap_or(0)
+}
+
 pub(crate) fn columns(total: u32, parts: &[u32]) -> Vec<u32> {
     let sum: u32 = parts.iter().sum::<u32>().max(1);
     let mut out: Vec<u32> = parts.iter().map(|p| total * p / sum).collect();

@@ -20,15 +20,15 @@ fn every_document_is_a_deflated_reproducible_package_with_the_decree_layout() {
     assert_eq!(
         names,
         [
-            "chuong-trinh-dgnb-2026.docx",
-            "quyet-dinh-doan-dgnb-2026-1.docx",
-            "ke-hoach-dgnb-2026-1.docx",
-            "bao-cao-dgnb-2026-1.docx",
-            "phieu-hdkp-dgnb-2026-1.docx",
+            "chuong-trinh-ct2026.docx",
+            "quyet-dinh-doan-dg2026-1.docx",
+            "ke-hoach-dg2026-1.docx",
+            "bao-cao-dg2026-1.docx",
+            "phieu-hdkp-dg2026-1.docx",
             "phieu-hdkp-ca-complaint-1.docx",
-            "thong-bao-hop-xxld-2026.docx",
-            "bao-cao-xxld-2026.docx",
-            "bien-ban-hop-xxld-2026.docx",
+            "thong-bao-hop-xx2026.docx",
+            "bao-cao-xem-xet-xx2026.docx",
+            "bien-ban-hop-xx2026.docx",
         ]
     );
     // Byte-identical for identical input.

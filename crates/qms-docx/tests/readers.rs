@@ -184,7 +184,7 @@ fn libreoffice_converts_and_shows_the_content() {
         );
         assert!(plain.contains("Độc lập - Tự do - Hạnh phúc"), "{stem}");
     }
-    let report = text("bao-cao-dgnb-2026-1");
+    let report = text("bao-cao-dg2026-1");
     for (_, f) in d.findings() {
         assert_eq!(
             report.matches(f.statement.as_str()).count(),
@@ -201,7 +201,7 @@ fn libreoffice_converts_and_shows_the_content() {
     ] {
         assert!(report.contains(h), "{h}");
     }
-    let minutes = text("bien-ban-hop-xxld-2026");
+    let minutes = text("bien-ban-hop-xx2026");
     for s in [
         "I. THÀNH PHẦN",
         "II. NỘI DUNG",
@@ -212,7 +212,7 @@ fn libreoffice_converts_and_shows_the_content() {
     ] {
         assert!(minutes.contains(s), "{s}");
     }
-    let cars = text("phieu-hdkp-dgnb-2026-1");
+    let cars = text("phieu-hdkp-dg2026-1");
     assert_eq!(cars.matches("PHIẾU YÊU CẦU HÀNH ĐỘNG KHẮC PHỤC").count(), 2);
 }
 

@@ -21,6 +21,18 @@
 //! assert!(out.data.is_null());
 //! ```
 
+// Nothing that came from outside may panic the library (a panic behind the C ABI would take
+// down the host program): no unwrap/expect/panic/indexing outside tests (issue #11).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 mod body;
 
 // The boundary turns panics into QMS_ERR_INTERNAL with catch_unwind, which needs unwinding.

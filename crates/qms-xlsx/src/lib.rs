@@ -28,6 +28,18 @@
 //! constant-memory mode while a checklist of [`STREAMED_ITEMS_MIN`] items or more is written;
 //! it never reads the clock.
 
+// Nothing that came from outside may panic the library (a panic behind the C ABI would take
+// down the host program): no unwrap/expect/panic/indexing outside tests (issue #11).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 mod error;
 mod export;
 mod form_code;

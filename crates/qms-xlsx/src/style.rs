@@ -61,3 +61,27 @@ impl Styles {
         }
     }
 }
+
+/// Writes a date as a date cell when Excel can show it, and as text (`dd/mm/yyyy`) otherwise:
+/// Excel has no serial for a day before 1900-01-01 or after 9999-12-31, and would show
+/// `#####` for the negative number such a date becomes. (Loading refuses years outside
+/// 1900–2200, but a dossier built in code reaches here without a load.)
+///
+/// ```ignore
+/// write_date(ws, 3, 2, d, &styles.date, &styles.locked)?;
+/// ```
+pub(crate) fn write_date<'w>(
+    ws: &'w mut rust_xlsxwriter::Worksheet,
+    row: u32,
+    col: u16,
+    d: chrono::NaiveDate,
+    date: &Format,
+    text: &Format,
+) -> Result<&'w mut rust_xlsxwriter::Worksheet, rust_xlsxwriter::XlsxError> {
+    use chrono::Datelike;
+    if (1900..=9999).contains(&d.year()) {
+        ws.write_date_with_format(row, col, d, date)
+    } else {
+        ws.write_string_with_format(row, col, d.format("%d/%m/%Y").to_string(), text)
+    }
+}

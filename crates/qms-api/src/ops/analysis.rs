@@ -84,9 +84,10 @@ pub fn check(r: &CheckRequest<'_>) -> Result<CheckResponse, ApiError> {
         })
         .collect();
     let shown = f.limit.unwrap_or(usize::MAX).min(matched.len());
-    let paths: Vec<&JsonPath> = matched[..shown].iter().map(|(d, _)| &d.path).collect();
+    let listed = matched.get(..shown).unwrap_or(&matched);
+    let paths: Vec<&JsonPath> = listed.iter().map(|(d, _)| &d.path).collect();
     let positions = qms_core::load::positions(r.dossier.bytes(), &paths);
-    let list: Vec<DiagnosticReport> = matched[..shown]
+    let list: Vec<DiagnosticReport> = listed
         .iter()
         .zip(positions)
         .map(|((d, unit), pos)| {

@@ -72,7 +72,10 @@ pub(crate) fn render_document(
     today: NaiveDate,
 ) -> Result<Document, ApiError> {
     let available = kind.formats();
-    let format = format.unwrap_or(available[0]);
+    // Every kind has at least one format; the first is its usual one.
+    let format = format
+        .or_else(|| available.first().copied())
+        .unwrap_or(Format::Docx);
     if !available.contains(&format) {
         return Err(unsupported(kind, format));
     }
@@ -152,7 +155,10 @@ fn render_docx(
     // programme.
     let audit = || {
         t.audit
-            .or_else(|| (d.audits.len() == 1).then(|| d.audits[0].id.as_str()))
+            .or(match d.audits.as_slice() {
+                [only] => Some(only.id.as_str()),
+                _ => None,
+            })
             .ok_or_else(|| needs(kind, "audit"))
     };
     let review = || {
@@ -165,9 +171,16 @@ fn render_docx(
             })
             .ok_or_else(|| needs(kind, "review"))
     };
-    let (dk, target, stem) = match kind {
+    let (dk, target) = match kind {
         DocumentKind::Programme => match t.audit {
-            Some(a) => (K::Programme, T::Audit(a), "chuong-trinh"),
+            // Named (and rendered) as the audit's programme, as `render all` names it.
+            Some(a) => match d.audits.iter().find(|x| x.id == a) {
+                Some(audit) => match audit.programme.as_deref() {
+                    Some(p) => (K::Programme, T::Programme(p)),
+                    None => (K::Programme, T::Audit(a)),
+                },
+                None => (K::Programme, T::Audit(a)),
+            },
             None => {
                 let p = d
                     .programmes
@@ -175,19 +188,19 @@ fn render_docx(
                     .find(|p| p.year == today.year())
                     .or(d.programmes.last())
                     .ok_or_else(|| needs(kind, "programme"))?;
-                (K::Programme, T::Programme(&p.id), "chuong-trinh")
+                (K::Programme, T::Programme(&p.id))
             }
         },
-        DocumentKind::Plan => (K::Plan, T::Audit(audit()?), "ke-hoach"),
-        DocumentKind::TeamDecision => (K::TeamDecision, T::Audit(audit()?), "quyet-dinh-doan"),
-        DocumentKind::Report => (K::Report, T::Audit(audit()?), "bao-cao"),
+        DocumentKind::Plan => (K::Plan, T::Audit(audit()?)),
+        DocumentKind::TeamDecision => (K::TeamDecision, T::Audit(audit()?)),
+        DocumentKind::Report => (K::Report, T::Audit(audit()?)),
         DocumentKind::Car => match t.corrective_action {
-            Some(c) => (K::Car, T::CorrectiveAction(c), "phieu-hdkp"),
-            None => (K::Car, T::Audit(audit()?), "phieu-hdkp"),
+            Some(c) => (K::Car, T::CorrectiveAction(c)),
+            None => (K::Car, T::Audit(audit()?)),
         },
-        DocumentKind::ReviewNotice => (K::ReviewNotice, T::Review(review()?), "thong-bao-hop"),
-        DocumentKind::ReviewReport => (K::ReviewReport, T::Review(review()?), "bao-cao-xem-xet"),
-        DocumentKind::Minutes => (K::Minutes, T::Review(review()?), "bien-ban-hop"),
+        DocumentKind::ReviewNotice => (K::ReviewNotice, T::Review(review()?)),
+        DocumentKind::ReviewReport => (K::ReviewReport, T::Review(review()?)),
+        DocumentKind::Minutes => (K::Minutes, T::Review(review()?)),
         // Excel-only kinds never reach here: `formats()` was checked.
         _ => return Err(unsupported(kind, Format::Docx)),
     };
@@ -198,7 +211,7 @@ fn render_docx(
     opts.lang = lang;
     let bytes = qms_docx::render(dk, target, d, &opts).map_err(|e| boundary::docx(e, d))?;
     Ok(Document {
-        file_name: document_file_name(stem, Some(id), "docx"),
+        file_name: document_file_name(dk.file_stem(), Some(id), "docx"),
         media_type: MEDIA_DOCX,
         bytes,
     })

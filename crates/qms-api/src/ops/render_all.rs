@@ -279,4 +279,59 @@ mod tests {
         assert!(names.contains("so-theo-doi-phat-hien-dgnb-2026-1.xlsx"));
         assert!(names.contains("so-theo-doi-phat-hien-dgnb-2026-1-2.xlsx"));
     }
+
+    #[test]
+    fn a_document_has_the_same_file_name_from_render_and_render_all() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        for example in [
+            &include_bytes!("../../../../examples/so-khcn-ninh-binh.json")[..],
+            &include_bytes!("../../../../examples/ubnd-phuong-my-tho-2015.json")[..],
+            &include_bytes!("../../../../examples/ubnd-xa-tan-thanh-2008.json")[..],
+        ] {
+            let d = qms_core::load(example).unwrap();
+            let all: std::collections::HashSet<String> = all_documents(&d, Lang::Vi, today)
+                .unwrap()
+                .into_iter()
+                .map(|x| x.file_name)
+                .collect();
+            let one = |kind, t: Target<'_>| {
+                render_document(&d, kind, None, &t, Lang::Vi, today)
+                    .unwrap()
+                    .file_name
+            };
+            let mut expected = Vec::new();
+            for a in &d.audits {
+                let t = || Target {
+                    audit: Some(&a.id),
+                    ..Target::default()
+                };
+                expected.push(one(DocumentKind::TeamDecision, t()));
+                expected.push(one(DocumentKind::Plan, t()));
+                expected.push(one(DocumentKind::Findings, t()));
+                if a.programme.is_some() {
+                    expected.push(one(DocumentKind::Programme, t()));
+                }
+                if !a.findings.is_empty() {
+                    expected.push(one(DocumentKind::Report, t()));
+                }
+            }
+            for r in &d.management_reviews {
+                for kind in [
+                    DocumentKind::ReviewNotice,
+                    DocumentKind::ReviewReport,
+                    DocumentKind::Minutes,
+                ] {
+                    let t = Target {
+                        review: Some(&r.id),
+                        ..Target::default()
+                    };
+                    expected.push(one(kind, t));
+                }
+            }
+            assert!(expected.len() > 5);
+            for name in expected {
+                assert!(all.contains(&name), "{name} not in {all:?}");
+            }
+        }
+    }
 }

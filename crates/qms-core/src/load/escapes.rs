@@ -68,18 +68,17 @@ pub(super) fn quick_nfc(text: &str) -> bool {
     let mut cache = [('\0', 0u8, true); 64];
     let mut last_ccc = 0u8;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
         // One-byte characters, and two-byte ones led by 0xC2..=0xCB (U+0080..=U+02FF).
         if b < 0x80 {
             i += 1;
             last_ccc = 0;
             // Most of a dossier is ASCII: skip it eight bytes at a time.
-            while let Some(word) = bytes.get(i..i + 8) {
-                let word = u64::from_le_bytes([
-                    word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
-                ]);
-                if word & 0x8080_8080_8080_8080 != 0 {
+            while let Some(word) = bytes
+                .get(i..i + 8)
+                .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            {
+                if u64::from_le_bytes(word) & 0x8080_8080_8080_8080 != 0 {
                     break;
                 }
                 i += 8;
@@ -103,7 +102,10 @@ pub(super) fn quick_nfc(text: &str) -> bool {
             return false;
         };
         i += c.len_utf8();
-        let slot = &mut cache[c as usize % 64];
+        // `% 64` keeps the index inside the 64 slots.
+        let Some(slot) = cache.get_mut(c as usize % 64) else {
+            return false;
+        };
         if slot.0 != c {
             let yes = is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
             *slot = (c, canonical_combining_class(c), yes);

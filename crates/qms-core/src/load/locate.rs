@@ -71,9 +71,13 @@ impl Tree {
         let mut at = 0;
         for seg in path.segments() {
             let next = self.nodes.len();
+            // `at` is always a node of the tree: the root, or a child pushed below.
+            let Some(node) = self.nodes.get_mut(at) else {
+                break;
+            };
             let child = match seg {
-                Segment::Key(k) => *self.nodes[at].keys.entry(k.clone()).or_insert(next),
-                Segment::Index(i) => *self.nodes[at].indices.entry(*i).or_insert(next),
+                Segment::Key(k) => *node.keys.entry(k.clone()).or_insert(next),
+                Segment::Index(i) => *node.indices.entry(*i).or_insert(next),
             };
             if child == next {
                 self.nodes.push(Node {
@@ -90,41 +94,52 @@ impl Tree {
     fn deepest_found(&self, end: usize, offsets: &HashMap<usize, Position>) -> Option<Position> {
         let mut at = end;
         loop {
-            if let Some(off) = self.nodes[at].found {
+            let node = self.nodes.get(at)?;
+            if let Some(off) = node.found {
                 return offsets.get(&off).copied();
             }
             if at == 0 {
                 return None;
             }
-            at = self.nodes[at].parent;
+            at = node.parent;
         }
     }
 
     /// Lines and columns of every found offset, in one sweep over the text.
     fn offsets_to_positions(&self, text: &str, work: &mut usize) -> HashMap<usize, Position> {
-        let mut offsets: Vec<usize> = self.nodes.iter().filter_map(|n| n.found).collect();
-        offsets.sort_unstable();
-        offsets.dedup();
-        let bytes = text.as_bytes();
-        let (mut line, mut col, mut at) = (1, 1, 0);
-        let mut out = HashMap::with_capacity(offsets.len());
-        for off in offsets {
-            let off = off.min(bytes.len());
-            for &b in &bytes[at..off] {
-                if b == b'\n' {
-                    line += 1;
-                    col = 1;
-                } else if b & 0xC0 != 0x80 {
-                    // Columns count characters: continuation bytes do not start one.
-                    col += 1;
-                }
-            }
-            *work += off - at;
-            at = off;
-            out.insert(off, (line, col));
-        }
-        out
+        let offsets: Vec<usize> = self.nodes.iter().filter_map(|n| n.found).collect();
+        offsets_to_positions(text, offsets, work)
     }
+}
+
+/// Lines and columns of byte offsets of `text`, in one sweep over the text.
+pub(crate) fn offsets_to_positions(
+    text: &str,
+    mut offsets: Vec<usize>,
+    work: &mut usize,
+) -> HashMap<usize, Position> {
+    offsets.sort_unstable();
+    offsets.dedup();
+    let bytes = text.as_bytes();
+    let (mut line, mut col, mut at) = (1, 1, 0);
+    let mut out = HashMap::with_capacity(offsets.len());
+    for off in offsets {
+        let off = off.min(bytes.len());
+        // Offsets are sorted and clamped, so `at <= off <= len`.
+        for &b in bytes.get(at..off).unwrap_or_default() {
+            if b == b'\n' {
+                line += 1;
+                col = 1;
+            } else if b & 0xC0 != 0x80 {
+                // Columns count characters: continuation bytes do not start one.
+                col += 1;
+            }
+        }
+        *work += off - at;
+        at = off;
+        out.insert(off, (line, col));
+    }
+    out
 }
 
 struct Scanner<'a, 't> {
@@ -149,8 +164,10 @@ impl Scanner<'_, '_> {
     }
 
     fn mark(&mut self, node: usize, at: usize) {
-        if self.tree.nodes[node].found.is_none() {
-            self.tree.nodes[node].found = Some(at);
+        if let Some(n) = self.tree.nodes.get_mut(node)
+            && n.found.is_none()
+        {
+            n.found = Some(at);
             self.remaining = self.remaining.saturating_sub(1);
         }
     }
@@ -164,10 +181,11 @@ impl Scanner<'_, '_> {
         if self.remaining == 0 || depth > 256 {
             return;
         }
-        let leaf = {
-            let n = &self.tree.nodes[node];
-            n.keys.is_empty() && n.indices.is_empty()
-        };
+        let leaf = self
+            .tree
+            .nodes
+            .get(node)
+            .is_none_or(|n| n.keys.is_empty() && n.indices.is_empty());
         if leaf {
             return self.skip_value();
         }
@@ -221,7 +239,8 @@ impl Scanner<'_, '_> {
                         }
                         None => return,
                         _ => {
-                            match self.tree.nodes[node].indices.get(&i).copied() {
+                            let child = self.tree.nodes.get(node);
+                            match child.and_then(|n| n.indices.get(&i).copied()) {
                                 Some(c) => {
                                     self.value(c, depth + 1);
                                     if self.remaining == 0 {
@@ -250,7 +269,7 @@ impl Scanner<'_, '_> {
         let start = self.pos + 1;
         let escaped = self.skip_string();
         let end = self.pos.saturating_sub(1).max(start);
-        let keys = &self.tree.nodes[node].keys;
+        let keys = &self.tree.nodes.get(node)?.keys;
         if keys.is_empty() {
             return None;
         }
@@ -315,10 +334,13 @@ impl Scanner<'_, '_> {
 
 /// The 1-based line and column of a byte offset in `text`.
 pub(crate) fn position_of_offset(text: &[u8], offset: usize) -> Position {
-    let upto = &text[..offset.min(text.len())];
+    let upto = text.get(..offset).unwrap_or(text);
     let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = upto.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let col = String::from_utf8_lossy(&upto[line_start..]).chars().count() + 1;
+    let col = String::from_utf8_lossy(upto.get(line_start..).unwrap_or_default())
+        .chars()
+        .count()
+        + 1;
     (line, col)
 }
 

@@ -1,6 +1,7 @@
 //! Loading a dossier from JSON text: decoding, Unicode NFC normalisation, structure, and then
 //! referential integrity, reporting every problem at once with its path, line and column.
 
+mod duplicates;
 mod escapes;
 mod locate;
 mod path;
@@ -63,7 +64,12 @@ pub fn load_report(bytes: &[u8]) -> LoadReport {
         Ok(t) => t,
         Err(e) => {
             let (line, col) = locate::position_of_offset(bytes, e.valid_up_to());
-            let mut p = Problem::new(JsonPath::root(), ProblemKind::NotUtf8);
+            // No error length: the bytes end inside a character, so the file was cut short.
+            let kind = match e.error_len() {
+                None => ProblemKind::TruncatedUtf8,
+                Some(_) => ProblemKind::NotUtf8,
+            };
+            let mut p = Problem::new(JsonPath::root(), kind);
             (p.line, p.column) = (Some(line), Some(col));
             return LoadReport {
                 dossier: None,
@@ -88,6 +94,7 @@ pub fn load_report(bytes: &[u8]) -> LoadReport {
     if plain && let Ok(dossier) = serde_json::from_str::<Dossier>(text) {
         let mut problems = validate_with(&dossier, &KnownIds::default());
         position(text, &mut problems);
+        report_duplicates(text, &mut problems);
         return LoadReport {
             dossier: Some(dossier),
             problems,
@@ -95,7 +102,42 @@ pub fn load_report(bytes: &[u8]) -> LoadReport {
     }
     let mut report = salvage::load_value(text);
     position(text, &mut report.problems);
+    if !report
+        .problems
+        .iter()
+        .any(|p| matches!(p.kind, ProblemKind::Syntax { .. }))
+    {
+        report_duplicates(text, &mut report.problems);
+    }
     report
+}
+
+/// Adds a problem for each member written twice in one object (`text` is valid JSON), with
+/// the positions of both occurrences, keeping the problems in file order.
+fn report_duplicates(text: &str, problems: &mut Vec<Problem>) {
+    let room = MAX_PROBLEMS.saturating_sub(problems.len());
+    let found = duplicates::find(text, room);
+    if found.is_empty() {
+        return;
+    }
+    let offsets = found.iter().flat_map(|d| [d.first, d.second]).collect();
+    let at = locate::offsets_to_positions(text, offsets, &mut 0);
+    for d in found {
+        let (first_line, first_column) = at.get(&d.first).copied().unwrap_or((0, 0));
+        let mut p = Problem::new(
+            d.path,
+            ProblemKind::DuplicateKey {
+                key: d.key,
+                first_line,
+                first_column,
+            },
+        );
+        if let Some(&(l, c)) = at.get(&d.second) {
+            (p.line, p.column) = (Some(l), Some(c));
+        }
+        problems.push(p);
+    }
+    problems.sort_by_key(|p| (p.line.unwrap_or(0), p.column.unwrap_or(0)));
 }
 
 /// The 1-based line and column where each path begins in a dossier's bytes (as given to

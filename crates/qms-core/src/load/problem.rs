@@ -138,6 +138,8 @@ pub enum ProblemKind {
     },
     /// QMS-V008: the bytes are not UTF-8.
     NotUtf8,
+    /// QMS-V008: the file ends inside a multi-byte UTF-8 character (it was cut short).
+    TruncatedUtf8,
     /// QMS-V002: a member is missing, unknown, or of the wrong type or value.
     Structure(StructureDetail),
     /// QMS-V003: an id used twice in the same collection.
@@ -170,6 +172,17 @@ pub enum ProblemKind {
     },
     /// QMS-V007: a value outside what the field allows.
     InvalidValue(InvalidValue),
+    /// QMS-V009: a member written twice in the same object; JSON readers keep only one of
+    /// them silently, so the file says two things. The problem's own position is the second
+    /// occurrence.
+    DuplicateKey {
+        /// The member's name.
+        key: String,
+        /// 1-based line of the first occurrence.
+        first_line: usize,
+        /// 1-based column (in characters) of the first occurrence.
+        first_column: usize,
+    },
 }
 
 /// Categories of JSON syntax errors.
@@ -264,6 +277,12 @@ pub enum InvalidValue {
         /// The code.
         code: String,
     },
+    /// A date whose year is outside 1900..=2200: a typo ("0202" for "2022"), and one that a
+    /// workbook cannot show as a date.
+    ImplausibleYear {
+        /// The year written.
+        year: i32,
+    },
 }
 
 impl Problem {
@@ -287,7 +306,8 @@ impl Problem {
             ProblemKind::UnknownClause { .. } => "QMS-V005",
             ProblemKind::DateOrder { .. } => "QMS-V006",
             ProblemKind::InvalidValue(_) => "QMS-V007",
-            ProblemKind::NotUtf8 => "QMS-V008",
+            ProblemKind::NotUtf8 | ProblemKind::TruncatedUtf8 => "QMS-V008",
+            ProblemKind::DuplicateKey { .. } => "QMS-V009",
         }
     }
 
@@ -311,6 +331,27 @@ impl Problem {
                     "the file is not UTF-8 text; save it again as UTF-8",
                 )
                 .to_owned(),
+            ProblemKind::TruncatedUtf8 => lang
+                .pick(
+                    "tệp bị cắt cụt: kết thúc giữa một ký tự nhiều byte; hãy khôi phục phần cuối của tệp",
+                    "the file is truncated: it ends inside a multi-byte character; restore the missing end of the file",
+                )
+                .to_owned(),
+            ProblemKind::DuplicateKey {
+                key,
+                first_line,
+                first_column,
+            } => {
+                if vi {
+                    format!(
+                        "trường \"{key}\" được viết hai lần trong cùng một đối tượng (lần đầu ở dòng {first_line}, cột {first_column}); chỉ một giá trị được giữ, hãy xóa một trong hai"
+                    )
+                } else {
+                    format!(
+                        "member \"{key}\" is written twice in the same object (first at line {first_line}, column {first_column}); only one value would be kept, remove one of them"
+                    )
+                }
+            }
             ProblemKind::Structure(d) => structure_message(d, vi),
             ProblemKind::DuplicateId { id, first } => {
                 if vi {
@@ -478,6 +519,17 @@ fn invalid_value_message(v: &InvalidValue, lang: Lang) -> String {
                 format!("không có quy tắc kiểm tra mã \"{code}\" (xem `qms rules`)")
             } else {
                 format!("there is no rule \"{code}\" (see `qms rules`)")
+            }
+        }
+        InvalidValue::ImplausibleYear { year } => {
+            if vi {
+                format!(
+                    "năm {year} không hợp lý (chỉ nhận từ 1900 đến 2200); có thể gõ nhầm, hãy sửa lại ngày"
+                )
+            } else {
+                format!(
+                    "the year {year} is implausible (1900 to 2200 accepted); probably a typo, correct the date"
+                )
             }
         }
         InvalidValue::SelfReference => lang

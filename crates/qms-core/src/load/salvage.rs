@@ -27,7 +27,7 @@ pub(super) fn load_value(text: &str) -> LoadReport {
 pub(super) fn load_value_counted(text: &str, parking: bool) -> (LoadReport, Reads) {
     let mut value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
-        Err(e) => return (syntax_report(&e), Reads::default()),
+        Err(e) => return (syntax_report(text, &e), Reads::default()),
     };
     normalise(&mut value);
     let mut problems = Vec::new();
@@ -87,7 +87,7 @@ pub(super) struct Reads {
     pub(super) parked: usize,
 }
 
-fn syntax_report(e: &serde_json::Error) -> LoadReport {
+fn syntax_report(text: &str, e: &serde_json::Error) -> LoadReport {
     let full = e.to_string();
     // serde_json appends " at line L column C"; the position is reported separately.
     let detail = full
@@ -101,10 +101,26 @@ fn syntax_report(e: &serde_json::Error) -> LoadReport {
     };
     let mut p = Problem::new(JsonPath::root(), ProblemKind::Syntax { detail, category });
     (p.line, p.column) = (Some(e.line()), Some(e.column()));
+    if e.column() == 0 {
+        // serde_json says "column 0" just after a line break (the end of a file that ends
+        // with one): point at the end of the previous line, where the text stops.
+        (p.line, p.column) = end_of_line_before(text, e.line());
+    }
     LoadReport {
         dossier: None,
         problems: vec![p],
     }
+}
+
+/// The position just past the last character of the line before `line` (1-based), or line 1
+/// column 1 when there is none.
+fn end_of_line_before(text: &str, line: usize) -> (Option<usize>, Option<usize>) {
+    let Some(prev) = line.checked_sub(1).filter(|&l| l >= 1) else {
+        return (Some(1), Some(1));
+    };
+    let content = text.split('\n').nth(prev - 1).unwrap_or("");
+    let content = content.strip_suffix('\r').unwrap_or(content);
+    (Some(prev), Some(content.chars().count() + 1))
 }
 
 fn normalise(v: &mut Value) {
@@ -209,10 +225,12 @@ impl Removals {
             }
             return false;
         };
-        let array_path = JsonPath::from_segments(segs[..last_index].to_vec());
-        let Segment::Index(i) = segs[last_index] else {
+        let (Some(prefix), Some(&Segment::Index(i))) =
+            (segs.get(..last_index), segs.get(last_index))
+        else {
             return false;
         };
+        let array_path = JsonPath::from_segments(prefix.to_vec());
         let Some(Value::Array(arr)) = navigate(root, array_path.segments()) else {
             return false;
         };
@@ -241,7 +259,7 @@ impl Removals {
         };
         let mut v = root;
         let mut orig: Vec<Segment> = Vec::with_capacity(segs.len());
-        for (n, seg) in segs[..=last_index].iter().enumerate() {
+        for (n, seg) in segs.iter().take(last_index + 1).enumerate() {
             match (seg, v) {
                 (Segment::Key(k), Value::Object(o)) => {
                     for (name, member) in o.iter_mut() {
@@ -337,7 +355,9 @@ impl Removals {
         for (n, s) in original.segments().iter().enumerate() {
             match s {
                 Segment::Index(o) => {
-                    let array = JsonPath::from_segments(original.segments()[..n].to_vec());
+                    let array = JsonPath::from_segments(
+                        original.segments().iter().take(n).cloned().collect(),
+                    );
                     let w = match self.kept.get(&array) {
                         Some(k) => k.binary_search(o).ok()?,
                         None => *o,

@@ -243,7 +243,11 @@ impl Province {
                 source: row.source,
                 reason: Rejection::Duplicate {
                     id: row.id,
-                    first: self.agencies[first].source.clone(),
+                    first: self
+                        .agencies
+                        .get(first)
+                        .map(|a| a.source.clone())
+                        .unwrap_or_default(),
                 },
             });
             return;
@@ -330,7 +334,7 @@ impl Province {
                 .map(|(k, total)| {
                     let n = agencies
                         .iter()
-                        .filter(|i| self.agencies[**i].kind == *k)
+                        .filter(|i| self.agencies.get(**i).is_some_and(|a| a.kind == *k))
                         .count() as u32;
                     (*k, n, *total)
                 })

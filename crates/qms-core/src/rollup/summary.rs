@@ -220,8 +220,12 @@ pub fn summarize(
     for a in d.audits.iter().filter(|a| a.plan.end.year() == opts.year) {
         audits_in_year += 1;
         for f in &a.findings {
-            if let Some(k) = FindingKind::ALL.iter().position(|k| *k == f.kind) {
-                findings[k] += 1;
+            if let Some(n) = FindingKind::ALL
+                .iter()
+                .position(|k| *k == f.kind)
+                .and_then(|k| findings.get_mut(k))
+            {
+                *n += 1;
             }
         }
     }

@@ -371,6 +371,13 @@ static EXPLANATIONS: &[Explanation] = &[
         "Lưu lại tệp với mã hóa UTF-8 (trong Notepad: Save As, Encoding UTF-8; trong VS Code: Save with Encoding).",
         "Save the file again as UTF-8 (Notepad: Save As, Encoding UTF-8; VS Code: Save with Encoding)."
     ),
+    explain!(
+        "QMS-V009",
+        "Một trường được viết hai lần trong cùng một đối tượng JSON; trình đọc JSON chỉ giữ một giá trị và bỏ qua giá trị kia mà không báo, nên điều người soạn thấy trong tệp không phải điều được đọc.",
+        "A member is written twice in the same JSON object; a JSON reader keeps one value and silently drops the other, so what the author sees in the file is not what is read.",
+        "Mở tệp tại hai vị trí được báo, giữ lại giá trị đúng và xóa giá trị kia.",
+        "Open the file at the two reported positions, keep the right value and delete the other."
+    ),
 ];
 
 #[cfg(test)]
@@ -394,7 +401,7 @@ mod tests {
 
     #[test]
     fn every_validation_code_is_explained_and_codes_are_unique() {
-        for n in 1..=8 {
+        for n in 1..=9 {
             assert!(explain(&format!("QMS-V{n:03}")).is_some(), "V{n:03}");
         }
         let mut codes: Vec<&str> = EXPLANATIONS.iter().map(|e| e.code).collect();

@@ -25,13 +25,13 @@ pub(super) fn not_measurable(ctx: &Context, e: &mut Emitter) {
         if o.period.is_none() {
             gaps.push(("period", "chu kỳ đo", "measurement period"));
         }
-        if gaps.is_empty() {
+        let Some(&(first_gap, _, _)) = gaps.first() else {
             continue;
-        }
+        };
         let vi: Vec<&str> = gaps.iter().map(|g| g.1).collect();
         let en: Vec<&str> = gaps.iter().map(|g| g.2).collect();
         e.emit(
-            obj(i).key(gaps[0].0),
+            obj(i).key(first_gap),
             format!(
                 "mục tiêu \"{}\" không đo lường được: thiếu {}",
                 o.statement,

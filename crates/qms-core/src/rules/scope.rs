@@ -122,7 +122,9 @@ pub(super) fn scope_changed(ctx: &Context, e: &mut Emitter) {
     let Some((i, changes_vi, changes_en)) = changes_since_announcement(ctx.d) else {
         return;
     };
-    let a = &ctx.d.announcements[i];
+    let Some(a) = ctx.d.announcements.get(i) else {
+        return;
+    };
     if a.units.is_empty() {
         // Without the announced units a unit that joined the scope cannot be seen.
         e.emit_as(

@@ -90,14 +90,15 @@ impl<F: Formatter> Formatter for Escaping<F> {
             if c.is_ascii() {
                 continue;
             }
-            w.write_all(&s.as_bytes()[start..i])?;
+            // `start` and `i` are character boundaries, `start <= i`.
+            w.write_all(s.get(start..i).unwrap_or_default().as_bytes())?;
             let mut units = [0u16; 2];
             for u in c.encode_utf16(&mut units) {
                 write!(w, "\\u{u:04x}")?;
             }
             start = i + c.len_utf8();
         }
-        w.write_all(&s.as_bytes()[start..])
+        w.write_all(s.get(start..).unwrap_or_default().as_bytes())
     }
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
         self.0.begin_array(w)

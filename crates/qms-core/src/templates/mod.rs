@@ -122,6 +122,9 @@ static QUESTIONS_2015: [TemplateQuestion; LEN_2015] =
     concat(iso9001_2015::QUESTIONS, iso9001_2015_8_10::QUESTIONS);
 
 /// Joins two non-empty tables into an array of exactly their combined length.
+// Only evaluated at compile time (a static's initialiser): an index out of range is a build
+// error, never a panic at run time; `slice::get` is not usable in a const fn.
+#[allow(clippy::indexing_slicing)]
 const fn concat<const N: usize>(
     a: &[TemplateQuestion],
     b: &[TemplateQuestion],

@@ -4,6 +4,9 @@
 
 mod known;
 mod refs;
+mod years;
+
+pub use years::PLAUSIBLE_YEARS;
 
 pub(crate) use known::KnownIds;
 
@@ -47,6 +50,7 @@ pub(crate) fn validate_with(dossier: &Dossier, known: &KnownIds) -> Vec<Problem>
         }
     }
     v.check_all();
+    years::check(dossier, &mut v.problems);
     v.name_first_uses();
     v.problems.list
 }
@@ -146,7 +150,9 @@ impl<'d> Validator<'d> {
         if self.ids.len() <= k {
             self.ids.resize_with(k + 1, HashMap::new);
         }
-        let index = &mut self.ids[k];
+        let Some(index) = self.ids.get_mut(k) else {
+            return;
+        };
         if let Some(&first) = index.get(id) {
             let kept = self.problems.push(Problem::new(
                 at().key("id"),

@@ -208,7 +208,7 @@ impl<'d> Validator<'d> {
                 self.problems.push(crate::Problem::new(
                     item_at,
                     crate::ProblemKind::DuplicateId {
-                        id: c.items[ii].id.clone(),
+                        id: c.items.get(ii).map(|it| it.id.clone()).unwrap_or_default(),
                         first: at().key("items").index(first).key("id"),
                     },
                 ));

@@ -157,12 +157,18 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: Answers) -> Vec<Change> {
     for ((a, c, i), (answer, origin)) in answers {
         let key = (a, c, i);
         let kinds_now: &[FindingKind] = linked.get(&key).map_or(&[], |(k, _)| k.as_slice());
-        let checklist = &dossier.audits[a].checklists[c];
-        let now = current(&checklist.items[i], kinds_now, &offered);
+        // The answers were matched against this dossier, so the indices exist.
+        let Some(checklist) = dossier.audits.get(a).and_then(|x| x.checklists.get(c)) else {
+            continue;
+        };
+        let Some(item_now) = checklist.items.get(i) else {
+            continue;
+        };
+        let now = current(item_now, kinds_now, &offered);
         if answer == now {
             continue;
         }
-        let (cl_id, item_id) = (checklist.id.clone(), checklist.items[i].id.clone());
+        let (cl_id, item_id) = (checklist.id.clone(), item_now.id.clone());
         let (workbook, sheet) = (origin.workbook.to_string(), origin.sheet.to_string());
         let change = |column: u16, kind: ChangeKind| Change {
             workbook: workbook.clone(),
@@ -172,9 +178,15 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: Answers) -> Vec<Change> {
             item: item_id.clone(),
             kind,
         };
-        let audit = &mut dossier.audits[a];
-        let checklist = &mut audit.checklists[c];
-        let item = &mut checklist.items[i];
+        let Some(audit) = dossier.audits.get_mut(a) else {
+            continue;
+        };
+        let Some(checklist) = audit.checklists.get_mut(c) else {
+            continue;
+        };
+        let Some(item) = checklist.items.get_mut(i) else {
+            continue;
+        };
         if answer.result != now.result {
             changes.push(change(
                 col::RESULT,
@@ -209,8 +221,9 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: Answers) -> Vec<Change> {
         if Some(kind) == now.kind {
             continue;
         }
-        if let Some((kinds, n)) = linked.get_mut(&key) {
-            let f = &mut audit.findings[*n];
+        if let Some((kinds, n)) = linked.get_mut(&key)
+            && let Some(f) = audit.findings.get_mut(*n)
+        {
             changes.push(change(
                 col::KIND,
                 ChangeKind::FindingKindChanged {
@@ -225,7 +238,9 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: Answers) -> Vec<Change> {
             }
             continue;
         }
-        let item = &checklist.items[i];
+        let Some(item) = checklist.items.get(i) else {
+            continue;
+        };
         let id = free_finding_id(&taken, &format!("f-{cl_id}-{item_id}"));
         taken.insert(id.clone());
         // The statement is the auditor's note, else the evidence, else the question itself:

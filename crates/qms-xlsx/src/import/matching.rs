@@ -107,7 +107,7 @@ pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) 
                 ));
             }
             let found = audit_idx.and_then(|a| {
-                let audit = &dossier.audits[a];
+                let audit = dossier.audits.get(a)?;
                 audit
                     .checklists
                     .iter()
@@ -124,7 +124,9 @@ pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) 
                 ));
                 continue;
             };
-            let checklist = &audit.checklists[c];
+            let Some(checklist) = audit.checklists.get(c) else {
+                continue;
+            };
             let linked = metadata::linked_index(audit);
             let index: HashMap<&str, usize> = checklist
                 .items
@@ -263,7 +265,7 @@ impl RowCtx<'_> {
         out: &mut ConflictList,
     ) -> Option<Answer> {
         let r = data.row;
-        let item = &self.checklist.items[i];
+        let item = self.checklist.items.get(i)?;
         let before = out.len();
         if data.locked_fp != key.lock
             && let Some(found) = data.locked.as_deref()
@@ -374,7 +376,9 @@ impl RowCtx<'_> {
 
     /// Names the locked cells of row `r` that differ from what the dossier gives for item `i`.
     fn locked_edits(&self, r: u32, i: usize, found: &[String; 5], out: &mut ConflictList) {
-        let item = &self.checklist.items[i];
+        let Some(item) = self.checklist.items.get(i) else {
+            return;
+        };
         let procedure = item
             .procedure
             .as_deref()
@@ -393,14 +397,14 @@ impl RowCtx<'_> {
         ];
         let before = out.len();
         // STT (column A) is not compared: it is not data, and sorting keeps it with its row.
-        for (k, want) in expected.iter().enumerate() {
+        for (k, (want, got)) in expected.iter().zip(found.iter().skip(1)).enumerate() {
             let column = k as u16 + 1;
-            if *want != found[k + 1] {
+            if want != got {
                 out.push(self.conflict(
                     cell_ref(r, column),
                     ConflictKind::LockedCellEdited {
                         column,
-                        found: found[k + 1].clone(),
+                        found: got.clone(),
                     },
                 ));
             }
@@ -463,7 +467,13 @@ fn reconcile(
                 sheet: o.sheet.to_string(),
                 cell: cell_ref(o.row, 0),
                 kind: ConflictKind::Disagreement {
-                    item: dossier.audits[k.0].checklists[k.1].items[k.2].id.clone(),
+                    item: dossier
+                        .audits
+                        .get(k.0)
+                        .and_then(|a| a.checklists.get(k.1))
+                        .and_then(|c| c.items.get(k.2))
+                        .map(|it| it.id.clone())
+                        .unwrap_or_default(),
                     other_workbook: other.workbook.to_string(),
                     other_sheet: other.sheet.to_string(),
                     other_cell: cell_ref(other.row, 0),

@@ -338,7 +338,9 @@ fn read_sheet<RS: Read + std::io::Seek>(
             let formula = format!("={}", normalise(f.trim_start_matches('=')));
             if (u32::from(col::RESULT)..u32::from(col::KEY)).contains(&c) {
                 // The cell shows the formula's text so that the row is never taken as untouched.
-                cells[c as usize] = formula.clone();
+                if let Some(slot) = cells.get_mut(c as usize) {
+                    *slot = formula.clone();
+                }
                 formulas.push((c as u16, formula, text));
                 continue;
             }
@@ -356,8 +358,8 @@ fn read_sheet<RS: Read + std::io::Seek>(
             sheet
                 .foreign
                 .push((r, c.min(u32::from(u16::MAX)) as u16, text));
-        } else {
-            cells[c as usize] = text;
+        } else if let Some(slot) = cells.get_mut(c as usize) {
+            *slot = text;
         }
     }
     if let Some(prev) = current {
@@ -378,17 +380,19 @@ fn finish_row(
 ) {
     let cells = std::mem::take(cells);
     let formulas = std::mem::take(formulas);
+    let key_cell = cells.get(usize::from(col::KEY)).map_or("", String::as_str);
     if r == 0 {
-        sheet.checklist = cells[usize::from(col::KEY)]
+        sheet.checklist = key_cell
             .strip_prefix(metadata::SHEET_KEY_PREFIX)
             .map(str::to_owned);
     }
-    if r < FIRST_ITEM_ROW && cells[usize::from(col::KEY)].starts_with(metadata::HEADER_KEY_PREFIX) {
-        let visible: Vec<&str> = cells[..usize::from(col::KEY)]
+    if r < FIRST_ITEM_ROW && key_cell.starts_with(metadata::HEADER_KEY_PREFIX) {
+        let visible: Vec<&str> = cells
             .iter()
+            .take(usize::from(col::KEY))
             .map(String::as_str)
             .collect();
-        if metadata::header_key(&visible) != cells[usize::from(col::KEY)] {
+        if metadata::header_key(&visible) != key_cell {
             // Report the value cell (C) of label/value rows, the first cell otherwise.
             let c = if cells[2].trim().is_empty() && !cells[0].trim().is_empty() {
                 0
@@ -398,12 +402,12 @@ fn finish_row(
             let c = if r == 6 { 0 } else { c };
             sheet
                 .header_edits
-                .push((r, c, cells[usize::from(c)].clone()));
+                .push((r, c, cells.get(usize::from(c)).cloned().unwrap_or_default()));
         }
     }
     if r < FIRST_ITEM_ROW
         || cells.iter().all(|t| t.trim().is_empty())
-        || cells[usize::from(col::KEY)] == metadata::SIGN_KEY
+        || key_cell == metadata::SIGN_KEY
     {
         return;
     }

@@ -60,8 +60,9 @@ fn sheet(
         for (c, text) in row.iter().enumerate() {
             t.text(c as u16 + 1, text, &s.locked)?;
         }
-        let sized: Vec<(f64, &str)> = headings[1..]
+        let sized: Vec<(f64, &str)> = headings
             .iter()
+            .skip(1)
             .map(|h| h.1)
             .zip(row.iter().map(String::as_str))
             .collect();

@@ -37,7 +37,7 @@ pub(super) fn shortcomings(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(),
         let names: Vec<&str> = sc
             .agencies
             .iter()
-            .map(|&k| ctx.p.agencies[k].name.as_str())
+            .filter_map(|&k| ctx.p.agencies.get(k).map(|a| a.name.as_str()))
             .collect();
         let names = clip(&names.join("; "), lang);
         let counts = sc.counts(lang);
@@ -112,7 +112,8 @@ pub(super) fn charts(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxE
     for (k, kind) in FindingKind::ALL.iter().enumerate() {
         let r = 1 + k as u32;
         ws.write_string_with_format(r, 0, kind.label(lang), &s.locked)?;
-        ws.write_number_with_format(r, 1, f64::from(total.findings[k]), &s.number)?;
+        let n = total.findings.get(k).copied().unwrap_or_default();
+        ws.write_number_with_format(r, 1, f64::from(n), &s.number)?;
     }
     let mut kinds = Chart::new(ChartType::Bar);
     kinds

@@ -127,7 +127,7 @@ fn agency_table<'a>(
                     ws.write_string_with_format(r, x, &t, &s.locked)?
                 }
                 Cell::Num(v) => ws.write_number_with_format(r, x, f64::from(v), &s.number)?,
-                Cell::Date(Some(d)) => ws.write_date_with_format(r, x, d, &s.date)?,
+                Cell::Date(Some(d)) => crate::style::write_date(ws, r, x, d, &s.date, &s.locked)?,
                 Cell::Date(None) => ws.write_blank(r, x, &s.locked)?,
                 Cell::Ok(ok) => {
                     ws.write_string_with_format(r, x, if ok { yes } else { no }, &s.locked_center)?
@@ -343,8 +343,16 @@ pub(super) fn findings(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), Xls
         "Improvement opportunity",
         "Good practice",
     ];
-    let mut cols: Vec<Col<'_>> = (0..FindingKind::ALL.len())
-        .map(|k| col(VI[k], EN[k], 11.0, move |a| Cell::Num(a.findings[k])))
+    let mut cols: Vec<Col<'_>> = VI
+        .iter()
+        .zip(EN)
+        .take(FindingKind::ALL.len())
+        .enumerate()
+        .map(|(k, (vi, en))| {
+            col(vi, en, 11.0, move |a| {
+                Cell::Num(a.findings.get(k).copied().unwrap_or_default())
+            })
+        })
         .collect();
     cols.push(col("Tổng số sự KPH", "Nonconformities", 10.0, |a| {
         Cell::Num(a.nonconformities())

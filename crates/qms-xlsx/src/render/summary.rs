@@ -24,10 +24,16 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
             let Some(k) = k else { continue };
             let unit = ctx.unit_name(&f.unit).to_owned();
             match by_unit.iter_mut().find(|(u, _)| *u == unit) {
-                Some((_, counts)) => counts[k] += 1,
+                Some((_, counts)) => {
+                    if let Some(n) = counts.get_mut(k) {
+                        *n += 1;
+                    }
+                }
                 None => {
                     let mut counts = vec![0; kinds.len()];
-                    counts[k] = 1;
+                    if let Some(n) = counts.get_mut(k) {
+                        *n = 1;
+                    }
                     by_unit.push((unit, counts));
                 }
             }
@@ -40,10 +46,13 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
                     Some(cl) => format!("{c} {}", cl.title(ctx.lang)),
                     None => c.clone(),
                 };
-                by_clause
+                let counts = &mut by_clause
                     .entry(pos)
                     .or_insert_with(|| (label, vec![0; kinds.len()]))
-                    .1[k] += 1;
+                    .1;
+                if let Some(n) = counts.get_mut(k) {
+                    *n += 1;
+                }
             }
         }
     }
@@ -181,7 +190,9 @@ fn block(
         ws.set_row_height(r, crate::layout::height_for(&[(44.0, label)]))?;
         for (k, n) in counts.iter().enumerate() {
             ws.write_number_with_format(r, k as u16 + 1, f64::from(*n), &s.number)?;
-            totals[k] += n;
+            if let Some(t) = totals.get_mut(k) {
+                *t += n;
+            }
         }
         ws.write_number_with_format(
             r,

@@ -116,9 +116,14 @@ impl<'w> Table<'w> {
         ctx: &Ctx<'_>,
     ) -> Result<(), XlsxError> {
         match d {
-            Some(d) => self
-                .ws
-                .write_date_with_format(self.row, c, d, &ctx.styles.date)?,
+            Some(d) => crate::style::write_date(
+                self.ws,
+                self.row,
+                c,
+                d,
+                &ctx.styles.date,
+                &ctx.styles.locked,
+            )?,
             None => self.ws.write_blank(self.row, c, &ctx.styles.locked)?,
         };
         Ok(())
