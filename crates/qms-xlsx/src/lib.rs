@@ -57,8 +57,9 @@ pub use export::{
     export_checklists_observed,
 };
 pub use import::{
-    Change, ChangeKind, Conflict, ConflictKind, ImportOptions, ImportOutcome, Workbook,
-    import_checklists, import_checklists_observed, limits,
+    Change, ChangeKind, Conflict, ConflictKind, FilledWorkbooks, ImportOptions, ImportOutcome,
+    Workbook, import_checklists, import_checklists_observed, limits, merge_filled,
+    merge_filled_observed, read_filled, read_filled_observed,
 };
 pub use render::{RenderOptions, WorkbookKind, render, render_rollup};
 

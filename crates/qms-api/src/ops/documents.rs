@@ -331,18 +331,21 @@ pub fn import_checklist_observed(
             .map_or_else(|| "workbooks".into(), |b| b.2.clone())
     };
     let step = |done: usize, total: usize, now: &str| observe(super::Step { done, total, now });
-    let outcome = qms_xlsx::import_checklists_observed(&d, &workbooks, &opts, &step)
+    // Read first: every error is found before the dossier is handed over, which the import
+    // then changes in place instead of copying it.
+    let filled = qms_xlsx::read_filled_observed(&d, &workbooks, &step)
         .map_err(|e| boundary::xlsx(e, &d, &path_of))?;
-    let changes: Vec<ChangeReport> = outcome
-        .changes
-        .iter()
+    let mut outcome = qms_xlsx::merge_filled_observed(d, filled, &opts, &step);
+    // The reports take the changes' strings over rather than copy them.
+    let changes: Vec<ChangeReport> = std::mem::take(&mut outcome.changes)
+        .into_iter()
         .map(|c| ChangeReport {
-            workbook: c.workbook.clone(),
-            sheet: c.sheet.clone(),
-            cell: c.cell.clone(),
-            checklist: c.checklist.clone(),
-            item: c.item.clone(),
             message: c.message(r.lang),
+            workbook: c.workbook,
+            sheet: c.sheet,
+            cell: c.cell,
+            checklist: c.checklist,
+            item: c.item,
         })
         .collect();
     let conflicts = outcome

@@ -153,16 +153,22 @@ fn import(
         partial,
         lang,
     };
-    let outcome = qms_api::ops::import_checklist_observed(&r, &inputs, &observe)
+    let mut outcome = qms_api::ops::import_checklist_observed(&r, &inputs, &observe)
         .map_err(|e| fail_on(file, e, lang))?;
     drop(progress);
+    // The file's text and the workbooks are no longer needed: free them before the dossier
+    // is serialised, when memory peaks.
+    drop(r);
+    drop(inputs);
+    drop(books);
+    drop(bytes);
     let (n, k) = (
         outcome.changes.len(),
         outcome.conflicts.len() + outcome.conflicts_omitted,
     );
     let blocked = k > 0 && !partial;
-    let text = dossier_text(&outcome.dossier)?;
     if json {
+        let text = dossier_text(&outcome.dossier)?;
         // The dossier is data only when it is the command's output (no -o, nothing blocked).
         if output.is_none() && !blocked {
             report::data(&outcome);
@@ -199,9 +205,18 @@ fn import(
             }
         );
     }
-    for c in &outcome.changes {
-        note!("{}", short(&c.message));
+    // 100,000 rows make 180,000 lines: one write each would cost a tenth of the import.
+    if !crate::report::quiet() && !crate::report::json() {
+        use std::io::Write;
+        let mut err = std::io::BufWriter::with_capacity(1 << 16, std::io::stderr().lock());
+        for c in &outcome.changes {
+            // Closed stderr: the lines are lost, the import itself still counts (as `say!`).
+            let _ = writeln!(err, "{}", crate::output::terminal_safe(&short(&c.message)));
+        }
+        let _ = err.flush();
     }
+    // Printed: free the 180,000 change reports before the dossier is serialised.
+    outcome.changes = Vec::new();
     let (n, k) = (super::n(n, lang), super::n(k, lang));
     let summary = match (lang, blocked) {
         (Lang::Vi, true) => format!(
@@ -222,6 +237,7 @@ fn import(
         return Err(Failure::Invalid);
     }
     let k = outcome.conflicts.len() + outcome.conflicts_omitted;
+    let text = dossier_text(&outcome.dossier)?;
     match output {
         Some(path) => write_file(path, text.as_bytes(), force)?,
         None => print(&text)?,

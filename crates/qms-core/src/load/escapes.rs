@@ -73,10 +73,28 @@ pub(super) fn quick_nfc(text: &str) -> bool {
         if b < 0x80 {
             i += 1;
             last_ccc = 0;
+            // Most of a dossier is ASCII: skip it eight bytes at a time.
+            while let Some(word) = bytes
+                .get(i..i + 8)
+                .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            {
+                if u64::from_le_bytes(word) & 0x8080_8080_8080_8080 != 0 {
+                    break;
+                }
+                i += 8;
+            }
             continue;
         }
         if b < 0xCC {
             i += 2;
+            last_ccc = 0;
+            continue;
+        }
+        // U+1E00..=U+1EFF (E1 B8..BB xx): the precomposed letters of Latin Extended Additional,
+        // most Vietnamese letters with two marks; every one is NFC and a starter (the test
+        // below checks them all).
+        if b == 0xE1 && matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) {
+            i += 3;
             last_ccc = 0;
             continue;
         }
@@ -137,6 +155,8 @@ mod tests {
         let texts = [
             "Sở Tư pháp tỉnh Ninh Bình: Nguyễn Đức Cường, ĐGNB-0001 ©",
             "e\u{301}",
+            "0123456789abcdefghijklmnopqrstuvwxyz e\u{301} 0123456789",
+            "0123456789abcdefghij\u{1ec5}0123456789abcdefgh\u{323}\u{301}0123",
             "\u{1ec5}\u{323}\u{301}",
             "a\u{323}\u{301}",
             "a\u{301}\u{323}",
@@ -149,6 +169,21 @@ mod tests {
                 super::quick_nfc(t),
                 is_nfc_quick(t.chars()) == IsNormalized::Yes,
                 "{t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn latin_extended_additional_is_nfc_and_starters() {
+        for c in '\u{1E00}'..='\u{1EFF}' {
+            let t = format!("a{c}");
+            assert!(super::quick_nfc(&t), "{c:?}");
+            assert_eq!(is_nfc_quick(t.chars()), IsNormalized::Yes, "{c:?}");
+            let marked = format!("a\u{323}{c}\u{301}");
+            assert_eq!(
+                super::quick_nfc(&marked),
+                is_nfc_quick(marked.chars()) == IsNormalized::Yes,
+                "{c:?}"
             );
         }
     }

@@ -123,19 +123,40 @@ impl Change {
 }
 
 /// Applies answers that differ from the dossier; returns what changed.
-pub(crate) fn apply(dossier: &mut Dossier, answers: &Answers) -> Vec<Change> {
+///
+/// Takes the answers by value: their texts move into the dossier and into the changes, so a
+/// 100,000-row import keeps one copy of what was typed in each place, not two.
+pub(crate) fn apply(dossier: &mut Dossier, answers: Answers) -> Vec<Change> {
     let mut changes = Vec::new();
     let offered = crate::layout::finding_kinds(dossier.settings.grade_nonconformities);
-    // Kinds of linked findings per (audit, checklist id, item id); kept current as findings are
-    // added or changed, so each answer costs a hash probe rather than a scan of all findings.
-    let mut linked: HashMap<(usize, String, String), Vec<FindingKind>> = HashMap::new();
+    // Per (audit, checklist, item) index: the kinds of its linked findings and the first such
+    // finding, kept current as findings are added or changed, so each answer costs a hash
+    // probe rather than a scan of all findings (and no copy of the ids to build a key).
+    let mut linked: HashMap<(usize, usize, usize), (Vec<FindingKind>, usize)> = HashMap::new();
     for (a, audit) in dossier.audits.iter().enumerate() {
-        for ((c, i), kinds) in crate::metadata::linked_index(audit) {
-            linked.insert((a, c.to_owned(), i.to_owned()), kinds);
+        let mut first: HashMap<(&str, &str), usize> = HashMap::new();
+        for (n, f) in audit.findings.iter().enumerate() {
+            if let (Some(c), Some(i)) = (f.checklist.as_deref(), f.item.as_deref()) {
+                first.entry((c, i)).or_insert(n);
+            }
+        }
+        if first.is_empty() {
+            continue;
+        }
+        let mut kinds = crate::metadata::linked_index(audit);
+        for (c, checklist) in audit.checklists.iter().enumerate() {
+            for (i, item) in checklist.items.iter().enumerate() {
+                let key = (checklist.id.as_str(), item.id.as_str());
+                if let (Some(k), Some(&n)) = (kinds.remove(&key), first.get(&key)) {
+                    linked.insert((a, c, i), (k, n));
+                }
+            }
         }
     }
     let mut taken: HashSet<String> = dossier.findings().map(|(_, f)| f.id.clone()).collect();
-    for (&(a, c, i), (answer, origin)) in answers {
+    for ((a, c, i), (answer, origin)) in answers {
+        let key = (a, c, i);
+        let kinds_now: &[FindingKind] = linked.get(&key).map_or(&[], |(k, _)| k.as_slice());
         // The answers were matched against this dossier, so the indices exist.
         let Some(checklist) = dossier.audits.get(a).and_then(|x| x.checklists.get(c)) else {
             continue;
@@ -143,16 +164,15 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: &Answers) -> Vec<Change> {
         let Some(item_now) = checklist.items.get(i) else {
             continue;
         };
-        let key = (a, checklist.id.clone(), item_now.id.clone());
-        let kinds_now = linked.get(&key).cloned().unwrap_or_default();
-        let now = current(item_now, &kinds_now, &offered);
-        if *answer == now {
+        let now = current(item_now, kinds_now, &offered);
+        if answer == now {
             continue;
         }
-        let (cl_id, item_id) = (key.1.clone(), key.2.clone());
+        let (cl_id, item_id) = (checklist.id.clone(), item_now.id.clone());
+        let (workbook, sheet) = (origin.workbook.to_string(), origin.sheet.to_string());
         let change = |column: u16, kind: ChangeKind| Change {
-            workbook: origin.workbook.to_string(),
-            sheet: origin.sheet.to_string(),
+            workbook: workbook.clone(),
+            sheet: sheet.clone(),
             cell: cell_ref(origin.row, column),
             checklist: cl_id.clone(),
             item: item_id.clone(),
@@ -178,36 +198,32 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: &Answers) -> Vec<Change> {
             item.result = answer.result;
         }
         if answer.evidence != now.evidence {
+            let from = std::mem::replace(&mut item.evidence, answer.evidence.clone());
             changes.push(change(
                 col::EVIDENCE,
                 ChangeKind::Evidence {
-                    from: item.evidence.clone(),
-                    to: answer.evidence.clone(),
+                    from,
+                    to: answer.evidence,
                 },
             ));
-            item.evidence = answer.evidence.clone();
         }
         if answer.note != now.note {
+            let from = std::mem::replace(&mut item.note, answer.note.clone());
             changes.push(change(
                 col::NOTE,
                 ChangeKind::Note {
-                    from: item.note.clone(),
-                    to: answer.note.clone(),
+                    from,
+                    to: answer.note,
                 },
             ));
-            item.note = answer.note.clone();
         }
         let Some(kind) = answer.kind else { continue };
         if Some(kind) == now.kind {
             continue;
         }
-        let item = item.clone();
-        let (unit, auditor) = (checklist.unit.clone(), checklist.auditor.clone());
-        let found = audit.findings.iter_mut().find(|f| {
-            f.checklist.as_deref() == Some(cl_id.as_str())
-                && f.item.as_deref() == Some(item_id.as_str())
-        });
-        if let Some(f) = found {
+        if let Some((kinds, n)) = linked.get_mut(&key)
+            && let Some(f) = audit.findings.get_mut(*n)
+        {
             changes.push(change(
                 col::KIND,
                 ChangeKind::FindingKindChanged {
@@ -217,11 +233,14 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: &Answers) -> Vec<Change> {
                 },
             ));
             f.kind = kind;
-            if let Some(first) = linked.get_mut(&key).and_then(|k| k.first_mut()) {
+            if let Some(first) = kinds.first_mut() {
                 *first = kind;
             }
             continue;
         }
+        let Some(item) = checklist.items.get(i) else {
+            continue;
+        };
         let id = free_finding_id(&taken, &format!("f-{cl_id}-{item_id}"));
         taken.insert(id.clone());
         // The statement is the auditor's note, else the evidence, else the question itself:
@@ -234,27 +253,25 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: &Answers) -> Vec<Change> {
         let finding = Finding {
             id: id.clone(),
             kind,
-            unit,
+            unit: checklist.unit.clone(),
             clauses: item.clauses.clone(),
             legacy_clauses: item.legacy_clauses.clone(),
             procedure: item.procedure.clone(),
             checklist: Some(cl_id.clone()),
             item: Some(item_id.clone()),
-            auditor: Some(auditor),
+            auditor: Some(checklist.auditor.clone()),
             requirement: None,
             evidence: item.evidence.clone(),
             statement,
             acknowledgement: None,
             date: None,
         };
-        if let Some(audit) = dossier.audits.get_mut(a) {
-            audit.findings.push(finding);
-        }
+        audit.findings.push(finding);
+        linked.insert(key, (vec![kind], audit.findings.len() - 1));
         changes.push(change(
             col::KIND,
             ChangeKind::FindingCreated { finding: id, kind },
         ));
-        linked.entry(key).or_default().push(kind);
     }
     changes
 }
@@ -268,4 +285,103 @@ fn free_finding_id(taken: &HashSet<String>, base: &str) -> String {
         .map(|n| format!("{base}-{n}"))
         .find(|id| !taken.contains(id))
         .unwrap_or_else(|| base.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::matching::{Answer, Answers, Origin};
+    use qms_core::model::{FindingKind, ItemResult};
+    use qms_core::sample::{SampleShape, SampleSpec, sample_dossier_shaped};
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    /// CPU time of this thread (Linux), which other work on a busy machine does not stretch.
+    fn cpu_time() -> Duration {
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse().ok())
+            .map_or(Duration::ZERO, Duration::from_nanos)
+    }
+
+    /// A dossier of `n` items, and an answer for every item that fills it in and raises a
+    /// finding on it, all in one audit: the case where each answer used to scan all the
+    /// audit's findings.
+    fn case(n: usize) -> (qms_core::Dossier, Answers) {
+        let d = sample_dossier_shaped(
+            &SampleSpec {
+                checklist_items: n,
+                findings: n / 10,
+                seed: 7,
+                agency: 0,
+            },
+            &SampleShape {
+                checklists_per_audit: usize::MAX,
+                ..SampleShape::default()
+            },
+        );
+        let origin = Origin {
+            workbook: Arc::from("to.xlsx"),
+            sheet: Arc::from("Văn phòng"),
+            row: 9,
+        };
+        let mut answers = Answers::new();
+        for (a, audit) in d.audits.iter().enumerate() {
+            for (c, checklist) in audit.checklists.iter().enumerate() {
+                for i in 0..checklist.items.len() {
+                    let answer = Answer {
+                        result: ItemResult::Nonconform,
+                        evidence: Some(format!("Hồ sơ số {i}")),
+                        note: None,
+                        kind: Some(FindingKind::Observation),
+                    };
+                    answers.insert((a, c, i), (answer, origin.clone()));
+                }
+            }
+        }
+        (d, answers)
+    }
+
+    #[test]
+    fn applying_moves_the_answers_and_links_findings_once() {
+        let (mut d, answers) = case(300);
+        let before = d.findings().count();
+        let changes = super::apply(&mut d, answers.clone());
+        let created = changes
+            .iter()
+            .filter(|c| matches!(c.kind, super::ChangeKind::FindingCreated { .. }))
+            .count();
+        assert!(created > 0);
+        assert_eq!(d.findings().count(), before + created);
+        for (&(a, c, i), (answer, _)) in &answers {
+            assert_eq!(d.audits[a].checklists[c].items[i].evidence, answer.evidence);
+        }
+        // Again: every answer is now the dossier's state.
+        assert!(super::apply(&mut d, answers).is_empty());
+    }
+
+    /// Ten times the rows take about ten times the work (each answer once scanned every
+    /// finding of the audit: ×100). CPU time, best of three, with a generous bound.
+    #[test]
+    fn applying_is_linear_in_the_rows() {
+        let cost = |n: usize| {
+            (0..3)
+                .map(|_| {
+                    let (mut d, answers) = case(n);
+                    let t = cpu_time();
+                    let changes = super::apply(&mut d, answers);
+                    let spent = cpu_time().saturating_sub(t);
+                    assert!(changes.len() >= n);
+                    spent
+                })
+                .min()
+                .unwrap_or_default()
+        };
+        let (small, large) = (cost(2_000), cost(20_000));
+        if small.is_zero() {
+            eprintln!("NOTICE: no per-thread CPU time on this system; ratio not checked");
+            return;
+        }
+        let ratio = large.as_secs_f64() / small.as_secs_f64();
+        assert!(ratio < 30.0, "×{ratio:.1} time for ×10 rows");
+    }
 }
