@@ -48,17 +48,22 @@ pub(crate) fn checklist_signatures(
         ),
     ];
     // The columns carry bordered formats for the table; blank cells of the block get a plain
-    // one, so no grid is printed around the signatures.
-    for row in [last_row + 1, top + 2, top + 3, top + 4] {
-        for c in left.0..=right.1 {
-            ws.write_blank(row, c, &s.value)?;
+    // one, so no grid is printed around the signatures. Rows go strictly in order: a streamed
+    // (constant-memory) sheet drops any write to a row above the last one written.
+    for row in last_row + 1..=top + SIGN_ROWS - 2 {
+        match lines.iter().find(|(r, _, _)| *r == row) {
+            Some((_, [a, b], bold)) => {
+                let f = if *bold { &s.sign } else { &s.sign_note };
+                ws.merge_range(row, left.0, row, left.1, a, f)?;
+                ws.merge_range(row, right.0, row, right.1, b, f)?;
+                ws.write_string(row, col::KEY, SIGN_KEY)?;
+            }
+            None => {
+                for c in left.0..=right.1 {
+                    ws.write_blank(row, c, &s.value)?;
+                }
+            }
         }
-    }
-    for (row, [a, b], bold) in lines {
-        let f = if bold { &s.sign } else { &s.sign_note };
-        ws.merge_range(row, left.0, row, left.1, a, f)?;
-        ws.merge_range(row, right.0, row, right.1, b, f)?;
-        ws.write_string(row, col::KEY, SIGN_KEY)?;
     }
     Ok(top + SIGN_ROWS - 2)
 }

@@ -11,7 +11,18 @@ use support::*;
 
 #[test]
 fn every_checklist_sheet_has_both_signature_lines_in_its_print_area() {
-    let d = dossier(3);
+    signature_lines_in_print_area(3);
+}
+
+/// Large checklists are streamed (constant-memory mode), where a row written out of order is
+/// dropped: the signature titles were lost that way.
+#[test]
+fn a_streamed_checklist_keeps_its_signature_lines() {
+    signature_lines_in_print_area(qms_xlsx::STREAMED_ITEMS_MIN);
+}
+
+fn signature_lines_in_print_area(items: usize) {
+    let d = dossier(items);
     let bytes = export(&d);
     let mut x: Xlsx<_> = Xlsx::new(Cursor::new(bytes.clone())).unwrap();
     let names: Vec<String> = x
