@@ -15,7 +15,8 @@ pub use documents::{
 pub use dossiers::{SAMPLE_MAX, checklist_new, init, sample, schema};
 pub use render_all::{
     DocumentFailure, FAILURES_ENTRY, MEDIA_ZIP, Step, all_documents, all_documents_observed,
-    all_documents_partial, render_all, render_all_documents, render_all_documents_observed,
+    all_documents_partial, document_entries, failure_reports, render_all, render_all_documents,
+    render_all_documents_observed,
 };
 pub use transition::transition;
 

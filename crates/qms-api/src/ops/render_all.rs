@@ -172,14 +172,7 @@ pub fn render_all(
     r: &RenderAllRequest<'_>,
 ) -> Result<(Document, Vec<DocumentEntry>, Vec<FailedDocument>), ApiError> {
     let (mut docs, failures) = render_all_documents(r)?;
-    let failed: Vec<FailedDocument> = failures
-        .iter()
-        .map(|f| FailedDocument {
-            file_name: f.file_name.clone(),
-            code: f.error.code(),
-            message: f.error.message(r.lang),
-        })
-        .collect();
+    let failed = failure_reports(&failures, r.lang);
     if !failed.is_empty() {
         let text: String = failed
             .iter()
@@ -191,14 +184,7 @@ pub fn render_all(
             bytes: text.into_bytes(),
         });
     }
-    let entries = docs
-        .iter()
-        .map(|x| DocumentEntry {
-            file_name: x.file_name.clone(),
-            media_type: x.media_type,
-            size: x.bytes.len(),
-        })
-        .collect();
+    let entries = document_entries(&docs);
     let bytes = zip(&docs).map_err(|e| ApiError::WriteFailed {
         detail: e.to_string(),
     })?;
@@ -216,6 +202,30 @@ pub fn render_all(
 
 /// The zip entry listing the documents `render-all` could not make.
 pub const FAILURES_ENTRY: &str = "khong-tao-duoc.txt";
+
+/// How `render-all` reports its documents (name, type, size): the same list whether they
+/// come back in a zip or the CLI writes them into a folder.
+pub fn document_entries(docs: &[Document]) -> Vec<DocumentEntry> {
+    docs.iter()
+        .map(|x| DocumentEntry {
+            file_name: x.file_name.clone(),
+            media_type: x.media_type,
+            size: x.bytes.len(),
+        })
+        .collect()
+}
+
+/// How `render-all` reports the documents it could not make, in a language.
+pub fn failure_reports(failures: &[DocumentFailure], lang: Lang) -> Vec<FailedDocument> {
+    failures
+        .iter()
+        .map(|f| FailedDocument {
+            file_name: f.file_name.clone(),
+            code: f.error.code(),
+            message: f.error.message(lang),
+        })
+        .collect()
+}
 
 fn zip(docs: &[Document]) -> zip::result::ZipResult<Vec<u8>> {
     use zip::write::SimpleFileOptions;

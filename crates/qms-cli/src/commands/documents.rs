@@ -8,7 +8,7 @@ use crate::report::{self, note};
 use qms_api::OpName;
 use qms_api::ops::{Document, DocumentFailure};
 use qms_api::request::{self, DocumentKind, RenderAllRequest, RenderRequest};
-use qms_api::response::{DocumentEntry, DocumentResponse, FailedDocument};
+use qms_api::response::DocumentResponse;
 use qms_core::Lang;
 use std::path::{Path, PathBuf};
 
@@ -150,22 +150,8 @@ fn write_all(
         progress.suspend(|| note!("{}", wrote(&path, doc.bytes.len(), opts.lang)));
     }
     drop(progress);
-    let entries: Vec<DocumentEntry> = docs
-        .iter()
-        .map(|x| DocumentEntry {
-            file_name: x.file_name.clone(),
-            media_type: x.media_type,
-            size: x.bytes.len(),
-        })
-        .collect();
-    let failures: Vec<FailedDocument> = failed
-        .iter()
-        .map(|f| FailedDocument {
-            file_name: f.file_name.clone(),
-            code: f.error.code(),
-            message: f.error.message(opts.lang),
-        })
-        .collect();
+    let entries = qms_api::ops::document_entries(&docs);
+    let failures = qms_api::ops::failure_reports(&failed, opts.lang);
     report::data(&serde_json::json!({"documents": entries, "failed": failures}));
     for f in &failed {
         say!(
