@@ -126,9 +126,13 @@ fn translate(
         let heading = if positional { args } else { options };
         cmd = cmd.mut_arg(id, |a| {
             let a = a.help_heading(heading);
-            match text {
+            let a = match text {
                 Some(t) => a.help(t).long_help(None::<&str>),
                 None => a,
+            };
+            match lang {
+                qms_core::Lang::Vi => vietnamese_brackets(a),
+                qms_core::Lang::En => a,
             }
         });
     }
@@ -147,10 +151,69 @@ fn translate(
     cmd
 }
 
+/// clap prints "[default: …]" and "[possible values: …]" in English whatever the help's
+/// language: in Vietnamese help they are written into the text instead, and clap's hidden.
+fn vietnamese_brackets(a: clap::Arg) -> clap::Arg {
+    if !a.get_action().takes_values() {
+        return a;
+    }
+    let mut extra = String::new();
+    if !a.is_hide_possible_values_set() {
+        let values: Vec<String> = a
+            .get_possible_values()
+            .iter()
+            .filter(|v| !v.is_hide_set())
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        if !values.is_empty() {
+            extra.push_str(&format!(" [giá trị: {}]", values.join(", ")));
+        }
+    }
+    if !a.is_hide_default_value_set() {
+        let defaults: Vec<String> = a
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy().into_owned())
+            .collect();
+        if !defaults.is_empty() {
+            extra = format!(" [mặc định: {}]{extra}", defaults.join(", "));
+        }
+    }
+    if extra.is_empty() {
+        return a;
+    }
+    let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+    a.help(format!("{help}{extra}"))
+        .hide_default_value(true)
+        .hide_possible_values(true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use qms_core::Lang;
+
+    #[test]
+    fn vietnamese_help_says_defaults_and_values_in_vietnamese() {
+        let help = |lang| {
+            let mut cmd = localized(lang);
+            // Propagates the global arguments (--lang, --quiet) into the subcommands.
+            cmd.build();
+            let sub = cmd
+                .find_subcommand_mut("sample")
+                .map(|c| c.render_help().to_string());
+            sub.unwrap_or_default()
+        };
+        let vi = help(Lang::Vi);
+        assert!(vi.contains("[mặc định: 1000]"), "{vi}");
+        assert!(vi.contains("[giá trị: text, json]"), "{vi}");
+        assert!(
+            !vi.contains("[default:") && !vi.contains("possible values"),
+            "{vi}"
+        );
+        let en = help(Lang::En);
+        assert!(en.contains("[default: 1000]"), "{en}");
+    }
 
     /// Every command and every argument, with the key of its text.
     fn keys(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
