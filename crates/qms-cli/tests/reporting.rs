@@ -3,41 +3,11 @@
 //! languages, and messages a newcomer understands (the JSON reports: json_report.rs).
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
+mod support;
+use support::*;
 
 const EXAMPLE: &str = "examples/so-khcn-ninh-binh.json";
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn qms_env(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_qms"));
-    c.current_dir(repo()).args(args);
-    for v in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-        c.env_remove(v);
-    }
-    for (k, v) in env {
-        c.env(k, v);
-    }
-    c.output().expect("qms runs")
-}
-
-fn qms(args: &[&str]) -> Output {
-    qms_env(args, &[])
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("qms-reporting-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
 
 #[test]
 fn quiet_silences_information_not_errors_and_pipes_never_see_progress() {
