@@ -180,11 +180,13 @@ fn render_docx(
     let (dk, target) = match kind {
         DocumentKind::Programme => match t.audit {
             // Named (and rendered) as the audit's programme, as `render all` names it.
-            Some(a) => match d.audits.iter().find(|x| x.id == a) {
-                Some(audit) => match audit.programme.as_deref() {
-                    Some(p) => (K::Programme, T::Programme(p)),
-                    None => (K::Programme, T::Audit(a)),
-                },
+            Some(a) => match d
+                .audits
+                .iter()
+                .find(|x| x.id == a)
+                .and_then(|x| x.programme.as_deref())
+            {
+                Some(p) => (K::Programme, T::Programme(p)),
                 None => (K::Programme, T::Audit(a)),
             },
             None => {
