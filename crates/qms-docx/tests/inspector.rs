@@ -187,13 +187,35 @@ fn car_parts_keep_caption_content_and_signatures_in_one_unsplittable_row() {
     let p1 = row_with("1. MÔ TẢ SỰ KHÔNG PHÙ HỢP VÀ NGUỒN GỐC");
     assert!(p1.contains("Bằng chứng khách quan") && p1.contains("NGƯỜI PHÁT HIỆN"));
     assert!(p1.contains("ĐẠI DIỆN ĐƠN VỊ ĐƯỢC ĐÁNH GIÁ"));
+    // The unit head's sign-off of part 2 and the approval share one row, side by side.
     let p3 = row_with("3. PHÊ DUYỆT");
-    assert!(p3.contains("NGƯỜI PHÊ DUYỆT"));
+    assert!(p3.contains("NGƯỜI PHÊ DUYỆT") && p3.contains("TRƯỞNG ĐƠN VỊ"));
+    assert!(p3.find("TRƯỞNG ĐƠN VỊ") < p3.find("3. PHÊ DUYỆT"));
     let p4 = row_with("4. KIỂM TRA XÁC NHẬN HIỆU LỰC VÀ ĐÓNG PHIẾU");
     assert!(p4.contains("NGƯỜI KIỂM TRA XÁC NHẬN"));
     for r in [&p1, &p3, &p4] {
         assert!(r.starts_with("<w:tr><w:trPr><w:cantSplit/>"));
+        // Each signer has its room to sign, in a style of fixed height.
+        assert_eq!(
+            r.matches("<w:pStyle w:val=\"SignRoom\"/>").count(),
+            r.matches("(Ký, ghi rõ họ tên)").count()
+        );
     }
+    // Part captions keep with their first line (through their style), should a part ever
+    // be split because it is longer than a page.
+    for caption in ["1. MÔ TẢ", "2. PHÂN TÍCH", "3. PHÊ DUYỆT", "4. KIỂM TRA"] {
+        let at = xml.find(caption).unwrap();
+        let para = &xml[xml[..at].rfind("<w:p>").unwrap()..at];
+        assert!(para.contains("<w:pStyle w:val=\"FormPart\"/>"), "{para}");
+    }
+    let styles = support::part(&bytes, "word/styles.xml");
+    let style = |id: &str| {
+        let at = styles.find(&format!("w:styleId=\"{id}\"")).unwrap();
+        styles[at..at + styles[at..].find("</w:style>").unwrap()].to_owned()
+    };
+    assert!(style("FormPart").contains("<w:keepNext/>"));
+    // Ten millimetres (567 twips) to sign, at an exact height that no font changes.
+    assert!(style("SignRoom").contains("w:line=\"567\" w:lineRule=\"exact\""));
 }
 
 #[test]

@@ -1,0 +1,113 @@
+//! Where LibreOffice breaks the pages of the example documents: a short corrective-action
+//! request takes one page, and no page ends with a heading whose text starts the next page.
+//!
+//! Only page-level facts are read from the PDF (how many pages; which line ends a page), and
+//! the documents ask for Times New Roman, which LibreOffice replaces by the metric-compatible
+//! Liberation Serif (fonts-liberation, installed by `.ci/run`): line breaks, and so page
+//! breaks, are the same as with Times New Roman itself.
+//!
+//! Each test skips with a notice when LibreOffice or poppler-utils is missing, and fails
+//! instead under CI=true.
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+mod support;
+
+use qms_docx::{DocumentKind, RenderOptions, Target, render};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use support::*;
+
+fn example(name: &str) -> qms_core::Dossier {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .join(format!("{name}.json"));
+    qms_core::load(&std::fs::read(path).unwrap()).expect("example is valid")
+}
+
+fn options(lang: qms_core::Lang) -> RenderOptions {
+    let mut o = RenderOptions::new(chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+    o.lang = lang;
+    o
+}
+
+fn tools_present() -> bool {
+    require("soffice (LibreOffice)", has_program("soffice", "--version"))
+        && require("pdftotext (poppler-utils)", has_program("pdftotext", "-v"))
+}
+
+/// Converts `files` to PDF in `dir` (a private LibreOffice profile, so another soffice on the
+/// machine does not collide) and returns each file's pages as `pdftotext -layout` reads them.
+fn pages_of(dir: &Path, files: &[PathBuf]) -> Vec<Vec<String>> {
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("profile").display()
+    );
+    let out = Command::new("soffice")
+        .args([profile.as_str(), "--headless", "--convert-to", "pdf"])
+        .arg("--outdir")
+        .arg(dir)
+        .args(files)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    files
+        .iter()
+        .map(|f| {
+            let pdf = dir.join(f.with_extension("pdf").file_name().unwrap());
+            assert!(pdf.is_file(), "{} was not converted", f.display());
+            let out = Command::new("pdftotext")
+                .arg("-layout")
+                .arg(&pdf)
+                .arg("-")
+                .output()
+                .unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+            if pages.last().is_some_and(|p| p.trim().is_empty()) {
+                pages.pop();
+            }
+            pages
+        })
+        .collect()
+}
+
+#[test]
+fn a_short_corrective_action_request_takes_one_page() {
+    if !tools_present() {
+        return;
+    }
+    let dir = scratch("car-pages");
+    let mut files = Vec::new();
+    // Requests with the four parts mostly still to fill by hand: one on a provincial
+    // department's form (three-line agency name), one on a ward's, in both languages.
+    for (example_name, id) in [
+        ("so-khcn-ninh-binh", "car-09"),
+        ("ubnd-phuong-my-tho-2015", "car-04"),
+    ] {
+        let d = example(example_name);
+        for lang in [qms_core::Lang::Vi, qms_core::Lang::En] {
+            let bytes = render(
+                DocumentKind::Car,
+                Target::CorrectiveAction(id),
+                &d,
+                &options(lang),
+            )
+            .unwrap();
+            let path = dir.join(format!("{example_name}-{id}-{lang:?}.docx"));
+            std::fs::write(&path, bytes).unwrap();
+            files.push(path);
+        }
+    }
+    for (f, pages) in files.iter().zip(pages_of(&dir, &files)) {
+        assert_eq!(pages.len(), 1, "{}", f.display());
+        // All four parts and the five signers are on it.
+        let text = &pages[0];
+        for part in ["1. ", "2. ", "2.4. ", "3. ", "4. "] {
+            assert!(text.contains(part), "{}: part {part}", f.display());
+        }
+    }
+}
