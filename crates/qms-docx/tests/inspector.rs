@@ -701,3 +701,39 @@ fn an_action_owned_by_a_unit_names_the_unit_on_the_request() {
         .expect("the action is listed");
     assert_eq!(text.get(row + 1), Some(name), "{text:?}");
 }
+
+#[test]
+fn minutes_keep_a_decision_group_caption_with_its_first_row_only() {
+    let d = so();
+    let bytes = render(
+        DocumentKind::Minutes,
+        Target::Review("xxld-2026"),
+        &d,
+        &opts(),
+    )
+    .unwrap();
+    let xml = support::part(&bytes, "word/document.xml");
+    let all = rows(&xml);
+    let heads: Vec<usize> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.contains("<w:tblHeader/>") && r.contains("Thời hạn"))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(heads.len() > 1, "one table per group of decisions");
+    for &i in &heads {
+        // The caption right before the table keeps with it, and the heading row with the
+        // first decision ...
+        let table = xml.find(all[i].as_str()).unwrap();
+        let before = &xml[..table];
+        let caption = &before[before.rfind("<w:p>").unwrap()..];
+        assert!(caption.contains("<w:keepNext/>"), "{caption}");
+        assert!(all[i].contains("<w:keepNext/>"));
+        // ... but a decision keeps with nothing: a long group may break between its rows
+        // (each row whole) instead of moving to the next page in one piece.
+        let first = &all[i + 1];
+        assert!(!first.contains("<w:tblHeader/>"));
+        assert!(first.starts_with("<w:tr><w:trPr><w:cantSplit/></w:trPr>"));
+        assert!(!first.contains("<w:keepNext/>"), "{first}");
+    }
+}
