@@ -123,6 +123,7 @@ pub(crate) fn package(
     {
         let mut x = Xml::new(&mut zip);
         x.tag_vietnamese = opts.lang == qms_core::Lang::En;
+        x.text_width = opts.layout.text_width();
         x.raw(XML_DECL);
         x.raw("<w:document xmlns:w=\"");
         x.raw(W_NS);
@@ -130,6 +131,7 @@ pub(crate) fn package(
         x.raw(R_NS);
         x.raw("\"><w:body>");
         body(&mut x);
+        x.heading_block_ends();
         x.flush_spacer();
         x.raw(&opts.layout.sect_pr());
         x.raw("</w:body></w:document>");

@@ -1,5 +1,6 @@
 //! Where LibreOffice breaks the pages of the example documents: a short corrective-action
-//! request takes one page, and no page ends with a heading whose text starts the next page.
+//! request takes one page, and no page of any document ends with a heading whose text starts
+//! the next page.
 //!
 //! Only page-level facts are read from the PDF (how many pages; which line ends a page), and
 //! the documents ask for Times New Roman, which LibreOffice replaces by the metric-compatible
@@ -12,7 +13,7 @@
 
 mod support;
 
-use qms_docx::{DocumentKind, RenderOptions, Target, render};
+use qms_docx::{DocumentKind, RenderOptions, Target, render, render_all};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use support::*;
@@ -110,4 +111,67 @@ fn a_short_corrective_action_request_takes_one_page() {
             assert!(text.contains(part), "{}: part {part}", f.display());
         }
     }
+}
+
+/// The texts of the headings of a document (paragraphs in the Heading1 or Heading2 style,
+/// wherever they stand), without white space.
+fn headings(docx: &[u8]) -> Vec<String> {
+    let xml = part(docx, "word/document.xml");
+    let texts = paragraphs(docx);
+    xml.split("</w:p>")
+        .zip(texts)
+        .filter(|(p, _)| {
+            p.contains("<w:pStyle w:val=\"Heading1\"/>")
+                || p.contains("<w:pStyle w:val=\"Heading2\"/>")
+        })
+        .map(|(_, t)| t.split_whitespace().collect())
+        .collect()
+}
+
+#[test]
+fn no_page_ends_with_a_heading() {
+    if !tools_present() {
+        return;
+    }
+    let dir = scratch("heading-pages");
+    let mut files = Vec::new();
+    let mut heads = Vec::new();
+    for name in [
+        "so-khcn-ninh-binh",
+        "ubnd-xa-tan-thanh-2008",
+        "ubnd-phuong-my-tho-2015",
+    ] {
+        let d = example(name);
+        for lang in [qms_core::Lang::Vi, qms_core::Lang::En] {
+            for (file, bytes) in render_all(&d, &options(lang)).unwrap() {
+                if !file.ends_with(".docx") {
+                    continue;
+                }
+                let path = dir.join(format!("{name}-{lang:?}-{file}"));
+                std::fs::write(&path, &bytes).unwrap();
+                heads.push(headings(&bytes));
+                files.push(path);
+            }
+        }
+    }
+    assert!(heads.iter().filter(|h| !h.is_empty()).count() > 20);
+    let mut stranded = Vec::new();
+    for ((f, pages), heads) in files.iter().zip(pages_of(&dir, &files)).zip(&heads) {
+        for (n, page) in pages.iter().enumerate().take(pages.len().saturating_sub(1)) {
+            let Some(last) = page.lines().rev().find(|l| !l.trim().is_empty()) else {
+                continue;
+            };
+            // A table row in layout text has columns apart; a heading line never does.
+            if last.trim().contains("   ") {
+                continue;
+            }
+            // Compared without white space: a heading may wrap, and pdftotext spaces
+            // Vietnamese letters with stacked marks oddly.
+            let line: String = last.split_whitespace().collect();
+            if line.chars().count() >= 6 && heads.iter().any(|h| h.ends_with(&line)) {
+                stranded.push(format!("{} page {}: {}", f.display(), n + 1, last.trim()));
+            }
+        }
+    }
+    assert!(stranded.is_empty(), "{stranded:#?}");
 }
