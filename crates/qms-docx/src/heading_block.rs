@@ -14,7 +14,8 @@
 //! as before (same paragraphs, same styles, no borders, no cell margins).
 //!
 //! Only a short follower is taken in (see [`MAX_FOLLOWER`]): a long one would drag a large
-//! gap behind the heading. A heading followed by a table stays a plain paragraph.
+//! gap behind the heading. A heading followed by a table, or by a paragraph that keeps with
+//! what follows it (a caption, the sentence before the signature), stays a plain paragraph.
 //!
 //! ```text
 //! <w:tbl>…<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc>
@@ -64,9 +65,16 @@ impl Xml<'_> {
         }
     }
 
-    /// Another paragraph starts.
-    pub(crate) fn paragraph_starts(&mut self) {
+    /// Another paragraph starts; `keep` when it keeps with the next itself.
+    pub(crate) fn paragraph_starts(&mut self, keep: bool) {
         self.heading.block_closed = false;
+        if keep && self.heading.follower_at.is_none() {
+            // A paragraph that keeps with what follows (the closing sentence before the
+            // signature, a caption) would lose that inside a table cell: LibreOffice ignores
+            // keep-with-next there. Heading and paragraph stay a plain keep chain.
+            self.heading.heading_at = None;
+            return;
+        }
         if self.heading.heading_at.is_some() && self.heading.follower_at.is_none() {
             self.heading.follower_at = Some(self.mark());
         }
@@ -174,8 +182,10 @@ mod tests {
     }
 
     #[test]
-    fn a_heading_before_a_table_or_a_long_paragraph_stays_a_paragraph() {
+    fn a_heading_before_a_table_or_a_long_or_kept_paragraph_stays_a_paragraph() {
         let s = render(|x| {
+            heading(x, "0. LAST");
+            x.p(Para::new("Body").keep(), "kept with the signature", PLAIN);
             heading(x, "I. ONE");
             x.tbl_open(&[100], Borders::Grid);
             x.tbl_close();

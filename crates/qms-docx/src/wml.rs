@@ -116,7 +116,7 @@ impl Xml<'_> {
             self.heading_starts(p.style, after_table);
         } else {
             self.flush_spacer();
-            self.paragraph_starts();
+            self.paragraph_starts(p.keep_next);
         }
         self.raw(crate::heading_block::PARA_START);
         self.raw(p.style);
