@@ -42,6 +42,8 @@ pub(crate) struct Pending {
     /// Where the first heading's style reference ends (its spacing goes there).
     style_end: usize,
     after_table: bool,
+    /// Another block ends right before (its last paragraph's space below comes first).
+    after_block: bool,
     follower_at: Option<usize>,
     /// A block was the last thing written: a table or a block that follows needs a separator.
     block_closed: bool,
@@ -59,9 +61,9 @@ impl Xml<'_> {
     pub(crate) fn heading_starts(&mut self, style: &str, after_table: bool) {
         if self.heading.heading_at.is_none() {
             self.heading.style_end = self.mark() + PARA_START.len() + style.len() + 3;
-            let after_block = std::mem::take(&mut self.heading.block_closed);
+            self.heading.after_block = std::mem::take(&mut self.heading.block_closed);
             self.heading.heading_at = Some(self.mark());
-            self.heading.after_table = after_table || after_block;
+            self.heading.after_table = after_table;
         }
     }
 
@@ -86,6 +88,7 @@ impl Xml<'_> {
             heading_at: Some(at),
             style_end,
             after_table,
+            after_block,
             follower_at: Some(follower),
             ..
         } = self.heading
@@ -97,13 +100,14 @@ impl Xml<'_> {
             return;
         }
         // The space above a heading inside the block would add to the space under the
-        // paragraph before the table instead of overlapping it: the block starts flush.
+        // paragraph before the table (or at the foot of the block before) instead of
+        // overlapping it: the block starts flush. Under a data table it keeps its space.
         if !after_table {
             self.insert_at(style_end, "<w:spacing w:before=\"0\"/>");
         }
         let w = self.text_width;
         let mut open = String::with_capacity(512);
-        if after_table {
+        if after_table || after_block {
             open.push_str(SEPARATOR);
         }
         open.push_str(&format!(
