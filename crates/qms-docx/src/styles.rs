@@ -143,11 +143,13 @@ pub(crate) fn styles_xml(layout: &Layout, lang: Lang) -> String {
             ppr: "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
             rpr: size(24),
         },
-        // A part's caption in a form: a little air under the line above, kept with its text.
+        // A part's caption in a form: a little air under the line above. It stays with its
+        // text through the unsplittable row that holds both, not keep-with-next: LibreOffice
+        // 7.4 drops rows after a keep-with-next paragraph inside a table crossing a page.
         Style {
             id: "FormPart",
             name: "Form Part",
-            ppr: "<w:keepNext/><w:spacing w:before=\"40\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
+            ppr: "<w:spacing w:before=\"40\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
             rpr: format!("{BOLD}{}", size(24)),
         },
         Style {
