@@ -106,6 +106,15 @@ pub(crate) fn escape(text: &str) -> String {
 }
 
 fn escape_into(buf: &mut String, text: &str, quotes: bool) {
+    // Most text needs nothing done: copy it whole. Every character handled below starts
+    // with one of these bytes (U+FFFE and U+FFFF with 0xEF).
+    if !text
+        .bytes()
+        .any(|b| b < 0x20 || matches!(b, b'&' | b'<' | b'>' | b'"' | 0xEF))
+    {
+        buf.push_str(text);
+        return;
+    }
     for c in text.chars() {
         match c {
             '&' => buf.push_str("&amp;"),
