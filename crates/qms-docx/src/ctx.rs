@@ -60,6 +60,18 @@ impl<'a> Ctx<'a> {
         self.opts.layout.text_width()
     }
 
+    /// Table columns of the text width in proportion to `parts`, widened where a word of a
+    /// heading (`heads[i]`, in this document's language) would not fit on one line.
+    pub(crate) fn fit_columns(&self, parts: &[u32], heads: &[&str]) -> Vec<u32> {
+        let texts: Vec<[&str; 1]> = heads.iter().map(|h| [*h]).collect();
+        let texts: Vec<&[&str]> = texts.iter().map(|t| &t[..]).collect();
+        crate::measure::fit_columns(
+            crate::wml::columns(self.width(), parts),
+            &texts,
+            crate::styles::cell_half_points(&self.opts.layout),
+        )
+    }
+
     /// A person's name; the id itself when the dossier does not know it (validation reports
     /// that; the document still shows what was written).
     pub(crate) fn person(&self, id: &str) -> String {

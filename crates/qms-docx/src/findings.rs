@@ -75,7 +75,9 @@ fn short_kind(kind: FindingKind, lang: Lang) -> &'static str {
         FindingKind::MinorNonconformity => lang.pick("KPH nhẹ", "Minor NC"),
         FindingKind::Nonconformity => lang.pick("KPH", "NC"),
         FindingKind::Observation => lang.pick("Điểm lưu ý", "Observations"),
-        FindingKind::ImprovementOpportunity => lang.pick("Cơ hội cải tiến", "OFI"),
+        FindingKind::ImprovementOpportunity => {
+            lang.pick("Cơ hội cải tiến", "Opportunities for improvement")
+        }
         FindingKind::GoodPractice => lang.pick("Thực hành tốt", "Good practice"),
     }
 }
@@ -130,11 +132,11 @@ pub(crate) fn summary_table<'a>(x: &mut Xml<'_>, ctx: &Ctx<'a>, audit: &'a Audit
     let mut parts = vec![8, 30];
     parts.extend(kinds.iter().map(|_| 11));
     parts.push(9);
-    let w = columns(ctx.width(), &parts);
-    x.tbl_open(&w, Borders::Grid);
     let mut head: Vec<&str> = vec![ctx.t("STT", "No."), ctx.t("Đơn vị", "Unit")];
     head.extend(kinds.iter().map(|k| short_kind(*k, ctx.lang)));
     head.push(ctx.t("Tổng", "Total"));
+    let w = ctx.fit_columns(&parts, &head);
+    x.tbl_open(&w, Borders::Grid);
     x.row(&w, "CellHead", &head, true);
     let line = |x: &mut Xml<'_>, no: &str, name: &str, c: &[usize; 6], bold: bool| {
         let fmt = if bold { BOLD } else { PLAIN };
@@ -172,8 +174,31 @@ pub(crate) fn summary_table<'a>(x: &mut Xml<'_>, ctx: &Ctx<'a>, audit: &'a Audit
 /// Column widths of the findings detail: number and code, clauses, kind, and a wide column
 /// for the statement, requirement and evidence (a long evidence text in a narrow column ran
 /// over pages).
-pub(crate) fn detail_columns(width: u32) -> Vec<u32> {
-    columns(width, &[10, 20, 13, 57])
+/// Each word of a heading, and of every kind's name in the kind column ("Nonconformity",
+/// "Opportunity for improvement"), stands on one line.
+pub(crate) fn detail_columns(ctx: &Ctx<'_>) -> Vec<u32> {
+    let heads = detail_heads(ctx);
+    let kinds: Vec<&str> = std::iter::once(heads[2])
+        .chain(FindingKind::ALL.iter().map(|k| k.label(ctx.lang)))
+        .collect();
+    crate::measure::fit_columns(
+        columns(ctx.width(), &[10, 20, 13, 57]),
+        &[&heads[..1], &heads[1..2], &kinds, &heads[3..]],
+        crate::styles::cell_half_points(&ctx.opts.layout),
+    )
+}
+
+/// The headings of the findings table of a unit.
+fn detail_heads(ctx: &Ctx<'_>) -> [&'static str; 4] {
+    [
+        ctx.t("STT\n(mã)", "No.\n(code)"),
+        ctx.t("Điều khoản", "Clauses"),
+        ctx.t("Loại phát hiện", "Kind"),
+        ctx.t(
+            "Mô tả phát hiện; yêu cầu; bằng chứng khách quan",
+            "Finding; requirement; objective evidence",
+        ),
+    ]
 }
 
 /// The findings of one unit: one row per finding, sorted by clause. The first cell carries
@@ -187,19 +212,7 @@ pub(crate) fn unit_table(
     no: &mut usize,
 ) {
     x.tbl_open(w, Borders::Grid);
-    x.header_row(
-        w,
-        "CellHead",
-        &[
-            ctx.t("STT\n(mã)", "No.\n(code)"),
-            ctx.t("Điều khoản", "Clauses"),
-            ctx.t("Loại phát hiện", "Kind"),
-            ctx.t(
-                "Mô tả phát hiện; yêu cầu; bằng chứng khách quan",
-                "Finding; requirement; objective evidence",
-            ),
-        ],
-    );
+    x.header_row(w, "CellHead", &detail_heads(ctx));
     // One buffer for the composed runs of every row, instead of a `format!` per cell.
     let mut scratch = String::new();
     for f in &g.findings {

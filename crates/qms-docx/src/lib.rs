@@ -44,6 +44,7 @@ mod header;
 mod heading_block;
 mod inspection_minutes;
 mod layout;
+pub mod measure;
 mod minutes;
 mod package;
 mod plan;

@@ -10,7 +10,7 @@ use crate::header::{
 use crate::package::{Meta, package};
 use crate::review_facts::{fact, period};
 use crate::review_report::{owner, topic_heading};
-use crate::wml::{BOLD, Borders, ITALIC, Para, columns};
+use crate::wml::{BOLD, Borders, ITALIC, Para};
 use crate::xml::Xml;
 use qms_core::Lang;
 use qms_core::catalog::{review_inputs, review_outputs};
@@ -20,13 +20,13 @@ use qms_core::model::{Decision, ManagementReview};
 /// cải tiến"), each with its heading row repeated: a group label inside one long table ended a
 /// page alone in LibreOffice, which cannot keep a table row with the next.
 fn decisions_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) {
-    let w = columns(ctx.width(), &[8, 49, 28, 15]);
     let head = [
         ctx.t("STT", "No."),
         ctx.t("Nội dung", "Decision"),
         ctx.t("Người/đơn vị thực hiện", "Owner"),
         ctx.t("Thời hạn", "Due"),
     ];
+    let w = ctx.fit_columns(&[8, 49, 28, 15], &head);
     let outputs = review_outputs(ctx.d.scope.edition);
     let mut groups: Vec<(String, Vec<&Decision>)> = Vec::new();
     for o in outputs {

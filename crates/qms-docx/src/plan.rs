@@ -7,7 +7,7 @@ use crate::header::{
     Signer, archive_line, body, body_last, bullets, heading, national_header, signature, title,
 };
 use crate::package::{Meta, package};
-use crate::wml::{Borders, PLAIN, Para, columns, width};
+use crate::wml::{Borders, PLAIN, Para, width};
 use crate::xml::Xml;
 use qms_core::Lang;
 use qms_core::model::{Audit, Meeting, Role, TeamRole};
@@ -60,19 +60,15 @@ pub(crate) fn meeting_text(ctx: &Ctx<'_>, m: &Meeting) -> String {
 
 /// The audit team table: STT | name | position and unit | role in the team.
 pub(crate) fn team_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit) {
-    let w = columns(ctx.width(), &[8, 30, 42, 20]);
+    let head = [
+        ctx.t("STT", "No."),
+        ctx.t("Họ và tên", "Name"),
+        ctx.t("Chức vụ, đơn vị công tác", "Position and unit"),
+        ctx.t("Nhiệm vụ trong đoàn", "Role in the team"),
+    ];
+    let w = ctx.fit_columns(&[8, 30, 42, 20], &head);
     x.tbl_open(&w, Borders::Grid);
-    x.row(
-        &w,
-        "CellHead",
-        &[
-            ctx.t("STT", "No."),
-            ctx.t("Họ và tên", "Name"),
-            ctx.t("Chức vụ, đơn vị công tác", "Position and unit"),
-            ctx.t("Nhiệm vụ trong đoàn", "Role in the team"),
-        ],
-        true,
-    );
+    x.row(&w, "CellHead", &head, true);
     for (i, m) in audit.plan.team.iter().enumerate() {
         let person = ctx.d.person(&m.person);
         let position = person.map_or_else(String::new, |p| {
@@ -100,20 +96,16 @@ pub(crate) fn team_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit) {
 
 fn schedule_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit) {
     let plan = &audit.plan;
-    let w = columns(ctx.width(), &[15, 21, 26, 21, 17]);
+    let head = [
+        ctx.t("Thời gian", "Time"),
+        ctx.t("Đơn vị được đánh giá", "Unit audited"),
+        ctx.t("Quá trình/quy trình – điều khoản", "Processes – clauses"),
+        ctx.t("Chuyên gia đánh giá", "Auditors"),
+        ctx.t("Đại diện bên được đánh giá", "Auditee representative"),
+    ];
+    let w = ctx.fit_columns(&[15, 21, 26, 21, 17], &head);
     x.tbl_open(&w, Borders::Grid);
-    x.row(
-        &w,
-        "CellHead",
-        &[
-            ctx.t("Thời gian", "Time"),
-            ctx.t("Đơn vị được đánh giá", "Unit audited"),
-            ctx.t("Quá trình/quy trình – điều khoản", "Processes – clauses"),
-            ctx.t("Chuyên gia đánh giá", "Auditors"),
-            ctx.t("Đại diện bên được đánh giá", "Auditee representative"),
-        ],
-        true,
-    );
+    x.row(&w, "CellHead", &head, true);
     let everyone = ctx.t("Đoàn đánh giá", "Audit team");
     let meeting_row = |x: &mut Xml<'_>, m: &Meeting, what: &str| {
         let when = match m.time {

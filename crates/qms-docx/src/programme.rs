@@ -171,20 +171,16 @@ pub(crate) fn render(ctx: &Ctx<'_>, p: &AuditProgramme) -> Result<Vec<u8>, DocxE
         x.spacer_after_table();
 
         subheading(x, ctx.t("2. Nội dung đánh giá", "2. What is audited"));
-        let w = columns(ctx.width(), &[8, 28, 9, 30, 25]);
+        let head = [
+            ctx.t("STT", "No."),
+            ctx.t("Đơn vị", "Unit"),
+            ctx.t("Tháng", "Month"),
+            ctx.t("Điều khoản", "Clauses"),
+            ctx.t("Quy trình", "Procedures"),
+        ];
+        let w = ctx.fit_columns(&[8, 28, 9, 30, 25], &head);
         x.tbl_open(&w, Borders::Grid);
-        x.row(
-            &w,
-            "CellHead",
-            &[
-                ctx.t("STT", "No."),
-                ctx.t("Đơn vị", "Unit"),
-                ctx.t("Tháng", "Month"),
-                ctx.t("Điều khoản", "Clauses"),
-                ctx.t("Quy trình", "Procedures"),
-            ],
-            true,
-        );
+        x.row(&w, "CellHead", &head, true);
         for (i, a) in p.planned.iter().enumerate() {
             x.row(
                 &w,

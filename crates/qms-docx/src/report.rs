@@ -183,7 +183,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
                 ITALIC,
             );
         }
-        let w = detail_columns(ctx.width());
+        let w = detail_columns(ctx);
         let mut no = 0usize;
         for (i, g) in groups.iter().enumerate() {
             x.p(

@@ -10,7 +10,7 @@ use crate::header::{
 };
 use crate::package::{Meta, package};
 use crate::review_facts::{Period, fact, nonconformities_in, period, within};
-use crate::wml::{Borders, ITALIC, Para, columns};
+use crate::wml::{Borders, ITALIC, Para};
 use crate::xml::Xml;
 use chrono::NaiveDate;
 use qms_core::Lang;
@@ -65,20 +65,16 @@ fn previous_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) -> boo
     if prev.decisions.is_empty() {
         return false;
     }
-    let w = columns(ctx.width(), &[8, 33, 18, 15, 26]);
+    let head = [
+        ctx.t("STT", "No."),
+        ctx.t("Nội dung", "Decision"),
+        ctx.t("Thực hiện", "Owner"),
+        ctx.t("Thời hạn", "Due"),
+        ctx.t("Tình trạng", "State"),
+    ];
+    let w = ctx.fit_columns(&[8, 33, 18, 15, 26], &head);
     x.tbl_open(&w, Borders::Grid);
-    x.row(
-        &w,
-        "CellHead",
-        &[
-            ctx.t("STT", "No."),
-            ctx.t("Nội dung", "Decision"),
-            ctx.t("Thực hiện", "Owner"),
-            ctx.t("Thời hạn", "Due"),
-            ctx.t("Tình trạng", "State"),
-        ],
-        true,
-    );
+    x.row(&w, "CellHead", &head, true);
     for (i, d) in prev.decisions.iter().enumerate() {
         let f = r.follow_ups.iter().find(|f| f.decision == d.id);
         let mut state = decision_state(f.map_or(d.state, |f| f.state), ctx.lang).to_owned();
@@ -125,20 +121,16 @@ fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, only_processes: bool) -
     if list.is_empty() {
         return false;
     }
-    let w = columns(ctx.width(), &[8, 40, 14, 22, 16]);
+    let head = [
+        ctx.t("STT", "No."),
+        ctx.t("Mục tiêu", "Objective"),
+        ctx.t("Chỉ tiêu", "Target"),
+        ctx.t("Kết quả trong kỳ", "Results in the period"),
+        ctx.t("Đánh giá", "Met?"),
+    ];
+    let w = ctx.fit_columns(&[8, 40, 14, 22, 16], &head);
     x.tbl_open(&w, Borders::Grid);
-    x.row(
-        &w,
-        "CellHead",
-        &[
-            ctx.t("STT", "No."),
-            ctx.t("Mục tiêu", "Objective"),
-            ctx.t("Chỉ tiêu", "Target"),
-            ctx.t("Kết quả trong kỳ", "Results in the period"),
-            ctx.t("Đánh giá", "Met?"),
-        ],
-        true,
-    );
+    x.row(&w, "CellHead", &head, true);
     for (i, o) in list.iter().enumerate() {
         let with_unit = |v: f64| match &o.target {
             Some(t) => t.show(v, ctx.lang),
@@ -200,21 +192,17 @@ fn corrective_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, on: NaiveDate) 
     if list.is_empty() {
         return true;
     }
-    let w = columns(ctx.width(), &[8, 13, 29, 20, 15, 15]);
+    let head = [
+        ctx.t("STT", "No."),
+        ctx.t("Số phiếu", "Request"),
+        ctx.t("Đơn vị", "Unit"),
+        ctx.t("Tình trạng", "State"),
+        ctx.t("Hạn hành động", "Action due"),
+        ctx.t("Quá hạn", "Overdue"),
+    ];
+    let w = ctx.fit_columns(&[8, 13, 29, 20, 15, 15], &head);
     x.tbl_open(&w, Borders::Grid);
-    x.row(
-        &w,
-        "CellHead",
-        &[
-            ctx.t("STT", "No."),
-            ctx.t("Số phiếu", "Request"),
-            ctx.t("Đơn vị", "Unit"),
-            ctx.t("Tình trạng", "State"),
-            ctx.t("Hạn hành động", "Action due"),
-            ctx.t("Quá hạn", "Overdue"),
-        ],
-        true,
-    );
+    x.row(&w, "CellHead", &head, true);
     for (i, c) in list.iter().enumerate() {
         let due = c.actions.iter().map(|a| a.due).max();
         let overdue = c
@@ -257,21 +245,17 @@ fn audits(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period) -> bool {
     if list.is_empty() {
         return false;
     }
-    let w = columns(ctx.width(), &[8, 36, 20, 12, 12, 12]);
+    let head = [
+        ctx.t("STT", "No."),
+        ctx.t("Cuộc đánh giá", "Audit"),
+        ctx.t("Thời gian", "Dates"),
+        ctx.t("KPH", "NC"),
+        ctx.t("Điểm lưu ý", "Observations"),
+        ctx.t("Cơ hội cải tiến", "Opportunities for improvement"),
+    ];
+    let w = ctx.fit_columns(&[8, 36, 20, 12, 12, 12], &head);
     x.tbl_open(&w, Borders::Grid);
-    x.row(
-        &w,
-        "CellHead",
-        &[
-            ctx.t("STT", "No."),
-            ctx.t("Cuộc đánh giá", "Audit"),
-            ctx.t("Thời gian", "Dates"),
-            ctx.t("KPH", "NC"),
-            ctx.t("Điểm lưu ý", "Observations"),
-            ctx.t("Cơ hội cải tiến", "OFI"),
-        ],
-        true,
-    );
+    x.row(&w, "CellHead", &head, true);
     for (i, a) in list.iter().enumerate() {
         let count = |f: &dyn Fn(FindingKind) -> bool| {
             a.findings.iter().filter(|x| f(x.kind)).count().to_string()

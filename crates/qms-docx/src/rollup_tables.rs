@@ -3,7 +3,7 @@
 
 use crate::ctx::Ctx;
 use crate::rollup_names::short_name;
-use crate::wml::{BOLD, Borders, PLAIN, Para, columns};
+use crate::wml::{BOLD, Borders, PLAIN, Para};
 use crate::xml::Xml;
 use qms_core::Lang;
 use qms_core::model::AgencyKind;
@@ -11,13 +11,11 @@ use qms_core::rollup::{AgencySummary, Province, Tally};
 
 /// The results by agency kind: a small table.
 pub(crate) fn kind_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province) {
-    let w = columns(ctx.width(), &[28, 12, 15, 15, 15, 15]);
     x.p(
         Para::new("Body").keep(),
         ctx.t("Kết quả theo loại cơ quan:", "By agency kind:"),
         PLAIN,
     );
-    x.tbl_open(&w, Borders::Grid);
     let head = [
         ctx.t("Loại cơ quan", "Kind"),
         ctx.t("Số cơ quan", "Agencies"),
@@ -29,6 +27,8 @@ pub(crate) fn kind_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province) {
         ctx.t("Đã công bố HTQLCL", "QMS announced"),
         ctx.t("Chưa đáp ứng yêu cầu năm", "Failing a yearly requirement"),
     ];
+    let w = ctx.fit_columns(&[28, 12, 15, 15, 15, 15], &head);
+    x.tbl_open(&w, Borders::Grid);
     x.row(&w, "CellHead", &head, true);
     let mut rows: Vec<(String, Tally)> = p
         .by_kind()
@@ -69,7 +69,6 @@ pub(crate) fn annex(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province) {
         PLAIN,
     );
     // The last column holds the failed requirements, the longest texts of a row.
-    let w = columns(ctx.width(), &[7, 21, 15, 15, 8, 10, 24]);
     let head = [
         ctx.t("STT", "No."),
         ctx.t("Cơ quan", "Agency"),
@@ -79,6 +78,7 @@ pub(crate) fn annex(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province) {
         ctx.t("HĐKP chưa đóng (quá hạn)", "Open actions (overdue)"),
         ctx.t("Chưa đáp ứng", "Failing"),
     ];
+    let w = ctx.fit_columns(&[7, 21, 15, 15, 8, 10, 24], &head);
     let mut first = true;
     for kind in AgencyKind::ALL {
         let rows: Vec<(usize, &AgencySummary)> = p

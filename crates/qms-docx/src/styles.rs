@@ -25,10 +25,15 @@ const BODY_PPR: &str = "<w:spacing w:before=\"0\" w:after=\"120\" w:line=\"276\"
 const CENTER_TIGHT: &str = "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>";
 const CELL_PPR: &str = "<w:spacing w:before=\"40\" w:after=\"40\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>";
 
+/// Font size of table cells and their headings, in half-points: one point below the body.
+pub(crate) fn cell_half_points(layout: &Layout) -> u32 {
+    layout.body_half_points().saturating_sub(2)
+}
+
 /// The styles part for a layout and language.
 pub(crate) fn styles_xml(layout: &Layout, lang: Lang) -> String {
     let body = layout.body_half_points();
-    let cell = body - 2;
+    let cell = cell_half_points(layout);
     let tag = lang.pick("vi-VN", "en-GB");
     let styles = [
         Style {
