@@ -178,7 +178,7 @@ fn write_car(
     let source = ca.map_or(CaSource::InternalAudit, |c| c.source);
     let mut src = source_label(source, ctx.lang).to_owned();
     if let Some(a) = audit {
-        src.push_str(&format!(" – {}", a.title));
+        src.push_str(&format!(" – {}", ctx.audit_title(a)));
         if let Some(n) = &a.plan.number {
             src.push_str(&format!(" ({} {n})", ctx.t("Kế hoạch số", "plan No.")));
         }

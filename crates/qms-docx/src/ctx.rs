@@ -132,7 +132,19 @@ impl<'a> Ctx<'a> {
     /// The title a person signs for the agency with: their position up to the first comma
     /// ("Phó Chủ tịch UBND xã, Đại diện lãnh đạo về chất lượng" signs as "PHÓ CHỦ TỊCH UBND
     /// XÃ": a QMS role is not an office, Decree 30/2020 prints the office above the signature).
+    ///
+    /// An English document without the person's English position names the head and a deputy
+    /// by their role ("HEAD OF THE AGENCY"): a Vietnamese office under an English heading
+    /// reads as a half-translated page. Anyone else keeps the recorded office.
     pub(crate) fn office_of(&self, p: &Person) -> Option<&'a str> {
+        if self.lang == Lang::En && self.d.english.position(&p.id).is_none() {
+            if p.has_role(Role::Head) {
+                return Some("Head of the agency");
+            }
+            if p.has_role(Role::DeputyHead) {
+                return Some("Deputy head of the agency");
+            }
+        }
         self.position_of(p)
             .map(|pos| pos.split(',').next().unwrap_or(pos).trim())
             .filter(|pos| !pos.is_empty())
@@ -293,6 +305,41 @@ impl<'a> Ctx<'a> {
         match self.lang {
             Lang::Vi => format!("{vi} {}", lower_first(title)),
             Lang::En => format!("{en}: {title}"),
+        }
+    }
+
+    /// An audit's title in the document's language: the recorded one in Vietnamese; in
+    /// English the dossier's English title (`english.audits`), else the recorded one when it
+    /// is English already, else one made from the round and year the title gives ("Đánh giá
+    /// nội bộ HTQLCL đợt 1 năm 2026" → "Internal audit 1 of 2026"; the year defaults to the
+    /// plan's start).
+    pub(crate) fn audit_title(&self, audit: &Audit) -> String {
+        if self.lang == Lang::Vi {
+            return audit.title.clone();
+        }
+        if let Some(t) = self.d.english.audit(&audit.id) {
+            return t.to_owned();
+        }
+        if !crate::wml::is_vietnamese(&audit.title) {
+            return audit.title.clone();
+        }
+        let lower = audit.title.to_lowercase();
+        let number_after = |word: &str| {
+            lower.find(word).and_then(|i| {
+                let digits: String = lower
+                    .get(i + word.len()..)?
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                digits.parse::<u32>().ok()
+            })
+        };
+        let year = number_after("năm ")
+            .filter(|y| *y >= 1000)
+            .unwrap_or_else(|| audit.plan.start.year().unsigned_abs());
+        match number_after("đợt ") {
+            Some(round) => format!("Internal audit {round} of {year}"),
+            None => format!("Internal audit of {year}"),
         }
     }
 

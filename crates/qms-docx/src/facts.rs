@@ -35,10 +35,10 @@ pub(crate) fn signer(ctx: &Ctx<'_>, facts: Option<&DocumentFacts>, default: Sign
     match form {
         SigningForm::Direct => {}
         SigningForm::OnBehalf => lines.push(format!("{} {head}", ctx.t("KT.", "p.p."))),
-        SigningForm::ByOrder => lines.push(format!("{} {head}", ctx.t("TL.", "By order of the"))),
+        SigningForm::ByOrder => lines.push(format!("{} {head}", ctx.t("TL.", "BY ORDER OF THE"))),
         SigningForm::ForCollective => lines.push(format!(
             "{} {}",
-            ctx.t("TM.", "For the"),
+            ctx.t("TM.", "FOR THE"),
             ctx.agency_name().to_uppercase()
         )),
     }

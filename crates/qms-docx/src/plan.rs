@@ -237,7 +237,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
             x,
             ctx,
             ctx.t("Kế hoạch", "Plan"),
-            &[&audit.title, &standard],
+            &[&ctx.audit_title(audit), &standard],
         );
         let programme = audit
             .programme

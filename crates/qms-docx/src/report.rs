@@ -41,7 +41,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
             &ctx.number_line(report.and_then(|r| r.number.as_deref()), "BC"),
             date,
         );
-        let summary = ctx.lead_in("Kết quả", "Audit results", &audit.title);
+        let summary = ctx.lead_in("Kết quả", "Audit results", &ctx.audit_title(audit));
         title(x, ctx, ctx.t("Báo cáo", "Report"), &[&summary]);
         body(
             x,

@@ -265,7 +265,7 @@ fn audits(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period) -> bool {
             "Cell",
             &[
                 &(i + 1).to_string(),
-                &a.title,
+                &ctx.audit_title(a),
                 &format!(
                     "{} – {}",
                     ctx.short_date(a.plan.start),

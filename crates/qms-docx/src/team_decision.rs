@@ -211,7 +211,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
             "Về việc thành lập Đoàn {}",
             crate::ctx::lower_first(&audit.title)
         ),
-        Lang::En => format!("On the internal audit team: {}", audit.title),
+        Lang::En => format!("On the internal audit team: {}", ctx.audit_title(audit)),
     };
     let meta = Meta {
         title: &summary,
@@ -278,7 +278,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
             ),
             Lang::En => format!(
                 "The internal audit team for “{}” of {} is established with the following members:",
-                audit.title,
+                ctx.audit_title(audit),
                 ctx.agency_name()
             ),
         };

@@ -28,6 +28,9 @@ pub struct EnglishNames {
     /// Positions by person id, e.g. "Vice Chairman".
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub positions: IndexMap<String, String>,
+    /// Audit titles by audit id, e.g. "First internal audit of 2026".
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub audits: IndexMap<String, String>,
 }
 
 impl EnglishNames {
@@ -39,6 +42,20 @@ impl EnglishNames {
     /// A unit's English name.
     pub fn unit(&self, id: &str) -> Option<&str> {
         self.units
+            .get(id)
+            .map(String::as_str)
+            .filter(|s| !s.trim().is_empty())
+    }
+
+    /// An audit's English title.
+    ///
+    /// ```
+    /// let e: qms_core::model::EnglishNames =
+    ///     serde_json::from_str(r#"{"audits": {"a1": "Internal audit 1 of 2026"}}"#).unwrap();
+    /// assert_eq!(e.audit("a1"), Some("Internal audit 1 of 2026"));
+    /// ```
+    pub fn audit(&self, id: &str) -> Option<&str> {
+        self.audits
             .get(id)
             .map(String::as_str)
             .filter(|s| !s.trim().is_empty())

@@ -1,0 +1,114 @@
+//! English documents read as English where the text is ours: audit titles and signature
+//! titles. Dossier content with no English text (unit names, findings) stays as written.
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+mod support;
+
+use qms_core::Lang;
+use std::path::Path;
+use support::*;
+
+const EXAMPLES: [&str; 3] = [
+    "so-khcn-ninh-binh",
+    "ubnd-phuong-my-tho-2015",
+    "ubnd-xa-tan-thanh-2008",
+];
+
+fn example(name: &str) -> qms_core::Dossier {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../examples/{name}.json"));
+    qms_core::load(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn english() -> qms_docx::RenderOptions {
+    let mut o = opts();
+    o.lang = Lang::En;
+    o
+}
+
+/// A letter English does not use.
+fn vietnamese(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c, '\u{c0}'..='\u{1ef9}') && c.is_alphabetic())
+}
+
+/// The text of the paragraphs of style `Sign` (the signature blocks' title lines and names).
+fn sign_lines(docx: &[u8]) -> Vec<String> {
+    let xml = part(docx, "word/document.xml");
+    xml.split("</w:p>")
+        .filter(|p| p.contains("<w:pStyle w:val=\"Sign\"/>"))
+        .map(|p| {
+            let mut text = String::new();
+            for t in p.split("<w:t").skip(1) {
+                if t.starts_with('>') || t.starts_with(' ') {
+                    let start = t.find('>').unwrap() + 1;
+                    text.push_str(&t[start..t.find("</w:t>").unwrap()]);
+                }
+            }
+            text
+        })
+        .collect()
+}
+
+#[test]
+fn signature_titles_are_english_when_the_signers_names_are_the_only_vietnamese() {
+    let mut titles = 0;
+    for name in EXAMPLES {
+        let d = example(name);
+        let people: Vec<&str> = d.people.iter().map(|p| p.name.as_str()).collect();
+        for (doc, bytes) in qms_docx::render_all(&d, &english()).unwrap() {
+            for line in sign_lines(&bytes) {
+                if line.is_empty() || people.contains(&line.as_str()) {
+                    continue;
+                }
+                titles += 1;
+                assert!(!vietnamese(&line), "{name} {doc}: signature title {line:?}");
+            }
+        }
+    }
+    assert!(titles > 20, "only {titles} signature titles");
+}
+
+#[test]
+fn audit_titles_are_english_made_or_the_dossiers_english_one() {
+    for name in EXAMPLES {
+        let mut d = example(name);
+        let audit = d.audits.first().unwrap().clone();
+        assert!(
+            vietnamese(&audit.title),
+            "{name}: the example's title is Vietnamese"
+        );
+        let docs = qms_docx::render_all(&d, &english()).unwrap();
+        let mut seen = 0;
+        for (doc, bytes) in &docs {
+            let text = paragraphs(bytes).join("\n");
+            assert!(
+                !text.contains(&audit.title),
+                "{name} {doc}: the Vietnamese audit title in an English document"
+            );
+            seen += usize::from(text.contains("Internal audit "));
+        }
+        assert!(
+            seen >= 3,
+            "{name}: the made title appears in {seen} documents"
+        );
+        // Vietnamese documents keep the recorded title.
+        let vi = qms_docx::render_all(&d, &opts()).unwrap();
+        assert!(
+            vi.iter()
+                .any(|(_, b)| paragraphs(b).join("\n").contains(&audit.title))
+        );
+        // The dossier's English title wins.
+        d.english
+            .audits
+            .insert(audit.id.clone(), "Spring QMS audit".to_owned());
+        let report = qms_docx::render(
+            qms_docx::DocumentKind::Report,
+            qms_docx::Target::Audit(&audit.id),
+            &d,
+            &english(),
+        )
+        .unwrap();
+        let text = paragraphs(&report).join("\n");
+        assert!(text.contains("Audit results: Spring QMS audit"), "{name}");
+    }
+}
