@@ -93,6 +93,45 @@ pub(crate) fn height_for(cells: &[(f64, &str)]) -> f64 {
     lines as f64 * LINE_HEIGHT + 3.0
 }
 
+/// The width a heading column needs so that no word of its (bold) heading is cut in two:
+/// the given width, or more when the heading's longest word does not fit in it (LibreOffice
+/// and Excel break a word that is longer than the column, "Nonconformit|ies").
+///
+/// ```ignore
+/// assert_eq!(heading_width("Số phiếu", 10.0), 10.0);
+/// assert!(heading_width("Nonconformities", 10.0) > 17.0);
+/// ```
+pub(crate) fn heading_width(heading: &str, width: f64) -> f64 {
+    let longest = heading
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+        .map(|w| w.chars().map(char_width).sum::<f64>())
+        .fold(0.0, f64::max);
+    // The character widths are generous enough for bold text (measured: "Verification" fits
+    // a width-12 column, "Observation" does not fit a width-11 one); one more for the
+    // cell's padding and a trailing hyphen or slash, where the line may break.
+    width.max(longest + 1.0)
+}
+
+/// Height of a heading row whose bold headings wrap within their widths: at least the two
+/// lines every register's heading row has.
+///
+/// ```ignore
+/// assert_eq!(heading_height(&[("Kết quả", 15.0)]), 33.0);
+/// ```
+pub(crate) fn heading_height(headings: &[(&str, f64)]) -> f64 {
+    let lines = headings
+        .iter()
+        .map(|(h, w)| {
+            h.split('\n')
+                .map(|p| wrapped_lines(p, (w - 1.5).max(1.0)))
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(1)
+        .clamp(1, 20);
+    (lines as f64 * LINE_HEIGHT + 3.0).max(33.0)
+}
+
 /// Lines a paragraph takes when wrapped at word boundaries into lines of `per_line`
 /// characters, as a spreadsheet wraps it (a word longer than a line is cut).
 ///
@@ -129,7 +168,9 @@ fn char_width(c: char) -> f64 {
     if c.is_uppercase() {
         1.3
     } else if c.is_ascii_digit() {
-        0.75
+        // A digit is half an em, as wide as "n": 0.75 let "5.3, 7.5.3, 8.1, 8.5.1, QT-22"
+        // be sized two lines in a width-11 programme cell that LibreOffice prints in three.
+        0.88
     } else if c.is_ascii_punctuation() {
         0.45
     } else {
@@ -204,6 +245,8 @@ mod tests {
             4
         );
         assert_eq!(wrapped_lines("4.1, 4.2, 5.2, 6.1, 6.2, 7.2,", per(11.0)), 2);
+        // ... and "5.3, 7.5.3," on the first line, "8.1, 8.5.1," on the second, "QT-22".
+        assert_eq!(wrapped_lines("5.3, 7.5.3, 8.1, 8.5.1, QT-22", per(11.0)), 3);
         assert_eq!(
             wrapped_lines(
                 "Quy trình phê duyệt kế hoạch ứng phó sự cố bức xạ cơ sở",
@@ -218,6 +261,35 @@ mod tests {
         let text = "Hội đồng xác định giá trị tài liệu xem xét, lập biên bản hủy theo quy định";
         let lines = wrapped_lines(text, 25.0);
         assert!((3..=4).contains(&lines), "{lines}");
+    }
+
+    #[test]
+    fn headings_get_the_width_of_their_longest_word_and_the_height_of_their_lines() {
+        // Short Vietnamese headings keep their widths; so does a word that fits.
+        assert_eq!(heading_width("Số phiếu", 10.0), 10.0);
+        assert_eq!(heading_width("Lần ban hành", 10.0), 10.0);
+        assert_eq!(heading_width("Agencies", 13.0), 13.0);
+        // Seen cut in two in the English roll-up: "Nonconformit|ies", "Observatio|n".
+        for word in [
+            "Nonconformities",
+            "Observation",
+            "Improvement",
+            "announcement",
+        ] {
+            let w = heading_width(word, 10.0);
+            assert!(w > 10.0, "{word} {w}");
+            assert_eq!(wrapped_lines(word, w - 1.0), 1, "{word} {w}");
+        }
+        // A hyphen is a break: only the longer part counts.
+        assert_eq!(
+            heading_width("Re-announcement", 10.0),
+            heading_width("announcement", 10.0)
+        );
+        // Two lines at least; three for a heading of three lines (the summary's
+        // "Opportunity for improvement" in a width-14 column printed its third line cut).
+        assert_eq!(heading_height(&[("Kết quả", 15.0)]), 33.0);
+        let three = heading_height(&[("Kind", 14.0), ("Opportunity for improvement", 14.0)]);
+        assert_eq!(three, 3.0 * LINE_HEIGHT + 3.0);
     }
 
     #[test]

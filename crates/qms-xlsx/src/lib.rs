@@ -46,6 +46,7 @@ mod form_code;
 mod import;
 mod layout;
 mod metadata;
+mod names;
 mod render;
 pub mod safety;
 mod signatures;
