@@ -103,12 +103,12 @@ pub(crate) fn height_for(cells: &[(f64, &str)]) -> f64 {
 /// ```
 pub(crate) fn heading_width(heading: &str, width: f64) -> f64 {
     let longest = heading
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+        .split(|c: char| c.is_whitespace() || c == '/')
         .map(|w| w.chars().map(char_width).sum::<f64>())
         .fold(0.0, f64::max);
     // The character widths are generous enough for bold text (measured: "Verification" fits
     // a width-12 column, "Observation" does not fit a width-11 one); one more for the
-    // cell's padding and a trailing hyphen or slash, where the line may break.
+    // cell's padding. A hyphen is no break: LibreOffice printed "Re-announcemen|t".
     width.max(longest + 1.0)
 }
 
@@ -280,11 +280,10 @@ mod tests {
             assert!(w > 10.0, "{word} {w}");
             assert_eq!(wrapped_lines(word, w - 1.0), 1, "{word} {w}");
         }
-        // A hyphen is a break: only the longer part counts.
-        assert_eq!(
-            heading_width("Re-announcement", 10.0),
-            heading_width("announcement", 10.0)
-        );
+        // A hyphen is no break: the whole word counts (LibreOffice cut "Re-announcemen|t"
+        // in a width-13 column).
+        assert!(heading_width("Re-announcement due", 13.0) > heading_width("announcement", 13.0));
+        assert!(heading_width("Re-announcement due", 13.0) > 14.0);
         // Two lines at least; three for a heading of three lines (the summary's
         // "Opportunity for improvement" in a width-14 column printed its third line cut).
         assert_eq!(heading_height(&[("Kết quả", 15.0)]), 33.0);

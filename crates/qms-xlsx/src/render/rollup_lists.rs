@@ -195,7 +195,9 @@ pub(super) fn charts(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxE
         // At most one printed page tall: with many agencies the bars get thinner instead.
         open.set_width(620)
             .set_height((120 + 22 * by_open.len() as u32).min(560));
-        ws.insert_chart(top, 3, &open)?;
+        // A few pixels below the page break: anchored on it, LibreOffice printed the chart's
+        // top border as a stray line at the foot of the previous page.
+        ws.insert_chart_with_offset(top, 3, &open, 0, 4)?;
         // The second block starts a page, so a printed chart is never cut in two.
         ws.set_page_breaks(&[top])?;
     }
