@@ -82,7 +82,11 @@ pub(crate) fn height_for(cells: &[(f64, &str)]) -> f64 {
             // Measured on Times New Roman 12 in LibreOffice (the examples' registers and
             // programme): a line holds about the column width less 1.5 in average lower-case
             // letters (see `char_width`), e.g. 16 in a width-18 column, 42 in a width-44 one.
-            let per_line = (width - 1.5).max(1.0);
+            // Half a letter less is the margin for lines full of capitals and dashes ("Chi
+            // cục Tiêu chuẩn Đo lường Chất lượng – Lưu kèm hồ sơ giải quyết TTHC tại đơn vị
+            // chủ trì" took four lines of a width-30 column, sized three): a row a line too
+            // tall costs a little paper, a line too short hides text.
+            let per_line = (width - 2.0).max(1.0);
             text.split('\n')
                 .map(|p| wrapped_lines(p, per_line))
                 .sum::<usize>()
@@ -289,6 +293,13 @@ mod tests {
         assert_eq!(heading_height(&[("Kết quả", 15.0)]), 33.0);
         let three = heading_height(&[("Kind", 14.0), ("Opportunity for improvement", 14.0)]);
         assert_eq!(three, 3.0 * LINE_HEIGHT + 3.0);
+    }
+
+    #[test]
+    fn rows_are_sized_for_the_lines_libreoffice_prints() {
+        // Seen clipped in the records register: four lines in a width-30 column.
+        let place = "Chi cục Tiêu chuẩn Đo lường Chất lượng – Lưu kèm hồ sơ giải quyết TTHC tại đơn vị chủ trì";
+        assert_eq!(height_for(&[(30.0, place)]), 4.0 * LINE_HEIGHT + 3.0);
     }
 
     #[test]

@@ -152,7 +152,8 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
         ctx.pick("DANH MỤC TÀI LIỆU BÊN NGOÀI", "EXTERNAL DOCUMENTS"),
         &[
             stt,
-            (ctx.pick("Số, ký hiệu", "Number"), 16.0),
+            // "TCVN ISO 9001:2015" and "26/2014/TT-BKHCN" on one line each.
+            (ctx.pick("Số, ký hiệu", "Number"), 19.0),
             (ctx.pick("Ngày ban hành", "Issued"), 13.0),
             (ctx.pick("Cơ quan ban hành", "Issuer"), 20.0),
             (ctx.pick("Trích yếu", "Title"), 44.0),
