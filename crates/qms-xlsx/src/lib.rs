@@ -45,6 +45,7 @@ mod export;
 mod form_code;
 mod import;
 mod layout;
+mod measure;
 mod metadata;
 mod names;
 mod render;

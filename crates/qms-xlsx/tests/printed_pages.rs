@@ -227,4 +227,12 @@ fn the_rollup_prints_like_the_other_workbooks() {
         .filter_map(|h| h.parse::<f64>().ok())
         .fold(0.0, f64::max);
     assert!(heading >= 3.0 * 15.75, "{heading}");
+    // The dossier left out (another year): "Không thuộc năm kiểm tra" wraps in its column.
+    let p = province(&["so-khcn-ninh-binh.json", "ubnd-xa-tan-thanh-2008.json"]);
+    let bytes = qms_xlsx::render_rollup(&p, Lang::Vi).unwrap();
+    let sheets = texts(&bytes, "xl/worksheets/sheet");
+    let rejected = &sheets[6];
+    assert!(shared_strings(&bytes).contains("Không thuộc năm kiểm tra"));
+    let h = row_height(rejected, 5).unwrap();
+    assert!(h >= 2.0 * 15.75, "{h}");
 }

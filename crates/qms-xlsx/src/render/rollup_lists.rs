@@ -88,7 +88,8 @@ pub(super) fn rejected(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), Xls
         ws.write_string_with_format(row, 1, &r.source, &s.locked)?;
         ws.write_string_with_format(row, 2, reason, &s.locked)?;
         ws.write_string_with_format(row, 3, &detail, &s.locked)?;
-        let h = crate::layout::height_for(&[(30.0, &r.source), (90.0, &detail)]);
+        // The reason wraps too ("Không thuộc năm kiểm tra" takes two lines).
+        let h = crate::layout::height_for(&[(30.0, &r.source), (22.0, reason), (90.0, &detail)]);
         ws.set_row_height(row, h.min(409.0))?;
     }
     finish(ws, ctx, ctx.p.rejected.len() as u32, 4, 0)
