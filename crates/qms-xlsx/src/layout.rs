@@ -97,7 +97,7 @@ pub(crate) fn parse_result(text: &str, lang: Lang) -> Option<ItemResult> {
     if t.is_empty() {
         return Some(ItemResult::NotAudited);
     }
-    ItemResult::ALL.into_iter().find(|r| r.label(lang) == t)
+    ItemResult::from_label(t, lang)
 }
 
 /// Parses a finding-kind cell; `Ok(None)` for blank, `Err(())` for a value outside the dropdown.
@@ -116,4 +116,27 @@ pub(crate) fn parse_kind(
         .find(|k| k.label(lang) == t)
         .map(Some)
         .ok_or(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_results_read_as_english_and_older_workbooks_still_import() {
+        assert_eq!(ItemResult::Conform.label(Lang::En), "Conforms");
+        assert_eq!(ItemResult::Nonconform.label(Lang::En), "Nonconformity");
+        for (typed, lang, want) in [
+            ("Nonconformity", Lang::En, Some(ItemResult::Nonconform)),
+            ("Nonconform", Lang::En, Some(ItemResult::Nonconform)),
+            (" Conforms ", Lang::En, Some(ItemResult::Conform)),
+            ("Conform", Lang::En, Some(ItemResult::Conform)),
+            ("Không phù hợp", Lang::Vi, Some(ItemResult::Nonconform)),
+            ("Nonconform", Lang::Vi, None),
+            ("", Lang::En, Some(ItemResult::NotAudited)),
+            ("Conformity", Lang::En, None),
+        ] {
+            assert_eq!(parse_result(typed, lang), want, "{typed:?} in {lang:?}");
+        }
+    }
 }
