@@ -4,6 +4,10 @@ mod apply;
 mod conflicts;
 mod matching;
 mod read;
+mod rows;
+mod stream;
+#[cfg(test)]
+mod stream_tests;
 
 pub use apply::{Change, ChangeKind};
 pub use conflicts::{Conflict, ConflictKind};
