@@ -168,6 +168,17 @@ fn sheet_parts(
     )
 }
 
+/// An element's name kept for matching its end: the usual unprefixed names cost nothing.
+fn name_of(name: &str) -> Cow<'static, str> {
+    match name {
+        "is" => Cow::Borrowed("is"),
+        "v" => Cow::Borrowed("v"),
+        "t" => Cow::Borrowed("t"),
+        "si" => Cow::Borrowed("si"),
+        other => Cow::Owned(other.to_owned()),
+    }
+}
+
 /// The built-in number formats that calamine reads as dates, times or durations.
 const DATE_FORMATS: [&str; 31] = [
     "14", "15", "16", "17", "18", "19", "20", "21", "22", "27", "28", "29", "30", "31", "32", "33",
@@ -219,7 +230,7 @@ fn shared_strings<R: BufRead>(mut xml: Reader<R>) -> Option<Vec<String>> {
         buf.clear();
         match xml.read_event_into(&mut buf).ok()? {
             Event::Start(e) if local(e.name().as_ref()) == "si" => {
-                let closing = e.name().as_ref().to_owned();
+                let closing = name_of(e.name().as_ref());
                 let s = read_string(&mut xml, &closing, &mut inner, &mut text)?;
                 strings.push(normalise_owned(s));
             }
@@ -251,7 +262,7 @@ fn read_string<R: BufRead>(
             Event::End(e) if local(e.name().as_ref()) == "rPh" => phonetic = false,
             Event::Start(e) if local(e.name().as_ref()) == "t" && !phonetic => {
                 let preserve = attr(&e, "xml:space").ok()?.is_some_and(|v| v == "preserve");
-                let name = e.name().as_ref().to_owned();
+                let name = name_of(e.name().as_ref());
                 let mut value = String::new();
                 loop {
                     text.clear();
@@ -429,7 +440,21 @@ impl<R: BufRead> SheetReader<'_, R> {
                     col = 0;
                 }
                 Event::Start(e) if e.local_name().as_ref() == "c" => {
-                    let pos = match attr(&e, "r").ok()? {
+                    // One pass over the attributes; the first of each name counts.
+                    let (mut r, mut s, mut t) = (None, None, None);
+                    for a in e.attributes().with_checks(false) {
+                        let a = a.ok()?;
+                        let slot = match a.key.as_ref() {
+                            "r" => &mut r,
+                            "s" => &mut s,
+                            "t" => &mut t,
+                            _ => continue,
+                        };
+                        if slot.is_none() {
+                            *slot = Some(a.value);
+                        }
+                    }
+                    let pos = match r {
                         Some(r) => {
                             let (r, c) = cell_pos(&r)?;
                             col = c;
@@ -437,11 +462,11 @@ impl<R: BufRead> SheetReader<'_, R> {
                         }
                         None => (row, col),
                     };
-                    let style = match attr(&e, "s").ok()? {
+                    let style = match s {
                         None => None,
                         Some(s) => Some(digits(&s)?),
                     };
-                    let kind = match attr(&e, "t").ok()?.as_deref() {
+                    let kind = match t.as_deref() {
                         None | Some("n") => CellType::Number,
                         Some("s") => CellType::Shared,
                         Some("inlineStr" | "is") => CellType::Inline,
@@ -467,7 +492,7 @@ impl<R: BufRead> SheetReader<'_, R> {
         loop {
             self.inner.clear();
             let closing = match self.xml.read_event_into(&mut self.inner).ok()? {
-                Event::Start(e) => e.name().as_ref().to_owned(),
+                Event::Start(e) => name_of(e.name().as_ref()),
                 Event::End(e) if e.local_name().as_ref() == "c" => return Some(value),
                 Event::Eof => return None,
                 _ => continue,
