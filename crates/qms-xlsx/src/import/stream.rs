@@ -8,18 +8,13 @@
 //! that cannot be found) it gives the sheet back, and calamine reads it as before, so that
 //! dates, formulas and every error keep the meaning and the wording they had.
 
-use super::read::{SheetData, float_text, normalise_owned};
-use super::rows::SheetBuilder;
+use super::read::{SheetData, normalise_owned};
 use quick_xml::Reader;
 use quick_xml::escape::{resolve_xml_entity, unescape};
 use quick_xml::events::{BytesStart, Event};
 use std::borrow::Cow;
-use std::io::{BufRead, BufReader, Cursor};
+use std::io::{BufRead, BufReader, Cursor, Read};
 use zip::ZipArchive;
-
-/// Excel's largest row and column counts: a reference past them is left to calamine.
-const MAX_ROWS: u32 = 1_048_576;
-const MAX_COLUMNS: u32 = 16_384;
 
 /// The parts of a workbook the streaming reader needs, read once.
 pub(crate) struct Package<'a> {
@@ -50,7 +45,7 @@ fn part<'z, 'a>(zip: &'z mut ZipArchive<Cursor<&'a [u8]>>, path: &str) -> Option
 
 /// The raw value of attribute `key` (the first one, as calamine takes it); `Err` for a
 /// malformed attribute list.
-fn attr<'e>(e: &'e BytesStart<'_>, key: &str) -> Result<Option<Cow<'e, str>>, ()> {
+pub(crate) fn attr<'e>(e: &'e BytesStart<'_>, key: &str) -> Result<Option<Cow<'e, str>>, ()> {
     for a in e.attributes().with_checks(false) {
         let a = a.map_err(|_| ())?;
         if a.key.as_ref() == key {
@@ -60,7 +55,7 @@ fn attr<'e>(e: &'e BytesStart<'_>, key: &str) -> Result<Option<Cow<'e, str>>, ()
     Ok(None)
 }
 
-fn local(name: &str) -> &str {
+pub(crate) fn local(name: &str) -> &str {
     name.rsplit(':').next().unwrap_or(name)
 }
 
@@ -75,8 +70,8 @@ impl<'a> Package<'a> {
             Some(xml) => number_formats(xml)?,
             None => Vec::new(),
         };
-        let shared = match part(&mut zip, "xl/sharedStrings.xml") {
-            Some(xml) => shared_strings(xml)?,
+        let shared = match zip.index_for_name("xl/sharedStrings.xml") {
+            Some(_) => shared_strings(&mut zip)?,
             None => Vec::new(),
         };
         Some(Package {
@@ -90,16 +85,7 @@ impl<'a> Package<'a> {
     /// Reads sheet `name`, or `None` when calamine has to.
     pub(crate) fn read_sheet(&mut self, name: &str) -> Option<SheetData> {
         let path = self.sheets.iter().find(|(n, _)| n == name)?.1.clone();
-        let xml = part(&mut self.zip, &path)?;
-        SheetReader {
-            xml,
-            shared: &self.shared,
-            plain: &self.plain,
-            buf: Vec::with_capacity(1024),
-            inner: Vec::with_capacity(1024),
-            text: Vec::with_capacity(1024),
-        }
-        .read(name)
+        super::cells::read_sheet(&mut self.zip, &path, name, &self.shared, &self.plain)
     }
 }
 
@@ -169,7 +155,7 @@ fn sheet_parts(
 }
 
 /// An element's name kept for matching its end: the usual unprefixed names cost nothing.
-fn name_of(name: &str) -> Cow<'static, str> {
+pub(crate) fn name_of(name: &str) -> Cow<'static, str> {
     match name {
         "is" => Cow::Borrowed("is"),
         "v" => Cow::Borrowed("v"),
@@ -222,38 +208,106 @@ fn number_formats<R: BufRead>(mut xml: Reader<R>) -> Option<Vec<bool>> {
     }
 }
 
-/// The shared strings of xl/sharedStrings.xml, normalised.
-fn shared_strings<R: BufRead>(mut xml: Reader<R>) -> Option<Vec<String>> {
-    let (mut buf, mut inner, mut text) = (Vec::new(), Vec::new(), Vec::new());
+/// The shared strings of xl/sharedStrings.xml, normalised, read piece by piece.
+fn shared_strings(zip: &mut ZipArchive<Cursor<&[u8]>>) -> Option<Vec<String>> {
     let mut strings = Vec::new();
-    loop {
-        buf.clear();
-        match xml.read_event_into(&mut buf).ok()? {
-            Event::Start(e) if local(e.name().as_ref()) == "si" => {
-                let closing = name_of(e.name().as_ref());
-                let s = read_string(&mut xml, &closing, &mut inner, &mut text)?;
-                strings.push(normalise_owned(s));
+    let (mut started, mut done) = (false, false);
+    pieces(zip, "xl/sharedStrings.xml", (b"<sst>", b"</si>"), |text| {
+        let mut xml = reader(text);
+        if !started {
+            loop {
+                match xml.read_event().ok()? {
+                    Event::Start(e) if local(e.name().as_ref()) == "sst" => break,
+                    Event::Eof => return Some(true),
+                    _ => {}
+                }
             }
-            Event::End(e) if local(e.name().as_ref()) == "sst" => return Some(strings),
-            Event::Eof => return None,
-            _ => {}
+            started = true;
         }
+        loop {
+            match xml.read_event().ok()? {
+                Event::Start(e) if local(e.name().as_ref()) == "si" => {
+                    let closing = name_of(e.name().as_ref());
+                    strings.push(normalise_owned(read_string(&mut xml, &closing)?));
+                }
+                Event::End(e) if local(e.name().as_ref()) == "sst" => {
+                    done = true;
+                    return Some(false);
+                }
+                Event::Eof => return Some(true),
+                _ => {}
+            }
+        }
+    })?;
+    done.then_some(strings)
+}
+
+/// Bytes of a part inflated at a time.
+const PIECE: usize = 1 << 20;
+
+/// Calls `each` with the text of part `path` in pieces that end right after an `end` tag, so
+/// that the slice reader borrows each event from the piece instead of copying it. A cut that
+/// falls inside a comment, CDATA section or attribute leaves an unclosed construct at the end
+/// of its piece, which fails to parse: the part then goes to calamine. `each` answers whether
+/// to go on; `None` (from `each`, a missing part, a read error or text that is not UTF-8)
+/// stops with `None`. Every piece after the first starts with `open`, the elements open at a
+/// cut (quick-xml refuses an end tag that closes nothing, even without checking names).
+pub(crate) fn pieces(
+    zip: &mut ZipArchive<Cursor<&[u8]>>,
+    path: &str,
+    (open, end): (&[u8], &[u8]),
+    mut each: impl FnMut(&str) -> Option<bool>,
+) -> Option<()> {
+    let mut file = zip.by_name(path).ok()?;
+    let mut buf: Vec<u8> = Vec::with_capacity(2 * PIECE);
+    loop {
+        let start = buf.len();
+        buf.resize(start + PIECE, 0);
+        let mut filled = start;
+        while filled < buf.len() {
+            match file.read(buf.get_mut(filled..)?).ok()? {
+                0 => break,
+                n => filled += n,
+            }
+        }
+        let eof = filled < buf.len();
+        buf.truncate(filled);
+        let cut = if eof {
+            buf.len()
+        } else {
+            match buf.windows(end.len()).rposition(|w| w == end) {
+                Some(i) => i + end.len(),
+                None => continue,
+            }
+        };
+        let text = std::str::from_utf8(buf.get(..cut)?).ok()?;
+        if !each(text)? || eof {
+            return Some(());
+        }
+        buf.drain(..cut);
+        buf.splice(0..0, open.iter().copied());
     }
+}
+
+/// A reader of one piece, configured as calamine configures its own, so that both see the
+/// same events.
+pub(crate) fn reader(text: &str) -> Reader<&[u8]> {
+    let mut xml = Reader::from_str(text);
+    let config = xml.config_mut();
+    config.check_end_names = false;
+    config.trim_text(false);
+    config.check_comments = false;
+    config.expand_empty_elements = true;
+    xml
 }
 
 /// The text of an `<is>` or `<si>` element, as calamine reads it: plain or rich-text runs
 /// joined, phonetic runs skipped, unpreserved space trimmed, `_xHHHH_` escapes decoded.
-fn read_string<R: BufRead>(
-    xml: &mut Reader<R>,
-    closing: &str,
-    buf: &mut Vec<u8>,
-    text: &mut Vec<u8>,
-) -> Option<String> {
+pub(crate) fn read_string(xml: &mut Reader<&[u8]>, closing: &str) -> Option<String> {
     let mut out: Option<String> = None;
     let mut phonetic = false;
     loop {
-        buf.clear();
-        match xml.read_event_into(buf).ok()? {
+        match xml.read_event().ok()? {
             Event::Start(e) if local(e.name().as_ref()) == "r" && out.is_none() => {
                 out = Some(String::new());
             }
@@ -265,8 +319,7 @@ fn read_string<R: BufRead>(
                 let name = name_of(e.name().as_ref());
                 let mut value = String::new();
                 loop {
-                    text.clear();
-                    match xml.read_event_into(text).ok()? {
+                    match xml.read_event().ok()? {
                         Event::Text(t) => value.push_str(&t.xml10_content()),
                         Event::CData(t) => value.push_str(&t.xml10_content()),
                         Event::GeneralRef(r) => match resolve_xml_entity(&r) {
@@ -357,197 +410,4 @@ pub(crate) fn unescape_excel(s: &str) -> Cow<'_, str> {
     }
     out.push_str(&s[copied..]);
     Cow::Owned(out)
-}
-
-/// A cell reference ("J12") as zero-based (row, column); `None` for anything calamine might
-/// read differently (lower case, leading zeros, out of Excel's range).
-fn cell_pos(r: &str) -> Option<(u32, u32)> {
-    let split = r.find(|c: char| !c.is_ascii_uppercase())?;
-    let (letters, digits) = r.split_at(split);
-    if letters.is_empty() || letters.len() > 3 {
-        return None;
-    }
-    let col = letters
-        .bytes()
-        .fold(0u32, |acc, b| acc * 26 + u32::from(b - b'A') + 1);
-    (col <= MAX_COLUMNS).then_some(())?;
-    Some((row_number(digits)?, col - 1))
-}
-
-/// A row number ("12") as zero-based.
-fn row_number(digits: &str) -> Option<u32> {
-    if digits.is_empty()
-        || digits.len() > 7
-        || digits.starts_with('0')
-        || !digits.bytes().all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    let n: u32 = digits.parse().ok()?;
-    (n <= MAX_ROWS).then(|| n - 1)
-}
-
-/// The `t` attribute of a cell, as far as this reader goes.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum CellType {
-    Number,
-    Shared,
-    Inline,
-}
-
-struct SheetReader<'p, R: BufRead> {
-    xml: Reader<R>,
-    shared: &'p [String],
-    plain: &'p [bool],
-    buf: Vec<u8>,
-    inner: Vec<u8>,
-    text: Vec<u8>,
-}
-
-impl<R: BufRead> SheetReader<'_, R> {
-    fn read(mut self, name: &str) -> Option<SheetData> {
-        // Up to the cells; a worksheet without them is calamine's to refuse.
-        loop {
-            self.buf.clear();
-            match self.xml.read_event_into(&mut self.buf).ok()? {
-                Event::Start(e) => match e.local_name().as_ref() {
-                    "dimension" => {
-                        let dim = attr(&e, "ref").ok()??;
-                        let parts: Vec<&str> = dim.split(':').collect();
-                        if parts.len() > 2 || parts.iter().any(|p| cell_pos(p).is_none()) {
-                            return None;
-                        }
-                    }
-                    "sheetData" => break,
-                    _ => {}
-                },
-                Event::Eof => return None,
-                _ => {}
-            }
-        }
-        let mut sheet = SheetBuilder::new(name);
-        let (mut row, mut col) = (0u32, 0u32);
-        loop {
-            self.buf.clear();
-            match self.xml.read_event_into(&mut self.buf).ok()? {
-                Event::Start(e) if e.local_name().as_ref() == "row" => {
-                    if let Some(r) = attr(&e, "r").ok()? {
-                        row = row_number(&r)?;
-                    }
-                }
-                Event::End(e) if e.local_name().as_ref() == "row" => {
-                    row = row.checked_add(1)?;
-                    col = 0;
-                }
-                Event::Start(e) if e.local_name().as_ref() == "c" => {
-                    // One pass over the attributes; the first of each name counts.
-                    let (mut r, mut s, mut t) = (None, None, None);
-                    for a in e.attributes().with_checks(false) {
-                        let a = a.ok()?;
-                        let slot = match a.key.as_ref() {
-                            "r" => &mut r,
-                            "s" => &mut s,
-                            "t" => &mut t,
-                            _ => continue,
-                        };
-                        if slot.is_none() {
-                            *slot = Some(a.value);
-                        }
-                    }
-                    let pos = match r {
-                        Some(r) => {
-                            let (r, c) = cell_pos(&r)?;
-                            col = c;
-                            (r, c)
-                        }
-                        None => (row, col),
-                    };
-                    let style = match s {
-                        None => None,
-                        Some(s) => Some(digits(&s)?),
-                    };
-                    let kind = match t.as_deref() {
-                        None | Some("n") => CellType::Number,
-                        Some("s") => CellType::Shared,
-                        Some("inlineStr" | "is") => CellType::Inline,
-                        Some(_) => return None,
-                    };
-                    let text = self.cell_value(style, kind)?;
-                    col = col.checked_add(1)?;
-                    sheet.cell(pos.0, pos.1, text, None);
-                }
-                Event::End(e) if e.local_name().as_ref() == "sheetData" => {
-                    return Some(sheet.finish());
-                }
-                Event::Eof => return None,
-                _ => {}
-            }
-        }
-    }
-
-    /// The children of a `<c>` up to its end: the cell's text (`None`: no value), or `None`
-    /// for what calamine has to read.
-    fn cell_value(&mut self, style: Option<usize>, kind: CellType) -> Option<Option<String>> {
-        let mut value = None;
-        loop {
-            self.inner.clear();
-            let closing = match self.xml.read_event_into(&mut self.inner).ok()? {
-                Event::Start(e) => name_of(e.name().as_ref()),
-                Event::End(e) if e.local_name().as_ref() == "c" => return Some(value),
-                Event::Eof => return None,
-                _ => continue,
-            };
-            value = match local(&closing) {
-                "is" => {
-                    let s = read_string(&mut self.xml, &closing, &mut self.buf, &mut self.text)?;
-                    Some(normalise_owned(s))
-                }
-                "v" => self.v(&closing, style, kind)?,
-                // Formulas (and anything unknown) are calamine's.
-                _ => return None,
-            };
-        }
-    }
-
-    /// A `<v>`: `Some(None)` when it holds nothing.
-    fn v(&mut self, closing: &str, style: Option<usize>, kind: CellType) -> Option<Option<String>> {
-        let mut raw = String::new();
-        loop {
-            self.text.clear();
-            match self.xml.read_event_into(&mut self.text).ok()? {
-                Event::Text(t) if raw.is_empty() => raw.push_str(&t),
-                Event::End(e) if e.name().as_ref() == closing => break,
-                // Entities, nested elements, split text: unusual, calamine's.
-                _ => return None,
-            }
-        }
-        if raw.is_empty() || kind == CellType::Inline {
-            // calamine ignores the <v> of an inline string (and an empty one is no value).
-            return Some(None);
-        }
-        if kind == CellType::Shared {
-            let i = digits(&raw)?;
-            return Some(Some(self.shared.get(i)?.clone()));
-        }
-        // A number: as calamine shows it, unless its format makes it a date.
-        if let Some(s) = style {
-            self.plain.get(s).copied().filter(|p| *p)?;
-        }
-        if !raw
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'))
-        {
-            return None;
-        }
-        let n: f64 = raw.parse().ok()?;
-        Some(Some(float_text(n)))
-    }
-}
-
-/// A plain decimal number ("12"), as in `s` and shared-string indexes.
-fn digits(s: &str) -> Option<usize> {
-    if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
 }
