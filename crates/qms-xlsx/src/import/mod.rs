@@ -1,14 +1,12 @@
 //! Importing filled checklist workbooks back into the dossier.
 
 mod apply;
-mod cells;
 mod conflicts;
 mod matching;
 mod read;
 mod rows;
-mod stream;
 #[cfg(test)]
-mod stream_tests;
+mod scaling_tests;
 
 pub use apply::{Change, ChangeKind};
 pub use conflicts::{Conflict, ConflictKind};

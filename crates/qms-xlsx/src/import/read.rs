@@ -2,7 +2,6 @@
 
 use super::limits::*;
 use super::rows::SheetBuilder;
-use super::stream;
 use crate::XlsxError;
 use crate::metadata::{self, META_SHEET, keys};
 use calamine::{Data, DataRef, Reader, Xlsx};
@@ -23,7 +22,7 @@ pub(crate) struct Meta {
 }
 
 /// One sheet as read.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 pub(crate) struct SheetData {
     pub(crate) name: String,
     /// The checklist id from cell J1, when the sheet is a checklist sheet.
@@ -38,7 +37,7 @@ pub(crate) struct SheetData {
 }
 
 /// One item row, kept compact: 100,000 rows must not cost their full text twice.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 pub(crate) struct RowData {
     /// Zero-based row.
     pub(crate) row: u32,
@@ -183,7 +182,7 @@ pub(crate) fn cell_ref_text(d: &DataRef<'_>) -> String {
     }
 }
 
-pub(crate) fn float_text(f: f64) -> String {
+fn float_text(f: f64) -> String {
     if f.fract() == 0.0 && f.abs() < 1e15 {
         format!("{}", f as i64)
     } else if f.is_finite() && f.abs() >= 1e15 {
@@ -244,16 +243,6 @@ pub(crate) fn normalise_owned(s: String) -> String {
 
 /// Reads a checked package into sheets of text.
 pub(crate) fn read_workbook(name: &str, bytes: &[u8]) -> Result<WorkbookData, XlsxError> {
-    read_workbook_with(name, bytes, true).map(|(wb, _)| wb)
-}
-
-/// [`read_workbook`], with the streaming reader or without it (the tests compare both); also
-/// tells how many sheets the streaming reader read.
-pub(crate) fn read_workbook_with(
-    name: &str,
-    bytes: &[u8],
-    streaming: bool,
-) -> Result<(WorkbookData, usize), XlsxError> {
     let mut xlsx: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| XlsxError::Unreadable {
         workbook: name.to_owned(),
         detail: e.to_string(),
@@ -262,10 +251,7 @@ pub(crate) fn read_workbook_with(
         workbook: name.to_owned(),
     };
     let sheet_names = xlsx.sheet_names();
-    // The streaming reader takes the sheets it can read exactly as calamine would; it gives
-    // back the others (formulas, dates, anything unusual), which calamine then reads.
-    let mut fast = streaming.then(|| stream::Package::open(bytes)).flatten();
-    let mut streamed = 0;
+
     if !sheet_names.iter().any(|s| s == META_SHEET) {
         return Err(not_checklist());
     }
@@ -275,11 +261,6 @@ pub(crate) fn read_workbook_with(
     let meta = parse_meta(name, &meta_range)?;
     let mut sheets = Vec::new();
     for sheet in sheet_names.iter().filter(|s| *s != META_SHEET) {
-        if let Some(sheet) = fast.as_mut().and_then(|p| p.read_sheet(sheet)) {
-            sheets.push(sheet);
-            streamed += 1;
-            continue;
-        }
         let unreadable = |e: calamine::XlsxError| XlsxError::Unreadable {
             workbook: name.to_owned(),
             detail: format!("sheet «{sheet}»: {e}"),
@@ -287,7 +268,7 @@ pub(crate) fn read_workbook_with(
         let mut cells = xlsx.worksheet_cells_reader(sheet).map_err(unreadable)?;
         sheets.push(read_sheet(sheet, &mut cells).map_err(unreadable)?);
     }
-    Ok((WorkbookData { meta, sheets }, streamed))
+    Ok(WorkbookData { meta, sheets })
 }
 
 fn parse_meta(name: &str, range: &calamine::Range<Data>) -> Result<Meta, XlsxError> {
@@ -333,7 +314,7 @@ fn parse_meta(name: &str, range: &calamine::Range<Data>) -> Result<Meta, XlsxErr
 }
 
 /// Streams a sheet's cells with calamine (no full grid in memory) into compact rows.
-pub(super) fn read_sheet<RS: Read + std::io::Seek>(
+fn read_sheet<RS: Read + std::io::Seek>(
     name: &str,
     reader: &mut calamine::XlsxCellReader<'_, RS>,
 ) -> Result<SheetData, calamine::XlsxError> {

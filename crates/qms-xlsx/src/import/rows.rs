@@ -1,8 +1,7 @@
 //! Turning a sheet's cells, in stream order, into compact item rows.
 //!
-//! Both readers of a worksheet (the streaming one in [`super::stream`] and calamine's, kept
-//! for what the streaming one leaves to it) feed their cells here, so that a sheet means the
-//! same whichever read it.
+//! Kept apart from the reading of the cells (calamine's cell reader today), so that another
+//! reader of the worksheet XML can feed the same rows and mean the same sheet.
 
 use super::read::{RowData, SheetData};
 use crate::layout::{FIRST_ITEM_ROW, col};
