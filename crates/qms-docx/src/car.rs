@@ -7,8 +7,8 @@
 
 use crate::ctx::Ctx;
 use crate::error::DocxError;
-use crate::form_sign::{FormSigner, form_signatures};
-use crate::header::{national_header, title};
+use crate::form_sign::{FormSigner, form_signature_beside, form_signatures, form_signer};
+use crate::header::{national_header, title_lines};
 use crate::package::{Meta, package};
 use crate::select::{CarItem, audit_cars, finding_of};
 use crate::wml::{BOLD, Borders, PLAIN, Para, columns, width};
@@ -17,6 +17,10 @@ use qms_core::Lang;
 use qms_core::model::{Audit, CaSource, CaState, CorrectiveAction, Finding};
 
 const DOTS: &str = "……………………………………………………………………………………………";
+/// A blank for a short answer (yes or no).
+const SHORT_DOTS: &str = "……………………";
+/// A blank to fill by hand in the left part of a row shared with a signature.
+const HALF_DOTS: &str = "………………………………";
 
 fn source_label(s: CaSource, lang: Lang) -> &'static str {
     match s {
@@ -66,7 +70,7 @@ pub(crate) fn number_line(ctx: &Ctx<'_>, number: Option<&str>) -> String {
 
 /// A bold part caption at the top of a part's cell.
 fn part(x: &mut Xml<'_>, text: &str) {
-    x.p(Para::new("Form"), text, BOLD);
+    x.p(Para::new("FormPart"), text, PLAIN);
 }
 
 /// Opens a full-width cell of the form.
@@ -82,18 +86,22 @@ fn wide_close(x: &mut Xml<'_>) {
 
 /// "Label: value", or "Label: ……" when there is no value yet.
 fn line(x: &mut Xml<'_>, label: &str, value: Option<&str>) {
+    line_with(x, label, value, DOTS);
+}
+
+/// [`line`] with a blank of `dots` (shorter beside a signature).
+fn line_with(x: &mut Xml<'_>, label: &str, value: Option<&str>, dots: &str) {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         Some(v) => x.field(Para::new("Form"), label, v),
         None => x.p_runs(
             Para::new("Form"),
-            &[(label, BOLD), (": ", BOLD), (DOTS, PLAIN)],
+            &[(label, BOLD), (": ", BOLD), (dots, PLAIN)],
         ),
     }
 }
 
 /// Two short "label: value" fields on one line, to keep a request on one page.
 fn pair(x: &mut Xml<'_>, a: (&str, Option<&str>), b: (&str, Option<&str>)) {
-    const SHORT_DOTS: &str = "……………………";
     x.p_runs(
         Para::new("Form"),
         &[
@@ -132,15 +140,9 @@ fn write_car(
         qms_core::Edition::Iso9001_2008 => "8.5.2",
         qms_core::Edition::Iso9001_2015 => "10.2",
     };
-    let summary = format!(
-        "{} {clause} {}",
-        ctx.t(
-            "Sự không phù hợp và hành động khắc phục (điều",
-            "Nonconformity and corrective action (clause"
-        ),
-        ctx.edition()
-    ) + ")";
-    title(
+    // One line under the title: the form must leave its page to the four parts.
+    let summary = format!("({} {clause} {})", ctx.t("Điều", "Clause"), ctx.edition());
+    title_lines(
         x,
         ctx,
         ctx.t(
@@ -149,8 +151,10 @@ fn write_car(
         ),
         &[&summary],
     );
+    x.p(Para::new("Rule"), "", PLAIN);
 
-    let w = columns(ctx.width(), &[44, 22, 17, 17]);
+    // Column widths let each action heading ("Người thực hiện", "Hoàn thành") stand on one line.
+    let w = columns(ctx.width(), &[42, 25, 16, 17]);
     let full: u32 = w.iter().sum();
     let unit = ca
         .map(|c| c.unit.as_str())
@@ -303,7 +307,7 @@ fn write_car(
             ctx.t("Nội dung hành động", "Action"),
             ctx.t("Người thực hiện", "Owner"),
             ctx.t("Thời hạn", "Due"),
-            ctx.t("Ngày hoàn thành", "Done on"),
+            ctx.t("Hoàn thành", "Done on"),
         ],
     );
     let actions = ca.map(|c| c.actions.as_slice()).unwrap_or_default();
@@ -336,55 +340,53 @@ fn write_car(
         x.tr_close();
     }
     if actions.is_empty() {
-        for _ in 0..3 {
+        for _ in 0..2 {
             x.row(&w, "Cell", &["", "", "", ""], false);
         }
     }
     x.tbl_close();
     x.p(Para::new("Break"), "", PLAIN);
 
-    x.tbl_open(&w, Borders::Grid);
-    wide_open(x, &w);
-    form_signatures(
+    // The unit head's signature closing part 2 and the approval (part 3) share a row, side
+    // by side as on the paper form: each needs only half the width, and a short request
+    // then keeps its four parts on one page.
+    let halves = columns(full, &[1, 1]);
+    x.tbl_open(&halves, Borders::Grid);
+    x.tr_open(false);
+    x.tc_open(width(&halves, 0), 1);
+    form_signer(
         x,
         ctx,
-        full,
-        &[
-            FormSigner::default(),
-            FormSigner::new(ctx.t("Trưởng đơn vị", "Head of unit"), head, None),
-        ],
+        &FormSigner::new(ctx.t("Trưởng đơn vị", "Head of unit"), head, None),
     );
-    wide_close(x);
-
-    wide_open(x, &w);
+    x.tc_close();
+    x.tc_open(width(&halves, 1), 1);
     part(x, ctx.t("3. PHÊ DUYỆT", "3. APPROVAL"));
     let approval = ca.and_then(|c| c.approval.as_ref());
-    line(
+    line_with(
         x,
         ctx.t("Ý kiến", "Decision"),
         approval.map(|_| {
             ctx.t(
-                "Đồng ý với các hành động khắc phục đề xuất.",
-                "The proposed actions are approved.",
+                "Đồng ý với hành động đề xuất.",
+                "Proposed actions approved.",
             )
         }),
+        HALF_DOTS,
     );
-    form_signatures(
+    form_signer(
         x,
         ctx,
-        full,
-        &[
-            FormSigner::default(),
-            FormSigner::new(
-                ctx.t("Người phê duyệt", "Approved by"),
-                approval.map(|a| ctx.person(&a.by)),
-                approval.map(|a| ctx.short_date(a.date)),
-            ),
-        ],
+        &FormSigner::new(
+            ctx.t("Người phê duyệt", "Approved by"),
+            approval.map(|a| ctx.person(&a.by)),
+            approval.map(|a| ctx.short_date(a.date)),
+        ),
     );
-    wide_close(x);
+    x.tc_close();
+    x.tr_close();
 
-    wide_open(x, &w);
+    wide_open(x, &halves);
     part(
         x,
         ctx.t(
@@ -414,12 +416,6 @@ fn write_car(
             }
         }
     });
-    line(x, ctx.t("Kết quả", "Result"), result.as_deref());
-    line(
-        x,
-        ctx.t("Nhận xét", "Comment"),
-        v.and_then(|v| v.comment.as_deref()),
-    );
     let yes_no = |b: Option<bool>| {
         b.map(|b| {
             if b {
@@ -429,35 +425,42 @@ fn write_car(
             }
         })
     };
-    pair(
-        x,
-        (
-            ctx.t("Cập nhật rủi ro và cơ hội", "Risks updated"),
-            yes_no(ca.and_then(|c| c.risks_updated)),
-        ),
-        (
-            ctx.t("Thay đổi HTQLCL", "QMS changed"),
-            yes_no(ca.and_then(|c| c.qms_changed)),
-        ),
-    );
     let state = ca.map_or(CaState::Proposed, |c| c.state);
-    line(
-        x,
-        ctx.t("Tình trạng phiếu", "State"),
-        Some(state.label(ctx.lang)),
-    );
-    form_signatures(
+    form_signature_beside(
         x,
         ctx,
         full,
-        &[
-            FormSigner::default(),
-            FormSigner::new(
-                ctx.t("Người kiểm tra xác nhận", "Verified by"),
-                v.map(|v| ctx.person(&v.by)),
-                v.map(|v| ctx.short_date(v.date)),
-            ),
-        ],
+        |x| {
+            line_with(x, ctx.t("Kết quả", "Result"), result.as_deref(), HALF_DOTS);
+            line_with(
+                x,
+                ctx.t("Nhận xét", "Comment"),
+                v.and_then(|v| v.comment.as_deref()),
+                HALF_DOTS,
+            );
+            line_with(
+                x,
+                ctx.t("Cập nhật rủi ro và cơ hội", "Risks updated"),
+                yes_no(ca.and_then(|c| c.risks_updated)),
+                SHORT_DOTS,
+            );
+            line_with(
+                x,
+                ctx.t("Thay đổi HTQLCL", "QMS changed"),
+                yes_no(ca.and_then(|c| c.qms_changed)),
+                SHORT_DOTS,
+            );
+            line(
+                x,
+                ctx.t("Tình trạng phiếu", "State"),
+                Some(state.label(ctx.lang)),
+            );
+        },
+        &FormSigner::new(
+            ctx.t("Người kiểm tra xác nhận", "Verified by"),
+            v.map(|v| ctx.person(&v.by)),
+            v.map(|v| ctx.short_date(v.date)),
+        ),
     );
     wide_close(x);
     x.tbl_close();

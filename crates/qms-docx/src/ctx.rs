@@ -3,14 +3,19 @@
 
 use crate::RenderOptions;
 use chrono::{Datelike, NaiveDate};
-use qms_core::model::{Person, Role, TimeOfDay};
+use qms_core::model::{Audit, CorrectiveAction, Finding, Person, Role, TimeOfDay};
 use qms_core::{Dossier, Lang, catalog};
+use std::cell::Cell;
 
 /// The rendering context.
 pub(crate) struct Ctx<'a> {
     pub(crate) d: &'a Dossier,
     pub(crate) lang: Lang,
     pub(crate) opts: &'a RenderOptions,
+    /// Records of the growing collections (findings, corrective actions) visited so far
+    /// through [`Ctx::findings`] and [`Ctx::actions`]: a count of work that must grow in
+    /// proportion to the data (a scan of every action per finding made it quadratic).
+    visits: Cell<u64>,
 }
 
 impl<'a> Ctx<'a> {
@@ -19,7 +24,30 @@ impl<'a> Ctx<'a> {
             d,
             lang: opts.lang,
             opts,
+            visits: Cell::new(0),
         }
+    }
+
+    /// The findings of an audit, each counted as a visit.
+    pub(crate) fn findings(&self, audit: &'a Audit) -> impl Iterator<Item = &'a Finding> + '_ {
+        audit.findings.iter().inspect(|_| self.visit())
+    }
+
+    /// The corrective actions of the dossier, each counted as a visit: join them to findings
+    /// through an index built once, never with a scan per finding.
+    pub(crate) fn actions(&self) -> impl Iterator<Item = &'a CorrectiveAction> + '_ {
+        self.d.corrective_actions.iter().inspect(|_| self.visit())
+    }
+
+    /// Counts one record visited.
+    pub(crate) fn visit(&self) {
+        self.visits.set(self.visits.get() + 1);
+    }
+
+    /// Records visited so far (see the field).
+    #[cfg(test)]
+    pub(crate) fn visits(&self) -> u64 {
+        self.visits.get()
     }
 
     /// Vietnamese or English.

@@ -4,13 +4,48 @@
 use crate::ctx::Ctx;
 use crate::wml::{Borders, columns};
 use crate::xml::Xml;
-use qms_core::model::Audit;
+use qms_core::model::{Audit, CorrectiveAction};
+use std::collections::HashMap;
+
+/// The corrective actions of the dossier by the finding they answer, in dossier order, built
+/// once per report: a scan of every action per nonconformity made the report quadratic
+/// (findings × actions, half a minute at 100,000 findings).
+pub(crate) struct ActionsByFinding<'a> {
+    map: HashMap<&'a str, Vec<&'a CorrectiveAction>>,
+}
+
+impl<'a> ActionsByFinding<'a> {
+    /// Indexes the dossier's actions.
+    pub(crate) fn new(ctx: &Ctx<'a>) -> ActionsByFinding<'a> {
+        let mut map: HashMap<&'a str, Vec<&'a CorrectiveAction>> = HashMap::new();
+        for ca in ctx.actions() {
+            if let Some(f) = ca.finding.as_deref() {
+                map.entry(f).or_default().push(ca);
+            }
+        }
+        ActionsByFinding { map }
+    }
+
+    /// The actions answering a finding.
+    pub(crate) fn of(&self, finding: &str) -> &[&'a CorrectiveAction] {
+        self.map.get(finding).map_or(&[][..], Vec::as_slice)
+    }
+
+    /// How many requests the audit's findings have (every action answering one of them).
+    pub(crate) fn recorded(&self, ctx: &Ctx<'a>, audit: &'a Audit) -> usize {
+        ctx.findings(audit).map(|f| self.of(&f.id).len()).sum()
+    }
+}
 
 /// Writes the table; nothing when the audit found no nonconformity.
-pub(crate) fn follow_up_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit) {
-    let ncs: Vec<_> = audit
-        .findings
-        .iter()
+pub(crate) fn follow_up_table<'a>(
+    x: &mut Xml<'_>,
+    ctx: &Ctx<'a>,
+    audit: &'a Audit,
+    actions: &ActionsByFinding<'a>,
+) {
+    let ncs: Vec<_> = ctx
+        .findings(audit)
         .filter(|f| f.kind.is_nonconformity())
         .collect();
     if ncs.is_empty() {
@@ -32,12 +67,7 @@ pub(crate) fn follow_up_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit) {
     );
     let mut no = 0;
     for f in ncs {
-        let cas: Vec<_> = ctx
-            .d
-            .corrective_actions
-            .iter()
-            .filter(|c| c.finding.as_deref() == Some(f.id.as_str()))
-            .collect();
+        let cas = actions.of(&f.id);
         if cas.is_empty() {
             no += 1;
             x.row(
@@ -55,6 +85,7 @@ pub(crate) fn follow_up_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, audit: &Audit) {
             );
         }
         for c in cas {
+            ctx.visit();
             no += 1;
             let due = c.actions.iter().map(|a| a.due).max();
             x.row(

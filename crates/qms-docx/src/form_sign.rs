@@ -39,33 +39,64 @@ pub(crate) fn form_signatures(x: &mut Xml<'_>, ctx: &Ctx<'_>, width: u32, signer
     x.tr_open(false);
     for (s, cw) in signers.iter().zip(&w) {
         x.tc_open(*cw, 1);
-        if s.title.is_empty() {
-            // A blank place that keeps the signer on the right, as forms set one signer.
-            x.p(Para::new("Tight"), "", PLAIN);
-            x.tc_close();
-            continue;
-        }
-        x.p(Para::new("FormSign"), &s.title, PLAIN);
-        x.p(
-            Para::new("FormNote"),
-            ctx.t("(Ký, ghi rõ họ tên)", "(Signature and full name)"),
-            PLAIN,
-        );
-        let date = match &s.date {
-            Some(d) => format!("{} {d}", ctx.t("Ngày", "Date:")),
-            None => ctx.t("Ngày ……/……/………", "Date: ……/……/………").to_owned(),
-        };
-        x.p(Para::new("FormNote"), &date, PLAIN);
-        for _ in 0..3 {
-            x.p(Para::new("Tight"), "", PLAIN);
-        }
-        match &s.name {
-            Some(n) => x.p(Para::new("FormSign"), n, PLAIN),
-            None => x.p(Para::new("Tight"), "", PLAIN),
-        }
+        form_signer(x, ctx, s);
         x.tc_close();
     }
     x.tr_close();
     x.tbl_close();
     x.p(Para::new("Break"), "", PLAIN);
+}
+
+/// What a part says on the left and its one signer on the right, in one borderless row: a
+/// part signed by one person (approval, verification) needs no band of its own below its
+/// text, which is what lets a short request fit one page.
+pub(crate) fn form_signature_beside(
+    x: &mut Xml<'_>,
+    ctx: &Ctx<'_>,
+    width: u32,
+    left: impl FnOnce(&mut Xml<'_>),
+    signer: &FormSigner,
+) {
+    let w = columns(width.saturating_sub(120), &[56, 44]);
+    x.tbl_open(&w, Borders::None);
+    x.tr_open(false);
+    x.tc_open(crate::wml::width(&w, 0), 1);
+    left(x);
+    // A cell must end with a paragraph; the left side may have written only a table.
+    x.p(Para::new("Break"), "", PLAIN);
+    x.tc_close();
+    x.tc_open(crate::wml::width(&w, 1), 1);
+    form_signer(x, ctx, signer);
+    x.tc_close();
+    x.tr_close();
+    x.tbl_close();
+    x.p(Para::new("Break"), "", PLAIN);
+}
+
+/// One signer: title, "(Ký, ghi rõ họ tên)", date, room to sign (the `SignRoom` style: one
+/// exact line of 10 mm, room for a signature without a stamp) and the name line, blank when
+/// unknown.
+pub(crate) fn form_signer(x: &mut Xml<'_>, ctx: &Ctx<'_>, s: &FormSigner) {
+    if s.title.is_empty() {
+        // A blank place that keeps the signer on the right, as forms set one signer.
+        x.p(Para::new("Tight"), "", PLAIN);
+        return;
+    }
+    x.p(Para::new("FormSign"), &s.title, PLAIN);
+    x.p(
+        Para::new("FormNote"),
+        ctx.t("(Ký, ghi rõ họ tên)", "(Signature and full name)"),
+        PLAIN,
+    );
+    let date = match &s.date {
+        Some(d) => format!("{} {d}", ctx.t("Ngày", "Date:")),
+        None => ctx.t("Ngày ……/……/………", "Date: ……/……/………").to_owned(),
+    };
+    x.p(Para::new("FormNote"), &date, PLAIN);
+    x.p(Para::new("SignRoom"), "", PLAIN);
+    x.p(
+        Para::new("FormSign"),
+        s.name.as_deref().unwrap_or_default(),
+        PLAIN,
+    );
 }

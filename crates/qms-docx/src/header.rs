@@ -211,6 +211,12 @@ pub(crate) fn form_line(ctx: &Ctx<'_>, record: QmsRecord) -> Option<String> {
 
 /// The document type ("KẾ HOẠCH") and its summary (trích yếu) with the rule below.
 pub(crate) fn title(x: &mut Xml<'_>, ctx: &Ctx<'_>, doc_type: &str, summary: &[&str]) {
+    title_lines(x, ctx, doc_type, summary);
+    x.p(Para::new("Tight"), "", PLAIN);
+}
+
+/// [`title`] without the blank line under its rule, for a form that needs its page.
+pub(crate) fn title_lines(x: &mut Xml<'_>, ctx: &Ctx<'_>, doc_type: &str, summary: &[&str]) {
     x.p(Para::new("DocType").keep(), &doc_type.to_uppercase(), PLAIN);
     let mut longest = 0;
     for line in summary {
@@ -219,7 +225,6 @@ pub(crate) fn title(x: &mut Xml<'_>, ctx: &Ctx<'_>, doc_type: &str, summary: &[&
     }
     let rule = (longest / 3).clamp(1200, 3000);
     x.p(Para::rule(rule, ctx.width()).keep(), "", PLAIN);
-    x.p(Para::new("Tight"), "", PLAIN);
 }
 
 /// Who signs, as printed: the authority lines (e.g. "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC") and the

@@ -41,6 +41,7 @@ mod findings;
 mod follow_up;
 mod form_sign;
 mod header;
+mod heading_block;
 mod inspection_minutes;
 mod layout;
 mod minutes;

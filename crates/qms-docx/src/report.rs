@@ -10,13 +10,13 @@ use crate::error::DocxError;
 use crate::findings::{
     detail_columns, fulfilment_from_counts, group_by_unit, summary_table, unit_table,
 };
+use crate::follow_up::ActionsByFinding;
 use crate::header::{
     Signer, archive_line, body, body_last, body_or, bullets, heading, national_header, signature,
     subheading, title,
 };
-use crate::package::{Meta, package};
+use crate::package::{Compression, Meta, package_with};
 use crate::plan::{criteria_or_default, team_table};
-use crate::select::audit_cars;
 use crate::wml::{BOLD, ITALIC, PLAIN, Para};
 use qms_core::Lang;
 use qms_core::model::{Audit, FindingKind, Role};
@@ -32,7 +32,8 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
         date,
     };
     let groups = group_by_unit(ctx, audit);
-    package(&meta, ctx.opts, |x| {
+    let actions = ActionsByFinding::new(ctx);
+    package_with(&meta, ctx.opts, Compression::Large, |x| {
         national_header(
             x,
             ctx,
@@ -155,9 +156,8 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
             ),
         );
         let mut units: Vec<&str> = groups.iter().map(|g| g.unit).collect();
-        for f in audit
-            .findings
-            .iter()
+        for f in ctx
+            .findings(audit)
             .filter(|f| f.kind == FindingKind::GoodPractice)
         {
             if !units.contains(&f.unit.as_str()) {
@@ -196,9 +196,8 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
         }
 
         subheading(x, ctx.t("3. Thực hành tốt", "3. Good practices"));
-        let good: Vec<String> = audit
-            .findings
-            .iter()
+        let good: Vec<String> = ctx
+            .findings(audit)
             .filter(|f| f.kind == FindingKind::GoodPractice)
             .map(|f| format!("{}: {}", ctx.unit(&f.unit), f.statement))
             .collect();
@@ -263,15 +262,11 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
         }
 
         heading(x, ctx.t("IX. KẾ HOẠCH THEO DÕI", "IX. FOLLOW-UP"));
-        let nc = audit
-            .findings
-            .iter()
+        let nc = ctx
+            .findings(audit)
             .filter(|f| f.kind.is_nonconformity())
             .count();
-        let recorded = audit_cars(ctx.d, audit)
-            .iter()
-            .filter(|c| c.ca.is_some())
-            .count();
+        let recorded = actions.recorded(ctx, audit);
         body(
             x,
             &match ctx.lang {
@@ -283,7 +278,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
                 ),
             },
         );
-        crate::follow_up::follow_up_table(x, ctx, audit);
+        crate::follow_up::follow_up_table(x, ctx, audit, &actions);
         let follow_up = report
             .and_then(|r| r.follow_up.as_deref())
             .map(str::trim)
@@ -328,4 +323,52 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
         let recipients = crate::facts::recipients(ctx, facts, recipients);
         signature(x, ctx, &recipients, &signer);
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::RenderOptions;
+    use qms_core::sample::{SampleShape, SampleSpec, sample_dossier_shaped};
+
+    /// Renders the report of a one-audit sample with `findings` findings: the records the
+    /// writer visited and the number of findings and actions it was given.
+    fn work(findings: usize) -> (u64, usize) {
+        let spec = SampleSpec {
+            checklist_items: 100,
+            findings,
+            seed: 7,
+            agency: 0,
+        };
+        let shape = SampleShape {
+            checklists_per_audit: usize::MAX,
+            ..SampleShape::default()
+        };
+        let d = sample_dossier_shaped(&spec, &shape);
+        let opts = RenderOptions::new(chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+        let ctx = Ctx::new(&d, &opts);
+        let audit = d.audits.first().unwrap();
+        assert!(!render(&ctx, audit).unwrap().is_empty());
+        (
+            ctx.visits(),
+            audit.findings.len() + d.corrective_actions.len(),
+        )
+    }
+
+    #[test]
+    fn report_work_grows_in_proportion_to_the_findings() {
+        let (small, small_records) = work(300);
+        let (large, large_records) = work(3_000);
+        // Every finding and action is visited at least once, so the count measures something.
+        assert!(small >= small_records as u64, "{small} < {small_records}");
+        let data = large_records as f64 / small_records as f64;
+        assert!(data > 9.0, "the sample grew ×{data:.1}");
+        // Ten times the data, at most eleven times the work: a scan of the actions per
+        // finding (findings × actions) makes it a hundred times.
+        let ratio = large as f64 / small as f64;
+        assert!(
+            ratio <= 1.1 * data,
+            "×{data:.1} data, ×{ratio:.1} work ({small} → {large} visits)"
+        );
+    }
 }

@@ -138,9 +138,19 @@ pub(crate) fn styles_xml(layout: &Layout, lang: Lang) -> String {
         Style {
             id: "Form",
             name: "Form Text",
-            // Left-aligned: justified lines would spread the dotted blanks across the cell.
-            ppr: "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
+            // Left-aligned: justified lines would spread the dotted blanks across the cell. No
+            // space between lines: a short request must fit one page.
+            ppr: "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
             rpr: size(24),
+        },
+        // A part's caption in a form: a little air under the line above. It stays with its
+        // text through the unsplittable row that holds both, not keep-with-next: LibreOffice
+        // 7.4 drops rows after a keep-with-next paragraph inside a table crossing a page.
+        Style {
+            id: "FormPart",
+            name: "Form Part",
+            ppr: "<w:spacing w:before=\"40\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
+            rpr: format!("{BOLD}{}", size(24)),
         },
         Style {
             id: "FormSign",
@@ -153,6 +163,13 @@ pub(crate) fn styles_xml(layout: &Layout, lang: Lang) -> String {
             name: "Form Signature Note",
             ppr: CENTER_TIGHT,
             rpr: format!("{ITALIC}{}", size(22)),
+        },
+        // The room to sign in a form (form_sign::SIGN_ROOM_TWIPS), one exact-height line.
+        Style {
+            id: "SignRoom",
+            name: "Form Signature Room",
+            ppr: "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"567\" w:lineRule=\"exact\"/>",
+            rpr: String::new(),
         },
         Style {
             id: "FormCode",

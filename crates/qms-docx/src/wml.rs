@@ -112,11 +112,13 @@ impl Xml<'_> {
     /// Opens a paragraph.
     pub(crate) fn p_open(&mut self, p: Para) {
         if matches!(p.style, "Heading1" | "Heading2") {
-            self.spacer_pending = false;
+            let after_table = std::mem::take(&mut self.spacer_pending);
+            self.heading_starts(p.style, after_table);
         } else {
             self.flush_spacer();
+            self.paragraph_starts(p.keep_next);
         }
-        self.raw("<w:p><w:pPr><w:pStyle w:val=\"");
+        self.raw(crate::heading_block::PARA_START);
         self.raw(p.style);
         self.raw("\"/>");
         if p.keep_next {
@@ -146,6 +148,7 @@ impl Xml<'_> {
     /// Closes a paragraph.
     pub(crate) fn p_close(&mut self) {
         self.raw("</w:p>");
+        self.paragraph_ends();
         self.maybe_flush();
     }
 
@@ -227,6 +230,7 @@ impl Xml<'_> {
 
     /// Opens a table with fixed column widths in twips.
     pub(crate) fn tbl_open(&mut self, widths: &[u32], borders: Borders) {
+        self.heading_block_ends();
         self.flush_spacer();
         let total: u32 = widths.iter().sum();
         self.raw("<w:tbl><w:tblPr><w:tblW w:w=\"");
@@ -286,6 +290,7 @@ impl Xml<'_> {
     /// Ends a section here (a paragraph carrying `sect_pr`): what follows starts on a new
     /// page with its own page numbering.
     pub(crate) fn section_break(&mut self, sect_pr: &str) {
+        self.heading_block_ends();
         self.flush_spacer();
         self.raw("<w:p><w:pPr><w:pStyle w:val=\"Break\"/>");
         self.raw(sect_pr);

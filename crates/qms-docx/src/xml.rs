@@ -20,6 +20,10 @@ pub(crate) struct Xml<'a> {
     pub(crate) tag_vietnamese: bool,
     /// An empty paragraph owed after a table (see `Xml::spacer_after_table`).
     pub(crate) spacer_pending: bool,
+    /// A heading waiting for the paragraph it must stay with (see `heading_block.rs`).
+    pub(crate) heading: crate::heading_block::Pending,
+    /// Width of the text area in twips, for the blocks that keep a heading with its text.
+    pub(crate) text_width: u32,
 }
 
 impl<'a> Xml<'a> {
@@ -31,6 +35,21 @@ impl<'a> Xml<'a> {
             error: None,
             tag_vietnamese: false,
             spacer_pending: false,
+            heading: crate::heading_block::Pending::default(),
+            text_width: 9355,
+        }
+    }
+
+    /// How many bytes the buffer holds: a place to insert markup at later.
+    pub(crate) fn mark(&self) -> usize {
+        self.buf.len()
+    }
+
+    /// Inserts markup at a place taken with [`Xml::mark`] (the buffer has not been flushed
+    /// since: see `maybe_flush`).
+    pub(crate) fn insert_at(&mut self, at: usize, markup: &str) {
+        if self.buf.is_char_boundary(at) {
+            self.buf.insert_str(at, markup);
         }
     }
 
@@ -54,7 +73,8 @@ impl<'a> Xml<'a> {
 
     /// Hands the buffer to the sink once it is large enough.
     pub(crate) fn maybe_flush(&mut self) {
-        if self.buf.len() >= FLUSH_AT {
+        // A heading still waiting for its paragraph may yet be wrapped: keep it in the buffer.
+        if self.buf.len() >= FLUSH_AT && !self.heading.holds() {
             self.flush();
         }
     }
@@ -86,6 +106,15 @@ pub(crate) fn escape(text: &str) -> String {
 }
 
 fn escape_into(buf: &mut String, text: &str, quotes: bool) {
+    // Most text needs nothing done: copy it whole. Every character handled below starts
+    // with one of these bytes (U+FFFE and U+FFFF with 0xEF).
+    if !text
+        .bytes()
+        .any(|b| b < 0x20 || matches!(b, b'&' | b'<' | b'>' | b'"' | 0xEF))
+    {
+        buf.push_str(text);
+        return;
+    }
     for c in text.chars() {
         match c {
             '&' => buf.push_str("&amp;"),

@@ -187,13 +187,40 @@ fn car_parts_keep_caption_content_and_signatures_in_one_unsplittable_row() {
     let p1 = row_with("1. MÔ TẢ SỰ KHÔNG PHÙ HỢP VÀ NGUỒN GỐC");
     assert!(p1.contains("Bằng chứng khách quan") && p1.contains("NGƯỜI PHÁT HIỆN"));
     assert!(p1.contains("ĐẠI DIỆN ĐƠN VỊ ĐƯỢC ĐÁNH GIÁ"));
+    // The unit head's sign-off of part 2 and the approval share one row, side by side.
     let p3 = row_with("3. PHÊ DUYỆT");
-    assert!(p3.contains("NGƯỜI PHÊ DUYỆT"));
+    assert!(p3.contains("NGƯỜI PHÊ DUYỆT") && p3.contains("TRƯỞNG ĐƠN VỊ"));
+    assert!(p3.find("TRƯỞNG ĐƠN VỊ") < p3.find("3. PHÊ DUYỆT"));
     let p4 = row_with("4. KIỂM TRA XÁC NHẬN HIỆU LỰC VÀ ĐÓNG PHIẾU");
     assert!(p4.contains("NGƯỜI KIỂM TRA XÁC NHẬN"));
     for r in [&p1, &p3, &p4] {
         assert!(r.starts_with("<w:tr><w:trPr><w:cantSplit/>"));
+        // Each signer has its room to sign, in a style of fixed height.
+        assert_eq!(
+            r.matches("<w:pStyle w:val=\"SignRoom\"/>").count(),
+            r.matches("(Ký, ghi rõ họ tên)").count()
+        );
     }
+    // Part captions are in their own style and in the row of the part they head (no
+    // keep-with-next inside a table: LibreOffice drops rows after one when the table
+    // crosses a page).
+    for caption in ["1. MÔ TẢ", "2. PHÂN TÍCH", "3. PHÊ DUYỆT", "4. KIỂM TRA"] {
+        let at = xml.find(caption).unwrap();
+        let para = &xml[xml[..at].rfind("<w:p>").unwrap()..at];
+        assert!(para.contains("<w:pStyle w:val=\"FormPart\"/>"), "{para}");
+        assert!(
+            all.iter()
+                .any(|r| r.contains(caption) && r.contains("<w:cantSplit/>"))
+        );
+    }
+    let styles = support::part(&bytes, "word/styles.xml");
+    let style = |id: &str| {
+        let at = styles.find(&format!("w:styleId=\"{id}\"")).unwrap();
+        styles[at..at + styles[at..].find("</w:style>").unwrap()].to_owned()
+    };
+    assert!(!style("FormPart").contains("<w:keepNext/>"));
+    // Ten millimetres (567 twips) to sign, at an exact height that no font changes.
+    assert!(style("SignRoom").contains("w:line=\"567\" w:lineRule=\"exact\""));
 }
 
 #[test]
@@ -678,4 +705,40 @@ fn an_action_owned_by_a_unit_names_the_unit_on_the_request() {
         .position(|p| p.contains(action.description.as_str()))
         .expect("the action is listed");
     assert_eq!(text.get(row + 1), Some(name), "{text:?}");
+}
+
+#[test]
+fn minutes_keep_a_decision_group_caption_with_its_first_row_only() {
+    let d = so();
+    let bytes = render(
+        DocumentKind::Minutes,
+        Target::Review("xxld-2026"),
+        &d,
+        &opts(),
+    )
+    .unwrap();
+    let xml = support::part(&bytes, "word/document.xml");
+    let all = rows(&xml);
+    let heads: Vec<usize> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.contains("<w:tblHeader/>") && r.contains("Thời hạn"))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(heads.len() > 1, "one table per group of decisions");
+    for &i in &heads {
+        // The caption right before the table keeps with it, and the heading row with the
+        // first decision ...
+        let table = xml.find(all[i].as_str()).unwrap();
+        let before = &xml[..table];
+        let caption = &before[before.rfind("<w:p>").unwrap()..];
+        assert!(caption.contains("<w:keepNext/>"), "{caption}");
+        assert!(all[i].contains("<w:keepNext/>"));
+        // ... but a decision keeps with nothing: a long group may break between its rows
+        // (each row whole) instead of moving to the next page in one piece.
+        let first = &all[i + 1];
+        assert!(!first.contains("<w:tblHeader/>"));
+        assert!(first.starts_with("<w:tr><w:trPr><w:cantSplit/></w:trPr>"));
+        assert!(!first.contains("<w:keepNext/>"), "{first}");
+    }
 }
