@@ -352,8 +352,8 @@ impl<'a> Ctx<'a> {
 /// A short label for a person's QMS role, for signature lines when no position is recorded.
 pub(crate) fn role_title(role: Role, lang: Lang) -> &'static str {
     match role {
-        Role::Head => lang.pick("THỦ TRƯỞNG CƠ QUAN", "HEAD OF AGENCY"),
-        Role::DeputyHead => lang.pick("PHÓ THỦ TRƯỞNG CƠ QUAN", "DEPUTY HEAD"),
+        Role::Head => lang.pick("THỦ TRƯỞNG CƠ QUAN", "HEAD OF THE AGENCY"),
+        Role::DeputyHead => lang.pick("PHÓ THỦ TRƯỞNG CƠ QUAN", "DEPUTY HEAD OF THE AGENCY"),
         Role::QualityRepresentative => {
             lang.pick("ĐẠI DIỆN LÃNH ĐẠO VỀ CHẤT LƯỢNG", "QUALITY REPRESENTATIVE")
         }
