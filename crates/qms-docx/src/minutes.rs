@@ -229,7 +229,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
                         }
                     }
                 }
-                None => match fact(ctx, p, Some(r), t.maps_to_2015.unwrap_or(t.key)) {
+                None => match fact(ctx, p, Some(r), t.maps_to_2015.unwrap_or(t.key), date) {
                     Some(s) => body(x, &s),
                     None => x.p(
                         Para::new("Body"),

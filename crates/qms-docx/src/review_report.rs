@@ -190,11 +190,11 @@ fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, only_processes: bool) -
 
 /// Input c4: corrective actions raised in the period, their state and overdue actions.
 fn corrective_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, on: NaiveDate) -> bool {
-    let (nc, list) = nonconformities_in(ctx, p);
+    let (nc, list) = nonconformities_in(ctx, p, on);
     if list.is_empty() && nc == 0 {
         return false;
     }
-    if let Some(s) = fact(ctx, p, None, "c4") {
+    if let Some(s) = fact(ctx, p, None, "c4", on) {
         body(x, &s);
     }
     if list.is_empty() {
@@ -215,18 +215,17 @@ fn corrective_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, on: NaiveDate) 
         ],
         true,
     );
-    for (i, c) in list.iter().enumerate() {
+    for (i, (c, state)) in list.iter().enumerate() {
         let due = c.actions.iter().map(|a| a.due).max();
+        // Days past the earliest due date of an action not completed by the report's date.
         let overdue = c
             .actions
             .iter()
-            .filter(|a| a.completed_on.is_none() && a.due < on)
-            .count();
-        let overdue = if overdue > 0 && !c.state.is_final() {
-            overdue.to_string()
-        } else {
-            String::new()
-        };
+            .filter(|a| a.completed_on.is_none_or(|d| d > on) && a.due < on)
+            .map(|a| (on - a.due).num_days())
+            .max()
+            .filter(|_| !state.is_final());
+        let overdue = overdue.map(|n| days(n, ctx.lang)).unwrap_or_default();
         x.row(
             &w,
             "Cell",
@@ -234,7 +233,7 @@ fn corrective_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, on: NaiveDate) 
                 &(i + 1).to_string(),
                 c.number.as_deref().unwrap_or(&c.id),
                 &ctx.unit(&c.unit),
-                c.state.label(ctx.lang),
+                state.label(ctx.lang),
                 &due.map(|d| ctx.short_date(d)).unwrap_or_default(),
                 &overdue,
             ],
@@ -244,6 +243,15 @@ fn corrective_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, on: NaiveDate) 
     x.tbl_close();
     x.spacer_after_table();
     true
+}
+
+/// A number of days with its unit: "34 ngày", "1 day", "34 days".
+fn days(n: i64, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{n} ngày"),
+        Lang::En if n == 1 => "1 day".to_owned(),
+        Lang::En => format!("{n} days"),
+    }
 }
 
 /// Input c6: the audits of the period and their findings by kind.
@@ -300,8 +308,8 @@ fn audits(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period) -> bool {
 }
 
 /// Input c1: complaints recorded as corrective-action requests.
-fn complaints(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period) -> bool {
-    match fact(ctx, p, None, "c1") {
+fn complaints(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, on: NaiveDate) -> bool {
+    match fact(ctx, p, None, "c1", on) {
         Some(s) => {
             body(x, &s);
             true
@@ -414,10 +422,10 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
             let key = t.maps_to_2015.unwrap_or(t.key);
             let data = match key {
                 "a" => previous_actions(x, ctx, r),
-                "c1" => complaints(x, ctx, p),
+                "c1" => complaints(x, ctx, p, date),
                 "c2" => objectives(x, ctx, p, false),
                 "c3" => objectives(x, ctx, p, true),
-                "c4" => corrective_actions(x, ctx, p, r.meeting.date),
+                "c4" => corrective_actions(x, ctx, p, date),
                 "c6" => audits(x, ctx, p),
                 "f" => improvements(x, ctx, p),
                 _ => false,

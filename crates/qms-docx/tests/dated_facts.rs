@@ -1,0 +1,123 @@
+//! Facts as of a document's date: a record says what was true on the day it is dated, not
+//! what the dossier says today (the states of requests, who was invited, signature dates).
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+mod support;
+
+use chrono::NaiveDate;
+use qms_core::Dossier;
+use qms_core::model::{CaSource, CaState, CorrectiveAction, StateChange};
+use qms_docx::{DocumentKind, Target, render};
+use support::{fixture, opts, paragraphs};
+
+fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+}
+
+fn text(d: &Dossier, kind: DocumentKind, target: Target<'_>) -> Vec<String> {
+    paragraphs(&render(kind, target, d, &opts()).unwrap())
+}
+
+fn has(t: &[String], s: &str) -> bool {
+    t.iter().any(|p| p == s)
+}
+
+/// The fixture with a dated history for request 01/2026 (closed on 25/6/2026) and a request
+/// 03/2026 raised on 25/6/2026, after the audit report (10/3) and the review report (20/6).
+fn dossier() -> Dossier {
+    let mut d = fixture();
+    let ca = d
+        .corrective_actions
+        .iter_mut()
+        .find(|c| c.id == "ca1")
+        .unwrap();
+    let steps = [
+        (CaState::Analysing, day(3, 7)),
+        (CaState::AwaitingApproval, day(3, 9)),
+        (CaState::InProgress, day(3, 12)),
+        (CaState::Verifying, day(4, 10)),
+        (CaState::Closed, day(6, 25)),
+    ];
+    ca.history = steps
+        .iter()
+        .map(|&(state, date)| StateChange { state, date })
+        .collect();
+    let mut late = CorrectiveAction::new("ca3", CaSource::InternalAudit, "vp", day(6, 25));
+    late.number = Some("03/2026".into());
+    late.finding = Some("f3".into());
+    d.corrective_actions.push(late);
+    d
+}
+
+#[test]
+fn audit_report_shows_the_requests_as_they_stood_on_its_date() {
+    let d = dossier();
+    let report = text(&d, DocumentKind::Report, Target::Audit("dg2026-1"));
+    assert!(
+        !has(&report, "03/2026"),
+        "a request raised after the report is not in it"
+    );
+    assert!(has(&report, "01/2026"));
+    assert!(
+        has(&report, "Chờ phê duyệt"),
+        "01/2026 awaited approval on 10/3"
+    );
+    assert!(!has(&report, "Đã đóng"), "closed only on 25/6");
+    assert!(
+        report
+            .iter()
+            .any(|p| p.ends_with("đã lập 1 phiếu yêu cầu hành động khắc phục.")),
+        "the count leaves out the later request"
+    );
+}
+
+#[test]
+fn audit_report_without_history_leaves_out_later_facts() {
+    // The fixture's 01/2026 has no history; its approval (12/3) is later than the report
+    // (10/3), so it cannot have been closed, or even approved, on the report's date.
+    let report = text(&fixture(), DocumentKind::Report, Target::Audit("dg2026-1"));
+    assert!(has(&report, "Chờ phê duyệt"));
+    assert!(!has(&report, "Đã đóng"));
+}
+
+#[test]
+fn review_report_and_minutes_show_states_on_their_own_dates() {
+    let d = dossier();
+    // The input report is dated 20/6 (the notice date), the minutes 29/6.
+    let report = text(&d, DocumentKind::ReviewReport, Target::Review("xx2026"));
+    assert!(!has(&report, "03/2026"), "raised after the report");
+    assert!(has(&report, "Đang xác minh hiệu lực"), "01/2026 on 20/6");
+    assert!(!has(&report, "Đã đóng"));
+    assert!(has(
+        &report,
+        "Trong kỳ có 2 sự không phù hợp từ đánh giá nội bộ; 2 phiếu yêu cầu hành động khắc phục được lập, 0 phiếu đã kết thúc."
+    ));
+    let minutes = text(&d, DocumentKind::Minutes, Target::Review("xx2026"));
+    assert!(has(
+        &minutes,
+        "Trong kỳ có 2 sự không phù hợp từ đánh giá nội bộ; 3 phiếu yêu cầu hành động khắc phục được lập, 1 phiếu đã kết thúc."
+    ));
+}
+
+#[test]
+fn overdue_is_a_number_of_days_to_the_documents_date() {
+    // 02/2026's action was due 30/5/2026 and is not done; the report is dated 20/6/2026.
+    let vi = text(
+        &fixture(),
+        DocumentKind::ReviewReport,
+        Target::Review("xx2026"),
+    );
+    assert!(has(&vi, "21 ngày"), "{vi:?}");
+    let mut o = opts();
+    o.lang = qms_core::Lang::En;
+    let en = paragraphs(
+        &render(
+            DocumentKind::ReviewReport,
+            Target::Review("xx2026"),
+            &fixture(),
+            &o,
+        )
+        .unwrap(),
+    );
+    assert!(has(&en, "21 days"));
+}
