@@ -121,3 +121,23 @@ fn overdue_is_a_number_of_days_to_the_documents_date() {
     );
     assert!(has(&en, "21 days"));
 }
+
+#[test]
+fn the_notice_invites_every_member_including_those_later_absent() {
+    let mut d = fixture();
+    let r = &mut d.management_reviews[0];
+    let tuan = r.meeting.attendees.iter().position(|a| a == "tuan").unwrap();
+    r.meeting.attendees.remove(tuan);
+    r.meeting.absent.push(qms_core::model::Absence {
+        person: "tuan".into(),
+        reason: Some("đi công tác".into()),
+    });
+    let name = d.person("tuan").unwrap().name.clone();
+    let notice = text(&d, DocumentKind::ReviewNotice, Target::Review("xx2026"));
+    assert!(
+        notice
+            .iter()
+            .any(|p| p.starts_with("- ") && p.contains(&name)),
+        "{name} was invited: {notice:?}"
+    );
+}
