@@ -141,3 +141,20 @@ fn the_notice_invites_every_member_including_those_later_absent() {
         "{name} was invited: {notice:?}"
     );
 }
+
+#[test]
+fn a_later_request_is_not_signed_by_the_unit_before_it_was_raised() {
+    // f1 was acknowledged by its unit on 6/3/2026; a second request on it raised on 20/4
+    // cannot carry a unit signature of 6/3.
+    let mut d = fixture();
+    let mut later = CorrectiveAction::new("ca5", CaSource::InternalAudit, "vp", day(4, 20));
+    later.number = Some("05/2026".into());
+    later.finding = Some("f1".into());
+    d.corrective_actions.push(later);
+    let car = text(&d, DocumentKind::Car, Target::CorrectiveAction("ca5"));
+    assert!(has(&car, "Ngày 20/04/2026"), "the raiser signs on the request's date");
+    assert!(!has(&car, "Ngày 06/03/2026"), "{car:?}");
+    // The first request, raised the day of the acknowledgement, keeps its date.
+    let first = text(&d, DocumentKind::Car, Target::CorrectiveAction("ca1"));
+    assert!(has(&first, "Ngày 06/03/2026"));
+}
