@@ -29,11 +29,23 @@ fn decisions_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) {
     ];
     let outputs = review_outputs(ctx.d.scope.edition);
     let mut groups: Vec<(String, Vec<&Decision>)> = Vec::new();
-    for o in outputs {
-        let list: Vec<_> = r.decisions.iter().filter(|d| d.output == o.key).collect();
-        if !list.is_empty() {
-            groups.push((format!("{}) {}", o.key, o.label(ctx.lang)), list));
-        }
+    // The groups are lettered in the order printed (a, b, c …), not by the standard's item:
+    // an output without decisions is left out, and the letters must not skip it.
+    let letters = ('a'..='z').chain(std::iter::repeat('…'));
+    let printed = outputs
+        .iter()
+        .map(|o| {
+            (
+                o,
+                r.decisions
+                    .iter()
+                    .filter(|d| d.output == o.key)
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, list)| !list.is_empty());
+    for ((o, list), letter) in printed.zip(letters) {
+        groups.push((format!("{letter}) {}", o.label(ctx.lang)), list));
     }
     // Decisions whose output key the catalog does not know still belong in the minutes.
     let other: Vec<_> = r

@@ -126,7 +126,12 @@ fn overdue_is_a_number_of_days_to_the_documents_date() {
 fn the_notice_invites_every_member_including_those_later_absent() {
     let mut d = fixture();
     let r = &mut d.management_reviews[0];
-    let tuan = r.meeting.attendees.iter().position(|a| a == "tuan").unwrap();
+    let tuan = r
+        .meeting
+        .attendees
+        .iter()
+        .position(|a| a == "tuan")
+        .unwrap();
     r.meeting.attendees.remove(tuan);
     r.meeting.absent.push(qms_core::model::Absence {
         person: "tuan".into(),
@@ -152,9 +157,32 @@ fn a_later_request_is_not_signed_by_the_unit_before_it_was_raised() {
     later.finding = Some("f1".into());
     d.corrective_actions.push(later);
     let car = text(&d, DocumentKind::Car, Target::CorrectiveAction("ca5"));
-    assert!(has(&car, "Ngày 20/04/2026"), "the raiser signs on the request's date");
+    assert!(
+        has(&car, "Ngày 20/04/2026"),
+        "the raiser signs on the request's date"
+    );
     assert!(!has(&car, "Ngày 06/03/2026"), "{car:?}");
     // The first request, raised the day of the acknowledgement, keeps its date.
     let first = text(&d, DocumentKind::Car, Target::CorrectiveAction("ca1"));
     assert!(has(&first, "Ngày 06/03/2026"));
+}
+
+#[test]
+fn minutes_letter_the_decision_groups_they_print_without_gaps() {
+    // Decisions for outputs a and c only: the minutes print them as a) and b).
+    let mut d = fixture();
+    let r = &mut d.management_reviews[0];
+    r.decisions.retain(|x| x.output != "b");
+    let outputs = qms_core::catalog::review_outputs(d.scope.edition);
+    let label = |key: &str| {
+        outputs
+            .iter()
+            .find(|o| o.key == key)
+            .unwrap()
+            .label(qms_core::Lang::Vi)
+    };
+    let minutes = text(&d, DocumentKind::Minutes, Target::Review("xx2026"));
+    assert!(has(&minutes, &format!("a) {}", label("a"))));
+    assert!(has(&minutes, &format!("b) {}", label("c"))), "{minutes:?}");
+    assert!(!has(&minutes, &format!("c) {}", label("c"))));
 }
