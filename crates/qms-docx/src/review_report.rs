@@ -113,17 +113,33 @@ pub(crate) fn owner(ctx: &Ctx<'_>, person: Option<&str>, unit: Option<&str>) -> 
     }
 }
 
-/// Input c2 (and c3 for the objectives marked as process performance): the objectives of
-/// the period and their measurements in it. An objective set for another year never shows.
-fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, only_processes: bool) -> bool {
-    let list: Vec<_> = ctx
-        .d
-        .quality_objectives
-        .iter()
-        .filter(|o| o.belongs_to(p.0, p.1) && (!only_processes || o.process_performance))
+/// Input c2 (the objectives of the period) or c3 (those marked as process performance): the
+/// objectives and their measurements in the period. Each objective shows once: a marked one
+/// under c3 only, where the 2015 edition has c3, with a pointer to it under c2. An objective
+/// set for another year never shows.
+fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, processes: bool) -> bool {
+    let of_period = || {
+        ctx.d
+            .quality_objectives
+            .iter()
+            .filter(|o| o.belongs_to(p.0, p.1))
+    };
+    let list: Vec<_> = of_period()
+        .filter(|o| o.process_performance == processes)
         .collect();
+    let elsewhere = !processes && of_period().any(|o| o.process_performance);
+    if elsewhere {
+        x.p(
+            Para::new("Body"),
+            ctx.t(
+                "(Các mục tiêu về kết quả thực hiện quá trình được trình bày tại mục c3.)",
+                "(Objectives on process performance are shown under c3.)",
+            ),
+            ITALIC,
+        );
+    }
     if list.is_empty() {
-        return false;
+        return elsewhere;
     }
     let w = columns(ctx.width(), &[8, 40, 14, 22, 16]);
     x.tbl_open(&w, Borders::Grid);

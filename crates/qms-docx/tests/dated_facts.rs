@@ -186,3 +186,23 @@ fn minutes_letter_the_decision_groups_they_print_without_gaps() {
     assert!(has(&minutes, &format!("b) {}", label("c"))), "{minutes:?}");
     assert!(!has(&minutes, &format!("c) {}", label("c"))));
 }
+
+#[test]
+fn an_objective_on_process_performance_shows_under_c3_only() {
+    let mut d = fixture();
+    for o in &mut d.quality_objectives {
+        o.process_performance = false;
+    }
+    d.quality_objectives[0].process_performance = true;
+    let marked = d.quality_objectives[0].statement.clone();
+    let other = d.quality_objectives[1].statement.clone();
+    let report = text(&d, DocumentKind::ReviewReport, Target::Review("xx2026"));
+    let at = |key: &str| report.iter().position(|p| p.starts_with(key)).unwrap();
+    let (c2, c3, c4) = (at("c2)"), at("c3)"), at("c4)"));
+    let count =
+        |from: usize, to: usize, s: &str| report[from..to].iter().filter(|p| **p == s).count();
+    assert_eq!(count(c2, c3, &marked), 0, "not repeated under c2");
+    assert_eq!(count(c3, c4, &marked), 1);
+    assert_eq!(count(c2, c3, &other), 1);
+    assert_eq!(count(c3, c4, &other), 0);
+}
