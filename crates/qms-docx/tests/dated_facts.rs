@@ -10,6 +10,8 @@ use qms_core::model::{CaSource, CaState, CorrectiveAction, StateChange};
 use qms_docx::{DocumentKind, Target, render};
 use support::{fixture, opts, paragraphs};
 
+const PROGRAMME: &str = "ct2026";
+
 fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, d).unwrap()
 }
@@ -205,4 +207,78 @@ fn an_objective_on_process_performance_shows_under_c3_only() {
     assert_eq!(count(c3, c4, &marked), 1);
     assert_eq!(count(c2, c3, &other), 1);
     assert_eq!(count(c3, c4, &other), 0);
+}
+
+#[test]
+fn every_kind_finds_its_form_by_title_when_nothing_links_it() {
+    use qms_core::model::{DocumentKind as Doc, DocumentStatus, InternalDocument, QmsRecord};
+    // Forms titled as agencies title them, none linked to a record: the fallback by title
+    // must find each document's form, whatever its kind.
+    let cases = [
+        (
+            DocumentKind::Programme,
+            Target::Programme(PROGRAMME),
+            QmsRecord::Programme,
+        ),
+        (
+            DocumentKind::TeamDecision,
+            Target::Audit("dg2026-1"),
+            QmsRecord::TeamDecision,
+        ),
+        (
+            DocumentKind::Plan,
+            Target::Audit("dg2026-1"),
+            QmsRecord::Plan,
+        ),
+        (
+            DocumentKind::Report,
+            Target::Audit("dg2026-1"),
+            QmsRecord::Report,
+        ),
+        (
+            DocumentKind::Car,
+            Target::Audit("dg2026-1"),
+            QmsRecord::CorrectiveActionRequest,
+        ),
+        (
+            DocumentKind::ReviewNotice,
+            Target::Review("xx2026"),
+            QmsRecord::ReviewNotice,
+        ),
+        (
+            DocumentKind::ReviewReport,
+            Target::Review("xx2026"),
+            QmsRecord::ReviewReport,
+        ),
+        (
+            DocumentKind::Minutes,
+            Target::Review("xx2026"),
+            QmsRecord::Minutes,
+        ),
+    ];
+    assert_eq!(cases.len(), DocumentKind::ALL.len());
+    let mut d = fixture();
+    d.registers = Default::default();
+    for (i, (_, _, record)) in cases.iter().enumerate() {
+        // The shortest title the record answers to: the agency's own wording.
+        let title = std::iter::once(record.usual_title())
+            .chain(record.other_titles().iter().copied())
+            .min_by_key(|t| t.len())
+            .unwrap();
+        d.registers.internal_documents.push(InternalDocument {
+            id: format!("bm-{i}"),
+            code: format!("BM.T{i:02}"),
+            title: title.to_owned(),
+            kind: Doc::Form,
+            revision: None,
+            issued_on: None,
+            owner_unit: None,
+            location: None,
+            status: DocumentStatus::Current,
+        });
+    }
+    for (i, (kind, target, _)) in cases.into_iter().enumerate() {
+        let t = text(&d, kind, target);
+        assert_eq!(t[0], format!("BM.T{i:02}"), "{kind}");
+    }
 }
