@@ -8,7 +8,7 @@ use crate::header::{
     Signer, archive_line, body, body_last, body_or, heading, national_header, title, two_signatures,
 };
 use crate::package::{Meta, package};
-use crate::review_facts::{fact, period};
+use crate::review_facts::{fact, nothing_recorded, period};
 use crate::review_report::{owner, topic_heading};
 use crate::wml::{BOLD, Borders, ITALIC, Para, columns};
 use crate::xml::Xml;
@@ -243,11 +243,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
                 }
                 None => match fact(ctx, p, Some(r), t.maps_to_2015.unwrap_or(t.key), date) {
                     Some(s) => body(x, &s),
-                    None => x.p(
-                        Para::new("Body"),
-                        ctx.t("Không có nội dung báo cáo.", "Nothing was reported."),
-                        ITALIC,
-                    ),
+                    None => x.p(Para::new("Body"), nothing_recorded(ctx), ITALIC),
                 },
             }
         }

@@ -25,6 +25,12 @@ pub(crate) fn period(ctx: &Ctx<'_>, r: &ManagementReview) -> Period {
     (start, end)
 }
 
+/// What the input report and the minutes say under an input the dossier records nothing
+/// for: one wording, so the two records of the same review read alike.
+pub(crate) fn nothing_recorded(ctx: &Ctx<'_>) -> &'static str {
+    ctx.t("(Chưa có thông tin)", "(No information recorded)")
+}
+
 pub(crate) fn within(d: NaiveDate, (start, end): Period) -> bool {
     start.is_none_or(|s| d >= s) && d <= end
 }

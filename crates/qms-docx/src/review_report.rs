@@ -9,7 +9,7 @@ use crate::header::{
     Signer, archive_line, body, body_last, heading, national_header, signature, subheading, title,
 };
 use crate::package::{Meta, package};
-use crate::review_facts::{Period, fact, nonconformities_in, period, within};
+use crate::review_facts::{Period, fact, nonconformities_in, nothing_recorded, period, within};
 use crate::wml::{Borders, ITALIC, Para, columns};
 use crate::xml::Xml;
 use chrono::NaiveDate;
@@ -447,11 +447,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
                 _ => false,
             };
             if input.is_none() && !data {
-                x.p(
-                    Para::new("Body"),
-                    ctx.t("(Chưa có thông tin)", "(No information recorded)"),
-                    ITALIC,
-                );
+                x.p(Para::new("Body"), nothing_recorded(ctx), ITALIC);
             }
         }
         body_last(

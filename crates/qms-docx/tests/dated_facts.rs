@@ -282,3 +282,20 @@ fn every_kind_finds_its_form_by_title_when_nothing_links_it() {
         assert_eq!(t[0], format!("BM.T{i:02}"), "{kind}");
     }
 }
+
+#[test]
+fn an_empty_review_input_reads_the_same_in_the_report_and_the_minutes() {
+    // Input e) has neither a recorded summary nor dossier data in the fixture.
+    for (lang, words) in [
+        (qms_core::Lang::Vi, "(Chưa có thông tin)"),
+        (qms_core::Lang::En, "(No information recorded)"),
+    ] {
+        let mut o = opts();
+        o.lang = lang;
+        let d = fixture();
+        for kind in [DocumentKind::ReviewReport, DocumentKind::Minutes] {
+            let t = paragraphs(&render(kind, Target::Review("xx2026"), &d, &o).unwrap());
+            assert!(has(&t, words), "{kind} {lang:?}: {t:?}");
+        }
+    }
+}
