@@ -26,6 +26,14 @@ mod report;
 
 use std::process::ExitCode;
 
+/// mimalloc instead of glibc's allocator: loading a dossier makes about ten small blocks per
+/// checklist item, which mimalloc serves faster and without glibc's 8-byte header per block
+/// (docs/benchmarks.md, "Allocator and loading (session 4)"). `--no-default-features` builds
+/// with the system allocator.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A failure that maps to an exit code.
 #[derive(Debug)]
 enum Failure {

@@ -7,47 +7,110 @@
 //! the ratio to the base size, so that linear growth can be read off directly. Sizes are
 //! multiples of 100,000 checklist items and 10,000 findings; set `QMS_BENCH_SCALES=1,10` (the
 //! default) to choose them and `QMS_BENCH_RUNS` for the number of runs (default 7).
+//!
+//! It runs on mimalloc, the allocator the `qms` binary ships with. Built with
+//! `QMS_BENCH_ALLOC=system` in the environment (read at compile time: the allocator is chosen
+//! before `main`), it runs on the system allocator (glibc) instead, for comparison.
 
 use qms_core::sample::{SampleSpec, sample_dossier};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+/// Whether this build runs on the system allocator (`QMS_BENCH_ALLOC=system` when compiled).
+const SYSTEM: bool = match option_env!("QMS_BENCH_ALLOC") {
+    Some(s) => s.len() == 6 && s.as_bytes()[0] == b's',
+    None => false,
+};
+
 /// Counts the bytes held, to report what the loaded model takes in memory.
 struct Counting;
 
 static HELD: AtomicUsize = AtomicUsize::new(0);
-/// The same in glibc's chunks (8 bytes of header, 16-byte steps, 32 at least): what the
-/// blocks really take, short of the allocator's free lists.
-static CHUNKS: AtomicUsize = AtomicUsize::new(0);
+/// The same in the allocator's real blocks: mimalloc's size class of each block (its
+/// `mi_usable_size`; no header), or on glibc the chunk (`malloc_usable_size` + its 8-byte
+/// header: 16-byte steps, 32 bytes at least). Short of pages kept free, which the RSS line shows.
+static BLOCKS: AtomicUsize = AtomicUsize::new(0);
 
+/// glibc's chunk for a request (8 bytes of header, 16-byte steps, 32 at least).
 fn chunk(size: usize) -> usize {
     (size + 8).div_ceil(16).max(2) * 16
 }
 
-// SAFETY: every call forwards to the system allocator with the same arguments.
+/// The block the allocator really gave for `ptr`.
+///
+/// # Safety
+/// `ptr` is a live block of this allocator.
+unsafe fn block(ptr: *const u8, size: usize) -> usize {
+    if SYSTEM {
+        chunk(size)
+    } else {
+        // SAFETY: `ptr` is a live mimalloc block (the caller's contract).
+        unsafe { mimalloc::MiMalloc.usable_size(ptr) }
+    }
+}
+
+// SAFETY: every call forwards to one allocator (fixed at compile time) with the same arguments.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        HELD.fetch_add(layout.size(), Ordering::Relaxed);
-        CHUNKS.fetch_add(chunk(layout.size()), Ordering::Relaxed);
-        unsafe { System.alloc(layout) }
+        let p = unsafe {
+            if SYSTEM {
+                System.alloc(layout)
+            } else {
+                mimalloc::MiMalloc.alloc(layout)
+            }
+        };
+        if !p.is_null() {
+            HELD.fetch_add(layout.size(), Ordering::Relaxed);
+            BLOCKS.fetch_add(unsafe { block(p, layout.size()) }, Ordering::Relaxed);
+        }
+        p
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         HELD.fetch_sub(layout.size(), Ordering::Relaxed);
-        CHUNKS.fetch_sub(chunk(layout.size()), Ordering::Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
+        BLOCKS.fetch_sub(unsafe { block(ptr, layout.size()) }, Ordering::Relaxed);
+        unsafe {
+            if SYSTEM {
+                System.dealloc(ptr, layout)
+            } else {
+                mimalloc::MiMalloc.dealloc(ptr, layout)
+            }
+        }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        HELD.fetch_add(new_size, Ordering::Relaxed);
-        HELD.fetch_sub(layout.size(), Ordering::Relaxed);
-        CHUNKS.fetch_add(chunk(new_size), Ordering::Relaxed);
-        CHUNKS.fetch_sub(chunk(layout.size()), Ordering::Relaxed);
-        unsafe { System.realloc(ptr, layout, new_size) }
+        let old = unsafe { block(ptr, layout.size()) };
+        let p = unsafe {
+            if SYSTEM {
+                System.realloc(ptr, layout, new_size)
+            } else {
+                mimalloc::MiMalloc.realloc(ptr, layout, new_size)
+            }
+        };
+        if !p.is_null() {
+            HELD.fetch_add(new_size, Ordering::Relaxed);
+            HELD.fetch_sub(layout.size(), Ordering::Relaxed);
+            BLOCKS.fetch_add(unsafe { block(p, new_size) }, Ordering::Relaxed);
+            BLOCKS.fetch_sub(old, Ordering::Relaxed);
+        }
+        p
     }
 }
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
+
+unsafe extern "C" {
+    /// mimalloc's `mi_collect`: frees what it can and returns free pages to the system.
+    fn mi_collect(force: bool);
+}
+
+/// Resident memory of the process (Linux), in bytes.
+fn rss() -> usize {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<usize>().ok())
+        .map_or(0, |pages| pages * 4096)
+}
 
 /// CPU time of this thread, from the scheduler (Linux): unlike the wall clock, it does not
 /// count the time other processes of a busy machine hold the cores.
@@ -88,23 +151,39 @@ fn main() {
         let mut times = Vec::with_capacity(runs);
         let mut check_times = Vec::with_capacity(runs);
         let mut model_bytes = 0;
-        let mut model_chunks = 0;
+        let mut model_blocks = 0;
+        let mut resident = None;
         let mut cpu = Vec::with_capacity(runs);
         for _ in 0..runs {
             let before = HELD.load(Ordering::Relaxed);
-            let chunks_before = CHUNKS.load(Ordering::Relaxed);
+            let blocks_before = BLOCKS.load(Ordering::Relaxed);
             let (t, c) = (Instant::now(), cpu_time());
             let d = qms_core::load(&text);
             times.push(t.elapsed());
             cpu.push(cpu_time().saturating_sub(c));
             model_bytes = HELD.load(Ordering::Relaxed).saturating_sub(before);
-            model_chunks = CHUNKS.load(Ordering::Relaxed).saturating_sub(chunks_before);
+            model_blocks = BLOCKS.load(Ordering::Relaxed).saturating_sub(blocks_before);
             let d = d.expect("the sample dossier must load cleanly");
             let t = Instant::now();
             let diags = qms_core::rules::check(&d, &qms_core::rules::CheckOptions { today });
             check_times.push(t.elapsed());
             assert!(!diags.is_empty());
-            drop(d);
+            drop(diags);
+            // The pages the model holds: resident memory with it, less without it, each time
+            // once mimalloc has given its free pages back (so that neither counts the pages of
+            // freed temporaries): its blocks, the unused rest of the pages they sit on, and the
+            // allocator's page metadata.
+            if SYSTEM {
+                drop(d);
+            } else {
+                // SAFETY: mi_collect only returns free memory to the system.
+                unsafe { mi_collect(true) };
+                let with_model = rss();
+                drop(d);
+                // SAFETY: as above.
+                unsafe { mi_collect(true) };
+                resident = Some(with_model.saturating_sub(rss()));
+            }
         }
         let cm = median(check_times).as_secs_f64() * 1000.0;
         let cratio = check_base.map(|b| cm / b);
@@ -138,10 +217,18 @@ fn main() {
             model_bytes as f64 / 1e6,
             model_bytes as f64 / text.len() as f64
         );
+        let alloc = if SYSTEM { "glibc" } else { "mimalloc" };
         println!(
-            "model in malloc chunks: {:.1} MB, {:.2}× the file",
-            model_chunks as f64 / 1e6,
-            model_chunks as f64 / text.len() as f64
+            "model in {alloc} blocks: {:.1} MB, {:.2}× the file",
+            model_blocks as f64 / 1e6,
+            model_blocks as f64 / text.len() as f64
         );
+        if let Some(r) = resident {
+            println!(
+                "model in resident pages (RSS with it - RSS without it): {:.1} MB, {:.2}× the file",
+                r as f64 / 1e6,
+                r as f64 / text.len() as f64
+            );
+        }
     }
 }

@@ -35,6 +35,12 @@
 
 mod body;
 
+// The library keeps the host's allocator (the system one): unlike the `qms` binary, which runs
+// on mimalloc, a library loaded into Python, the JVM, .NET or PHP should not bring a second
+// heap with its own per-thread state into their processes, and the C tests' valgrind and
+// AddressSanitizer runs only see leaks and overruns of blocks that come from malloc
+// (docs/benchmarks.md, "Allocator and loading (session 4)").
+
 // The boundary turns panics into QMS_ERR_INTERNAL with catch_unwind, which needs unwinding.
 #[cfg(panic = "abort")]
 compile_error!(

@@ -228,9 +228,7 @@ fn write_checklist(
         col::KEY,
         format!("{}{}", metadata::SHEET_KEY_PREFIX, checklist.id),
     )?;
-    let unit = d
-        .unit(&checklist.unit)
-        .map_or(checklist.unit.as_str(), |u| u.name.as_str());
+    let unit = crate::names::unit_name(d, &checklist.unit, lang);
     let auditor = d
         .person(&checklist.auditor)
         .map_or(checklist.auditor.as_str(), |p| p.name.as_str());
@@ -239,7 +237,10 @@ fn write_checklist(
         .map(|x| x.format("%d/%m/%Y").to_string())
         .unwrap_or_default();
     let block = [
-        (lang.pick("Cơ quan:", "Agency:"), d.agency.name.as_str()),
+        (
+            lang.pick("Cơ quan:", "Agency:"),
+            crate::names::agency_name(d, lang),
+        ),
         (
             lang.pick("Cuộc đánh giá:", "Audit:"),
             ctx.audit.title.as_str(),
@@ -251,8 +252,8 @@ fn write_checklist(
     for (i, (label, value)) in block.iter().enumerate() {
         let row = 1 + i as u32;
         check_cell_text(sheet, row, 2, label, value)?;
-        ws.merge_range(row, 0, row, 1, label, &s.label)?;
-        ws.merge_range(row, 2, row, last, value, &s.value)?;
+        ws.merge_range(row, 0, row, 1, label, &s.field_label)?;
+        ws.merge_range(row, 2, row, last, value, &s.field_value)?;
         ws.write_string(row, col::KEY, metadata::header_key(&[label, value]))?;
     }
     let hint = lang.pick(

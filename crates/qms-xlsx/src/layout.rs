@@ -3,6 +3,7 @@
 //! Keeping it in one place is what lets the importer say "cell F12 is the result of item i012":
 //! both sides agree on where the header block ends and which column is which.
 
+pub(crate) use crate::measure::{heading_height, heading_width, height_for};
 use qms_core::Lang;
 use qms_core::model::{FindingKind, ItemResult};
 
@@ -59,9 +60,6 @@ pub(crate) fn headings(lang: Lang) -> [&'static str; 9] {
 /// Column widths in characters, wide enough for Vietnamese words with diacritics.
 pub(crate) const WIDTHS: [f64; 9] = [5.0, 15.0, 15.0, 40.0, 28.0, 15.0, 36.0, 17.0, 24.0];
 
-/// Height of one line of 12-point Times New Roman, in points.
-const LINE_HEIGHT: f64 = 15.75;
-
 /// Row height that shows every wrapped line of the given cells.
 ///
 /// Set explicitly because LibreOffice does not re-measure rows of an .xlsx when it opens one,
@@ -72,69 +70,6 @@ pub(crate) fn row_height(cells: &[(u16, &str)]) -> f64 {
         .map(|(c, t)| (WIDTHS.get(usize::from(*c)).copied().unwrap_or(10.0), *t))
         .collect();
     height_for(&sized)
-}
-
-/// Row height for cells given as (column width, text).
-pub(crate) fn height_for(cells: &[(f64, &str)]) -> f64 {
-    let lines = cells
-        .iter()
-        .map(|(width, text)| {
-            // Measured on Times New Roman 12 in LibreOffice (the examples' registers and
-            // programme): a line holds about the column width less 1.5 in average lower-case
-            // letters (see `char_width`), e.g. 16 in a width-18 column, 42 in a width-44 one.
-            let per_line = (width - 1.5).max(1.0);
-            text.split('\n')
-                .map(|p| wrapped_lines(p, per_line))
-                .sum::<usize>()
-        })
-        .max()
-        .unwrap_or(1)
-        .clamp(1, 400);
-    lines as f64 * LINE_HEIGHT + 3.0
-}
-
-/// Lines a paragraph takes when wrapped at word boundaries into lines of `per_line`
-/// characters, as a spreadsheet wraps it (a word longer than a line is cut).
-///
-/// Counting words, not characters, is what keeps a short column from being under-sized
-/// (a word that does not fit moves whole to the next line) without over-sizing long text.
-pub(crate) fn wrapped_lines(paragraph: &str, per_line: f64) -> usize {
-    let per_line = per_line.max(1.0);
-    let mut lines = 1;
-    let mut used = 0.0;
-    for word in paragraph.split_whitespace() {
-        let len: f64 = word.chars().map(char_width).sum();
-        let needed = if used == 0.0 { len } else { used + SPACE + len };
-        if needed <= per_line {
-            used = needed;
-        } else {
-            if used > 0.0 {
-                lines += 1;
-            }
-            // A word longer than the line fills whole lines and leaves the rest.
-            let full = ((len / per_line).ceil() as usize).max(1);
-            lines += full - 1;
-            used = len - (full - 1) as f64 * per_line;
-        }
-    }
-    lines
-}
-
-/// Width of a space relative to an average lower-case letter of Times New Roman.
-const SPACE: f64 = 0.5;
-
-/// Width of a character relative to an average lower-case letter of Times New Roman:
-/// capitals are wider, digits and punctuation narrower.
-fn char_width(c: char) -> f64 {
-    if c.is_uppercase() {
-        1.3
-    } else if c.is_ascii_digit() {
-        0.75
-    } else if c.is_ascii_punctuation() {
-        0.45
-    } else {
-        1.0
-    }
 }
 
 /// Human name of a column, for conflict messages.
@@ -162,7 +97,7 @@ pub(crate) fn parse_result(text: &str, lang: Lang) -> Option<ItemResult> {
     if t.is_empty() {
         return Some(ItemResult::NotAudited);
     }
-    ItemResult::ALL.into_iter().find(|r| r.label(lang) == t)
+    ItemResult::from_label(t, lang)
 }
 
 /// Parses a finding-kind cell; `Ok(None)` for blank, `Err(())` for a value outside the dropdown.
@@ -188,43 +123,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn words_wrap_whole() {
-        assert_eq!(wrapped_lines("", 10.0), 1);
-        assert_eq!(wrapped_lines("Văn phòng Sở", 12.0), 1);
-        // "Văn phòng" fits; "Sở" (a capital) does not fit after it in 11.
-        assert_eq!(wrapped_lines("Văn phòng Sở", 11.0), 2);
-        // Measured in LibreOffice: a width-18 register column wraps this into four lines,
-        // a width-11 programme column holds "4.1, 4.2, 5.2," on one line.
-        let per = |w: f64| w - 1.5;
-        assert_eq!(
-            wrapped_lines(
-                "Thư mục dùng chung HTQLCL; bản giấy tại đơn vị chủ trì",
-                per(18.0)
-            ),
-            4
-        );
-        assert_eq!(wrapped_lines("4.1, 4.2, 5.2, 6.1, 6.2, 7.2,", per(11.0)), 2);
-        assert_eq!(
-            wrapped_lines(
-                "Quy trình phê duyệt kế hoạch ứng phó sự cố bức xạ cơ sở",
-                per(44.0)
-            ),
-            2
-        );
-        // A word longer than the line is cut into full lines.
-        assert_eq!(wrapped_lines("abcdefghijklmnopqrstuvwxy", 10.0), 3);
-        assert_eq!(wrapped_lines("ab abcdefghijklmnopqrstuvwxy", 10.0), 4);
-        // Long text takes about its length over the line, not one line per word.
-        let text = "Hội đồng xác định giá trị tài liệu xem xét, lập biên bản hủy theo quy định";
-        let lines = wrapped_lines(text, 25.0);
-        assert!((3..=4).contains(&lines), "{lines}");
-    }
-
-    #[test]
-    fn row_height_follows_the_tallest_cell() {
-        let one = height_for(&[(40.0, "Ngắn")]);
-        let three = height_for(&[(10.0, "một hai ba bốn năm sáu bảy tám chín mười")]);
-        assert!(three > 2.5 * one, "{one} {three}");
-        assert_eq!(height_for(&[(40.0, "a\nb\nc")]), 3.0 * LINE_HEIGHT + 3.0);
+    fn english_results_read_as_english_and_older_workbooks_still_import() {
+        assert_eq!(ItemResult::Conform.label(Lang::En), "Conforms");
+        assert_eq!(ItemResult::Nonconform.label(Lang::En), "Nonconformity");
+        for (typed, lang, want) in [
+            ("Nonconformity", Lang::En, Some(ItemResult::Nonconform)),
+            ("Nonconform", Lang::En, Some(ItemResult::Nonconform)),
+            (" Conforms ", Lang::En, Some(ItemResult::Conform)),
+            ("Conform", Lang::En, Some(ItemResult::Conform)),
+            ("Không phù hợp", Lang::Vi, Some(ItemResult::Nonconform)),
+            ("Nonconform", Lang::Vi, None),
+            ("", Lang::En, Some(ItemResult::NotAudited)),
+            ("Conformity", Lang::En, None),
+        ] {
+            assert_eq!(parse_result(typed, lang), want, "{typed:?} in {lang:?}");
+        }
     }
 }

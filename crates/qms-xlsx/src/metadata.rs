@@ -109,7 +109,7 @@ pub(crate) fn item_revision(item: &ChecklistItem, kinds: impl Iterator<Item = Fi
         .field(item.procedure.as_deref().unwrap_or(""))
         .field(&item.question)
         .field(item.guidance.as_deref().unwrap_or(""))
-        .field(item.result.label(Lang::En))
+        .field(item.result.key())
         .field(item.evidence.as_deref().unwrap_or(""))
         .field(item.note.as_deref().unwrap_or(""));
     for k in kinds {

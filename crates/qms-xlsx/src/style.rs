@@ -8,6 +8,11 @@ const FONT: &str = "Times New Roman";
 pub(crate) struct Styles {
     pub(crate) title: Format,
     pub(crate) label: Format,
+    /// A label in a fixed-width cell beside its value (the checklist's header block): shrunk
+    /// to fit rather than run into the value ("Đơn vị được đánh giá:Văn phòng Sở").
+    pub(crate) field_label: Format,
+    /// The value beside a field label, set off from it by an indent.
+    pub(crate) field_value: Format,
     pub(crate) value: Format,
     pub(crate) heading: Format,
     pub(crate) locked: Format,
@@ -36,6 +41,8 @@ impl Styles {
                 .set_align(FormatAlign::Center)
                 .set_align(FormatAlign::VerticalCenter),
             label: base.clone().set_bold(),
+            field_label: base.clone().set_bold().set_shrink(),
+            field_value: base.clone().set_indent(1),
             value: base.clone(),
             heading: base
                 .clone()

@@ -172,7 +172,7 @@ fn the_sheet_is_protected_with_dropdowns_filter_frozen_header_and_print_setup() 
         xml.contains("<dataValidation type=\"list\"") && xml.contains("showErrorMessage=\"1\"")
     );
     assert!(xml.contains(
-        "<formula1>\"Conform,Nonconform,Observation,Not applicable,Not audited\"</formula1>"
+        "<formula1>\"Conforms,Nonconformity,Observation,Not applicable,Not audited\"</formula1>"
     ));
     let (_, styles) = parts(&bytes)
         .into_iter()

@@ -108,7 +108,6 @@ fn every_workbook_prints_its_form_code_in_the_page_header() {
         (WorkbookKind::Actions, QmsRecord::ActionTracker),
         (WorkbookKind::Summary, QmsRecord::AuditSummary),
         (WorkbookKind::Programme, QmsRecord::Programme),
-        (WorkbookKind::Registers, QmsRecord::DocumentRegister),
     ] {
         let code = d.registers.form_of(record).unwrap().code;
         let bytes = qms_xlsx::render(kind, &d, None, &opts).unwrap();
@@ -120,6 +119,20 @@ fn every_workbook_prints_its_form_code_in_the_page_header() {
             "{kind:?}: {h:?}"
         );
     }
+    // The registers workbook: each register on its own form, as the dossier's forms list
+    // them (BM.QT01.01 internal documents, BM.QT01.02 external ones, BM.QT02.01 records),
+    // never the internal documents' code on the records register.
+    let bytes = qms_xlsx::render(WorkbookKind::Registers, &d, None, &opts).unwrap();
+    let h = headers(&bytes);
+    let forms = ["BM.QT01.01", "BM.QT01.02", "BM.QT02.01"];
+    assert_eq!(h.len(), forms.len(), "{h:?}");
+    for (h, code) in h.iter().zip(forms) {
+        assert!(
+            h.starts_with("&amp;R&amp;10") && h.contains(code),
+            "{code}: {h}"
+        );
+    }
+    assert!(h[2].contains("Lần ban hành: 04"), "{}", h[2]);
     let code = d.registers.form_of(QmsRecord::Checklist).unwrap().code;
     let opts = qms_xlsx::ExportOptions {
         lang: qms_core::Lang::Vi,

@@ -167,17 +167,40 @@ pub(crate) fn find(text: &str, limit: usize) -> Vec<Duplicate> {
 fn string_end(bytes: &[u8], start: usize) -> (usize, bool) {
     let mut pos = start + 1;
     let mut escaped = false;
-    while let Some(&b) = bytes.get(pos) {
-        match b {
-            b'\\' => {
+    loop {
+        // Most of a dossier is the text inside strings: step over it eight bytes at a time,
+        // up to the next quote or backslash.
+        while let Some(word) = bytes
+            .get(pos..pos + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+        {
+            let w = u64::from_le_bytes(word);
+            let found = zero_bytes(w ^ QUOTES) | zero_bytes(w ^ BACKSLASHES);
+            if found != 0 {
+                // The lowest flag is exact (only bytes above a zero byte can be flagged wrongly).
+                pos += (found.trailing_zeros() / 8) as usize;
+                break;
+            }
+            pos += 8;
+        }
+        match bytes.get(pos) {
+            Some(b'\\') => {
                 escaped = true;
                 pos += 2;
             }
-            b'"' => return (pos + 1, escaped),
-            _ => pos += 1,
+            Some(b'"') => return (pos + 1, escaped),
+            Some(_) => pos += 1,
+            None => return (bytes.len(), escaped),
         }
     }
-    (bytes.len(), escaped)
+}
+
+const QUOTES: u64 = u64::from_le_bytes([b'"'; 8]);
+const BACKSLASHES: u64 = u64::from_le_bytes([b'\\'; 8]);
+
+/// The high bit of each byte of `x` that is zero (and possibly of bytes above one that is).
+const fn zero_bytes(x: u64) -> u64 {
+    x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080
 }
 
 /// The path of member `key` of the innermost object on `stack`.
@@ -215,6 +238,23 @@ mod tests {
         assert!(d[0].first < d[0].second);
         // An escaped spelling of the same key is the same member.
         assert_eq!(d[1].path, JsonPath::root().key("a2").key("k"));
+    }
+
+    /// The word-at-a-time skip stops at every quote and backslash, wherever it falls in a
+    /// word, next to non-ASCII text too.
+    #[test]
+    fn string_end_finds_the_closing_quote_at_every_offset() {
+        for pad in 0..20 {
+            for tail in ["\"", "\\\\\"", "\\\"x\"", "é\"", "\\u0069\""] {
+                let text = format!("\"{}{tail} ,", "ả".repeat(pad / 3) + &"a".repeat(pad));
+                let (end, escaped) = string_end(text.as_bytes(), 0);
+                let close = text.rfind('"').unwrap_or(0) + 1;
+                assert_eq!(end, close, "{text:?}");
+                assert_eq!(escaped, tail.contains('\\'), "{text:?}");
+            }
+        }
+        assert_eq!(string_end(b"\"abcdefghijkl", 0), (13, false));
+        assert_eq!(string_end(b"\"abcdefghij\\", 0), (12, true));
     }
 
     #[test]

@@ -87,11 +87,44 @@ impl ItemResult {
     /// ```
     pub fn label(self, lang: crate::Lang) -> &'static str {
         match self {
-            ItemResult::Conform => lang.pick("Phù hợp", "Conform"),
-            ItemResult::Nonconform => lang.pick("Không phù hợp", "Nonconform"),
+            ItemResult::Conform => lang.pick("Phù hợp", "Conforms"),
+            ItemResult::Nonconform => lang.pick("Không phù hợp", "Nonconformity"),
             ItemResult::Observation => lang.pick("Điểm lưu ý", "Observation"),
             ItemResult::NotApplicable => lang.pick("Không áp dụng", "Not applicable"),
             ItemResult::NotAudited => lang.pick("Chưa đánh giá", "Not audited"),
         }
+    }
+
+    /// A name that never changes, for fingerprints kept in exported workbooks (it is the
+    /// English label those workbooks were written with before the labels read as English
+    /// prose): a workbook exported by an older qms still imports without a false conflict.
+    ///
+    /// ```
+    /// use qms_core::model::ItemResult;
+    /// assert_eq!(ItemResult::Nonconform.key(), "Nonconform");
+    /// ```
+    pub fn key(self) -> &'static str {
+        match self {
+            ItemResult::Conform => "Conform",
+            ItemResult::Nonconform => "Nonconform",
+            ItemResult::Observation => "Observation",
+            ItemResult::NotApplicable => "Not applicable",
+            ItemResult::NotAudited => "Not audited",
+        }
+    }
+
+    /// Reads a label typed or picked in a workbook of `lang`; English workbooks written by
+    /// an older qms said "Conform" / "Nonconform", which are still understood.
+    ///
+    /// ```
+    /// use qms_core::{Lang, model::ItemResult};
+    /// assert_eq!(ItemResult::from_label("Nonconformity", Lang::En), Some(ItemResult::Nonconform));
+    /// assert_eq!(ItemResult::from_label("Conform", Lang::En), Some(ItemResult::Conform));
+    /// assert_eq!(ItemResult::from_label("Phù hợp", Lang::Vi), Some(ItemResult::Conform));
+    /// ```
+    pub fn from_label(text: &str, lang: crate::Lang) -> Option<ItemResult> {
+        ItemResult::ALL
+            .into_iter()
+            .find(|r| r.label(lang) == text || (lang == crate::Lang::En && r.key() == text))
     }
 }

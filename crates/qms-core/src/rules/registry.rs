@@ -133,7 +133,7 @@ pub static RULES: &[Rule] = &[
         Error,
         Source::Iso19011("6.4.8"),
         "Câu hỏi \"Không phù hợp\" chưa có phát hiện",
-        "Nonconform checklist item without a finding",
+        "Checklist item marked Nonconformity without a finding",
         a::nonconform_without_finding
     ),
     rule!(

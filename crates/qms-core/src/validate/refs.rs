@@ -203,6 +203,8 @@ impl<'d> Validator<'d> {
             self.reference(RefKind::Unit, &c.unit, || at().key("unit"));
             self.reference(RefKind::Person, &c.auditor, || at().key("auditor"));
             let ids = items.entry(&c.id).or_default();
+            // Sized once: a checklist of a million items would otherwise rehash twenty times.
+            ids.reserve(c.items.len());
             let mut dup = Vec::new();
             for (ii, item) in c.items.iter().enumerate() {
                 if let Some(&first) = ids.get(item.id.as_str()) {

@@ -4,6 +4,9 @@ mod apply;
 mod conflicts;
 mod matching;
 mod read;
+mod rows;
+#[cfg(test)]
+mod scaling_tests;
 
 pub use apply::{Change, ChangeKind};
 pub use conflicts::{Conflict, ConflictKind};

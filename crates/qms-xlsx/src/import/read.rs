@@ -1,8 +1,8 @@
 //! Reading a filled workbook: package checks first, then the cells as text.
 
 use super::limits::*;
+use super::rows::SheetBuilder;
 use crate::XlsxError;
-use crate::layout::{FIRST_ITEM_ROW, col};
 use crate::metadata::{self, META_SHEET, keys};
 use calamine::{Data, DataRef, Reader, Xlsx};
 use qms_core::Lang;
@@ -168,7 +168,7 @@ fn cell_text(d: &Data) -> String {
 }
 
 /// The same for the streaming reader's cells.
-fn cell_ref_text(d: &DataRef<'_>) -> String {
+pub(crate) fn cell_ref_text(d: &DataRef<'_>) -> String {
     match d {
         DataRef::Empty => String::new(),
         DataRef::String(s) => normalise(s),
@@ -222,10 +222,15 @@ fn surely_nfc(c: char) -> bool {
 }
 
 pub(crate) fn normalise(s: &str) -> String {
+    normalise_owned(s.to_owned())
+}
+
+/// [`normalise`], reusing the string when it is already normal (almost always).
+pub(crate) fn normalise_owned(s: String) -> String {
     let s = if s.contains('\r') {
         s.replace("\r\n", "\n").replace('\r', "\n")
     } else {
-        s.to_owned()
+        s
     };
     // The quick check answers "yes" for almost all text typed on Vietnamese keyboards,
     // sparing a full normalisation of every cell.
@@ -246,6 +251,7 @@ pub(crate) fn read_workbook(name: &str, bytes: &[u8]) -> Result<WorkbookData, Xl
         workbook: name.to_owned(),
     };
     let sheet_names = xlsx.sheet_names();
+
     if !sheet_names.iter().any(|s| s == META_SHEET) {
         return Err(not_checklist());
     }
@@ -307,122 +313,18 @@ fn parse_meta(name: &str, range: &calamine::Range<Data>) -> Result<Meta, XlsxErr
     Ok(meta)
 }
 
-/// Streams a sheet's cells (no full grid in memory) into compact rows.
+/// Streams a sheet's cells with calamine (no full grid in memory) into compact rows.
 fn read_sheet<RS: Read + std::io::Seek>(
     name: &str,
     reader: &mut calamine::XlsxCellReader<'_, RS>,
 ) -> Result<SheetData, calamine::XlsxError> {
-    let mut sheet = SheetData {
-        name: name.to_owned(),
-        checklist: None,
-        rows: Vec::new(),
-        foreign: Vec::new(),
-        header_edits: Vec::new(),
-    };
-    // Content that would be foreign if the sheet turns out not to be a checklist sheet.
-    let mut first_content: Option<(u32, u16, String)> = None;
-    let mut current: Option<u32> = None;
-    let mut cells: [String; 10] = Default::default();
-    let mut formulas: Vec<(u16, String, String)> = Vec::new();
+    let mut sheet = SheetBuilder::new(name);
     while let Some(cell) = reader.next_cell_with_formula()? {
         let (r, c) = cell.pos;
-        if current != Some(r) {
-            if let Some(prev) = current {
-                finish_row(&mut sheet, prev, &mut cells, &mut formulas);
-            }
-            current = Some(r);
-        }
-        let value = &cell.value;
-        let text = cell_ref_text(value);
-        if let Some(f) = cell.formula.filter(|f| !f.trim().is_empty()) {
-            let formula = format!("={}", normalise(f.trim_start_matches('=')));
-            if (u32::from(col::RESULT)..u32::from(col::KEY)).contains(&c) {
-                // The cell shows the formula's text so that the row is never taken as untouched.
-                if let Some(slot) = cells.get_mut(c as usize) {
-                    *slot = formula.clone();
-                }
-                formulas.push((c as u16, formula, text));
-                continue;
-            }
-        }
-        if matches!(value, DataRef::Empty) {
-            continue;
-        }
-        if text.trim().is_empty() && c > u32::from(col::KEY) {
-            continue;
-        }
-        if first_content.is_none() && !text.trim().is_empty() {
-            first_content = Some((r, c.min(u32::from(u16::MAX)) as u16, text.clone()));
-        }
-        if c > u32::from(col::KEY) {
-            sheet
-                .foreign
-                .push((r, c.min(u32::from(u16::MAX)) as u16, text));
-        } else if let Some(slot) = cells.get_mut(c as usize) {
-            *slot = text;
-        }
+        let text = (!matches!(cell.value, DataRef::Empty)).then(|| cell_ref_text(&cell.value));
+        sheet.cell(r, c, text, cell.formula.as_deref());
     }
-    if let Some(prev) = current {
-        finish_row(&mut sheet, prev, &mut cells, &mut formulas);
-    }
-    if sheet.checklist.is_none() {
-        sheet.foreign = first_content.into_iter().collect();
-        sheet.rows.clear();
-    }
-    Ok(sheet)
-}
-
-fn finish_row(
-    sheet: &mut SheetData,
-    r: u32,
-    cells: &mut [String; 10],
-    formulas: &mut Vec<(u16, String, String)>,
-) {
-    let cells = std::mem::take(cells);
-    let formulas = std::mem::take(formulas);
-    let key_cell = cells.get(usize::from(col::KEY)).map_or("", String::as_str);
-    if r == 0 {
-        sheet.checklist = key_cell
-            .strip_prefix(metadata::SHEET_KEY_PREFIX)
-            .map(str::to_owned);
-    }
-    if r < FIRST_ITEM_ROW && key_cell.starts_with(metadata::HEADER_KEY_PREFIX) {
-        let visible: Vec<&str> = cells
-            .iter()
-            .take(usize::from(col::KEY))
-            .map(String::as_str)
-            .collect();
-        if metadata::header_key(&visible) != key_cell {
-            // Report the value cell (C) of label/value rows, the first cell otherwise.
-            let c = if cells[2].trim().is_empty() && !cells[0].trim().is_empty() {
-                0
-            } else {
-                2
-            };
-            let c = if r == 6 { 0 } else { c };
-            sheet
-                .header_edits
-                .push((r, c, cells.get(usize::from(c)).cloned().unwrap_or_default()));
-        }
-    }
-    if r < FIRST_ITEM_ROW
-        || cells.iter().all(|t| t.trim().is_empty())
-        || key_cell == metadata::SIGN_KEY
-    {
-        return;
-    }
-    let [a, b, c, d, e, f, g, h, i, key] = cells;
-    let locked = [a, b, c, d, e];
-    let locked_fp = metadata::lock_fingerprint(&locked.each_ref().map(String::as_str));
-    let expected = metadata::parse_row_key(&key).map(|k| k.lock);
-    sheet.rows.push(RowData {
-        row: r,
-        key,
-        locked_fp,
-        locked: (expected != Some(locked_fp)).then(|| Box::new(locked)),
-        inputs: [f, g, h, i],
-        formulas,
-    });
+    Ok(sheet.finish())
 }
 
 #[cfg(test)]

@@ -139,7 +139,11 @@ pub fn render(
             "Document and record registers",
         ),
     };
-    wb.set_properties(&crate::props(opts.today, title, &dossier.agency.name));
+    wb.set_properties(&crate::props(
+        opts.today,
+        title,
+        crate::names::agency_name(dossier, lang),
+    ));
     let mut ctx = table::Ctx::new(dossier, audit, opts);
     use qms_core::model::QmsRecord;
     ctx.record = Some(match kind {

@@ -80,20 +80,7 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
                     .planned
                     .iter()
                     .filter(|x| x.unit == *unit && x.month == m)
-                    .map(|x| {
-                        let mut parts: Vec<String> = x.clauses.clone();
-                        parts.extend(x.procedures.iter().map(|id| {
-                            d.procedures
-                                .iter()
-                                .find(|q| q.id == *id)
-                                .map_or(id.clone(), |q| q.code.clone())
-                        }));
-                        if parts.is_empty() {
-                            "X".to_owned()
-                        } else {
-                            parts.join(", ")
-                        }
-                    })
+                    .map(|x| planned_text(d, &x.clauses, &x.procedures))
                     .collect::<Vec<_>>()
                     .join("\n");
                 t.text(1 + u16::from(m), &text, &s.locked_center)?;
@@ -106,4 +93,51 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
         t.finish(ctx)?;
     }
     Ok(())
+}
+
+/// What a month's cell says of a planned audit: the clauses ("4.1, 4.2, 5.2"), then each
+/// procedure code on a line of its own; "X" when the plan names neither. A line of codes
+/// "QT-01, QT-02, QT-03" printed broken at a hyphen ("QT-" / "03"), which reads as another
+/// code: one code a line never is.
+///
+/// ```ignore
+/// assert_eq!(planned_text(&d, &["4.1".into()], &["qt-01".into()]), "4.1\nQT-01");
+/// ```
+fn planned_text(d: &qms_core::Dossier, clauses: &[String], procedures: &[String]) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    if !clauses.is_empty() {
+        lines.push(clauses.join(", "));
+    }
+    lines.extend(procedures.iter().map(|id| {
+        d.procedures
+            .iter()
+            .find(|q| q.id == *id)
+            .map_or(id.clone(), |q| q.code.clone())
+    }));
+    if lines.is_empty() {
+        "X".to_owned()
+    } else {
+        lines.join("\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clauses_on_a_line_then_one_procedure_code_a_line() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../examples/so-khcn-ninh-binh.json");
+        let bytes = std::fs::read(path).expect("the example dossier");
+        let d = qms_core::load(&bytes).expect("the example loads");
+        let t = planned_text(
+            &d,
+            &["4.1".into(), "4.2".into()],
+            &["qt-01".into(), "qt-02".into(), "qt-x".into()],
+        );
+        assert_eq!(t, "4.1, 4.2\nQT-01\nQT-02\nqt-x");
+        assert_eq!(planned_text(&d, &[], &["qt-03".into()]), "QT-03");
+        assert_eq!(planned_text(&d, &[], &[]), "X");
+    }
 }

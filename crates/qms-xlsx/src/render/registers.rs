@@ -2,6 +2,7 @@
 
 use super::table::{Ctx, Table};
 use crate::XlsxError;
+use crate::form_code::{Register, register_header};
 use qms_core::Lang;
 use qms_core::model::{DocumentKind, DocumentStatus, ExternalStatus, Medium, Retention};
 use rust_xlsxwriter::Workbook;
@@ -37,6 +38,7 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
 fn sheet(
     wb: &mut Workbook,
     ctx: &Ctx<'_>,
+    register: Register,
     name: &str,
     title: &str,
     headings: &[(&str, f64)],
@@ -68,7 +70,8 @@ fn sheet(
             .collect();
         t.end_row(&sized)?;
     }
-    t.finish(ctx)?;
+    // Each register is made on its own form (BM.QT01.01, BM.QT01.02, BM.QT02.01, ...).
+    t.finish_with_header(ctx, register_header(ctx.dossier, register, ctx.lang))?;
     Ok(())
 }
 
@@ -103,6 +106,7 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
     sheet(
         wb,
         ctx,
+        Register::Internal,
         ctx.pick("Tài liệu nội bộ", "Internal documents"),
         ctx.pick("DANH MỤC TÀI LIỆU NỘI BỘ", "INTERNAL DOCUMENTS"),
         &[
@@ -143,11 +147,13 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
     sheet(
         wb,
         ctx,
+        Register::External,
         ctx.pick("Tài liệu bên ngoài", "External documents"),
         ctx.pick("DANH MỤC TÀI LIỆU BÊN NGOÀI", "EXTERNAL DOCUMENTS"),
         &[
             stt,
-            (ctx.pick("Số, ký hiệu", "Number"), 16.0),
+            // "TCVN ISO 9001:2015" and "26/2014/TT-BKHCN" on one line each.
+            (ctx.pick("Số, ký hiệu", "Number"), 19.0),
             (ctx.pick("Ngày ban hành", "Issued"), 13.0),
             (ctx.pick("Cơ quan ban hành", "Issuer"), 20.0),
             (ctx.pick("Trích yếu", "Title"), 44.0),
@@ -184,16 +190,21 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
     sheet(
         wb,
         ctx,
+        Register::Records,
         ctx.pick("Hồ sơ", "Records"),
         ctx.pick("DANH MỤC HỒ SƠ", "RECORDS"),
         &[
             stt,
-            (ctx.pick("Tên hồ sơ", "Record"), 40.0),
-            (ctx.pick("Mã biểu mẫu", "Form code"), 16.0),
-            (ctx.pick("Nơi lưu", "Kept at"), 28.0),
-            (ctx.pick("Thời gian lưu", "Retention"), 16.0),
-            (ctx.pick("Hình thức", "Medium"), 14.0),
-            (ctx.pick("Phương pháp hủy", "Disposal"), 20.0),
+            // The disposal method is the longest text of a row ("Hội đồng xác định giá trị
+            // tài liệu xem xét, lập biên bản hủy theo quy định của pháp luật về lưu trữ"):
+            // at width 20 it made rows of five lines, six rows a page.
+            (ctx.pick("Tên hồ sơ", "Record"), 34.0),
+            (ctx.pick("Mã biểu mẫu", "Form code"), 13.0),
+            (ctx.pick("Nơi lưu", "Kept at"), 30.0),
+            (ctx.pick("Thời gian lưu", "Retention"), 14.0),
+            // "Giấy và điện tử" on one line.
+            (ctx.pick("Hình thức", "Medium"), 17.0),
+            (ctx.pick("Phương pháp hủy", "Disposal"), 40.0),
         ],
         records,
     )?;

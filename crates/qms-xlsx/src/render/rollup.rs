@@ -36,7 +36,12 @@ impl RollupCtx<'_> {
                 self.p.year,
                 self.p.today.format("%d/%m/%Y")
             ),
-            Lang::En => format!("Year {} – rolled up on {}", self.p.year, self.p.today),
+            // The date as every date of the workbook: dd/mm/yyyy, never 2026-11-30.
+            Lang::En => format!(
+                "Year {} – rolled up on {}",
+                self.p.year,
+                self.p.today.format("%d/%m/%Y")
+            ),
         }
     }
 }
@@ -78,6 +83,9 @@ pub fn render_rollup(province: &Province, lang: Lang) -> Result<Vec<u8>, XlsxErr
     lists::charts(&mut wb, &ctx)?;
     Ok(wb.save_to_buffer()?)
 }
+
+/// Width of a column of the totals tables, unless its heading needs more.
+const TALLY_WIDTH: f64 = 13.0;
 
 /// The columns of the totals tables: heading and value.
 type TallyCol = (&'static str, &'static str, fn(&Tally) -> u32);
@@ -157,8 +165,9 @@ fn summary(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
     ws.set_row_height(0, 24)?;
     ws.merge_range(1, 0, 1, last, &ctx.subtitle(), &s.note)?;
     ws.set_column_width(0, 30)?;
-    for c in 1..=last {
-        ws.set_column_width(c, 13)?;
+    for (c, (vi, en, _)) in TALLY_COLS.iter().enumerate() {
+        let h = ctx.lang.pick(vi, en);
+        ws.set_column_width(c as u16 + 1, crate::layout::heading_width(h, TALLY_WIDTH))?;
     }
 
     let p = ctx.p;
@@ -237,6 +246,9 @@ fn summary(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
             "Compliance by agency kind",
         ));
         chart.set_width(900).set_height(380);
+        // Numbers of agencies: whole-number ticks.
+        let most = kinds.iter().map(|(_, t)| t.agencies).max().unwrap_or(0);
+        lists::integer_ticks(chart.y_axis(), most);
         ws.set_page_breaks(&[next])?;
         ws.insert_chart(next + 1, 0, &chart)?;
     }
@@ -262,7 +274,14 @@ fn tally_table(
     for (c, (vi, en, _)) in TALLY_COLS.iter().enumerate() {
         ws.write_string_with_format(top, c as u16 + 1, ctx.lang.pick(vi, en), &s.heading)?;
     }
-    ws.set_row_height(top, 66)?;
+    let heads: Vec<(&str, f64)> = TALLY_COLS
+        .iter()
+        .map(|(vi, en, _)| {
+            let h = ctx.lang.pick(vi, en);
+            (h, crate::layout::heading_width(h, TALLY_WIDTH))
+        })
+        .collect();
+    ws.set_row_height(top, crate::layout::heading_height(&heads))?;
     let mut r = top + 1;
     for (label, t) in rows {
         crate::safety::check_cell_text("summary", r, 0, "grouping", label)?;

@@ -88,7 +88,8 @@ pub(super) fn rejected(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), Xls
         ws.write_string_with_format(row, 1, &r.source, &s.locked)?;
         ws.write_string_with_format(row, 2, reason, &s.locked)?;
         ws.write_string_with_format(row, 3, &detail, &s.locked)?;
-        let h = crate::layout::height_for(&[(30.0, &r.source), (90.0, &detail)]);
+        // The reason wraps too ("Không thuộc năm kiểm tra" takes two lines).
+        let h = crate::layout::height_for(&[(30.0, &r.source), (22.0, reason), (90.0, &detail)]);
         ws.set_row_height(row, h.min(409.0))?;
     }
     finish(ws, ctx, ctx.p.rejected.len() as u32, 4, 0)
@@ -106,11 +107,26 @@ pub(super) fn charts(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxE
     let s = &ctx.styles;
     ws.set_column_width(0, 40)?;
     ws.set_column_width(1, 14)?;
-    ws.write_string_with_format(0, 0, ctx.pick("Loại phát hiện", "Finding kind"), &s.heading)?;
-    ws.write_string_with_format(0, 1, ctx.pick("Số lượng", "Count"), &s.heading)?;
+    // Title and year like every other sheet, so a printed chart page says what it is.
+    let title = year_title(
+        ctx,
+        "BIỂU ĐỒ KẾT QUẢ KIỂM TRA HTQLCL NĂM",
+        "QMS INSPECTION CHARTS",
+    );
+    ws.merge_range(0, 0, 0, CHART_LAST_COL, &title, &s.title)?;
+    ws.set_row_height(0, 24)?;
+    ws.merge_range(1, 0, 1, CHART_LAST_COL, &ctx.subtitle(), &s.note)?;
+    let head = CHART_TOP;
+    ws.write_string_with_format(
+        head,
+        0,
+        ctx.pick("Loại phát hiện", "Finding kind"),
+        &s.heading,
+    )?;
+    ws.write_string_with_format(head, 1, ctx.pick("Số lượng", "Count"), &s.heading)?;
     let total = ctx.p.tally(|_| true);
     for (k, kind) in FindingKind::ALL.iter().enumerate() {
-        let r = 1 + k as u32;
+        let r = head + 1 + k as u32;
         ws.write_string_with_format(r, 0, kind.label(lang), &s.locked)?;
         let n = total.findings.get(k).copied().unwrap_or_default();
         ws.write_number_with_format(r, 1, f64::from(n), &s.number)?;
@@ -119,18 +135,23 @@ pub(super) fn charts(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxE
     kinds
         .add_series()
         .set_name(ctx.pick("Số phát hiện", "Findings"))
-        .set_categories((sheet.as_str(), 1, 0, 6, 0))
-        .set_values((sheet.as_str(), 1, 1, 6, 1));
+        .set_categories((sheet.as_str(), head + 1, 0, head + 6, 0))
+        .set_values((sheet.as_str(), head + 1, 1, head + 6, 1));
     kinds
         .title()
         .set_name(ctx.pick("Phát hiện đánh giá theo loại", "Findings by kind"));
     // Bars read top-down in the table's order; one series needs no legend.
     kinds.y_axis().set_reverse();
     kinds.legend().set_hidden();
+    // In a bar chart the values are on the x axis: counts, so whole-number ticks.
+    integer_ticks(
+        kinds.x_axis(),
+        total.findings.iter().copied().max().unwrap_or(0),
+    );
     kinds.set_width(620).set_height(300);
-    ws.insert_chart(0, 3, &kinds)?;
+    ws.insert_chart(head, 3, &kinds)?;
 
-    let top = 17u32;
+    let top = head + 17;
     ws.write_string_with_format(top, 0, ctx.pick("Cơ quan", "Agency"), &s.heading)?;
     ws.write_string_with_format(
         top,
@@ -170,15 +191,39 @@ pub(super) fn charts(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxE
             .set_reverse()
             .set_font(rust_xlsxwriter::ChartFont::new().set_size(7));
         open.legend().set_hidden();
+        let most = by_open.iter().map(|a| a.actions_open).max().unwrap_or(0);
+        integer_ticks(open.x_axis(), most);
         // At most one printed page tall: with many agencies the bars get thinner instead.
         open.set_width(620)
             .set_height((120 + 22 * by_open.len() as u32).min(560));
-        ws.insert_chart(top, 3, &open)?;
+        // A few pixels below the page break: anchored on it, LibreOffice printed the chart's
+        // top border as a stray line at the foot of the previous page.
+        ws.insert_chart_with_offset(top, 3, &open, 0, 4)?;
         // The second block starts a page, so a printed chart is never cut in two.
         ws.set_page_breaks(&[top])?;
     }
+    // The same print setup as the other sheets: margins and page numbers.
     ws.set_landscape();
     ws.set_paper_size(9);
+    ws.set_margins(0.5, 0.4, 0.6, 0.6, 0.3, 0.3);
     ws.set_print_fit_to_pages(1, 0);
+    ws.set_footer(ctx.pick("&CTrang &P/&N", "&CPage &P of &N"));
     Ok(())
+}
+
+/// Row of the first table of the chart sheet, under the title and the subtitle.
+const CHART_TOP: u32 = 3;
+/// The title spans the tables and the charts beside them.
+const CHART_LAST_COL: u16 = 12;
+
+/// Whole-number ticks from zero on a value axis of counts whose largest is `highest`:
+/// about eight ticks at most, never 0.5 or 1.5 of an agency or a finding.
+///
+/// ```ignore
+/// integer_ticks(chart.x_axis(), 3); // 0, 1, 2, 3
+/// ```
+pub(super) fn integer_ticks(axis: &mut rust_xlsxwriter::ChartAxis, highest: u32) {
+    axis.set_min(0)
+        .set_major_unit(highest.div_ceil(8).max(1))
+        .set_num_format("0");
 }

@@ -57,11 +57,16 @@ pub(super) fn start(
     ws.merge_range(0, 0, 0, last, title, &s.title)?;
     ws.set_row_height(0, 24)?;
     ws.merge_range(1, 0, 1, last, &ctx.subtitle(), &s.note)?;
+    // No heading word cut in two, every heading line shown.
+    let headings: Vec<(&str, f64)> = headings
+        .iter()
+        .map(|(h, w)| (*h, crate::layout::heading_width(h, *w)))
+        .collect();
     for (c, (h, w)) in headings.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
         ws.write_string_with_format(HEADING_ROW, c as u16, *h, &s.heading)?;
     }
-    ws.set_row_height(HEADING_ROW, 50)?;
+    ws.set_row_height(HEADING_ROW, crate::layout::heading_height(&headings))?;
     Ok(())
 }
 
@@ -116,7 +121,12 @@ fn agency_table<'a>(
         ws.write_string_with_format(r, 1, &a.name, &s.locked)?;
         ws.write_string_with_format(r, 2, a.kind.label(lang), &s.locked)?;
         ws.write_string_with_format(r, 3, a.grouping.as_deref().unwrap_or(""), &s.locked)?;
-        let mut tall = crate::layout::height_for(&[(40.0, &a.name)]);
+        // The kind ("Ward People's Committee") wraps too in its narrow column.
+        let mut tall = crate::layout::height_for(&[
+            (40.0, &a.name),
+            (16.0, a.kind.label(lang)),
+            (12.0, a.grouping.as_deref().unwrap_or("")),
+        ]);
         for (i, c) in cols.iter().enumerate() {
             let x = 4 + i as u16;
             match (c.value)(a) {

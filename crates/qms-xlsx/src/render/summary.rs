@@ -12,6 +12,8 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
     let kinds = layout::finding_kinds(ctx.dossier.settings.grade_nonconformities);
     // Units in dossier order; clauses in catalog order; both only where findings exist.
     let mut by_unit: Vec<(String, Vec<u32>)> = Vec::new();
+    // Which unit each row is, for putting the rows in dossier order.
+    let mut unit_ids: Vec<(String, &str)> = Vec::new();
     let mut by_clause: BTreeMap<usize, (String, Vec<u32>)> = BTreeMap::new();
     let edition = ctx.dossier.scope.edition;
     let order: Vec<&str> = catalog::clauses(edition).iter().map(|c| c.id).collect();
@@ -30,6 +32,7 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
                     }
                 }
                 None => {
+                    unit_ids.push((unit.clone(), f.unit.as_str()));
                     let mut counts = vec![0; kinds.len()];
                     if let Some(n) = counts.get_mut(k) {
                         *n = 1;
@@ -57,10 +60,11 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
         }
     }
     let unit_order = |name: &str| {
+        let id = unit_ids.iter().find(|(n, _)| n == name).map(|(_, id)| *id);
         ctx.dossier
             .units
             .iter()
-            .position(|u| u.name == name)
+            .position(|u| Some(u.id.as_str()) == id)
             .unwrap_or(usize::MAX)
     };
     by_unit.sort_by_key(|(u, _)| unit_order(u));
@@ -73,12 +77,12 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
     let title = ctx.pick("TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ NỘI BỘ", "INTERNAL AUDIT SUMMARY");
     ws.merge_range(0, 0, 0, last, title, &s.title)?;
     ws.set_row_height(0, 24)?;
-    ws.merge_range(1, 0, 1, last, &ctx.dossier.agency.name, &s.value)?;
+    ws.merge_range(1, 0, 1, last, ctx.agency_name(), &s.value)?;
     let audits: Vec<&str> = ctx.audits.iter().map(|a| a.title.as_str()).collect();
     ws.merge_range(2, 0, 2, last, &audits.join("; "), &s.note)?;
-    ws.set_column_width(0, 44)?;
+    ws.set_column_width(0, FIRST_WIDTH)?;
     for c in 1..=last {
-        ws.set_column_width(c, 14)?;
+        ws.set_column_width(c, KIND_WIDTH)?;
     }
     let rows: Vec<(String, Vec<u32>)> = by_unit;
     let unit_head = ctx.pick("Đơn vị", "Unit");
@@ -88,8 +92,9 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
     let mut breaks = Vec::new();
     // When both tables do not fit one page, the clause table starts the next one with its
     // heading, rather than leaving its last rows and the note alone on a page.
-    let above = TOP_ROWS + table_height(&rows);
-    let clauses = table_height(&clause_rows) + NOTE_ROW;
+    let heading = |head| crate::layout::heading_height(&headings(ctx, head, &kinds));
+    let above = TOP_ROWS + table_height(&rows, heading(unit_head));
+    let clauses = table_height(&clause_rows, heading(clause_head)) + NOTE_ROW;
     if above <= PAGE_HEIGHT && above + BLANK_ROW + clauses > PAGE_HEIGHT {
         breaks.push(end + 2);
     }
@@ -162,6 +167,12 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
     Ok(())
 }
 
+/// Width of the label column: a unit's name or a clause's title on one line, mostly (the
+/// page has room for it: the table is narrower than a landscape page).
+const FIRST_WIDTH: f64 = 60.0;
+/// Width of a count column.
+const KIND_WIDTH: f64 = 14.0;
+
 /// Printable height of an A4 landscape page with the registers' margins, in points, less a
 /// little for LibreOffice's rounding.
 const PAGE_HEIGHT: f64 = 480.0;
@@ -173,12 +184,20 @@ const BLANK_ROW: f64 = 16.0;
 const NOTE_ROW: f64 = 30.0;
 
 /// Height of a count table: heading, one row per label, totals.
-fn table_height(rows: &[(String, Vec<u32>)]) -> f64 {
-    33.0 + rows
-        .iter()
-        .map(|(label, _)| crate::layout::height_for(&[(44.0, label)]))
-        .sum::<f64>()
+fn table_height(rows: &[(String, Vec<u32>)], heading: f64) -> f64 {
+    heading
+        + rows
+            .iter()
+            .map(|(label, _)| crate::layout::height_for(&[(FIRST_WIDTH, label)]))
+            .sum::<f64>()
         + 16.0
+}
+
+/// The headings of a count table with their widths (the total's is as short as a kind's).
+fn headings<'h>(ctx: &Ctx<'_>, head: &'h str, kinds: &[FindingKind]) -> Vec<(&'h str, f64)> {
+    let mut heads = vec![(head, FIRST_WIDTH)];
+    heads.extend(kinds.iter().map(|k| (k.label(ctx.lang), KIND_WIDTH)));
+    heads
 }
 
 /// An ungraded nonconformity counts as minor where grades are used, and graded ones count as
@@ -211,13 +230,16 @@ fn block(
     }
     let total_col = kinds.len() as u16 + 1;
     ws.write_string_with_format(top, total_col, ctx.pick("Tổng", "Total"), &s.heading)?;
-    ws.set_row_height(top, 33)?;
+    ws.set_row_height(
+        top,
+        crate::layout::heading_height(&headings(ctx, head, kinds)),
+    )?;
     let mut totals = vec![0u32; kinds.len()];
     let mut r = top + 1;
     for (label, counts) in rows {
         crate::safety::check_cell_text(sheet, r, 0, "label", label)?;
         ws.write_string_with_format(r, 0, label, &s.locked)?;
-        ws.set_row_height(r, crate::layout::height_for(&[(44.0, label)]))?;
+        ws.set_row_height(r, crate::layout::height_for(&[(FIRST_WIDTH, label)]))?;
         for (k, n) in counts.iter().enumerate() {
             ws.write_number_with_format(r, k as u16 + 1, f64::from(*n), &s.number)?;
             if let Some(t) = totals.get_mut(k) {

@@ -46,8 +46,20 @@ impl<'a> Ctx<'a> {
         self.lang.pick(vi, en)
     }
 
+    /// A unit's name in the workbook's language: the English name the dossier gives in an
+    /// English workbook, else the recorded one (the id when the unit is unknown).
     pub(super) fn unit_name(&self, id: &'a str) -> &'a str {
+        crate::names::unit_name(self.dossier, id, self.lang)
+    }
+
+    /// A unit's name as recorded (Vietnamese), for comparing with other recorded texts.
+    fn recorded_unit_name(&self, id: &'a str) -> &'a str {
         self.dossier.unit(id).map_or(id, |u| u.name.as_str())
+    }
+
+    /// The agency's name in the workbook's language.
+    pub(super) fn agency_name(&self) -> &'a str {
+        crate::names::agency_name(self.dossier, self.lang)
     }
 
     pub(super) fn person_name(&self, id: &'a str) -> &'a str {
@@ -69,9 +81,12 @@ impl<'a> Ctx<'a> {
         // a line or two rather than a column of full names.
         ids.iter()
             .map(|id| {
-                self.dossier
-                    .unit(id)
-                    .and_then(|u| u.short_name.as_deref())
+                // An English workbook has no English short names: the English names.
+                let short = match self.lang {
+                    Lang::Vi => self.dossier.unit(id).and_then(|u| u.short_name.as_deref()),
+                    Lang::En => None,
+                };
+                short
                     .filter(|n| !n.trim().is_empty())
                     .unwrap_or_else(|| self.unit_name(id))
             })
@@ -82,18 +97,20 @@ impl<'a> Ctx<'a> {
     /// Where a record is kept: the unit and the location, each said once ("Văn phòng Sở –
     /// Thư ký ISO", never "Văn phòng Sở – Văn phòng Sở - Thư ký ISO").
     pub(super) fn place_text(&self, unit: Option<&'a str>, location: Option<&'a str>) -> String {
+        // The location is compared with the recorded name (both typed by the agency) and
+        // the unit printed in the workbook's language.
         let unit = unit
-            .map(|u| self.unit_name(u))
-            .filter(|u| !u.trim().is_empty());
+            .map(|u| (self.recorded_unit_name(u), self.unit_name(u)))
+            .filter(|(u, _)| !u.trim().is_empty());
         let location = location.map(str::trim).filter(|l| !l.is_empty());
         match (unit, location) {
-            (Some(u), Some(l)) => match beyond_unit(u, l) {
+            (Some((recorded, u)), Some(l)) => match beyond_unit(recorded, l) {
                 Beyond::Nothing => u.to_owned(),
                 Beyond::Rest(rest) => format!("{u} – {rest}"),
                 Beyond::NamesIt => l.to_owned(),
                 Beyond::Other => format!("{u} – {l}"),
             },
-            (Some(u), None) => u.to_owned(),
+            (Some((_, u)), None) => u.to_owned(),
             (None, Some(l)) => l.to_owned(),
             (None, None) => String::new(),
         }
@@ -108,7 +125,7 @@ impl<'a> Ctx<'a> {
         let Some(l) = location.map(str::trim).filter(|l| !l.is_empty()) else {
             return String::new();
         };
-        let Some(u) = unit.map(|u| self.unit_name(u)) else {
+        let Some(u) = unit.map(|u| self.recorded_unit_name(u)) else {
             return l.to_owned();
         };
         match beyond_unit(u, l) {
@@ -242,13 +259,15 @@ impl<'w> Table<'w> {
         let last = (headings.len().max(1) - 1) as u16;
         ws.merge_range(0, 0, 0, last, title, &s.title)?;
         ws.set_row_height(0, 24)?;
-        ws.merge_range(1, 0, 1, last, &ctx.dossier.agency.name, &s.value)?;
+        ws.merge_range(1, 0, 1, last, ctx.agency_name(), &s.value)?;
         ws.merge_range(2, 0, 2, last, subtitle, &s.note)?;
         for (c, (h, w)) in headings.iter().enumerate() {
-            ws.set_column_width(c as u16, *w)?;
+            ws.set_column_width(c as u16, crate::layout::heading_width(h, *w))?;
             ws.write_string_with_format(4, c as u16, *h, &s.heading)?;
         }
-        ws.set_row_height(4, 33)?;
+        // Tall enough for every line of the longest heading (a fixed two-line row cut the
+        // third line of "Opportunity for improvement").
+        ws.set_row_height(4, crate::layout::heading_height(headings))?;
         Ok(Table {
             ws,
             sheet,
@@ -298,8 +317,22 @@ impl<'w> Table<'w> {
         Ok(())
     }
 
-    /// Freeze, filter and print setup: A4 landscape, heading repeated, fit to width.
+    /// Freeze, filter and print setup: A4 landscape, heading repeated, fit to width, the
+    /// workbook's form code in the page header.
     pub(super) fn finish(self, ctx: &Ctx<'_>) -> Result<u32, XlsxError> {
+        let header = ctx
+            .record
+            .and_then(|r| crate::form_code::page_header(ctx.dossier, r, ctx.lang));
+        self.finish_with_header(ctx, header)
+    }
+
+    /// [`Table::finish`] with the sheet's own page header (a sheet made on another form than
+    /// the workbook's), none when `None`.
+    pub(super) fn finish_with_header(
+        self,
+        ctx: &Ctx<'_>,
+        header: Option<String>,
+    ) -> Result<u32, XlsxError> {
         let last_row = self.row.saturating_sub(1).max(self.heading_row);
         let last_col = self.cols.saturating_sub(1);
         self.ws
@@ -313,10 +346,7 @@ impl<'w> Table<'w> {
         self.ws.set_print_fit_to_pages(1, 0);
         self.ws
             .set_footer(ctx.pick("&CTrang &P/&N", "&CPage &P of &N"));
-        if let Some(h) = ctx
-            .record
-            .and_then(|r| crate::form_code::page_header(ctx.dossier, r, ctx.lang))
-        {
+        if let Some(h) = header {
             self.ws.set_header(&h);
         }
         Ok(self.row)
