@@ -241,7 +241,12 @@ fn write_car(
             FormSigner::new(
                 ctx.t("Đại diện đơn vị được đánh giá", "For the unit"),
                 ack.map(|a| ctx.person(&a.by)).or(head.clone()),
-                ack.map(|a| ctx.short_date(a.date)),
+                // The finding's acknowledgement dates the unit's signature, never a day
+                // before the request itself (a later request on the same finding, say a
+                // follow-up, was not signed at the audit): blank to fill by hand then.
+                ack.map(|a| a.date)
+                    .filter(|d| *d >= date)
+                    .map(|d| ctx.short_date(d)),
             ),
         ],
     );

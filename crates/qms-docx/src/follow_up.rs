@@ -1,33 +1,36 @@
 //! The follow-up table of the audit report (ISO 19011 6.6): each nonconformity, the
-//! corrective-action request raised for it, the unit, the due date and the state today.
+//! corrective-action request raised for it, the unit, the due date and its state on the
+//! report's date (a report does not know what happened after it was signed).
 
 use crate::ctx::Ctx;
 use crate::wml::{Borders, columns};
 use crate::xml::Xml;
-use qms_core::model::{Audit, CorrectiveAction};
+use chrono::NaiveDate;
+use qms_core::model::{Audit, CaState, CorrectiveAction};
 use std::collections::HashMap;
 
 /// The corrective actions of the dossier by the finding they answer, in dossier order, built
 /// once per report: a scan of every action per nonconformity made the report quadratic
-/// (findings × actions, half a minute at 100,000 findings).
+/// (findings × actions, half a minute at 100,000 findings). Only the requests raised by the
+/// report's date count, each with its state on that date ([`CorrectiveAction::state_on`]).
 pub(crate) struct ActionsByFinding<'a> {
-    map: HashMap<&'a str, Vec<&'a CorrectiveAction>>,
+    map: HashMap<&'a str, Vec<(&'a CorrectiveAction, CaState)>>,
 }
 
 impl<'a> ActionsByFinding<'a> {
-    /// Indexes the dossier's actions.
-    pub(crate) fn new(ctx: &Ctx<'a>) -> ActionsByFinding<'a> {
-        let mut map: HashMap<&'a str, Vec<&'a CorrectiveAction>> = HashMap::new();
+    /// Indexes the dossier's actions as they stood on `on`, the report's date.
+    pub(crate) fn new(ctx: &Ctx<'a>, on: NaiveDate) -> ActionsByFinding<'a> {
+        let mut map: HashMap<&'a str, Vec<(&'a CorrectiveAction, CaState)>> = HashMap::new();
         for ca in ctx.actions() {
-            if let Some(f) = ca.finding.as_deref() {
-                map.entry(f).or_default().push(ca);
+            if let (Some(f), Some(state)) = (ca.finding.as_deref(), ca.state_on(on)) {
+                map.entry(f).or_default().push((ca, state));
             }
         }
         ActionsByFinding { map }
     }
 
-    /// The actions answering a finding.
-    pub(crate) fn of(&self, finding: &str) -> &[&'a CorrectiveAction] {
+    /// The actions answering a finding, with their state on the report's date.
+    pub(crate) fn of(&self, finding: &str) -> &[(&'a CorrectiveAction, CaState)] {
         self.map.get(finding).map_or(&[][..], Vec::as_slice)
     }
 
@@ -84,7 +87,7 @@ pub(crate) fn follow_up_table<'a>(
                 false,
             );
         }
-        for c in cas {
+        for (c, state) in cas {
             ctx.visit();
             no += 1;
             let due = c.actions.iter().map(|a| a.due).max();
@@ -97,7 +100,7 @@ pub(crate) fn follow_up_table<'a>(
                     c.number.as_deref().unwrap_or(&c.id),
                     &ctx.unit(&c.unit),
                     &due.map(|d| ctx.short_date(d)).unwrap_or_default(),
-                    c.state.label(ctx.lang),
+                    state.label(ctx.lang),
                 ],
                 false,
             );

@@ -8,7 +8,7 @@ use crate::header::{
     Signer, archive_line, body, body_last, body_or, heading, national_header, title, two_signatures,
 };
 use crate::package::{Meta, package};
-use crate::review_facts::{fact, period};
+use crate::review_facts::{fact, nothing_recorded, period};
 use crate::review_report::{owner, topic_heading};
 use crate::wml::{BOLD, Borders, ITALIC, Para};
 use crate::xml::Xml;
@@ -29,11 +29,23 @@ fn decisions_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) {
     let w = ctx.fit_columns(&[8, 49, 28, 15], &head);
     let outputs = review_outputs(ctx.d.scope.edition);
     let mut groups: Vec<(String, Vec<&Decision>)> = Vec::new();
-    for o in outputs {
-        let list: Vec<_> = r.decisions.iter().filter(|d| d.output == o.key).collect();
-        if !list.is_empty() {
-            groups.push((format!("{}) {}", o.key, o.label(ctx.lang)), list));
-        }
+    // The groups are lettered in the order printed (a, b, c …), not by the standard's item:
+    // an output without decisions is left out, and the letters must not skip it.
+    let letters = ('a'..='z').chain(std::iter::repeat('…'));
+    let printed = outputs
+        .iter()
+        .map(|o| {
+            (
+                o,
+                r.decisions
+                    .iter()
+                    .filter(|d| d.output == o.key)
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, list)| !list.is_empty());
+    for ((o, list), letter) in printed.zip(letters) {
+        groups.push((format!("{letter}) {}", o.label(ctx.lang)), list));
     }
     // Decisions whose output key the catalog does not know still belong in the minutes.
     let other: Vec<_> = r
@@ -229,13 +241,9 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
                         }
                     }
                 }
-                None => match fact(ctx, p, Some(r), t.maps_to_2015.unwrap_or(t.key)) {
+                None => match fact(ctx, p, Some(r), t.maps_to_2015.unwrap_or(t.key), date) {
                     Some(s) => body(x, &s),
-                    None => x.p(
-                        Para::new("Body"),
-                        ctx.t("Không có nội dung báo cáo.", "Nothing was reported."),
-                        ITALIC,
-                    ),
+                    None => x.p(Para::new("Body"), nothing_recorded(ctx), ITALIC),
                 },
             }
         }

@@ -32,7 +32,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
         date,
     };
     let groups = group_by_unit(ctx, audit);
-    let actions = ActionsByFinding::new(ctx);
+    let actions = ActionsByFinding::new(ctx, date);
     package_with(&meta, ctx.opts, Compression::Large, |x| {
         national_header(
             x,

@@ -4,7 +4,9 @@
 use crate::ctx::Ctx;
 use chrono::NaiveDate;
 use qms_core::Lang;
-use qms_core::model::{CaSource, DecisionState, FindingKind, ManagementReview};
+use qms_core::model::{
+    CaSource, CaState, CorrectiveAction, DecisionState, FindingKind, ManagementReview,
+};
 
 /// First and last day of a review period; no first day means "since the beginning".
 pub(crate) type Period = (Option<NaiveDate>, NaiveDate);
@@ -23,23 +25,30 @@ pub(crate) fn period(ctx: &Ctx<'_>, r: &ManagementReview) -> Period {
     (start, end)
 }
 
+/// What the input report and the minutes say under an input the dossier records nothing
+/// for: one wording, so the two records of the same review read alike.
+pub(crate) fn nothing_recorded(ctx: &Ctx<'_>) -> &'static str {
+    ctx.t("(Chưa có thông tin)", "(No information recorded)")
+}
+
 pub(crate) fn within(d: NaiveDate, (start, end): Period) -> bool {
     start.is_none_or(|s| d >= s) && d <= end
 }
 
-/// A one-sentence summary of what the dossier records for an input, for the minutes and
-/// the sections of this report; `None` when it records nothing.
 /// Input c4's data: the nonconformities found by audits that ended in the period, and the
-/// corrective actions raised in it.
+/// corrective actions raised in it that existed on `on` (the document's date), each with its
+/// state on that date: a report or minutes cannot know what happened after they were dated.
 pub(crate) fn nonconformities_in<'d>(
     ctx: &Ctx<'d>,
     p: Period,
-) -> (usize, Vec<&'d qms_core::model::CorrectiveAction>) {
+    on: NaiveDate,
+) -> (usize, Vec<(&'d CorrectiveAction, CaState)>) {
     let actions = ctx
         .d
         .corrective_actions
         .iter()
         .filter(|c| within(c.raised_on, p))
+        .filter_map(|c| Some((c, c.state_on(on)?)))
         .collect();
     let nc = ctx
         .d
@@ -49,11 +58,15 @@ pub(crate) fn nonconformities_in<'d>(
     (nc, actions)
 }
 
+/// A one-sentence summary of what the dossier records for an input, for the minutes and
+/// the sections of the input report, as it stood on `on` (the document's date); `None` when
+/// it records nothing.
 pub(crate) fn fact(
     ctx: &Ctx<'_>,
     p: Period,
     r: Option<&ManagementReview>,
     key: &str,
+    on: NaiveDate,
 ) -> Option<String> {
     let vi = ctx.lang == Lang::Vi;
     match key {
@@ -122,8 +135,8 @@ pub(crate) fn fact(
             })
         }
         "c4" => {
-            let (nc, list) = nonconformities_in(ctx, p);
-            let closed = list.iter().filter(|c| c.state.is_final()).count();
+            let (nc, list) = nonconformities_in(ctx, p, on);
+            let closed = list.iter().filter(|(_, s)| s.is_final()).count();
             (nc > 0 || !list.is_empty()).then(|| if vi {
                 format!("Trong kỳ có {nc} sự không phù hợp từ đánh giá nội bộ; {} phiếu yêu cầu hành động khắc phục được lập, {closed} phiếu đã kết thúc.", list.len())
             } else {

@@ -69,7 +69,14 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
             ctx.t("Thư ký", "Secretary"),
             ctx.person_position(&m.secretary)
         )];
-        who.extend(m.attendees.iter().map(|a| ctx.person_position(a)));
+        // The notice invites every member: those the minutes later record as absent were
+        // invited too (the notice is written before anyone knows who will come).
+        who.extend(
+            m.attendees
+                .iter()
+                .chain(m.absent.iter().map(|a| &a.person))
+                .map(|a| ctx.person_position(a)),
+        );
         who.extend(m.guests.iter().cloned());
         for w in &who {
             body(x, &format!("- {w}"));

@@ -9,7 +9,7 @@ use crate::header::{
     Signer, archive_line, body, body_last, heading, national_header, signature, subheading, title,
 };
 use crate::package::{Meta, package};
-use crate::review_facts::{Period, fact, nonconformities_in, period, within};
+use crate::review_facts::{Period, fact, nonconformities_in, nothing_recorded, period, within};
 use crate::wml::{Borders, ITALIC, Para};
 use crate::xml::Xml;
 use chrono::NaiveDate;
@@ -109,17 +109,33 @@ pub(crate) fn owner(ctx: &Ctx<'_>, person: Option<&str>, unit: Option<&str>) -> 
     }
 }
 
-/// Input c2 (and c3 for the objectives marked as process performance): the objectives of
-/// the period and their measurements in it. An objective set for another year never shows.
-fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, only_processes: bool) -> bool {
-    let list: Vec<_> = ctx
-        .d
-        .quality_objectives
-        .iter()
-        .filter(|o| o.belongs_to(p.0, p.1) && (!only_processes || o.process_performance))
+/// Input c2 (the objectives of the period) or c3 (those marked as process performance): the
+/// objectives and their measurements in the period. Each objective shows once: a marked one
+/// under c3 only, where the 2015 edition has c3, with a pointer to it under c2. An objective
+/// set for another year never shows.
+fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, processes: bool) -> bool {
+    let of_period = || {
+        ctx.d
+            .quality_objectives
+            .iter()
+            .filter(|o| o.belongs_to(p.0, p.1))
+    };
+    let list: Vec<_> = of_period()
+        .filter(|o| o.process_performance == processes)
         .collect();
+    let elsewhere = !processes && of_period().any(|o| o.process_performance);
+    if elsewhere {
+        x.p(
+            Para::new("Body"),
+            ctx.t(
+                "(Các mục tiêu về kết quả thực hiện quá trình được trình bày tại mục c3.)",
+                "(Objectives on process performance are shown under c3.)",
+            ),
+            ITALIC,
+        );
+    }
     if list.is_empty() {
-        return false;
+        return elsewhere;
     }
     let head = [
         ctx.t("STT", "No."),
@@ -182,11 +198,11 @@ fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, only_processes: bool) -
 
 /// Input c4: corrective actions raised in the period, their state and overdue actions.
 fn corrective_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, on: NaiveDate) -> bool {
-    let (nc, list) = nonconformities_in(ctx, p);
+    let (nc, list) = nonconformities_in(ctx, p, on);
     if list.is_empty() && nc == 0 {
         return false;
     }
-    if let Some(s) = fact(ctx, p, None, "c4") {
+    if let Some(s) = fact(ctx, p, None, "c4", on) {
         body(x, &s);
     }
     if list.is_empty() {
@@ -203,18 +219,17 @@ fn corrective_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, on: NaiveDate) 
     let w = ctx.fit_columns(&[8, 13, 29, 20, 15, 15], &head);
     x.tbl_open(&w, Borders::Grid);
     x.row(&w, "CellHead", &head, true);
-    for (i, c) in list.iter().enumerate() {
+    for (i, (c, state)) in list.iter().enumerate() {
         let due = c.actions.iter().map(|a| a.due).max();
+        // Days past the earliest due date of an action not completed by the report's date.
         let overdue = c
             .actions
             .iter()
-            .filter(|a| a.completed_on.is_none() && a.due < on)
-            .count();
-        let overdue = if overdue > 0 && !c.state.is_final() {
-            overdue.to_string()
-        } else {
-            String::new()
-        };
+            .filter(|a| a.completed_on.is_none_or(|d| d > on) && a.due < on)
+            .map(|a| (on - a.due).num_days())
+            .max()
+            .filter(|_| !state.is_final());
+        let overdue = overdue.map(|n| days(n, ctx.lang)).unwrap_or_default();
         x.row(
             &w,
             "Cell",
@@ -222,7 +237,7 @@ fn corrective_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, on: NaiveDate) 
                 &(i + 1).to_string(),
                 c.number.as_deref().unwrap_or(&c.id),
                 &ctx.unit(&c.unit),
-                c.state.label(ctx.lang),
+                state.label(ctx.lang),
                 &due.map(|d| ctx.short_date(d)).unwrap_or_default(),
                 &overdue,
             ],
@@ -232,6 +247,15 @@ fn corrective_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, on: NaiveDate) 
     x.tbl_close();
     x.spacer_after_table();
     true
+}
+
+/// A number of days with its unit: "34 ngày", "1 day", "34 days".
+fn days(n: i64, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{n} ngày"),
+        Lang::En if n == 1 => "1 day".to_owned(),
+        Lang::En => format!("{n} days"),
+    }
 }
 
 /// Input c6: the audits of the period and their findings by kind.
@@ -284,8 +308,8 @@ fn audits(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period) -> bool {
 }
 
 /// Input c1: complaints recorded as corrective-action requests.
-fn complaints(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period) -> bool {
-    match fact(ctx, p, None, "c1") {
+fn complaints(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, on: NaiveDate) -> bool {
+    match fact(ctx, p, None, "c1", on) {
         Some(s) => {
             body(x, &s);
             true
@@ -398,20 +422,16 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
             let key = t.maps_to_2015.unwrap_or(t.key);
             let data = match key {
                 "a" => previous_actions(x, ctx, r),
-                "c1" => complaints(x, ctx, p),
+                "c1" => complaints(x, ctx, p, date),
                 "c2" => objectives(x, ctx, p, false),
                 "c3" => objectives(x, ctx, p, true),
-                "c4" => corrective_actions(x, ctx, p, r.meeting.date),
+                "c4" => corrective_actions(x, ctx, p, date),
                 "c6" => audits(x, ctx, p),
                 "f" => improvements(x, ctx, p),
                 _ => false,
             };
             if input.is_none() && !data {
-                x.p(
-                    Para::new("Body"),
-                    ctx.t("(Chưa có thông tin)", "(No information recorded)"),
-                    ITALIC,
-                );
+                x.p(Para::new("Body"), nothing_recorded(ctx), ITALIC);
             }
         }
         body_last(

@@ -7,6 +7,7 @@
 mod agency;
 mod audit;
 mod ca_requirements;
+mod ca_state_on;
 mod checklist;
 mod corrective_action;
 mod document_facts;

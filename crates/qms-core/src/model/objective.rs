@@ -35,7 +35,7 @@ pub struct QualityObjective {
     pub actions: Vec<String>,
     /// The objective measures process performance and the conformity of services, e.g. the
     /// on-time rate of administrative procedures: the management review shows it under input
-    /// c3 (TCVN ISO 9001:2015 9.3.2 c3) as well as under c2. Absent means no.
+    /// c3 (TCVN ISO 9001:2015 9.3.2 c3) instead of c2, so that it shows once. Absent means no.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub process_performance: bool,
 }

@@ -61,6 +61,64 @@ impl QmsRecord {
     }
 }
 
+impl QmsRecord {
+    /// Other titles agencies give the record in their registers, after the usual one, which
+    /// the fallback by title also accepts (a register may say "Kế hoạch đánh giá" for the
+    /// audit plan, or "Báo cáo kết quả thực hiện HTQLCL" for the review's input report).
+    pub fn other_titles(&self) -> &'static [&'static str] {
+        match self {
+            QmsRecord::Programme => &["Chương trình đánh giá"],
+            QmsRecord::Plan => &["Kế hoạch đánh giá"],
+            QmsRecord::TeamDecision => &["Quyết định thành lập Tổ đánh giá"],
+            QmsRecord::Checklist => &["Phiếu kiểm tra đánh giá", "Danh mục câu hỏi đánh giá"],
+            QmsRecord::Report => &["Báo cáo kết quả đánh giá nội bộ"],
+            QmsRecord::CorrectiveActionRequest => {
+                &["Phiếu yêu cầu khắc phục", "Phiếu hành động khắc phục"]
+            }
+            QmsRecord::ActionTracker => &["Sổ theo dõi khắc phục"],
+            QmsRecord::FindingsRegister => &["Sổ theo dõi các phát hiện"],
+            QmsRecord::AuditSummary => &["Bảng tổng hợp đánh giá"],
+            QmsRecord::ReviewNotice => &[
+                "Thông báo xem xét của lãnh đạo",
+                "Giấy mời họp xem xét của lãnh đạo",
+            ],
+            QmsRecord::ReviewReport => &[
+                "Báo cáo kết quả thực hiện HTQLCL",
+                "Báo cáo kết quả thực hiện hệ thống quản lý chất lượng",
+                "Báo cáo đầu vào xem xét của lãnh đạo",
+            ],
+            QmsRecord::Minutes => &[
+                "Biên bản xem xét của lãnh đạo",
+                "Biên bản họp xem xét lãnh đạo",
+            ],
+            QmsRecord::DocumentRegister => &["Danh sách tài liệu"],
+        }
+    }
+
+    /// Whether a register title names this record: it starts with one of the record's titles,
+    /// or is one of them cut short at a word ("Kế hoạch đánh giá" for "Kế hoạch đánh giá nội
+    /// bộ"), at least three words long so that "Báo cáo" names no record. Case aside.
+    ///
+    /// ```
+    /// use qms_core::model::QmsRecord;
+    /// assert!(QmsRecord::Plan.is_titled("KẾ HOẠCH ĐÁNH GIÁ"));
+    /// assert!(QmsRecord::Plan.is_titled("Kế hoạch đánh giá nội bộ năm 2025"));
+    /// assert!(!QmsRecord::Plan.is_titled("Kế hoạch"));
+    /// assert!(!QmsRecord::Programme.is_titled("Kế hoạch đánh giá"));
+    /// ```
+    pub fn is_titled(&self, title: &str) -> bool {
+        let title = title.trim().to_lowercase();
+        let words = title.split_whitespace().count();
+        std::iter::once(self.usual_title())
+            .chain(self.other_titles().iter().copied())
+            .map(str::to_lowercase)
+            .any(|t| {
+                title.starts_with(&t)
+                    || (words >= 3 && t.starts_with(&title) && t[title.len()..].starts_with(' '))
+            })
+    }
+}
+
 /// The form a record is made on: its code and, when the internal documents register lists
 /// the form, its issue number and date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,7 +134,8 @@ pub struct FormIssue<'a> {
 impl Registers {
     /// The form `record` is made on: the records-register entry that names it in `qms_record`;
     /// else the first unlinked entry, then the first current form of the internal documents,
-    /// whose title starts with the record's usual title (case aside); `None` when none has a
+    /// whose title names the record ([`QmsRecord::is_titled`]), for every kind of record alike;
+    /// `None` when none has a
     /// code. Issue number and date come from the form in the internal documents register.
     ///
     /// ```
@@ -92,7 +151,6 @@ impl Registers {
         let coded = |e: &&super::register::RecordEntry| {
             e.form_code.as_deref().is_some_and(|c| !c.trim().is_empty())
         };
-        let usual = record.usual_title().to_lowercase();
         let current_form = |d: &&super::register::InternalDocument| {
             d.kind == DocumentKind::Form && d.status == DocumentStatus::Current
         };
@@ -107,7 +165,7 @@ impl Registers {
                     .iter()
                     .filter(coded)
                     .filter(|e| e.qms_record.is_none())
-                    .find(|e| e.title.to_lowercase().starts_with(&usual))
+                    .find(|e| record.is_titled(&e.title))
             })
             .and_then(|e| e.form_code.as_deref())
             .or_else(|| {
@@ -115,7 +173,7 @@ impl Registers {
                 self.internal_documents
                     .iter()
                     .filter(current_form)
-                    .find(|d| d.title.to_lowercase().starts_with(&usual))
+                    .find(|d| record.is_titled(&d.title))
                     .map(|d| d.code.as_str())
             })?
             .trim();
@@ -179,6 +237,81 @@ mod tests {
         assert_eq!(f.code, "BM.QT05.01");
         assert_eq!(f.revision, Some("04"));
         assert_eq!(f.issued_on, NaiveDate::from_ymd_opt(2023, 6, 1));
+    }
+
+    /// Every record, each once (the match fails to compile when a record is added).
+    fn every_record() -> Vec<QmsRecord> {
+        use QmsRecord::*;
+        let all = [
+            Programme,
+            Plan,
+            TeamDecision,
+            Checklist,
+            Report,
+            CorrectiveActionRequest,
+            ActionTracker,
+            FindingsRegister,
+            AuditSummary,
+            ReviewNotice,
+            ReviewReport,
+            Minutes,
+            DocumentRegister,
+        ];
+        for r in all {
+            match r {
+                Programme
+                | Plan
+                | TeamDecision
+                | Checklist
+                | Report
+                | CorrectiveActionRequest
+                | ActionTracker
+                | FindingsRegister
+                | AuditSummary
+                | ReviewNotice
+                | ReviewReport
+                | Minutes
+                | DocumentRegister => {}
+            }
+        }
+        all.to_vec()
+    }
+
+    #[test]
+    fn the_fallback_by_title_finds_every_kind_under_each_of_its_titles() {
+        let all = every_record();
+        for record in &all {
+            let titles =
+                std::iter::once(record.usual_title()).chain(record.other_titles().iter().copied());
+            for title in titles {
+                // Only the forms register, with every other record's form beside it.
+                let mut r = Registers::default();
+                for (i, other) in all.iter().enumerate().filter(|(_, o)| *o != record) {
+                    r.internal_documents
+                        .push(form(&format!("BM.X{i}"), other.usual_title(), "01"));
+                }
+                r.internal_documents.push(form("BM.ME", title, "01"));
+                let found = r.form_of(*record).map(|f| f.code);
+                assert_eq!(found, Some("BM.ME"), "{record:?} titled {title:?}");
+                // And as an unlinked records-register entry.
+                let mut r = Registers::default();
+                r.records
+                    .push(entry("e", &title.to_uppercase(), "BM.R", None));
+                assert_eq!(r.form_of(*record).map(|f| f.code), Some("BM.R"));
+            }
+        }
+    }
+
+    #[test]
+    fn a_register_title_cut_short_at_a_word_still_names_the_record() {
+        let mut r = Registers::default();
+        r.internal_documents
+            .push(form("BM.QT03.02", "Kế hoạch đánh giá", "02"));
+        r.internal_documents
+            .push(form("BM.QT03.09", "Kế hoạch", "02"));
+        assert_eq!(r.form_of(QmsRecord::Plan).unwrap().code, "BM.QT03.02");
+        assert!(r.form_of(QmsRecord::Programme).is_none());
+        assert!(!QmsRecord::Plan.is_titled("Kế hoạch đánh gi"));
     }
 
     #[test]

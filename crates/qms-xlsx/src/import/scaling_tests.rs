@@ -57,16 +57,26 @@ fn filled(n: usize) -> (qms_core::Dossier, Vec<u8>) {
         if name.starts_with("xl/worksheets/sheet") {
             let mut out = String::with_capacity(text.len() * 2);
             let mut rest = text.as_str();
+            // The style of the first item row's input cell (row 9), whatever its number.
+            let mut input_style: Option<String> = None;
             while let Some(at) = rest.find(r#"<c r="I"#) {
                 out.push_str(&rest[..at]);
                 rest = &rest[at..];
                 let end = rest.find('>').unwrap() + 1;
                 let cell = &rest[..end];
                 let row: u32 = cell[7..].split('"').next().unwrap().parse().unwrap();
+                let style = cell
+                    .split(r#" s=""#)
+                    .nth(1)
+                    .and_then(|s| s.split('"').next());
+                if row == 9 {
+                    input_style = style.map(str::to_owned);
+                }
                 // Only the unlocked input cells of item rows are self-closing below row 8.
-                if row > 8 && cell.ends_with("/>") && cell.contains(r#"s="8""#) {
+                if row > 8 && cell.ends_with("/>") && style == input_style.as_deref() {
+                    let s = style.unwrap_or("0");
                     out.push_str(&format!(
-                        r#"<c r="I{row}" s="8" t="inlineStr"><is><t>Ghi chú {row}</t></is></c>"#
+                        r#"<c r="I{row}" s="{s}" t="inlineStr"><is><t>Ghi chú {row}</t></is></c>"#
                     ));
                 } else {
                     out.push_str(cell);
