@@ -253,3 +253,18 @@ fn non_xlsx_encrypted_and_oversized_files_are_refused_quickly() {
     assert_eq!(err(&huge).code(), "package-limit");
     assert_eq!(err(b"PK\x03\x04garbage").code(), "unreadable-workbook");
 }
+
+/// Found by the fuzz smoke in CI: a cell reference past Excel's grid overflowed calamine's
+/// reference arithmetic (a panic with overflow checks on). It is now a clear refusal.
+#[test]
+fn a_cell_reference_past_excels_grid_is_refused_not_a_panic() {
+    let d = dossier(1);
+    for bad in ["AAAAAAAA9", "F99999999999"] {
+        let bytes = edit_sheet(&export(&d), 1, |xml| {
+            xml.replacen(r#"<c r="F9""#, &format!(r#"<c r="{bad}""#), 1)
+        });
+        let e = err(&bytes);
+        assert_eq!(e.code(), "unreadable-workbook", "{bad}: {e}");
+        assert!(e.to_string().contains(bad), "{e}");
+    }
+}

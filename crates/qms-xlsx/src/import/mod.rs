@@ -1,6 +1,7 @@
 //! Importing filled checklist workbooks back into the dossier.
 
 mod apply;
+mod cell_refs;
 mod conflicts;
 mod matching;
 mod read;

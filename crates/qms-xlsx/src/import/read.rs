@@ -150,6 +150,25 @@ pub(crate) fn check_package(name: &str, bytes: &[u8]) -> Result<(), XlsxError> {
             ));
         }
     }
+    // Only once every part is within the limits: a reference past Excel's grid would make
+    // calamine's unchecked arithmetic overflow (see `cell_refs`).
+    for i in 0..zip.len() {
+        let part = zip.by_index(i).map_err(|e| unreadable(&e))?;
+        let part_name = part.name().map(|n| n.to_string()).unwrap_or_default();
+        if !(part_name.starts_with("xl/worksheets/") && part_name.ends_with(".xml")) {
+            continue;
+        }
+        if let Some(bad) =
+            super::cell_refs::first_reference_off_grid(part).map_err(|e| unreadable(&e))?
+        {
+            return Err(XlsxError::Unreadable {
+                workbook: name.to_owned(),
+                detail: format!(
+                    "{part_name}: cell reference {bad:?} is outside Excel's grid (XFD1048576)"
+                ),
+            });
+        }
+    }
     Ok(())
 }
 
