@@ -14,7 +14,7 @@ use crate::select::{CarItem, audit_cars, finding_of};
 use crate::wml::{BOLD, Borders, PLAIN, Para, columns, width};
 use crate::xml::Xml;
 use qms_core::Lang;
-use qms_core::model::{Audit, CaSource, CaState, CorrectiveAction, Finding};
+use qms_core::model::{Audit, CaSource, CaState, CorrectiveAction, Finding, Inspection};
 
 const DOTS: &str = "……………………………………………………………………………………………";
 /// A blank for a short answer (yes or no).
@@ -123,6 +123,7 @@ fn write_car(
     audit: Option<&Audit>,
     finding: Option<&Finding>,
     ca: Option<&CorrectiveAction>,
+    inspection: Option<&Inspection>,
 ) {
     let date = ca
         .map(|c| c.raised_on)
@@ -181,6 +182,12 @@ fn write_car(
         src.push_str(&format!(" – {}", ctx.audit_title(a)));
         if let Some(n) = &a.plan.number {
             src.push_str(&format!(" ({} {n})", ctx.t("Kế hoạch số", "plan No.")));
+        }
+    }
+    if let Some(i) = inspection {
+        src.push_str(&format!(" – {}", i.body));
+        if let Some(n) = &i.number {
+            src.push_str(&format!(" ({} {n})", ctx.t("Biên bản số", "record No.")));
         }
     }
     line(x, ctx.t("Nguồn phát hiện", "Source"), Some(&src));
@@ -498,7 +505,7 @@ pub(crate) fn render_audit(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, Docx
             if i > 0 {
                 x.section_break(&ctx.opts.layout.sect_pr());
             }
-            write_car(x, ctx, Some(audit), item.finding, item.ca);
+            write_car(x, ctx, Some(audit), item.finding, item.ca, None);
         }
     })
 }
@@ -511,13 +518,20 @@ pub(crate) fn render_one(ctx: &Ctx<'_>, ca: &CorrectiveAction) -> Result<Vec<u8>
         date: ca.raised_on,
     };
     let found = finding_of(ctx.d, ca);
+    // A request raised on an outside inspection's finding (Sở KH&CN, a certification body)
+    // shows that finding and the inspection it came from.
+    let inspected = match (found, ca.finding.as_deref()) {
+        (None, Some(id)) => ctx.d.inspection_findings().find(|(_, f)| f.id == id),
+        _ => None,
+    };
     package(&meta, ctx.opts, |x| {
         write_car(
             x,
             ctx,
             found.map(|(a, _)| a),
-            found.map(|(_, f)| f),
+            found.map(|(_, f)| f).or(inspected.map(|(_, f)| f)),
             Some(ca),
+            inspected.map(|(i, _)| i),
         );
     })
 }

@@ -299,3 +299,32 @@ fn an_empty_review_input_reads_the_same_in_the_report_and_the_minutes() {
         }
     }
 }
+
+/// A request raised on an outside inspection's finding shows that finding (clauses,
+/// evidence, statement) and the inspection record it came from; it was an empty form.
+#[test]
+fn a_request_from_an_outside_inspection_shows_its_finding_and_record() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/ubnd-phuong-my-tho-2015.json"
+    );
+    let d = qms_core::load(&std::fs::read(path).unwrap()).unwrap();
+    let (inspection, finding) = d
+        .inspection_findings()
+        .find(|(_, f)| f.id == "kt-2025-01")
+        .unwrap();
+    let car = paragraphs(
+        &render(
+            DocumentKind::Car,
+            Target::CorrectiveAction("car-04"),
+            &d,
+            &opts(),
+        )
+        .unwrap(),
+    );
+    let all = car.join("\n");
+    assert!(all.contains(&finding.statement), "{all}");
+    assert!(all.contains(finding.evidence.as_deref().unwrap()), "{all}");
+    assert!(all.contains(inspection.number.as_deref().unwrap()), "{all}");
+    assert!(all.contains(&inspection.body), "{all}");
+}
