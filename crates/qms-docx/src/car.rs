@@ -10,7 +10,7 @@ use crate::error::DocxError;
 use crate::form_sign::{FormSigner, form_signature_beside, form_signatures, form_signer};
 use crate::header::{national_header, title_lines};
 use crate::package::{Meta, package};
-use crate::select::{CarItem, audit_cars, finding_of};
+use crate::select::{CarItem, audit_cars, finding_of, inspection_finding_of};
 use crate::wml::{BOLD, Borders, PLAIN, Para, columns, width};
 use crate::xml::Xml;
 use qms_core::Lang;
@@ -520,10 +520,10 @@ pub(crate) fn render_one(ctx: &Ctx<'_>, ca: &CorrectiveAction) -> Result<Vec<u8>
     let found = finding_of(ctx.d, ca);
     // A request raised on an outside inspection's finding (Sở KH&CN, a certification body)
     // shows that finding and the inspection it came from.
-    let inspected = match (found, ca.finding.as_deref()) {
-        (None, Some(id)) => ctx.d.inspection_findings().find(|(_, f)| f.id == id),
-        _ => None,
-    };
+    let inspected = found
+        .is_none()
+        .then(|| inspection_finding_of(ctx.d, ca))
+        .flatten();
     package(&meta, ctx.opts, |x| {
         write_car(
             x,

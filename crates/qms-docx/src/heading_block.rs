@@ -136,15 +136,7 @@ impl Xml<'_> {
 mod tests {
     use crate::header::heading;
     use crate::wml::{Borders, PLAIN, Para};
-    use crate::xml::Xml;
-
-    fn render(f: impl FnOnce(&mut Xml<'_>)) -> String {
-        let mut out = Vec::new();
-        let mut x = Xml::new(&mut out);
-        f(&mut x);
-        x.finish().unwrap();
-        String::from_utf8(out).unwrap()
-    }
+    use crate::xml::render;
 
     #[test]
     fn a_heading_and_its_first_paragraph_share_an_unsplittable_row() {

@@ -3,7 +3,7 @@
 
 use crate::{DocumentKind, Target};
 use qms_core::Dossier;
-use qms_core::model::{Audit, CorrectiveAction, Finding};
+use qms_core::model::{Audit, CorrectiveAction, Finding, Inspection};
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -70,6 +70,16 @@ pub(crate) fn finding_of<'a>(
 ) -> Option<(&'a Audit, &'a Finding)> {
     let id = ca.finding.as_deref()?;
     d.findings().find(|(_, f)| f.id == id)
+}
+
+/// The outside inspection (Sở KH&CN, a certification body) and its finding that a request
+/// was raised on, when the finding is not an internal audit's.
+pub(crate) fn inspection_finding_of<'a>(
+    d: &'a Dossier,
+    ca: &CorrectiveAction,
+) -> Option<(&'a Inspection, &'a Finding)> {
+    let id = ca.finding.as_deref()?;
+    d.inspection_findings().find(|(_, f)| f.id == id)
 }
 
 /// A target owned by the document list.

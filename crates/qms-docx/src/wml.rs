@@ -403,14 +403,7 @@ pub(crate) fn columns(total: u32, parts: &[u32]) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn render(f: impl FnOnce(&mut Xml<'_>)) -> String {
-        let mut out = Vec::new();
-        let mut x = Xml::new(&mut out);
-        f(&mut x);
-        x.finish().unwrap();
-        String::from_utf8(out).unwrap()
-    }
+    use crate::xml::render;
 
     #[test]
     fn runs_keep_breaks_tabs_and_edge_spaces() {

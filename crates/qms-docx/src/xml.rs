@@ -128,6 +128,17 @@ fn escape_into(buf: &mut String, text: &str, quotes: bool) {
     }
 }
 
+/// The markup `f` writes, for unit tests of the writers.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+pub(crate) fn render(f: impl FnOnce(&mut Xml<'_>)) -> String {
+    let mut out = Vec::new();
+    let mut x = Xml::new(&mut out);
+    f(&mut x);
+    x.finish().unwrap();
+    String::from_utf8(out).unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
