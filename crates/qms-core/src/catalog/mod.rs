@@ -5,7 +5,8 @@
 //! follow the official TCVN wording where it is known; each title carries a [`TitleStatus`]
 //! that tells how sure we are of it, so that reports can label unverified wording.
 
-use std::collections::HashMap;
+// foldhash: the index is only looked up, never iterated, so its order cannot reach any output.
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 use schemars::JsonSchema;

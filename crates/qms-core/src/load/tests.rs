@@ -122,3 +122,62 @@ fn a_repeated_rule_setting_is_reported() {
     let codes: Vec<&str> = report.problems.iter().map(|p| p.code()).collect();
     assert_eq!(codes, ["QMS-V009"], "{:?}", report.problems);
 }
+
+/// A sample dossier written as JSON, large enough to be read while a second thread checks it.
+fn large_text() -> String {
+    let spec = crate::sample::SampleSpec {
+        checklist_items: 4_000,
+        findings: 40,
+        seed: 7,
+        agency: 0,
+    };
+    let text = serde_json::to_string(&crate::sample::sample_dossier(&spec)).unwrap_or_default();
+    assert!(text.len() >= super::OVERLAP_FROM, "{}", text.len());
+    text
+}
+
+/// The questions of every checklist, in order.
+fn questions(d: &Dossier) -> Vec<&str> {
+    d.audits
+        .iter()
+        .flat_map(|a| &a.checklists)
+        .flat_map(|c| &c.items)
+        .map(|i| i.question.as_str())
+        .collect()
+}
+
+/// A large NFC dossier read while it is checked gives what reading it after the check gives.
+#[test]
+fn a_large_dossier_read_while_checked_is_the_one_written() {
+    let text = large_text();
+    let report = super::load_report(text.as_bytes());
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let expected: Dossier = serde_json::from_str(&text).unwrap();
+    assert_eq!(report.dossier, Some(expected));
+}
+
+/// Text that is not NFC in a large dossier, written out or hidden in escapes, is normalised
+/// as in a small one: the check on the second thread sends it to the careful path.
+#[test]
+fn a_large_dossier_that_is_not_nfc_is_normalised() {
+    let text = large_text();
+    let original: Dossier = serde_json::from_str(&text).unwrap();
+    let first = questions(&original)[0].to_owned();
+    for decomposed in ["e\u{301}", "e\\u0301"] {
+        let changed = text.replacen(
+            &format!("\"question\":\"{first}"),
+            &format!("\"question\":\"{decomposed}{first}"),
+            1,
+        );
+        assert_ne!(changed, text);
+        let report = super::load_report(changed.as_bytes());
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        let loaded = report.dossier.unwrap();
+        assert_eq!(
+            questions(&loaded)[0],
+            format!("\u{e9}{first}"),
+            "{decomposed}"
+        );
+        assert_eq!(questions(&loaded)[1..], questions(&original)[1..]);
+    }
+}

@@ -1,7 +1,7 @@
 //! Indexes of the ids a dossier defines, per collection.
 
+use foldhash::{HashMap, HashSet};
 use serde_json::Value;
-use std::collections::{HashMap, HashSet};
 
 /// Ids that exist although their records were set aside (their structure was broken), so that
 /// references to them are not reported a second time as dangling.
