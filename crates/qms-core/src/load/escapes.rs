@@ -59,64 +59,128 @@ pub(super) fn escapes_keep_nfc(text: &str) -> bool {
 }
 
 /// Whether a text is certainly NFC (the quick check's "yes"), as
-/// `is_nfc_quick(text.chars()) == IsNormalized::Yes` but several times faster on dossiers:
-/// characters below U+0300 (ASCII and the Latin letters before the combining marks) are their
-/// own NFC and starters, so only the others are looked up, through a small cache since a text
-/// uses few distinct ones (Vietnamese letters, mostly).
+/// `is_nfc_quick(text.chars()) == IsNormalized::Yes` but several times faster on dossiers
+/// (the loader calls [`scan`], which also tells whether there is a backslash).
+#[cfg(test)]
 pub(super) fn quick_nfc(text: &str) -> bool {
+    scan(text).nfc
+}
+
+/// What one pass over a text found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Scan {
+    /// The text is certainly NFC (the quick check's "yes").
+    pub(super) nfc: bool,
+    /// The text has a backslash (it may have escapes), as far as the pass went: when `nfc`
+    /// is false the pass stopped early and this says nothing.
+    pub(super) backslash: bool,
+}
+
+/// One pass over `text` for [`quick_nfc`] and for whether it has a backslash at all.
+///
+/// Characters below U+0300 (ASCII and the Latin letters before the combining marks) are their
+/// own NFC and starters, and so are the precomposed letters U+1E00..=U+1EFF (bytes E1 B8..BB
+/// xx: most Vietnamese letters with two marks). Together they are the bytes below 0xCC and the
+/// pairs E1 B8..BB, which are recognised [`CHUNK`] bytes at a time (a loop without branches
+/// that the compiler turns into vector instructions); only chunks with other characters are
+/// read character by character, looking those up through a small cache since a text uses few
+/// distinct ones.
+pub(super) fn scan(text: &str) -> Scan {
     let bytes = text.as_bytes();
     let mut cache = [('\0', 0u8, true); 64];
     let mut last_ccc = 0u8;
+    let mut backslash = false;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // One-byte characters, and two-byte ones led by 0xC2..=0xCB (U+0080..=U+02FF).
-        if b < 0x80 {
-            i += 1;
-            last_ccc = 0;
-            // Most of a dossier is ASCII: skip it eight bytes at a time.
-            while let Some(word) = bytes
-                .get(i..i + 8)
-                .and_then(|w| <[u8; 8]>::try_from(w).ok())
-            {
-                if u64::from_le_bytes(word) & 0x8080_8080_8080_8080 != 0 {
-                    break;
-                }
-                i += 8;
+    let no = Scan {
+        nfc: false,
+        backslash: false,
+    };
+    loop {
+        // A chunk and the byte after it (the follower of an E1 in its last place).
+        while let Some(chunk) = bytes
+            .get(i..i + CHUNK + 1)
+            .and_then(|c| <&[u8; CHUNK + 1]>::try_from(c).ok())
+        {
+            let (stop, slash) = chunk_needs_look_up(chunk);
+            backslash |= slash;
+            if stop {
+                break;
             }
-            continue;
-        }
-        if b < 0xCC {
-            i += 2;
+            // Starters only (the chunk may end inside one): no mark follows a mark.
+            i += CHUNK;
             last_ccc = 0;
-            continue;
         }
-        // U+1E00..=U+1EFF (E1 B8..BB xx): the precomposed letters of Latin Extended Additional,
-        // most Vietnamese letters with two marks; every one is NFC and a starter (the test
-        // below checks them all).
-        if b == 0xE1 && matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) {
-            i += 3;
-            last_ccc = 0;
-            continue;
+        if i >= bytes.len() {
+            return Scan {
+                nfc: true,
+                backslash,
+            };
         }
-        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
-            return false;
-        };
-        i += c.len_utf8();
-        // `% 64` keeps the index inside the 64 slots.
-        let Some(slot) = cache.get_mut(c as usize % 64) else {
-            return false;
-        };
-        if slot.0 != c {
-            let yes = is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
-            *slot = (c, canonical_combining_class(c), yes);
+        // The chunk that has a character to look up, or the last bytes: one character at
+        // a time.
+        let end = i + CHUNK;
+        while i < end {
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
+            if b < 0x80 {
+                i += 1;
+                last_ccc = 0;
+                backslash |= b == b'\\';
+                continue;
+            }
+            if b < 0xC0 {
+                // The rest of a starter that the chunk step ended inside.
+                i += 1;
+                continue;
+            }
+            if b < 0xCC {
+                i += 2;
+                last_ccc = 0;
+                continue;
+            }
+            if b == 0xE1 && matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) {
+                i += 3;
+                last_ccc = 0;
+                continue;
+            }
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                return no;
+            };
+            i += c.len_utf8();
+            // `% 64` keeps the index inside the 64 slots.
+            let Some(slot) = cache.get_mut(c as usize % 64) else {
+                return no;
+            };
+            if slot.0 != c {
+                let yes = is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
+                *slot = (c, canonical_combining_class(c), yes);
+            }
+            let (_, ccc, yes) = *slot;
+            if !yes || (ccc != 0 && last_ccc > ccc) {
+                return no;
+            }
+            last_ccc = ccc;
         }
-        let (_, ccc, yes) = *slot;
-        if !yes || (ccc != 0 && last_ccc > ccc) {
-            return false;
-        }
-        last_ccc = ccc;
     }
-    true
+}
+
+/// The bytes [`scan`] recognises at a time.
+const CHUNK: usize = 32;
+
+/// Whether the first [`CHUNK`] bytes of `chunk` have a character [`scan`] must look up (a
+/// byte of 0xCC or more that is not E1 followed by B8..BB; the last byte of `chunk` only
+/// follows), and whether they have a backslash.
+fn chunk_needs_look_up(chunk: &[u8; CHUNK + 1]) -> (bool, bool) {
+    let (_, next) = chunk.split_first().unwrap_or((&0, &[]));
+    let (_, cur) = chunk.split_last().unwrap_or((&0, &[]));
+    let (mut stop, mut slash) = (false, false);
+    // `&` and `|` rather than `&&` and `||`: no branch, so the loop is vectorised.
+    for (&b, &n) in cur.iter().zip(next) {
+        stop |= (b >= 0xCC) & !((b == 0xE1) & (n & 0xFC == 0xB8));
+        slash |= b == b'\\';
+    }
+    (stop, slash)
 }
 
 fn hex4(bytes: &[u8], at: usize) -> Option<u32> {
@@ -170,6 +234,77 @@ mod tests {
                 is_nfc_quick(t.chars()) == IsNormalized::Yes,
                 "{t:?}"
             );
+        }
+    }
+
+    /// The chunk step stops exactly at the bytes of 0xCC and more that are not E1 B8..BB,
+    /// wherever they stand (the last one followed by the byte after the chunk), and sees every
+    /// backslash.
+    #[test]
+    fn the_chunk_step_stops_where_it_must() {
+        use super::CHUNK;
+        for b in 0..=255u8 {
+            for next in [b'a', 0xB7, 0xB8, 0xBB, 0xBC, 0xE1] {
+                for at in 0..CHUNK {
+                    let mut chunk = [b'a'; CHUNK + 1];
+                    chunk[at] = b;
+                    chunk[at + 1] = next;
+                    let stops = |k: usize| {
+                        chunk[k] >= 0xCC
+                            && !(chunk[k] == 0xE1 && (0xB8..=0xBB).contains(&chunk[k + 1]))
+                    };
+                    let expected = ((0..CHUNK).any(stops), chunk[..CHUNK].contains(&b'\\'));
+                    assert_eq!(super::chunk_needs_look_up(&chunk), expected, "{chunk:x?}");
+                }
+            }
+        }
+    }
+
+    /// The backslash is seen wherever it stands, in a word or in the last bytes.
+    #[test]
+    fn a_backslash_is_seen_anywhere() {
+        for len in 1..100 {
+            for at in 0..len {
+                let mut t = "ư".repeat(len).into_bytes();
+                t.truncate(len);
+                let mut t: Vec<u8> = t
+                    .into_iter()
+                    .map(|b| if b < 0x80 { b } else { b'x' })
+                    .collect();
+                t[at] = b'\\';
+                let t = String::from_utf8(t).unwrap();
+                assert_eq!(
+                    super::scan(&t),
+                    super::Scan {
+                        nfc: true,
+                        backslash: true
+                    },
+                    "{t:?}"
+                );
+                let plain = t.replace('\\', "y");
+                assert!(!super::scan(&plain).backslash);
+            }
+        }
+    }
+
+    /// Every character of the Basic Multilingual Plane and a few beyond, alone, after a mark,
+    /// before one, and at every offset from a word's start: the same verdict as the quick check.
+    #[test]
+    fn quick_nfc_agrees_everywhere() {
+        let chars = ('\u{80}'..='\u{FFFF}').chain(['\u{1F600}', '\u{1D15E}', '\u{10FFFF}']);
+        for c in chars.filter(|c| !c.is_ascii()) {
+            for t in [
+                format!("{c}"),
+                format!("a\u{301}{c}"),
+                format!("{c}\u{323}\u{301}"),
+                format!("ơ{c}\u{301}"),
+            ] {
+                let expected = is_nfc_quick(t.chars()) == IsNormalized::Yes;
+                for pad in 0..9 {
+                    let padded = format!("{}{t}{}", "x".repeat(pad), "ư".repeat(pad % 3));
+                    assert_eq!(super::quick_nfc(&padded), expected, "{padded:?}");
+                }
+            }
         }
     }
 

@@ -85,17 +85,20 @@ pub fn load_report(bytes: &[u8]) -> LoadReport {
     let (text, parsed) = match read_while_checking(text) {
         Some(parsed) => (text, parsed),
         None => {
-            let (text, quick) = if escapes::quick_nfc(text) {
-                (text, true)
+            let first = escapes::scan(text);
+            let (text, scan) = if first.nfc {
+                (text, first)
             } else {
                 normalised = text.nfc().collect::<String>();
-                let quick = escapes::quick_nfc(&normalised);
-                (normalised.as_str(), quick)
+                let scan = escapes::scan(&normalised);
+                (normalised.as_str(), scan)
             };
             // The fast path reads straight into the model. Escapes (\u0301...) could hide
             // non-NFC text: unless they decode to characters that cannot (the usual escaped
             // Vietnamese), the text takes the path that normalises every string.
-            let plain = !text.contains("\\u") || (quick && escapes::escapes_keep_nfc(text));
+            let plain = (scan.nfc && !scan.backslash)
+                || !text.contains("\\u")
+                || (scan.nfc && escapes::escapes_keep_nfc(text));
             (
                 text,
                 plain
@@ -161,7 +164,8 @@ fn read_while_checking(text: &str) -> Option<Option<Dossier>> {
 /// Whether `text` may be read straight into the model: it is NFC, and its escapes (if any)
 /// decode to characters that keep it so.
 fn reads_plain(text: &str) -> bool {
-    escapes::quick_nfc(text) && (!text.contains("\\u") || escapes::escapes_keep_nfc(text))
+    let scan = escapes::scan(text);
+    scan.nfc && (!scan.backslash || !text.contains("\\u") || escapes::escapes_keep_nfc(text))
 }
 
 /// Whether one of the dossier's maps (the objects whose keys are data, not fields) has a
