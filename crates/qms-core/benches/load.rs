@@ -136,8 +136,8 @@ unsafe extern "C" {
 /// Linux's `CLOCK_PROCESS_CPUTIME_ID`.
 const CLOCK_PROCESS_CPUTIME_ID: i32 = 2;
 
-/// CPU time of the whole process, every thread included (the loader checks a large text on a
-/// second thread while it reads it: this is the work it costs in all).
+/// CPU time of the whole process, every thread included: equal to this thread's while the
+/// loader runs on one thread, and the honest figure if it ever uses more.
 fn process_cpu_time() -> Duration {
     let mut t = Timespec {
         tv_sec: 0,

@@ -82,32 +82,21 @@ pub fn load_report(bytes: &[u8]) -> LoadReport {
     // Normalising the whole text is safe: JSON's own syntax is ASCII, and no combining mark
     // composes with a quote or bracket.
     let normalised;
-    let (text, parsed) = match read_while_checking(text) {
-        Some(parsed) => (text, parsed),
-        None => {
-            let first = escapes::scan(text);
-            let (text, scan) = if first.nfc {
-                (text, first)
-            } else {
-                normalised = text.nfc().collect::<String>();
-                let scan = escapes::scan(&normalised);
-                (normalised.as_str(), scan)
-            };
-            // The fast path reads straight into the model. Escapes (\u0301...) could hide
-            // non-NFC text: unless they decode to characters that cannot (the usual escaped
-            // Vietnamese), the text takes the path that normalises every string.
-            let plain = (scan.nfc && !scan.backslash)
-                || !text.contains("\\u")
-                || (scan.nfc && escapes::escapes_keep_nfc(text));
-            (
-                text,
-                plain
-                    .then(|| serde_json::from_str::<Dossier>(text).ok())
-                    .flatten(),
-            )
-        }
+    let first = escapes::scan(text);
+    let (text, scan) = if first.nfc {
+        (text, first)
+    } else {
+        normalised = text.nfc().collect::<String>();
+        let scan = escapes::scan(&normalised);
+        (normalised.as_str(), scan)
     };
-    if let Some(dossier) = parsed {
+    // The fast path reads straight into the model. Escapes (\u0301...) could hide non-NFC
+    // text: unless they decode to characters that cannot (the usual escaped Vietnamese), the
+    // text takes the path that normalises every string.
+    let plain = (scan.nfc && !scan.backslash)
+        || !text.contains("\\u")
+        || (scan.nfc && escapes::escapes_keep_nfc(text));
+    if plain && let Ok(dossier) = serde_json::from_str::<Dossier>(text) {
         let mut problems = validate_with(&dossier, &KnownIds::default());
         position(text, &mut problems);
         // serde refuses a member written twice in any struct of the model (the test
@@ -131,41 +120,6 @@ pub fn load_report(bytes: &[u8]) -> LoadReport {
         report_duplicates(text, &mut report.problems);
     }
     report
-}
-
-/// Texts from this size on are read into the model while a second thread checks that they may
-/// be (below it, starting a thread costs more than the check it hides).
-const OVERLAP_FROM: usize = 1 << 20;
-
-/// Reads a large text into the model on this thread while another checks that it is NFC with
-/// no escape that could hide text that is not ([`reads_plain`]), the check that otherwise
-/// comes first: on a 39 MB dossier it takes a fifth of the time of reading it.
-///
-/// `Some(parsed)` when the text may be read as it is (`parsed` is `None` when serde refused
-/// it); `None` when that is not established (a small or non-NFC text, no thread to be had),
-/// and the caller decides as without this function. The thread only reads `text`, and the
-/// model read is used only once the check has passed: the result is the same as reading
-/// after checking.
-fn read_while_checking(text: &str) -> Option<Option<Dossier>> {
-    if text.len() < OVERLAP_FROM {
-        return None;
-    }
-    std::thread::scope(|s| {
-        let check = std::thread::Builder::new()
-            .name("qms-load-check".into())
-            .spawn_scoped(s, || reads_plain(text))
-            .ok()?;
-        let parsed = serde_json::from_str::<Dossier>(text).ok();
-        // A check that panicked (none is expected) leaves the decision to the caller.
-        check.join().ok().filter(|&plain| plain).map(|_| parsed)
-    })
-}
-
-/// Whether `text` may be read straight into the model: it is NFC, and its escapes (if any)
-/// decode to characters that keep it so.
-fn reads_plain(text: &str) -> bool {
-    let scan = escapes::scan(text);
-    scan.nfc && (!scan.backslash || !text.contains("\\u") || escapes::escapes_keep_nfc(text))
 }
 
 /// Whether one of the dossier's maps (the objects whose keys are data, not fields) has a
