@@ -211,7 +211,7 @@ impl<'w, 'p> ser::Serializer for &'w mut Walker<'p> {
         Ok(Fields {
             w: self,
             variant: false,
-            skip: DATELESS.contains(&name),
+            name,
         })
     }
     fn serialize_struct_variant(
@@ -225,7 +225,7 @@ impl<'w, 'p> ser::Serializer for &'w mut Walker<'p> {
         Ok(Fields {
             w: self,
             variant: true,
-            skip: false,
+            name: "",
         })
     }
 }
@@ -321,25 +321,26 @@ impl ser::SerializeMap for Map<'_, '_> {
     }
 }
 
-/// Structs of the model with no date anywhere inside, whose members the walk skips: a
-/// dossier has hundreds of thousands of checklist items, and visiting their members was a
-/// third of validation. The test `dateless_structs_have_no_date` reads their JSON schema, so a
-/// date added to one of them later fails it rather than going unchecked.
-const DATELESS: [&str; 1] = ["ChecklistItem"];
+/// Members of the model's structs (struct, member) with no date anywhere inside, which the
+/// walk skips: a dossier has hundreds of thousands of checklist items, and visiting their
+/// members was a third of validation. The test `dateless_members_have_no_date` reads the JSON
+/// schema of the member's type, so a date added inside later fails it rather than going
+/// unchecked.
+const DATELESS: [(&str, &str); 1] = [("Checklist", "items")];
 
 /// The members of a struct.
 struct Fields<'w, 'p> {
     w: &'w mut Walker<'p>,
     variant: bool,
-    /// A struct of [`DATELESS`]: nothing to look at inside.
-    skip: bool,
+    /// The struct's name as serde gives it (empty for a variant).
+    name: &'static str,
 }
 
 impl ser::SerializeStruct for Fields<'_, '_> {
     type Ok = ();
     type Error = fmt::Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> R {
-        if self.skip {
+        if DATELESS.contains(&(self.name, key)) {
             return Ok(());
         }
         self.w.within(Step::Field(key), value)
@@ -368,26 +369,32 @@ impl ser::SerializeStructVariant for Fields<'_, '_> {
 mod tests {
     use super::*;
 
-    /// The structs the walk skips have no date member, however deeply nested (their JSON
-    /// schema, definitions included, has no date format); the same probe finds the date of a
-    /// checklist, so it would see one added to an item.
+    /// The members the walk skips have no date, however deeply nested (the JSON schema of
+    /// their type, definitions included, has no date format); the same probe finds the date
+    /// of a checklist, so it would see one added to an item.
     #[test]
-    fn dateless_structs_have_no_date() {
-        let has_date = |schema: schemars::Schema| {
-            serde_json::to_string(&schema)
+    fn dateless_members_have_no_date() {
+        let has_date = |schema: &schemars::Schema| {
+            serde_json::to_string(schema)
                 .unwrap()
                 .contains(r#""format":"date"#)
         };
-        assert!(has_date(schemars::schema_for!(crate::model::Checklist)));
-        assert_eq!(DATELESS, ["ChecklistItem"]);
-        let item = schemars::schema_for!(crate::model::ChecklistItem);
+        let checklist = schemars::schema_for!(crate::model::Checklist);
+        assert!(has_date(&checklist));
+        assert_eq!(DATELESS, [("Checklist", "items")]);
         // The walk knows a struct by the name serde gives it, which the schema's title follows
         // (a `#[serde(rename)]` would change both): a renamed struct would no longer be skipped.
         assert_eq!(
-            item.get("title").and_then(|t| t.as_str()),
-            Some(DATELESS[0])
+            checklist.get("title").and_then(|t| t.as_str()),
+            Some(DATELESS[0].0)
         );
-        assert!(!has_date(item));
+        let items = checklist
+            .get("properties")
+            .and_then(|p| p.get(DATELESS[0].1));
+        assert!(items.is_some(), "{checklist:?}");
+        assert!(!has_date(&schemars::schema_for!(
+            Vec<crate::model::ChecklistItem>
+        )));
     }
 
     #[test]
