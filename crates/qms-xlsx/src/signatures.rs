@@ -12,6 +12,12 @@ use rust_xlsxwriter::Worksheet;
 /// Rows the signature block takes, counted from the row after the table.
 pub(crate) const SIGN_ROWS: u32 = 7;
 
+/// Heights of the block's rows, in points: the blank row under the table, the captions, the
+/// "(Ký, ghi rõ họ tên)" line, three rows of room to sign (about 2 cm printed), the names.
+/// Set explicitly so that the page layout (crate::pagination) knows them exactly.
+pub(crate) const SIGN_HEIGHTS: [f64; SIGN_ROWS as usize] =
+    [18.75, 18.75, 18.75, 25.5, 25.5, 25.5, 18.75];
+
 /// Writes the block starting two rows under `last_row`; returns its last row.
 pub(crate) fn checklist_signatures(
     ws: &mut Worksheet,
@@ -50,7 +56,8 @@ pub(crate) fn checklist_signatures(
     // The columns carry bordered formats for the table; blank cells of the block get a plain
     // one, so no grid is printed around the signatures. Rows go strictly in order: a streamed
     // (constant-memory) sheet drops any write to a row above the last one written.
-    for row in last_row + 1..=top + SIGN_ROWS - 2 {
+    for (row, height) in (last_row + 1..=top + SIGN_ROWS - 2).zip(SIGN_HEIGHTS) {
+        ws.set_row_height(row, height)?;
         match lines.iter().find(|(r, _, _)| *r == row) {
             Some((_, [a, b], bold)) => {
                 let f = if *bold { &s.sign } else { &s.sign_note };
