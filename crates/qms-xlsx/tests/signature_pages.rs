@@ -89,8 +89,8 @@ struct Printed {
     bottom: f64,
     /// Left and right margins, inches.
     sides: f64,
-    /// Shared-string index of the value in column A, by 1-based row.
-    column_a: BTreeMap<u32, usize>,
+    /// The text in column A, by 1-based row.
+    column_a: BTreeMap<u32, String>,
 }
 
 /// The checklist sheets of a workbook (all but the hidden metadata sheet), in order.
@@ -100,6 +100,15 @@ fn printed(bytes: &[u8]) -> Vec<Printed> {
         String::from_utf8(all.iter().find(|(p, _)| p == name).unwrap().1.clone()).unwrap()
     };
     let workbook = text("xl/workbook.xml");
+    // Streamed sheets write their strings inline; others share them.
+    let shared: Vec<String> = all
+        .iter()
+        .find(|(p, _)| p == "xl/sharedStrings.xml")
+        .map(|(_, x)| {
+            let x = String::from_utf8(x.clone()).unwrap();
+            x.split("<si>").skip(1).map(first_text).collect()
+        })
+        .unwrap_or_default();
     let names: Vec<(&str, &str)> = workbook
         .match_indices("<definedName ")
         .map(|(s, _)| {
@@ -132,14 +141,20 @@ fn printed(bytes: &[u8]) -> Vec<Printed> {
             }
             for c in tags(&xml, "c") {
                 let r = attr(c, "r").unwrap();
-                if let Some(row) = r.strip_prefix('A')
-                    && attr(c, "t") == Some("s")
-                {
-                    let s = xml.find(&format!("{c}>")).unwrap() + c.len() + 1;
-                    let v = &xml[s..];
-                    let v = &v[v.find("<v>").unwrap() + 3..v.find("</v>").unwrap()];
-                    column_a.insert(row.parse().unwrap(), v.parse().unwrap());
-                }
+                let Some(row) = r.strip_prefix('A') else {
+                    continue;
+                };
+                let body = &xml[xml.find(&format!("{c}>")).unwrap() + c.len() + 1..];
+                let body = &body[..body.find("</c>").unwrap_or(0)];
+                let text = match attr(c, "t") {
+                    Some("s") => {
+                        let v = &body[body.find("<v>").unwrap() + 3..body.find("</v>").unwrap()];
+                        shared[v.parse::<usize>().unwrap()].clone()
+                    }
+                    Some("inlineStr") => first_text(body),
+                    _ => continue,
+                };
+                column_a.insert(row.parse().unwrap(), text);
             }
             let breaks = tags(&xml, "brk")
                 .iter()
@@ -231,45 +246,38 @@ impl Printed {
         (on, automatic)
     }
 
-    /// The row (1-based) whose column A holds shared string `index`.
-    fn row_of(&self, index: usize) -> Option<u32> {
+    /// The row (1-based) whose column A holds `text`.
+    fn row_of(&self, text: &str) -> Option<u32> {
         self.column_a
             .iter()
-            .find(|(_, i)| **i == index)
+            .find(|(_, t)| *t == text)
             .map(|(r, _)| *r)
     }
 }
 
-/// Index of `text` among the shared strings of a workbook.
-fn shared_index(bytes: &[u8], text: &str) -> usize {
-    let all = parts(bytes);
-    let xml = String::from_utf8(
-        all.iter()
-            .find(|(p, _)| p == "xl/sharedStrings.xml")
-            .unwrap()
-            .1
-            .clone(),
-    )
-    .unwrap();
-    xml.split("<si>")
-        .skip(1)
-        .position(|si| si.contains(&format!(">{text}</t>")))
-        .unwrap_or_else(|| panic!("{text} not in the shared strings"))
+/// The text of the first `<t>` element in an XML fragment (the examples' texts need no
+/// unescaping to be compared: they hold no "&", "<" or ">").
+fn first_text(xml: &str) -> String {
+    let s = xml.find("<t").map(|s| s + xml[s..].find('>').unwrap() + 1);
+    let e = xml.find("</t>");
+    match (s, e) {
+        (Some(s), Some(e)) if s <= e => xml[s..e].to_owned(),
+        _ => String::new(),
+    }
 }
 
 /// Checks every sheet of a checklist workbook: the block prints on one page with the last
 /// question, at Excel's scale and at smaller ones (a reader with wider digits, such as
 /// LibreOffice with Carlito at 69%), and Excel adds no page break of its own.
 fn assert_block_kept(what: &str, bytes: &[u8], lang: Lang, items: &[usize]) {
-    let caption = shared_index(
-        bytes,
-        lang.pick("ĐẠI DIỆN ĐƠN VỊ ĐƯỢC ĐÁNH GIÁ", "FOR THE UNIT AUDITED"),
-    );
+    let caption = lang.pick("ĐẠI DIỆN ĐƠN VỊ ĐƯỢC ĐÁNH GIÁ", "FOR THE UNIT AUDITED");
     let sheets = printed(bytes);
     assert_eq!(sheets.len(), items.len(), "{what}");
     for (i, (sheet, n)) in sheets.iter().zip(items).enumerate() {
         let what = format!("{what}, sheet {}", i + 1);
-        let caption_row = sheet.row_of(caption).unwrap();
+        let caption_row = sheet
+            .row_of(caption)
+            .unwrap_or_else(|| panic!("{what}: no {caption} in column A"));
         let last_item = sheet.title_row + (*n as u32).max(1);
         // Captions, "(Ký, ghi rõ họ tên)", the room to sign and the names (the print area's
         // last row), under the last item.
@@ -317,6 +325,16 @@ fn checklists_of_any_length_keep_the_block_with_the_last_item() {
         let bytes = support::export(&d);
         assert_block_kept(&format!("{n} items"), &bytes, Lang::Vi, &[n, n]);
     }
+}
+
+/// A checklist large enough to be streamed (constant-memory mode) is laid out the same way.
+#[test]
+fn a_streamed_checklist_keeps_the_block_with_the_last_item() {
+    let n = qms_xlsx::STREAMED_ITEMS_MIN;
+    let bytes = support::export(&support::dossier(n));
+    assert_block_kept("streamed", &bytes, Lang::Vi, &[n, n]);
+    let breaks = printed(&bytes)[0].breaks.len();
+    assert!((20..=1023).contains(&breaks), "{breaks} breaks");
 }
 
 /// Whether `soffice` and `pdftotext` are here; panics under CI=true when they are not.
