@@ -204,6 +204,8 @@ const TITLE_HEIGHT: f64 = 24.0;
 const FIELD_HEIGHT: f64 = 18.75;
 const HINT_HEIGHT: f64 = 30.0;
 const HEADING_HEIGHT: f64 = 33.0;
+/// Height of the empty row under the headings of a checklist without items.
+const EMPTY_HEIGHT: f64 = 18.75;
 
 fn write_checklist(
     ws: &mut Worksheet,
@@ -407,24 +409,19 @@ fn write_checklist(
         .and_then(|p| d.person(p))
         .map(|p| p.name.as_str());
     let auditor = d.person(&checklist.auditor).map(|p| p.name.as_str());
+    if n == 0 {
+        // The one empty row under the headings.
+        ws.set_row_height(last_row, EMPTY_HEIGHT)?;
+        heights.push(EMPTY_HEIGHT);
+    }
     let sign_end =
         crate::signatures::checklist_signatures(ws, s, lang, last_row, representative, auditor)?;
     ws.set_print_area(0, 0, sign_end, last)?;
+    // A sheet past the budget of measured rows has no item heights to lay pages out from:
+    // the spreadsheet paginates it itself.
     if measure_rows {
-        if n == 0 {
-            // The one empty row under the headings, at the default height.
-            heights.push(15.0);
-        }
         heights.extend(crate::signatures::SIGN_HEIGHTS);
-        // The last item is printed with the signature block under it, on one page: the
-        // signatures then sign what is above them (or, when the last item is too tall for
-        // that, the block alone is kept whole).
-        let pages = pagination::Pages {
-            room: pagination::page_room(pagination::largest_fit_scale(&layout::WIDTHS)),
-            repeat: Some((HEADING_ROW as usize, HEADING_HEIGHT)),
-            keep: vec![last_row as usize, last_row as usize + 2],
-        };
-        ws.set_page_breaks(&pages.breaks(&heights))?;
+        pagination::break_checklist(ws, &heights, (HEADING_ROW, HEADING_HEIGHT), last_row)?;
     }
     ws.set_footer(lang.pick("&CTrang &P/&N", "&CPage &P of &N"));
     if let Some(h) = crate::form_code::page_header(d, qms_core::model::QmsRecord::Checklist, lang) {

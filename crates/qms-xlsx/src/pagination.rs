@@ -116,6 +116,31 @@ impl Pages {
     }
 }
 
+/// Sets the page breaks of a checklist sheet whose rows, from the top through the signature
+/// block, have these `heights`; `heading` is the repeated heading row and its height,
+/// `last_item` the row of the last item. The last item prints with the signature block under
+/// it, on one page, so that the signatures sign what is above them; when the two are too tall
+/// for a page, the block alone is kept whole.
+///
+/// ```ignore
+/// break_checklist(ws, &heights, (HEADING_ROW, HEADING_HEIGHT), last_row)?;
+/// ```
+pub(crate) fn break_checklist(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    heights: &[f64],
+    heading: (u32, f64),
+    last_item: u32,
+) -> Result<(), crate::XlsxError> {
+    let pages = Pages {
+        room: page_room(largest_fit_scale(&crate::layout::WIDTHS)),
+        repeat: Some((heading.0 as usize, heading.1)),
+        // The block's captions are two rows under the last item (a blank row between).
+        keep: vec![last_item as usize, last_item as usize + 2],
+    };
+    ws.set_page_breaks(&pages.breaks(heights))?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

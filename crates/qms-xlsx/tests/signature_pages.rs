@@ -320,7 +320,7 @@ fn every_example_checklist_prints_its_signature_block_whole_with_its_last_item()
 /// the block goes with it, or both move to a new page together.
 #[test]
 fn checklists_of_any_length_keep_the_block_with_the_last_item() {
-    for n in [1, 2, 5, 9, 14, 20, 27, 33, 41, 60] {
+    for n in [0, 1, 2, 5, 9, 14, 20, 27, 33, 41, 60] {
         let d = support::dossier(n);
         let bytes = support::export(&d);
         assert_block_kept(&format!("{n} items"), &bytes, Lang::Vi, &[n, n]);
