@@ -403,11 +403,7 @@ fn write_checklist(
     ws.set_margins(left, right, top, bottom, header, footer);
     ws.set_repeat_rows(HEADING_ROW, HEADING_ROW)?;
     ws.set_print_fit_to_pages(1, 0);
-    let representative = d
-        .unit(&checklist.unit)
-        .and_then(|u| u.head.as_deref())
-        .and_then(|p| d.person(p))
-        .map(|p| p.name.as_str());
+    let representative = crate::signatures::unit_representative(d, ctx.audit, checklist);
     let auditor = d.person(&checklist.auditor).map(|p| p.name.as_str());
     if n == 0 {
         // The one empty row under the headings.
