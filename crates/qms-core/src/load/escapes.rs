@@ -17,6 +17,7 @@ use unicode_normalization::{IsNormalized, is_nfc_quick};
 /// decoded string as well.
 pub(super) fn escapes_keep_nfc(text: &str) -> bool {
     let bytes = text.as_bytes();
+    let mut cache = [(u32::MAX, false); 1024];
     let mut i = 0;
     // `get` because a two-character escape may step past the end of a text that ends with `\`.
     while let Some(off) = bytes
@@ -46,12 +47,22 @@ pub(super) fn escapes_keep_nfc(text: &str) -> bool {
         } else {
             unit
         };
-        let Some(c) = char::from_u32(code) else {
+        // The verdict per character is cached: an escaped dossier repeats the hundred-odd
+        // Vietnamese letters millions of times, and the two table look-ups were a third of
+        // loading it. `% 1024` keeps the index inside the slots, and gives the letters below
+        // U+0200 and those of U+1EA0..=U+1EF9 slots of their own.
+        let Some(slot) = cache.get_mut(code as usize % 1024) else {
             return false;
         };
-        if canonical_combining_class(c) != 0
-            || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes
-        {
+        if slot.0 != code {
+            let Some(c) = char::from_u32(code) else {
+                return false;
+            };
+            let starter = canonical_combining_class(c) == 0
+                && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
+            *slot = (code, starter);
+        }
+        if !slot.1 {
             return false;
         }
     }
@@ -183,9 +194,12 @@ fn chunk_needs_look_up(chunk: &[u8; CHUNK + 1]) -> (bool, bool) {
     (stop, slash)
 }
 
+/// The four hex digits at `at` (exactly four, no sign), as JSON writes a `\u` escape.
 fn hex4(bytes: &[u8], at: usize) -> Option<u32> {
-    let digits = std::str::from_utf8(bytes.get(at..at + 4)?).ok()?;
-    u32::from_str_radix(digits, 16).ok()
+    bytes
+        .get(at..at + 4)?
+        .iter()
+        .try_fold(0, |n, &b| Some(n << 4 | char::from(b).to_digit(16)?))
 }
 
 #[cfg(test)]
@@ -329,5 +343,18 @@ mod tests {
         assert!(!escapes_keep_nfc(r#"{"a": "\u1161"}"#)); // a Hangul vowel that composes
         assert!(!escapes_keep_nfc(r#"{"a": "\ud83d"}"#)); // a lone surrogate
         assert!(!escapes_keep_nfc(r#"{"a": "\u12"}"#));
+        assert!(!escapes_keep_nfc(r#"{"a": "\u+123"}"#)); // not four hex digits
+        // A cached verdict is per character: a mark after the letter that shares its slot.
+        assert!(!escapes_keep_nfc(r#"{"a": "\u1ec5 \u1301 \u0301"}"#)); // equal % 1024
+        assert!(escapes_keep_nfc(r#"{"a": "\u1ec5 \u1301 \u02c5"}"#));
+    }
+
+    #[test]
+    fn hex_digits_are_read_exactly() {
+        assert_eq!(super::hex4(b"\\u1Ec5", 2), Some(0x1EC5));
+        assert_eq!(super::hex4(b"00ff", 0), Some(0xFF));
+        assert_eq!(super::hex4(b"+123", 0), None);
+        assert_eq!(super::hex4(b"12g4", 0), None);
+        assert_eq!(super::hex4(b"123", 0), None);
     }
 }
