@@ -23,6 +23,7 @@ const ITALIC: &str = "<w:i/><w:iCs/>";
 /// Body paragraphs: justified, 1 cm first-line indent, 6 pt after, 1.15 lines.
 const BODY_PPR: &str = "<w:spacing w:before=\"0\" w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/>";
 const CENTER_TIGHT: &str = "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>";
+const FORM_CELL_PPR: &str = "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>";
 const CELL_PPR: &str = "<w:spacing w:before=\"40\" w:after=\"40\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>";
 
 /// Font size of table cells and their headings, in half-points: one point below the body.
@@ -64,6 +65,14 @@ pub(crate) fn styles_xml(layout: &Layout, lang: Lang) -> String {
             id: "DocType",
             name: "Document Type",
             ppr: "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
+            rpr: format!("{BOLD}{}", size(28)),
+        },
+        // A form's title: the document type's look with half its air above, as a form must
+        // leave its page to its parts.
+        Style {
+            id: "FormTitle",
+            name: "Form Title",
+            ppr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
             rpr: format!("{BOLD}{}", size(28)),
         },
         Style {
@@ -140,6 +149,26 @@ pub(crate) fn styles_xml(layout: &Layout, lang: Lang) -> String {
             ppr: "<w:spacing w:before=\"40\" w:after=\"40\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
             rpr: format!("{BOLD}{}", size(cell)),
         },
+        // The action table of a corrective-action request: the form's 12 pt (one point under
+        // the other tables) and less air in its rows, so a filled request keeps to one page.
+        Style {
+            id: "FormCell",
+            name: "Form Table Text",
+            ppr: FORM_CELL_PPR,
+            rpr: size(24),
+        },
+        Style {
+            id: "FormCellCenter",
+            name: "Form Table Text Centred",
+            ppr: "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
+            rpr: size(24),
+        },
+        Style {
+            id: "FormCellHead",
+            name: "Form Table Heading",
+            ppr: "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
+            rpr: format!("{BOLD}{}", size(24)),
+        },
         Style {
             id: "Form",
             name: "Form Text",
@@ -155,7 +184,8 @@ pub(crate) fn styles_xml(layout: &Layout, lang: Lang) -> String {
             id: "FormPart",
             name: "Form Part",
             ppr: "<w:spacing w:before=\"40\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
-            rpr: format!("{BOLD}{}", size(24)),
+            // Bold comes with the caption's run: the approval's opinion follows it plain.
+            rpr: size(24),
         },
         Style {
             id: "FormSign",
