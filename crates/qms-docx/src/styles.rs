@@ -49,6 +49,14 @@ pub(crate) fn styles_xml(layout: &Layout, lang: Lang) -> String {
             ppr: "<w:spacing w:before=\"60\" w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
             rpr: format!("{ITALIC}{}", size(24)),
         },
+        // The caption over a group's table ("a) Các cơ hội cải tiến"): bold body text kept with
+        // its table, with air above so it does not sit on the table before.
+        Style {
+            id: "GroupCaption",
+            name: "Group Caption",
+            ppr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\" w:line=\"276\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/>",
+            rpr: BOLD.into(),
+        },
         Style {
             id: "Heading1",
             name: "heading 1",
