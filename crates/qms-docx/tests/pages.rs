@@ -323,13 +323,20 @@ fn minutes_leave_no_page_part_empty_before_their_decisions() {
                 let path = dir.join(format!("{name}-{}-{lang:?}.docx", r.id));
                 std::fs::write(&path, bytes).unwrap();
                 files.push(path);
-                langs.push(lang);
+                // Each decision's deadline as the Vietnamese minutes print it, to find its row.
+                let dues: Vec<String> = r
+                    .decisions
+                    .iter()
+                    .filter_map(|d| d.due)
+                    .map(|d| d.format("%d/%m/%Y").to_string())
+                    .collect();
+                langs.push((lang, dues));
             }
         }
     }
     let mut faults = Vec::new();
     let mut continued = 0;
-    for ((pdf, lang), f) in convert(&dir, &files).iter().zip(langs).zip(&files) {
+    for ((pdf, (lang, dues)), f) in convert(&dir, &files).iter().zip(langs).zip(&files) {
         let name = f.file_name().unwrap().to_string_lossy();
         let pages = layout_pages(pdf);
         let fill = page_fill(pdf);
@@ -339,6 +346,15 @@ fn minutes_leave_no_page_part_empty_before_their_decisions() {
         };
         let all: String = pages.iter().map(|p| squeeze(p)).collect();
         assert!(all.contains(&squeeze(intro)), "{name}: no decisions");
+        // Every decision's row is drawn, split or not (LibreOffice 7.4 drops rows after a
+        // keep-with-next paragraph in a table that crosses a page: see decision 0001).
+        if lang == qms_core::Lang::Vi {
+            for due in &dues {
+                if !all.contains(due.as_str()) {
+                    faults.push(format!("{name}: no row due {due}"));
+                }
+            }
+        }
         for (n, page) in pages.iter().enumerate().skip(1) {
             let top = first_line(page);
             // The page starts the decisions (their caption) or continues them (the table's
