@@ -97,14 +97,14 @@ fn line(x: &mut Xml<'_>, label: &str, value: Option<&str>) {
 
 /// A blank that fills the rest of the line after "label: " in a form-wide cell of `width`
 /// twips (each "…" is one em of 12 pt, the label is measured as bold, which never
-/// underestimates it). When less than a third of the line is left, a full line of dots on
+/// underestimates it). When less than a quarter of the line is left, a full line of dots on
 /// the next one, as before: a blank line to fill by hand costs a line only when it needs it.
 fn fill_dots(label: &str, width: u32) -> String {
     const EM: u32 = FORM_CELL_HALF_POINTS * 10;
     let label = crate::measure::word_width(&format!("{label}: "), FORM_CELL_HALF_POINTS);
     // A twentieth of the line spare: the estimate is not the font.
     let left = (width - width / 20).saturating_sub(label);
-    if left >= width / 3 {
+    if left >= width / 4 {
         "…".repeat((left / EM) as usize)
     } else {
         DOTS.to_owned()

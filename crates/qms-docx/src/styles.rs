@@ -185,13 +185,14 @@ pub(crate) fn styles_xml(layout: &Layout, lang: Lang) -> String {
             ppr: "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
             rpr: size(24),
         },
-        // A part's caption in a form: a little air under the line above. It stays with its
+        // A part's caption in a form, a point under the line above (room for the marks over
+        // Vietnamese capitals, and no more: a request must keep to one page). It stays with its
         // text through the unsplittable row that holds both, not keep-with-next: LibreOffice
         // 7.4 drops rows after a keep-with-next paragraph inside a table crossing a page.
         Style {
             id: "FormPart",
             name: "Form Part",
-            ppr: "<w:spacing w:before=\"40\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
+            ppr: "<w:spacing w:before=\"20\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
             // Bold comes with the caption's run: the approval's opinion follows it plain.
             rpr: size(24),
         },
