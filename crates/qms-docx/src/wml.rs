@@ -111,7 +111,7 @@ impl Xml<'_> {
 
     /// Opens a paragraph.
     pub(crate) fn p_open(&mut self, p: Para) {
-        if matches!(p.style, "Heading1" | "Heading2") {
+        if matches!(p.style, "Heading1" | "Heading2" | "Label") {
             let after_table = std::mem::take(&mut self.spacer_pending);
             self.heading_starts(p.style, after_table);
         } else {
