@@ -58,7 +58,7 @@ fn decisions_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) {
     }
     let mut no = 0;
     for (caption, list) in groups {
-        x.p(Para::new("Body").keep(), &caption, BOLD);
+        x.p(Para::new("GroupCaption").keep(), &caption, BOLD);
         x.tbl_open(&w, Borders::Grid);
         x.header_row(&w, "CellHead", &head);
         for d in list {
@@ -132,7 +132,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
             &ctx.person_position(&m.secretary),
         );
         x.p(
-            Para::new("Body").keep(),
+            Para::new("Label"),
             ctx.t("3. Thành phần tham dự:", "3. Attendees:"),
             BOLD,
         );
@@ -140,11 +140,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
             body(x, &format!("- {}", ctx.person_position(a)));
         }
         if !m.absent.is_empty() {
-            x.p(
-                Para::new("Body").keep(),
-                ctx.t("Vắng mặt:", "Absent:"),
-                BOLD,
-            );
+            x.p(Para::new("Label"), ctx.t("Vắng mặt:", "Absent:"), BOLD);
             for a in &m.absent {
                 let reason = a
                     .reason
@@ -172,7 +168,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
         );
         if !m.guests.is_empty() {
             x.p(
-                Para::new("Body").keep(),
+                Para::new("Label"),
                 ctx.t("4. Khách mời:", "4. Guests:"),
                 BOLD,
             );
@@ -299,17 +295,19 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
     })
 }
 
-/// One row of the decisions table: STT | content | owner | deadline.
+/// One row of the decisions table: STT | content | owner | deadline. The row may split
+/// across pages: a decision with a long owner ("Bộ phận tiếp nhận và trả kết quả … tại Trung
+/// tâm Phục vụ hành chính công tỉnh") took its group's caption and heading row to the next
+/// page with it and left a third of a page blank; split, its first lines stay with them and
+/// the heading row repeats over the rest.
 fn decision_row(x: &mut Xml<'_>, ctx: &Ctx<'_>, widths: &[u32], no: usize, d: &Decision) {
-    x.row(
+    x.row_flowing(
         widths,
-        "Cell",
         &[
             &no.to_string(),
             &d.content,
             &owner(ctx, d.owner.as_deref(), d.unit.as_deref()),
             &d.due.map(|d| ctx.short_date(d)).unwrap_or_default(),
         ],
-        false,
     );
 }
