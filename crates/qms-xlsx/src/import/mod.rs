@@ -4,10 +4,15 @@ mod apply;
 mod cell_refs;
 mod conflicts;
 mod matching;
+mod parts;
 mod read;
 mod rows;
 #[cfg(test)]
 mod scaling_tests;
+mod scan;
+#[cfg(test)]
+mod scan_tests;
+mod xml_bits;
 
 pub use apply::{Change, ChangeKind};
 pub use conflicts::{Conflict, ConflictKind};
