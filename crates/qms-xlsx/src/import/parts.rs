@@ -127,6 +127,7 @@ pub(crate) fn shared_strings<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Op
         return Some(Vec::new());
     }
     let xml = part(zip, "xl/sharedStrings.xml")?;
+    let xml_text = std::str::from_utf8(&xml).ok()?;
     let start = memmem::find(&xml, b"<sst")?;
     if memmem::find(&xml, b"<!").is_some() || !opens(&xml, start, b"sst") {
         return None;
@@ -149,7 +150,7 @@ pub(crate) fn shared_strings<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Op
         i = if empty {
             after
         } else {
-            rich_text(&xml, after, b"</si>", &mut text).ok()?
+            rich_text(xml_text, after, b"</si>", &mut text).ok()?
         };
         strings.push(text);
     }

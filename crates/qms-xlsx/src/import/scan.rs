@@ -16,7 +16,9 @@ use super::cell_refs::first_reference_off_grid;
 use super::read::{SheetData, float_text, normalise_owned};
 use super::rows::SheetBuilder;
 use super::xml_bits::row_number;
-use super::xml_bits::{attributes, cell_position, decode_into, ends_name, has_excel_escape, opens};
+use super::xml_bits::{
+    attributes, attributes_kept, cell_position, decode_str_into, ends_name, has_excel_escape, opens,
+};
 use memchr::memmem;
 use std::io::Read;
 
@@ -128,7 +130,10 @@ fn scan(name: &str, mut part: impl Read, ctx: &Context<'_>) -> Res<SheetData> {
             let after = searched.max(pos);
             if let Some(last) = memmem::rfind(from(&buf, after)?, b"</row>") {
                 let end = after + last + 6;
-                rows(span(&buf, pos, end)?, &mut sheet, ctx)?;
+                // Checked as UTF-8 once for the whole run (it ends at a tag): each text
+                // within is then taken as it is.
+                let run = std::str::from_utf8(span(&buf, pos, end)?).map_err(|_| Stop::Unusual)?;
+                rows(run, &mut sheet, ctx)?;
                 pos = end;
                 searched = end;
                 continue;
@@ -178,7 +183,8 @@ fn plain_header(header: &[u8]) -> bool {
 }
 
 /// Reads a run of complete `<row>` elements into the sheet.
-fn rows(s: &[u8], sheet: &mut SheetBuilder, ctx: &Context<'_>) -> Res<()> {
+fn rows(run: &str, sheet: &mut SheetBuilder, ctx: &Context<'_>) -> Res<()> {
+    let s = run.as_bytes();
     let mut i = 0;
     let mut text = String::new();
     loop {
@@ -189,7 +195,7 @@ fn rows(s: &[u8], sheet: &mut SheetBuilder, ctx: &Context<'_>) -> Res<()> {
         if !opens(s, i, b"row") {
             return unusual();
         }
-        let (attrs, after, empty) = attributes(s, i + 4).ok_or(Stop::Unusual)?;
+        let (attrs, after, empty) = attributes_kept(s, i + 4, of_interest).ok_or(Stop::Unusual)?;
         for (name, value) in attrs.iter() {
             if (name == b"r" && row_number(value).is_none()) || name.ends_with(b"ref") {
                 check_reference(value)?;
@@ -208,9 +214,14 @@ fn rows(s: &[u8], sheet: &mut SheetBuilder, ctx: &Context<'_>) -> Res<()> {
             if !opens(s, i, b"c") {
                 return unusual();
             }
-            i = cell(s, i, sheet, ctx, &mut text)?;
+            i = cell(run, i, sheet, ctx, &mut text)?;
         }
     }
+}
+
+/// The attributes of rows and cells the scanner reads or checks.
+fn of_interest(name: &[u8]) -> bool {
+    matches!(name, b"r" | b"s" | b"t") || name.ends_with(b"ref")
 }
 
 /// Refuses a reference value (`A1`, `A1:B2 C3`) that lies past Excel's grid, as the check
@@ -225,13 +236,14 @@ fn check_reference(value: &[u8]) -> Res<()> {
 
 /// One `<c>` at `i`; returns the index after it.
 fn cell(
-    s: &[u8],
+    run: &str,
     i: usize,
     sheet: &mut SheetBuilder,
     ctx: &Context<'_>,
     text: &mut String,
 ) -> Res<usize> {
-    let (attrs, mut i, empty) = attributes(s, i + 2).ok_or(Stop::Unusual)?;
+    let s = run.as_bytes();
+    let (attrs, mut i, empty) = attributes_kept(s, i + 2, of_interest).ok_or(Stop::Unusual)?;
     let r = attrs.get(b"r").ok_or(Stop::Unusual)?;
     for (_, value) in attrs.iter().filter(|(n, _)| n.ends_with(b"ref")) {
         check_reference(value)?;
@@ -272,7 +284,7 @@ fn cell(
             i = if empty {
                 after
             } else {
-                rich_text(s, after, b"</is>", text)?
+                rich_text(run, after, b"</is>", text)?
             };
             inline = true;
         } else {
@@ -368,7 +380,8 @@ fn shared(v: &[u8], ctx: &Context<'_>) -> Res<Option<String>> {
 /// The text of an `<is>` or `<si>` element from `i` (after its start tag) to `close`,
 /// appended to `out`: every `<t>` outside phonetic runs, in order, as calamine joins them
 /// (trimmed unless `xml:space="preserve"`). Returns the index after `close`.
-pub(crate) fn rich_text(s: &[u8], mut i: usize, close: &[u8], out: &mut String) -> Res<usize> {
+pub(crate) fn rich_text(text: &str, mut i: usize, close: &[u8], out: &mut String) -> Res<usize> {
+    let s = text.as_bytes();
     loop {
         // Text between the tags of a rich string is not part of it (calamine skips it too).
         i += memchr::memchr(b'<', from(s, i)?).ok_or(Stop::Unusual)?;
@@ -388,7 +401,8 @@ pub(crate) fn rich_text(s: &[u8], mut i: usize, close: &[u8], out: &mut String) 
                 return unusual();
             }
             let start = out.len();
-            decode_into(span(s, i, i + len)?, out).ok_or(Stop::Unusual)?;
+            decode_str_into(text.get(i..i + len).ok_or(Stop::Unusual)?, out)
+                .ok_or(Stop::Unusual)?;
             let piece = out.get(start..).ok_or(Stop::Unusual)?;
             if !preserve {
                 let trimmed = piece.trim_matches([' ', '\t', '\r', '\n']);

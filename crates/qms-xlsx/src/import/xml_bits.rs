@@ -51,7 +51,17 @@ pub(crate) fn opens(s: &[u8], i: usize, name: &[u8]) -> bool {
 /// The attributes of a start tag whose name ends at `i`: (name, raw value) pairs, the index
 /// after the closing `>` and whether the tag closed itself (`/>`). `None` when the tag is not
 /// plain (no `>` in `s`, a `<` inside, an attribute without a quoted value).
-pub(crate) fn attributes(s: &[u8], mut i: usize) -> Option<(Attrs<'_>, usize, bool)> {
+pub(crate) fn attributes(s: &[u8], i: usize) -> Option<(Attrs<'_>, usize, bool)> {
+    attributes_kept(s, i, |_| true)
+}
+
+/// [`attributes`], keeping only those whose name passes `keep` (the rest are still read and
+/// must be plain): a row Excel wrote may have a dozen the scanner has no use for.
+pub(crate) fn attributes_kept(
+    s: &[u8],
+    mut i: usize,
+    keep: fn(&[u8]) -> bool,
+) -> Option<(Attrs<'_>, usize, bool)> {
     let mut attrs = Attrs::default();
     loop {
         while matches!(s.get(i), Some(b' ' | b'\t' | b'\r' | b'\n')) {
@@ -75,7 +85,9 @@ pub(crate) fn attributes(s: &[u8], mut i: usize) -> Option<(Attrs<'_>, usize, bo
         if value.contains(&b'<') {
             return None;
         }
-        attrs.push(name, value)?;
+        if keep(name) {
+            attrs.push(name, value)?;
+        }
         i = start + len + 1;
     }
 }
@@ -84,10 +96,10 @@ fn trim_ascii(s: &[u8]) -> &[u8] {
     s.trim_ascii()
 }
 
-/// The attributes of one tag (at most 16: the tags the scanner reads have 2 to 5).
+/// The attributes of one tag (at most 8 kept: the tags read have 2 to 5 of interest).
 #[derive(Default)]
 pub(crate) struct Attrs<'a> {
-    list: [(&'a [u8], &'a [u8]); 16],
+    list: [(&'a [u8], &'a [u8]); 8],
     len: usize,
 }
 
@@ -121,7 +133,11 @@ impl<'a> Attrs<'a> {
 /// XML entities and character references to characters XML allows. `None` for invalid UTF-8
 /// or any other entity (calamine then reports or reads it).
 pub(crate) fn decode_into(raw: &[u8], out: &mut String) -> Option<()> {
-    let text = std::str::from_utf8(raw).ok()?;
+    decode_str_into(std::str::from_utf8(raw).ok()?, out)
+}
+
+/// [`decode_into`] for text already known to be UTF-8.
+pub(crate) fn decode_str_into(text: &str, out: &mut String) -> Option<()> {
     let mut rest = text;
     while let Some(amp) = rest.find('&') {
         let (before, after) = rest.split_at_checked(amp)?;
