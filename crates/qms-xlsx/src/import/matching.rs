@@ -37,6 +37,11 @@ pub(crate) struct Matched {
     pub(crate) conflicts: ConflictList,
 }
 
+/// [`blank_to_none`], moving the text out instead of copying it.
+fn take_unless_blank(text: &mut String) -> Option<String> {
+    (!text.trim().is_empty()).then(|| std::mem::take(text))
+}
+
 fn blank_to_none(text: &str) -> Option<String> {
     (!text.trim().is_empty()).then(|| text.to_owned())
 }
@@ -76,7 +81,9 @@ fn current_kind(linked: &[FindingKind], offered: &[FindingKind]) -> Option<Findi
     linked.first().copied().filter(|k| offered.contains(k))
 }
 
-pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) -> Matched {
+/// Matches the rows read to the dossier. The typed texts of the rows move into the answers
+/// (the rows are dropped next), so they are not copied.
+pub(crate) fn match_rows(dossier: &Dossier, workbooks: &mut [(&str, WorkbookData)]) -> Matched {
     let mut conflicts = ConflictList::default();
     let mut all: Vec<((usize, usize, usize), Answer, Origin)> = Vec::new();
     let procedure_text: HashMap<&str, String> = dossier
@@ -84,19 +91,20 @@ pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) 
         .iter()
         .map(|p| (p.id.as_str(), format!("{} {}", p.code, p.title)))
         .collect();
-    for (wb_name, wb) in workbooks {
+    for (wb_name, wb) in workbooks.iter_mut() {
+        let wb_name: &str = wb_name;
         let conflict = |sheet: &str, cell: String, kind| Conflict {
-            workbook: (*wb_name).to_owned(),
+            workbook: wb_name.to_owned(),
             sheet: sheet.to_owned(),
             cell,
             kind,
         };
         let lang = wb.meta.lang;
-        let wb_arc: Arc<str> = Arc::from(*wb_name);
+        let wb_arc: Arc<str> = Arc::from(wb_name);
         let offered = layout::finding_kinds(wb.meta.graded);
         let audit_idx = dossier.audits.iter().position(|a| a.id == wb.meta.audit);
         let mut seen_checklists = HashSet::new();
-        for sheet in &wb.sheets {
+        for sheet in &mut wb.sheets {
             let sheet_arc: Arc<str> = Arc::from(sheet.name.as_str());
             let Some(cl_id) = &sheet.checklist else {
                 if let Some((r, c, _)) = sheet.foreign.first() {
@@ -161,7 +169,7 @@ pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) 
             let mut duplicated = vec![false; checklist.items.len()];
             let mut sheet_answers = Vec::new();
             let edition = dossier.scope.edition;
-            for data in &sheet.rows {
+            for data in &mut sheet.rows {
                 let r = data.row;
                 let row_cell = || cell_ref(r, 0);
                 let Some(key) = parse_row_key(&data.key) else {
@@ -292,7 +300,7 @@ impl RowCtx<'_> {
     /// (untouched) or has conflicts (pushed to `out`).
     fn answer(
         &self,
-        data: &RowData,
+        data: &mut RowData,
         key: &RowKey,
         i: usize,
         out: &mut ConflictList,
@@ -343,7 +351,7 @@ impl RowCtx<'_> {
             // with another workbook nor be stale.
             return None;
         }
-        let [result_text, evidence_text, kind_text, note_text] = &data.inputs;
+        let [result_text, _, kind_text, _] = &data.inputs;
         let result = layout::parse_result(result_text, self.lang);
         if result.is_none() {
             let allowed = ItemResult::ALL
@@ -381,10 +389,11 @@ impl RowCtx<'_> {
         if out.len() > before {
             return None;
         }
+        let [_, evidence, _, note] = &mut data.inputs;
         let answer = Answer {
             result,
-            evidence: blank_to_none(evidence_text),
-            note: blank_to_none(note_text),
+            evidence: take_unless_blank(evidence),
+            note: take_unless_blank(note),
             kind,
         };
         let no_kinds = Vec::new();

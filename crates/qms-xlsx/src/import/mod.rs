@@ -264,7 +264,8 @@ pub fn merge_filled_observed(
     let books = filled.read.len();
     let total = books + 2;
     observe(books, total, "");
-    let matched = matching::match_rows(&dossier, &filled.read);
+    let mut filled = filled;
+    let matched = matching::match_rows(&dossier, &mut filled.read);
     // The rows read are no longer needed; free them before the changes are recorded.
     drop(filled);
     let blocked = !matched.conflicts.is_empty();

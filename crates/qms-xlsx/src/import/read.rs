@@ -270,8 +270,8 @@ pub(crate) fn normalise_owned(s: String) -> String {
         s
     };
     // The quick check answers "yes" for almost all text typed on Vietnamese keyboards,
-    // sparing a full normalisation of every cell.
-    if s.chars().all(surely_nfc) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    // sparing a full normalisation of every cell (ASCII, checked a word at a time, first).
+    if s.is_ascii() || s.chars().all(surely_nfc) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
         s
     } else {
         s.nfc().collect()
