@@ -128,6 +128,16 @@ fn scan(name: &str, mut part: impl Read, ctx: &Context<'_>) -> Res<SheetData> {
                 break;
             }
             let after = searched.max(pos);
+            // The end of the rows: what is left before it (rows that close themselves, as
+            // the export's last one does) is the last run.
+            let back = after.saturating_sub(11).max(pos);
+            if let Some(close) = memmem::find(from(&buf, back)?, b"</sheetData") {
+                let end = back + close;
+                let run = std::str::from_utf8(span(&buf, pos, end)?).map_err(|_| Stop::Unusual)?;
+                rows(run, &mut sheet, ctx)?;
+                pos = end;
+                break;
+            }
             if let Some(last) = memmem::rfind(from(&buf, after)?, b"</row>") {
                 let end = after + last + 6;
                 // Checked as UTF-8 once for the whole run (it ends at a tag): each text

@@ -253,6 +253,19 @@ fn what_the_scanner_does_not_read_goes_to_calamine_with_the_same_result() {
 }
 
 #[test]
+fn rows_that_close_themselves_are_read_wherever_they_are() {
+    let xml = one_row("")
+        .replace(r#"<row r="9">"#, r#"<row r="8" ht="15"/><row r="9">"#)
+        .replace(
+            "</sheetData>",
+            r#"<row r="12" ht="18.75" customHeight="1"/></sheetData>"#,
+        );
+    assert_eq!(sheet(&xml).rows.len(), 1);
+    let only = format!(r#"{HEAD}<row r="1"/><row r="2" /></sheetData></worksheet>"#);
+    assert!(sheet(&only).rows.is_empty());
+}
+
+#[test]
 fn a_date_formatted_number_is_left_to_calamine() {
     let xml = one_row(r#"<c r="G9" s="3"><v>46000</v></c>"#);
     let ctx = Context {
