@@ -141,10 +141,16 @@ const TALLY_COLS: [TallyCol; 16] = [
         "Measurable quality objectives",
         |t| t.objectives_measurable,
     ),
-    ("Lỗi (qms check)", "Errors (qms check)", |t| t.errors),
-    ("Cảnh báo (qms check)", "Warnings (qms check)", |t| {
-        t.warnings
-    }),
+    (
+        "Lỗi khi rà soát hồ sơ",
+        "Errors in the dossiers",
+        |t| t.errors,
+    ),
+    (
+        "Cảnh báo khi rà soát hồ sơ",
+        "Warnings on the dossiers",
+        |t| t.warnings,
+    ),
 ];
 
 /// The summary sheet: what was received, totals by kind and by grouping, the chart.
@@ -256,7 +262,10 @@ fn summary(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
     ws.set_landscape();
     ws.set_paper_size(9);
     ws.set_margins(0.5, 0.4, 0.6, 0.6, 0.3, 0.3);
-    ws.set_print_fit_to_pages(1, 0);
+    // Sixteen columns of counts do not fit one landscape page at a readable size: two pages
+    // wide, the labels repeated.
+    ws.set_repeat_columns(0, 0)?;
+    ws.set_print_fit_to_pages(sheets::PAGES_WIDE, 0);
     ws.set_footer(ctx.pick("&CTrang &P/&N", "&CPage &P of &N"));
     Ok(())
 }
