@@ -108,6 +108,20 @@ fn header_parent<'a>(ctx: &'a Ctx<'_>) -> Option<&'a str> {
     (!people_committee).then_some(parent)
 }
 
+/// The agency's name under its managing body, without the place the managing body already
+/// names: "UBND TỈNH NINH BÌNH / SỞ KHOA HỌC VÀ CÔNG NGHỆ", not "... / SỞ KHOA HỌC VÀ CÔNG
+/// NGHỆ TỈNH NINH BÌNH" (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.2, and its samples).
+/// Both arguments are in capitals.
+fn without_parents_place<'a>(name: &'a str, parent: Option<&str>) -> &'a str {
+    let Some(parent) = parent else { return name };
+    ["TỈNH ", "THÀNH PHỐ "]
+        .iter()
+        .filter_map(|level| name.rfind(level))
+        .max()
+        .filter(|&at| at > 0 && parent.trim_end().ends_with(name[at..].trim_end()))
+        .map_or(name, |at| name[..at].trim_end())
+}
+
 /// The header table at the top of page 1.
 ///
 /// `number_line` is "Số: 05/KH-SKHCN"; `date` gives the place and date line.
@@ -141,11 +155,13 @@ pub(crate) fn national_header_with(
     // NINH BÌNH") rather than let a single word wrap: do the same.
     // The cell's own margins (108 twips each side) are not printable.
     let room = width(&widths, 0).saturating_sub(216);
-    if let Some(parent) = header_parent(ctx) {
-        let (parent, style) = agency_lines(&parent.to_uppercase(), room);
+    let parent = header_parent(ctx).map(str::to_uppercase);
+    if let Some(parent) = &parent {
+        let (parent, style) = agency_lines(parent, room);
         x.p(Para::new(style), &parent, PLAIN);
     }
     let name = ctx.agency_name().to_uppercase();
+    let name = without_parents_place(&name, parent.as_deref()).to_owned();
     let (lines, style) = agency_lines(&name, room);
     x.p(Para::new(style), &lines, BOLD);
     // The rule is a third to a half of the name; long names wrap, so cap it at the column.
@@ -430,6 +446,30 @@ pub(crate) fn body_or(x: &mut Xml<'_>, text: Option<&str>, none: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_name_under_a_managing_body_leaves_out_the_place_it_names() {
+        let parent = Some("UBND TỈNH NINH BÌNH");
+        let name = "SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH NINH BÌNH";
+        assert_eq!(
+            without_parents_place(name, parent),
+            "SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+        );
+        // Another province, no managing body, or a name that is only the place: kept whole.
+        assert_eq!(
+            without_parents_place(name, Some("BỘ KHOA HỌC VÀ CÔNG NGHỆ")),
+            name
+        );
+        assert_eq!(without_parents_place(name, None), name);
+        assert_eq!(
+            without_parents_place("TỈNH NINH BÌNH", parent),
+            "TỈNH NINH BÌNH"
+        );
+        assert_eq!(
+            without_parents_place("SỞ TƯ PHÁP THÀNH PHỐ HUẾ", Some("UBND THÀNH PHỐ HUẾ")),
+            "SỞ TƯ PHÁP"
+        );
+    }
 
     #[test]
     fn long_names_break_into_balanced_lines() {

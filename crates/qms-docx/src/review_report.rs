@@ -55,8 +55,9 @@ fn decision_state(s: DecisionState, lang: Lang) -> &'static str {
     }
 }
 
-/// Input a: the previous review's decisions and their state now.
-fn previous_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) -> bool {
+/// Input a: the previous review's decisions and their state on `on` (the report's date); an
+/// unfinished decision past its due date says by how many days, as the c4 table does.
+fn previous_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview, on: NaiveDate) -> bool {
     let prev = r
         .previous
         .as_deref()
@@ -77,7 +78,16 @@ fn previous_actions(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) -> boo
     x.row(&w, "CellHead", &head, true);
     for (i, d) in prev.decisions.iter().enumerate() {
         let f = r.follow_ups.iter().find(|f| f.decision == d.id);
-        let mut state = decision_state(f.map_or(d.state, |f| f.state), ctx.lang).to_owned();
+        let now = f.map_or(d.state, |f| f.state);
+        let mut state = decision_state(now, ctx.lang).to_owned();
+        let unfinished = matches!(now, DecisionState::Open | DecisionState::InProgress);
+        if let Some(due) = d.due.filter(|due| unfinished && *due < on) {
+            let late = days((on - due).num_days(), ctx.lang);
+            state.push_str(&match ctx.lang {
+                Lang::Vi => format!(" (quá hạn {late})"),
+                Lang::En => format!(" ({late} overdue)"),
+            });
+        }
         if let Some(c) = f.and_then(|f| f.comment.as_deref()) {
             state.push_str(&format!("\n{c}"));
         }
@@ -152,13 +162,7 @@ fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, processes: bool) -> boo
             Some(t) => t.show(v, ctx.lang),
             None => number(v, ctx.lang),
         };
-        let target = o.target.as_ref().map(|t| {
-            let cmp = match t.comparison {
-                qms_core::model::Comparison::AtLeast => "≥",
-                qms_core::model::Comparison::AtMost => "≤",
-            };
-            format!("{cmp} {}", with_unit(t.value))
-        });
+        let target = o.target.as_ref().map(|t| target_text(t, ctx.lang));
         let ms: Vec<_> = o
             .measurements
             .iter()
@@ -194,6 +198,23 @@ fn objectives(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: Period, processes: bool) -> boo
     x.tbl_close();
     x.spacer_after_table();
     true
+}
+
+/// A target as the objective states it: "≥ 95 %", "≤ 1 phản ánh"; a bound that leaves no
+/// room ("≥ 100 %", "≤ 0 hồ sơ") reads as the value itself, "100 %", as agencies write it.
+fn target_text(t: &qms_core::model::Target, lang: qms_core::Lang) -> String {
+    use qms_core::model::Comparison;
+    let percent = t.unit.as_deref().is_some_and(|u| u.trim().starts_with('%'));
+    let exact = match t.comparison {
+        Comparison::AtLeast => percent && t.value >= 100.0,
+        Comparison::AtMost => t.value <= 0.0,
+    };
+    let value = t.show(t.value, lang);
+    match (exact, t.comparison) {
+        (true, _) => value,
+        (false, Comparison::AtLeast) => format!("≥ {value}"),
+        (false, Comparison::AtMost) => format!("≤ {value}"),
+    }
 }
 
 /// Input c4: corrective actions raised in the period, their state and overdue actions.
@@ -421,7 +442,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
             }
             let key = t.maps_to_2015.unwrap_or(t.key);
             let data = match key {
-                "a" => previous_actions(x, ctx, r),
+                "a" => previous_actions(x, ctx, r, date),
                 "c1" => complaints(x, ctx, p, date),
                 "c2" => objectives(x, ctx, p, false),
                 "c3" => objectives(x, ctx, p, true),
@@ -490,5 +511,49 @@ fn merge(
                 .or_else(|| k.implementation.clone()),
             symbol: o.symbol.clone().or_else(|| k.symbol.clone()),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::target_text;
+    use qms_core::Lang;
+    use qms_core::model::{Comparison, Target};
+
+    fn t(value: f64, comparison: Comparison, unit: &str) -> Target {
+        Target {
+            value,
+            comparison,
+            unit: Some(unit.into()),
+        }
+    }
+
+    #[test]
+    fn a_bound_that_leaves_no_room_reads_as_the_value() {
+        assert_eq!(
+            target_text(&t(100.0, Comparison::AtLeast, "%"), Lang::Vi),
+            "100 %"
+        );
+        assert_eq!(
+            target_text(&t(100.0, Comparison::AtLeast, "%"), Lang::En),
+            "100%"
+        );
+        assert_eq!(
+            target_text(&t(0.0, Comparison::AtMost, "hồ sơ"), Lang::Vi),
+            "0 hồ sơ"
+        );
+        assert_eq!(
+            target_text(&t(95.0, Comparison::AtLeast, "%"), Lang::Vi),
+            "≥ 95 %"
+        );
+        assert_eq!(
+            target_text(&t(1.0, Comparison::AtMost, "phản ánh"), Lang::Vi),
+            "≤ 1 phản ánh"
+        );
+        // 100 of a count is a real lower bound, not the whole range.
+        assert_eq!(
+            target_text(&t(100.0, Comparison::AtLeast, "hồ sơ"), Lang::Vi),
+            "≥ 100 hồ sơ"
+        );
     }
 }

@@ -328,3 +328,40 @@ fn a_request_from_an_outside_inspection_shows_its_finding_and_record() {
     assert!(all.contains(inspection.number.as_deref().unwrap()), "{all}");
     assert!(all.contains(&inspection.body), "{all}");
 }
+
+#[test]
+fn an_unfinished_decision_of_the_previous_review_past_its_due_date_says_so() {
+    // so-khcn's 2025 review decided an action due 30/04/2026 (training five auditors), still
+    // in progress in the 2026 input report dated 03/11/2026: 187 days overdue. Its done and
+    // cancelled decisions carry no such mark.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/so-khcn-ninh-binh.json"
+    );
+    let d = qms_core::load(&std::fs::read(path).unwrap()).unwrap();
+    let vi = text(&d, DocumentKind::ReviewReport, Target::Review("xxld-2026"));
+    let marked = |t: &[String], mark: &str| t.iter().filter(|p| p.contains(mark)).count();
+    assert!(
+        vi.iter()
+            .any(|p| p.starts_with("Đang thực hiện (quá hạn 187 ngày)")),
+        "{vi:?}"
+    );
+    assert_eq!(marked(&vi, "Hoàn thành (quá hạn"), 0);
+    assert_eq!(marked(&vi, "Hủy bỏ (quá hạn"), 0);
+    let mut o = opts();
+    o.lang = qms_core::Lang::En;
+    let en = paragraphs(
+        &render(
+            DocumentKind::ReviewReport,
+            Target::Review("xxld-2026"),
+            &d,
+            &o,
+        )
+        .unwrap(),
+    );
+    assert!(
+        en.iter()
+            .any(|p| p.starts_with("In progress (187 days overdue)")),
+        "{en:?}"
+    );
+}

@@ -2,6 +2,7 @@
 
 use crate::layout::{self, FIRST_ITEM_ROW, HEADING_ROW, col};
 use crate::metadata::{self, META_SHEET, keys};
+use crate::pagination;
 use crate::safety::{MAX_CELL_CHARS, SheetNames, check_cell_text};
 use crate::style::Styles;
 use crate::{XlsxError, props};
@@ -197,6 +198,15 @@ pub(crate) fn clause_label(edition: qms_core::Edition, id: &str, lang: Lang) -> 
     }
 }
 
+/// Heights of the rows above the items, in points: the title, each header field, the hint
+/// and the column headings. Set explicitly: the page layout counts on them.
+const TITLE_HEIGHT: f64 = 24.0;
+const FIELD_HEIGHT: f64 = 18.75;
+const HINT_HEIGHT: f64 = 30.0;
+const HEADING_HEIGHT: f64 = 33.0;
+/// Height of the empty row under the headings of a checklist without items.
+const EMPTY_HEIGHT: f64 = 18.75;
+
 fn write_checklist(
     ws: &mut Worksheet,
     ctx: &Context<'_>,
@@ -222,7 +232,7 @@ fn write_checklist(
     // Header block (rows 1-7).
     let title = lang.pick("PHIẾU CÂU HỎI ĐÁNH GIÁ NỘI BỘ", "INTERNAL AUDIT CHECKLIST");
     ws.merge_range(0, 0, 0, last, title, &s.title)?;
-    ws.set_row_height(0, 24)?;
+    ws.set_row_height(0, TITLE_HEIGHT)?;
     ws.write_string(
         0,
         col::KEY,
@@ -255,6 +265,7 @@ fn write_checklist(
         ws.merge_range(row, 0, row, 1, label, &s.field_label)?;
         ws.merge_range(row, 2, row, last, value, &s.field_value)?;
         ws.write_string(row, col::KEY, metadata::header_key(&[label, value]))?;
+        ws.set_row_height(row, FIELD_HEIGHT)?;
     }
     let hint = lang.pick(
         "Chỉ điền các cột có nền vàng: Kết quả, Bằng chứng / ghi chép, Loại phát hiện, Ghi chú. Không thêm, xóa hay chèn dòng, cột.",
@@ -262,8 +273,8 @@ fn write_checklist(
     );
     ws.merge_range(6, 0, 6, last, hint, &s.note)?;
     ws.write_string(6, col::KEY, metadata::header_key(&[hint]))?;
-    ws.set_row_height(6, 30)?;
-    ws.set_row_height(HEADING_ROW, 33)?;
+    ws.set_row_height(6, HINT_HEIGHT)?;
+    ws.set_row_height(HEADING_ROW, HEADING_HEIGHT)?;
     for (c, h) in layout::headings(lang).iter().enumerate() {
         ws.write_string_with_format(HEADING_ROW, c as u16, *h, &s.heading)?;
     }
@@ -285,6 +296,14 @@ fn write_checklist(
             });
     }
     let no_kinds = Vec::new();
+    // Heights of the measured rows from the top, for laying out the printed pages.
+    let mut heights: Vec<f64> = Vec::new();
+    if measure_rows {
+        heights.reserve(checklist.items.len() + 16);
+        heights.push(TITLE_HEIGHT);
+        heights.extend([FIELD_HEIGHT; 5]);
+        heights.extend([HINT_HEIGHT, HEADING_HEIGHT]);
+    }
     for (i, item) in checklist.items.iter().enumerate() {
         let row = FIRST_ITEM_ROW + i as u32;
         let stt = (i + 1).to_string();
@@ -348,6 +367,7 @@ fn write_checklist(
                 (col::NOTE, note),
             ]);
             ws.set_row_height(row, height)?;
+            heights.push(height);
         }
     }
     let n = checklist.items.len() as u32;
@@ -379,18 +399,26 @@ fn write_checklist(
     ws.set_freeze_panes(FIRST_ITEM_ROW, 0)?;
     ws.set_landscape();
     ws.set_paper_size(9); // A4
-    ws.set_margins(0.5, 0.4, 0.6, 0.6, 0.3, 0.3);
+    let [left, right, top, bottom, header, footer] = pagination::MARGINS;
+    ws.set_margins(left, right, top, bottom, header, footer);
     ws.set_repeat_rows(HEADING_ROW, HEADING_ROW)?;
     ws.set_print_fit_to_pages(1, 0);
-    let representative = d
-        .unit(&checklist.unit)
-        .and_then(|u| u.head.as_deref())
-        .and_then(|p| d.person(p))
-        .map(|p| p.name.as_str());
+    let representative = crate::signatures::unit_representative(d, ctx.audit, checklist);
     let auditor = d.person(&checklist.auditor).map(|p| p.name.as_str());
+    if n == 0 {
+        // The one empty row under the headings.
+        ws.set_row_height(last_row, EMPTY_HEIGHT)?;
+        heights.push(EMPTY_HEIGHT);
+    }
     let sign_end =
         crate::signatures::checklist_signatures(ws, s, lang, last_row, representative, auditor)?;
     ws.set_print_area(0, 0, sign_end, last)?;
+    // A sheet past the budget of measured rows has no item heights to lay pages out from:
+    // the spreadsheet paginates it itself.
+    if measure_rows {
+        heights.extend(crate::signatures::SIGN_HEIGHTS);
+        pagination::break_checklist(ws, &heights, (HEADING_ROW, HEADING_HEIGHT), last_row)?;
+    }
     ws.set_footer(lang.pick("&CTrang &P/&N", "&CPage &P of &N"));
     if let Some(h) = crate::form_code::page_header(d, qms_core::model::QmsRecord::Checklist, lang) {
         ws.set_header(&h);

@@ -48,6 +48,7 @@ mod layout;
 mod measure;
 mod metadata;
 mod names;
+mod pagination;
 mod render;
 pub mod safety;
 mod signatures;

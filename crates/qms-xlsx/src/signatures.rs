@@ -6,11 +6,54 @@ use crate::error::XlsxError;
 use crate::layout::col;
 use crate::metadata::SIGN_KEY;
 use crate::style::Styles;
-use qms_core::Lang;
+use qms_core::model::{Audit, Checklist};
+use qms_core::{Dossier, Lang};
 use rust_xlsxwriter::Worksheet;
 
 /// Rows the signature block takes, counted from the row after the table.
 pub(crate) const SIGN_ROWS: u32 = 7;
+
+/// Heights of the block's rows, in points: the blank row under the table, the captions, the
+/// "(Ký, ghi rõ họ tên)" line, three rows of room to sign (about 2 cm printed), the names.
+/// Set explicitly so that the page layout (crate::pagination) knows them exactly.
+pub(crate) const SIGN_HEIGHTS: [f64; SIGN_ROWS as usize] =
+    [18.75, 18.75, 18.75, 25.5, 25.5, 25.5, 18.75];
+
+/// Who signs for the unit audited: the auditee representative the audit plan's schedule names
+/// for the checklist's unit (the row of the checklist's day when the unit has several), else
+/// the unit's head. The plan's choice comes first: the head may not be the one who received
+/// the auditors, and may even sit on the audit team (then the same name would sign both sides).
+///
+/// ```ignore
+/// let name = unit_representative(dossier, audit, checklist); // "Nguyễn Thị Ngọc Hân"
+/// ```
+pub(crate) fn unit_representative<'d>(
+    dossier: &'d Dossier,
+    audit: &'d Audit,
+    checklist: &Checklist,
+) -> Option<&'d str> {
+    let rows = || {
+        audit
+            .plan
+            .schedule
+            .iter()
+            .filter(|r| r.unit.as_deref() == Some(checklist.unit.as_str()))
+            .filter_map(|r| Some((r.date, r.auditee_representative.as_deref()?)))
+    };
+    let scheduled = rows()
+        .find(|(day, _)| Some(*day) == checklist.date)
+        .or_else(|| rows().next())
+        .map(|(_, person)| person);
+    let head = || {
+        dossier
+            .unit(&checklist.unit)
+            .and_then(|u| u.head.as_deref())
+    };
+    scheduled
+        .and_then(|p| dossier.person(p))
+        .or_else(|| head().and_then(|p| dossier.person(p)))
+        .map(|p| p.name.as_str())
+}
 
 /// Writes the block starting two rows under `last_row`; returns its last row.
 pub(crate) fn checklist_signatures(
@@ -50,7 +93,8 @@ pub(crate) fn checklist_signatures(
     // The columns carry bordered formats for the table; blank cells of the block get a plain
     // one, so no grid is printed around the signatures. Rows go strictly in order: a streamed
     // (constant-memory) sheet drops any write to a row above the last one written.
-    for row in last_row + 1..=top + SIGN_ROWS - 2 {
+    for (row, height) in (last_row + 1..=top + SIGN_ROWS - 2).zip(SIGN_HEIGHTS) {
+        ws.set_row_height(row, height)?;
         match lines.iter().find(|(r, _, _)| *r == row) {
             Some((_, [a, b], bold)) => {
                 let f = if *bold { &s.sign } else { &s.sign_note };

@@ -167,3 +167,50 @@ fn the_summary_explains_double_counted_clauses_and_uses_integer_ticks() {
     assert!(chart.contains("formatCode=\"0\""));
     assert!(chart.contains("<c:min val=\"0\"/>"));
 }
+
+/// The unit signs through the representative the audit plan names, not its head by default:
+/// in the commune's example the head of the Justice section is also its auditor, and the same
+/// name was printed on both sides of the block.
+#[test]
+fn the_plan_s_auditee_representative_signs_for_the_unit() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/ubnd-xa-tan-thanh-2008.json");
+    let mut d = qms_core::load(&std::fs::read(path).unwrap()).unwrap();
+    let a = &d.audits[0];
+    let c = a.checklists.iter().find(|c| c.unit == "tpht").unwrap();
+    let head = d.unit("tpht").unwrap().head.clone().unwrap();
+    assert_eq!(c.auditor, head, "the example's conflict this test is about");
+    let named = a
+        .plan
+        .schedule
+        .iter()
+        .find(|r| r.unit.as_deref() == Some("tpht"))
+        .and_then(|r| r.auditee_representative.clone())
+        .unwrap();
+    assert_ne!(named, head);
+    let names = |d: &qms_core::Dossier| -> Vec<String> {
+        let opts = qms_xlsx::ExportOptions {
+            lang: qms_core::Lang::Vi,
+            today: today(),
+            auditor: None,
+            password: None,
+        };
+        let bytes = qms_xlsx::export_checklists(d, &d.audits[0].id, &opts).unwrap();
+        let mut x: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+        let sheet = x.sheet_names()[1].clone();
+        let range = x.worksheet_range(&sheet).unwrap();
+        // The names are the block's last row: left the unit's, right the auditor's.
+        let last = range.rows().next_back().unwrap();
+        last.iter()
+            .map(|v| v.to_string())
+            .filter(|v| !v.is_empty() && !v.starts_with("qms:"))
+            .collect()
+    };
+    let person = |d: &qms_core::Dossier, id: &str| d.person(id).unwrap().name.clone();
+    assert_eq!(names(&d), [person(&d, &named), person(&d, &head)]);
+    // Without a representative in the plan, the unit's head signs.
+    for r in &mut d.audits[0].plan.schedule {
+        r.auditee_representative = None;
+    }
+    assert_eq!(names(&d), [person(&d, &head), person(&d, &head)]);
+}

@@ -1,6 +1,7 @@
 //! Registers and summaries rendered as workbooks.
 
 mod actions;
+mod audited;
 mod findings;
 mod programme;
 mod registers;

@@ -10,10 +10,16 @@ use std::collections::BTreeMap;
 
 pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
     let kinds = layout::finding_kinds(ctx.dossier.settings.grade_nonconformities);
-    // Units in dossier order; clauses in catalog order; both only where findings exist.
-    let mut by_unit: Vec<(String, Vec<u32>)> = Vec::new();
-    // Which unit each row is, for putting the rows in dossier order.
-    let mut unit_ids: Vec<(String, &str)> = Vec::new();
+    // Every unit audited, in dossier order, with 0 where it had no finding (see `audited` for
+    // which units count as audited); clauses in catalog order, only where findings exist.
+    let mut by_unit: Vec<(&str, Vec<u32>)> = Vec::new();
+    for audit in &ctx.audits {
+        for unit in super::audited::audited_units(audit) {
+            if !by_unit.iter().any(|(u, _)| *u == unit) {
+                by_unit.push((unit, vec![0; kinds.len()]));
+            }
+        }
+    }
     let mut by_clause: BTreeMap<usize, (String, Vec<u32>)> = BTreeMap::new();
     let edition = ctx.dossier.scope.edition;
     let order: Vec<&str> = catalog::clauses(edition).iter().map(|c| c.id).collect();
@@ -24,21 +30,13 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
                 .position(|k| *k == f.kind)
                 .or_else(|| kind_fallback(f.kind, &kinds));
             let Some(k) = k else { continue };
-            let unit = ctx.unit_name(&f.unit).to_owned();
-            match by_unit.iter_mut().find(|(u, _)| *u == unit) {
-                Some((_, counts)) => {
-                    if let Some(n) = counts.get_mut(k) {
-                        *n += 1;
-                    }
-                }
-                None => {
-                    unit_ids.push((unit.clone(), f.unit.as_str()));
-                    let mut counts = vec![0; kinds.len()];
-                    if let Some(n) = counts.get_mut(k) {
-                        *n = 1;
-                    }
-                    by_unit.push((unit, counts));
-                }
+            // Every finding's unit is among the audited ones.
+            if let Some(n) = by_unit
+                .iter_mut()
+                .find(|(u, _)| *u == f.unit)
+                .and_then(|(_, counts)| counts.get_mut(k))
+            {
+                *n += 1;
             }
             for c in &f.clauses {
                 let pos = order
@@ -59,12 +57,11 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
             }
         }
     }
-    let unit_order = |name: &str| {
-        let id = unit_ids.iter().find(|(n, _)| n == name).map(|(_, id)| *id);
+    let unit_order = |id: &str| {
         ctx.dossier
             .units
             .iter()
-            .position(|u| Some(u.id.as_str()) == id)
+            .position(|u| u.id == id)
             .unwrap_or(usize::MAX)
     };
     by_unit.sort_by_key(|(u, _)| unit_order(u));
@@ -84,7 +81,10 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
     for c in 1..=last {
         ws.set_column_width(c, KIND_WIDTH)?;
     }
-    let rows: Vec<(String, Vec<u32>)> = by_unit;
+    let rows: Vec<(String, Vec<u32>)> = by_unit
+        .into_iter()
+        .map(|(id, counts)| (ctx.unit_name(id).to_owned(), counts))
+        .collect();
     let unit_head = ctx.pick("Đơn vị", "Unit");
     let (first_data, end) = block(ws, ctx, &sheet, 4, unit_head, &kinds, &rows)?;
     let clause_rows: Vec<(String, Vec<u32>)> = by_clause.into_values().collect();
