@@ -17,6 +17,8 @@ pub(super) struct RollupCtx<'a> {
     pub(super) lang: Lang,
     pub(super) styles: Styles,
     names: std::cell::RefCell<SheetNames>,
+    /// The width of the sheet being written (its columns' sum), for its print setup.
+    pub(super) width: std::cell::Cell<f64>,
 }
 
 impl RollupCtx<'_> {
@@ -72,6 +74,7 @@ pub fn render_rollup(province: &Province, lang: Lang) -> Result<Vec<u8>, XlsxErr
         lang,
         styles: Styles::new("dd/mm/yyyy"),
         names: std::cell::RefCell::new(SheetNames::default()),
+        width: std::cell::Cell::new(0.0),
     };
     summary(&mut wb, &ctx)?;
     sheets::agencies(&mut wb, &ctx)?;

@@ -43,7 +43,11 @@ fn col<'a>(
 
 pub(super) const HEADING_ROW: u32 = 3;
 
-/// How many pages wide a roll-up sheet may print (see [`finish`]).
+/// The widest sheet (sum of column widths, in characters) printed on one landscape A4 page:
+/// about 135 fit at 100 %, so this one prints at no less than about 80 % (body text ≥ 8 pt).
+const ONE_PAGE_WIDTH: f64 = 170.0;
+
+/// How many pages wide a wider roll-up sheet may print (see [`finish`]).
 pub(super) const PAGES_WIDE: u16 = 2;
 
 /// Title, subtitle and headings; returns the worksheet name.
@@ -70,6 +74,7 @@ pub(super) fn start(
         ws.write_string_with_format(HEADING_ROW, c as u16, *h, &s.heading)?;
     }
     ws.set_row_height(HEADING_ROW, crate::layout::heading_height(&headings))?;
+    ctx.width.set(headings.iter().map(|(_, w)| w).sum());
     Ok(())
 }
 
@@ -90,10 +95,11 @@ pub(super) fn finish(
     ws.set_repeat_rows(HEADING_ROW, HEADING_ROW)?;
     // At most two pages wide, the frozen columns (number, agency) repeated on each: one page
     // wide shrank a wide sheet to 5–6 pt; a narrow sheet still prints on one page at 100 %.
-    if frozen_cols > 0 {
+    let wide = ctx.width.get() > ONE_PAGE_WIDTH;
+    if wide && frozen_cols > 0 {
         ws.set_repeat_columns(0, frozen_cols - 1)?;
     }
-    ws.set_print_fit_to_pages(PAGES_WIDE, 0);
+    ws.set_print_fit_to_pages(if wide { PAGES_WIDE } else { 1 }, 0);
     ws.set_footer(ctx.pick("&CTrang &P/&N", "&CPage &P of &N"));
     Ok(())
 }
