@@ -23,6 +23,10 @@ pub(crate) fn issuer_dossier(issuer: &RollupIssuer) -> Dossier {
     d.agency.parent = Some(format!("Ủy ban nhân dân tỉnh {}", issuer.province));
     d.agency.place = Some(issuer.province.clone());
     d.agency.symbol = Some(issuer.symbol.clone());
+    // English documents print the header in English too, not a Vietnamese block over an
+    // English page.
+    d.english.agency = Some(issuer.english_agency().to_owned());
+    d.english.parent = Some(format!("{} Provincial People's Committee", issuer.province));
     d
 }
 
