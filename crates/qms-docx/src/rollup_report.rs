@@ -315,7 +315,7 @@ fn shortcomings(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, all: &Tally, provi
             Para::new("Body"),
             &[
                 (&format!("{}. {}", i + 1, s.title(lang)), BOLD),
-                (&format!(" ({}): {who}", s.code), PLAIN),
+                (&format!(" ({}): {who}", requirement(s.code, lang)), PLAIN),
             ],
         );
     }
@@ -518,4 +518,14 @@ fn the_agencies(n: u32) -> String {
         1 => "the agency".to_owned(),
         n => format!("the {n} agencies"),
     }
+}
+
+/// The requirement a rule checks, as the report cites it ("TCVN ISO 9001:2015, 9.2.2 a"): the
+/// tool's rule code is no reference the People's Committee knows. The province's agencies
+/// are measured against the current edition.
+fn requirement(code: &str, lang: Lang) -> String {
+    qms_core::rules::find_rule(code).map_or_else(
+        || code.to_owned(),
+        |r| r.source.label(qms_core::Edition::Iso9001_2015, lang),
+    )
 }
