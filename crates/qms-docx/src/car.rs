@@ -8,7 +8,8 @@
 use crate::ctx::Ctx;
 use crate::error::DocxError;
 use crate::form_sign::{FormSigner, form_signature_beside, form_signatures, form_signer};
-use crate::header::{national_header, title_lines};
+use crate::header::{national_header, title_lines_in};
+use crate::measure::CELL_MARGIN;
 use crate::package::{Meta, package};
 use crate::select::{CarItem, audit_cars, finding_of, inspection_finding_of};
 use crate::wml::{BOLD, Borders, PLAIN, Para, columns, width};
@@ -19,6 +20,10 @@ use qms_core::model::{Audit, CaSource, CaState, CorrectiveAction, Finding, Inspe
 const DOTS: &str = "……………………………………………………………………………………………";
 /// A blank for a short answer (yes or no).
 const SHORT_DOTS: &str = "……………………";
+/// The approver's opinion beside the part's caption.
+const OPINION_DOTS: &str = "…………";
+/// A blank for a yes or no beside a signature.
+const YES_NO_DOTS: &str = "…………………";
 /// A blank to fill by hand in the left part of a row shared with a signature.
 const HALF_DOTS: &str = "………………………………";
 
@@ -70,7 +75,7 @@ pub(crate) fn number_line(ctx: &Ctx<'_>, number: Option<&str>) -> String {
 
 /// A bold part caption at the top of a part's cell.
 fn part(x: &mut Xml<'_>, text: &str) {
-    x.p(Para::new("FormPart"), text, PLAIN);
+    x.p(Para::new("FormPart"), text, BOLD);
 }
 
 /// Opens a full-width cell of the form.
@@ -86,7 +91,24 @@ fn wide_close(x: &mut Xml<'_>) {
 
 /// "Label: value", or "Label: ……" when there is no value yet.
 fn line(x: &mut Xml<'_>, label: &str, value: Option<&str>) {
-    line_with(x, label, value, DOTS);
+    let dots = fill_dots(label, x.text_width.saturating_sub(2 * CELL_MARGIN));
+    line_with(x, label, value, &dots);
+}
+
+/// A blank that fills the rest of the line after "label: " in a form-wide cell of `width`
+/// twips (each "…" is one em of 12 pt, the label is measured as bold, which never
+/// underestimates it). When less than a quarter of the line is left, a full line of dots on
+/// the next one, as before: a blank line to fill by hand costs a line only when it needs it.
+fn fill_dots(label: &str, width: u32) -> String {
+    const EM: u32 = FORM_CELL_HALF_POINTS * 10;
+    let label = crate::measure::word_width(&format!("{label}: "), FORM_CELL_HALF_POINTS);
+    // A twentieth of the line spare: the estimate is not the font.
+    let left = (width - width / 20).saturating_sub(label);
+    if left >= width / 4 {
+        "…".repeat((left / EM) as usize)
+    } else {
+        DOTS.to_owned()
+    }
 }
 
 /// [`line`] with a blank of `dots` (shorter beside a signature).
@@ -100,18 +122,19 @@ fn line_with(x: &mut Xml<'_>, label: &str, value: Option<&str>, dots: &str) {
     }
 }
 
-/// Two short "label: value" fields on one line, to keep a request on one page.
-fn pair(x: &mut Xml<'_>, a: (&str, Option<&str>), b: (&str, Option<&str>)) {
+/// Two short "label: value" fields on one line, to keep a request on one page; a missing
+/// value is a blank of `dots`.
+fn pair(x: &mut Xml<'_>, a: (&str, Option<&str>), b: (&str, Option<&str>), dots: &str) {
     x.p_runs(
         Para::new("Form"),
         &[
             (a.0, BOLD),
             (": ", BOLD),
-            (a.1.unwrap_or(SHORT_DOTS), PLAIN),
+            (a.1.unwrap_or(dots), PLAIN),
             (".   ", PLAIN),
             (b.0, BOLD),
             (": ", BOLD),
-            (b.1.unwrap_or(SHORT_DOTS), PLAIN),
+            (b.1.unwrap_or(dots), PLAIN),
         ],
     );
 }
@@ -143,20 +166,21 @@ fn write_car(
     };
     // One line under the title: the form must leave its page to the four parts.
     let summary = format!("({} {clause} {})", ctx.t("Điều", "Clause"), ctx.edition());
-    title_lines(
+    title_lines_in(
         x,
         ctx,
+        "FormTitle",
         ctx.t(
             "Phiếu yêu cầu hành động khắc phục",
             "Corrective action request",
         ),
         &[&summary],
     );
-    x.p(Para::new("Rule"), "", PLAIN);
+    // The table starts right under the title's rule: every line counts on this page.
+    x.p(Para::new("Break"), "", PLAIN);
 
-    // Column widths let each action heading ("Người thực hiện", "Hoàn thành") stand on one line.
-    let w = columns(ctx.width(), &[42, 25, 16, 17]);
-    let full: u32 = w.iter().sum();
+    let full = ctx.width();
+    let w = [full];
     let unit = ca
         .map(|c| c.unit.as_str())
         .or(finding.map(|f| f.unit.as_str()));
@@ -179,7 +203,14 @@ fn write_car(
     let source = ca.map_or(CaSource::InternalAudit, |c| c.source);
     let mut src = source_label(source, ctx.lang).to_owned();
     if let Some(a) = audit {
-        src.push_str(&format!(" – {}", ctx.audit_title(a)));
+        // "Đánh giá nội bộ HTQLCL đợt 1 năm 2026" already says where the finding came from:
+        // the source's name before it would only repeat it.
+        let title = ctx.audit_title(a);
+        if title.to_lowercase().starts_with(&src.to_lowercase()) {
+            src = title;
+        } else {
+            src.push_str(&format!(" – {title}"));
+        }
         if let Some(n) = &a.plan.number {
             src.push_str(&format!(" ({} {n})", ctx.t("Kế hoạch số", "plan No.")));
         }
@@ -191,20 +222,19 @@ fn write_car(
         }
     }
     line(x, ctx.t("Nguồn phát hiện", "Source"), Some(&src));
-    line(
-        x,
-        ctx.t("Đơn vị", "Unit"),
-        unit.map(|u| ctx.unit(u)).as_deref(),
-    );
+    let unit_name = unit.map(|u| ctx.unit(u));
     if let Some(f) = finding {
+        line(x, ctx.t("Đơn vị", "Unit"), unit_name.as_deref());
+        // The kind is short: it leads the clauses' line (their titles seldom fill it).
         let clauses: Vec<String> = f.clauses.iter().map(|c| ctx.clause(c)).collect();
         pair(
             x,
-            (ctx.t("Điều khoản", "Clause"), Some(&clauses.join("; "))),
             (
                 ctx.t("Loại phát hiện", "Kind"),
                 Some(f.kind.label(ctx.lang)),
             ),
+            (ctx.t("Điều khoản", "Clause"), Some(&clauses.join("; "))),
+            SHORT_DOTS,
         );
         if let Some(p) = &f.procedure {
             line(x, ctx.t("Quy trình", "Procedure"), Some(&ctx.procedure(p)));
@@ -221,6 +251,7 @@ fn write_car(
             Some(&f.statement),
         );
     } else {
+        line(x, ctx.t("Đơn vị", "Unit"), unit_name.as_deref());
         line(
             x,
             ctx.t("Mô tả sự không phù hợp", "Nonconformity"),
@@ -302,6 +333,13 @@ fn write_car(
     // The actions are a table of their own, so its heading rows repeat on a continuation
     // page and keep with the first action.
     x.p(Para::new("Break").keep(), "", PLAIN);
+    let heads = [
+        ctx.t("Nội dung hành động", "Action"),
+        ctx.t("Người thực hiện", "Owner"),
+        ctx.t("Thời hạn", "Due"),
+        ctx.t("Hoàn thành", "Done on"),
+    ];
+    let w = action_columns(full, &heads);
     x.tbl_open(&w, Borders::Grid);
     x.tr_open(true);
     x.tc_open(full, w.len());
@@ -312,16 +350,7 @@ fn write_car(
     );
     x.tc_close();
     x.tr_close();
-    x.header_row(
-        &w,
-        "CellHead",
-        &[
-            ctx.t("Nội dung hành động", "Action"),
-            ctx.t("Người thực hiện", "Owner"),
-            ctx.t("Thời hạn", "Due"),
-            ctx.t("Hoàn thành", "Done on"),
-        ],
-    );
+    x.header_row(&w, "FormCellHead", &heads);
     let actions = ca.map(|c| c.actions.as_slice()).unwrap_or_default();
     for a in actions {
         let mut what = a.description.clone();
@@ -345,15 +374,20 @@ fn write_car(
             None => String::new(),
         };
         x.tr_open(false);
-        x.cell(width(&w, 0), "Cell", &what, PLAIN);
-        x.cell(width(&w, 1), "Cell", &owner, PLAIN);
-        x.cell(width(&w, 2), "CellCenter", &ctx.short_date(a.due), PLAIN);
-        x.cell(width(&w, 3), "CellCenter", &done, PLAIN);
+        x.cell(width(&w, 0), "FormCell", &what, PLAIN);
+        x.cell(width(&w, 1), "FormCell", &owner, PLAIN);
+        x.cell(
+            width(&w, 2),
+            "FormCellCenter",
+            &ctx.short_date(a.due),
+            PLAIN,
+        );
+        x.cell(width(&w, 3), "FormCellCenter", &done, PLAIN);
         x.tr_close();
     }
     if actions.is_empty() {
         for _ in 0..2 {
-            x.row(&w, "Cell", &["", "", "", ""], false);
+            x.row(&w, "FormCell", &["", "", "", ""], false);
         }
     }
     x.tbl_close();
@@ -373,18 +407,20 @@ fn write_car(
     );
     x.tc_close();
     x.tc_open(width(&halves, 1), 1);
-    part(x, ctx.t("3. PHÊ DUYỆT", "3. APPROVAL"));
     let approval = ca.and_then(|c| c.approval.as_ref());
-    line_with(
-        x,
-        ctx.t("Ý kiến", "Decision"),
-        approval.map(|_| {
-            ctx.t(
-                "Đồng ý với hành động đề xuất.",
-                "Proposed actions approved.",
-            )
-        }),
-        HALF_DOTS,
+    x.p_runs(
+        Para::new("FormPart"),
+        &[
+            // The caption and the approver's opinion share a line.
+            (ctx.t("3. PHÊ DUYỆT", "3. APPROVAL"), BOLD),
+            (" – ", BOLD),
+            (ctx.t("Ý kiến", "Decision"), BOLD),
+            (": ", BOLD),
+            (
+                approval.map_or(OPINION_DOTS, |_| ctx.t("Đồng ý.", "Approved.")),
+                PLAIN,
+            ),
+        ],
     );
     form_signer(
         x,
@@ -454,19 +490,22 @@ fn write_car(
                 x,
                 ctx.t("Cập nhật rủi ro và cơ hội", "Risks updated"),
                 yes_no(ca.and_then(|c| c.risks_updated)),
-                SHORT_DOTS,
+                YES_NO_DOTS,
             );
             line_with(
                 x,
                 ctx.t("Thay đổi HTQLCL", "QMS changed"),
                 yes_no(ca.and_then(|c| c.qms_changed)),
-                SHORT_DOTS,
+                YES_NO_DOTS,
             );
-            line(
-                x,
-                ctx.t("Tình trạng phiếu", "State"),
-                Some(state.label(ctx.lang)),
-            );
+            // Once verified, the result says whether the request is closed.
+            if v.is_none() {
+                line(
+                    x,
+                    ctx.t("Tình trạng phiếu", "State"),
+                    Some(state.label(ctx.lang)),
+                );
+            }
         },
         &FormSigner::new(
             ctx.t("Người kiểm tra xác nhận", "Verified by"),
@@ -476,8 +515,30 @@ fn write_car(
     );
     wide_close(x);
     x.tbl_close();
-    x.p(Para::new("Break"), "", PLAIN);
+    // No paragraph after the last table: the section's end follows (the body's `w:sectPr`,
+    // or the section break of the next request in a bundle). An empty paragraph there went
+    // to a page of its own when the request filled its page to the last point.
 }
+
+/// The action table's columns across `full` twips: the action's text takes half the width
+/// (a narrow column wrapped a sentence over four lines), each heading word (`heads`) and a
+/// date ("30/06/2026") stand on one line.
+fn action_columns(full: u32, heads: &[&str; 4]) -> Vec<u32> {
+    const DATE: &str = "00/00/0000";
+    crate::measure::fit_columns(
+        columns(full, &[48, 22, 15, 15]),
+        &[
+            &heads[..1],
+            &heads[1..2],
+            &[heads[2], DATE],
+            &[heads[3], DATE],
+        ],
+        FORM_CELL_HALF_POINTS,
+    )
+}
+
+/// Size of the form's text and its action table, in half-points (12 pt).
+const FORM_CELL_HALF_POINTS: u32 = 24;
 
 fn meta_title(ctx: &Ctx<'_>) -> &'static str {
     ctx.t(

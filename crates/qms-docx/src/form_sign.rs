@@ -57,7 +57,8 @@ pub(crate) fn form_signature_beside(
     left: impl FnOnce(&mut Xml<'_>),
     signer: &FormSigner,
 ) {
-    let w = columns(width.saturating_sub(120), &[56, 44]);
+    // The signer's note and date share a line: the right side needs about half the width.
+    let w = columns(width.saturating_sub(120), &[52, 48]);
     x.tbl_open(&w, Borders::None);
     x.tr_open(false);
     x.tc_open(crate::wml::width(&w, 0), 1);
@@ -73,9 +74,10 @@ pub(crate) fn form_signature_beside(
     x.p(Para::new("Break"), "", PLAIN);
 }
 
-/// One signer: title, "(Ký, ghi rõ họ tên)", date, room to sign (the `SignRoom` style: one
-/// exact line of 10 mm, room for a signature without a stamp) and the name line, blank when
-/// unknown.
+/// One signer: title, "(Ký, ghi rõ họ tên)" and the date on one line, room to sign (the
+/// `SignRoom` style: one exact line of 10 mm, room for a signature without a stamp) and the
+/// name line, blank when unknown. The note and the date share a line: a request has four
+/// signature bands, and a line saved in each is what keeps a filled request on one page.
 pub(crate) fn form_signer(x: &mut Xml<'_>, ctx: &Ctx<'_>, s: &FormSigner) {
     if s.title.is_empty() {
         // A blank place that keeps the signer on the right, as forms set one signer.
@@ -83,16 +85,18 @@ pub(crate) fn form_signer(x: &mut Xml<'_>, ctx: &Ctx<'_>, s: &FormSigner) {
         return;
     }
     x.p(Para::new("FormSign"), &s.title, PLAIN);
+    let date = match &s.date {
+        Some(d) => format!("{} {d}", ctx.t("ngày", "date")),
+        None => ctx.t("ngày ……/……/………", "date ……/……/………").to_owned(),
+    };
     x.p(
         Para::new("FormNote"),
-        ctx.t("(Ký, ghi rõ họ tên)", "(Signature and full name)"),
+        &format!(
+            "{} – {date}",
+            ctx.t("(Ký, ghi rõ họ tên)", "(Signature, full name)")
+        ),
         PLAIN,
     );
-    let date = match &s.date {
-        Some(d) => format!("{} {d}", ctx.t("Ngày", "Date:")),
-        None => ctx.t("Ngày ……/……/………", "Date: ……/……/………").to_owned(),
-    };
-    x.p(Para::new("FormNote"), &date, PLAIN);
     x.p(Para::new("SignRoom"), "", PLAIN);
     x.p(
         Para::new("FormSign"),

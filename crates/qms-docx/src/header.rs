@@ -233,7 +233,19 @@ pub(crate) fn title(x: &mut Xml<'_>, ctx: &Ctx<'_>, doc_type: &str, summary: &[&
 
 /// [`title`] without the blank line under its rule, for a form that needs its page.
 pub(crate) fn title_lines(x: &mut Xml<'_>, ctx: &Ctx<'_>, doc_type: &str, summary: &[&str]) {
-    x.p(Para::new("DocType").keep(), &doc_type.to_uppercase(), PLAIN);
+    title_lines_in(x, ctx, "DocType", doc_type, summary);
+}
+
+/// [`title_lines`] with the document type in paragraph style `style` (a form's title, less
+/// air above it: "FormTitle").
+pub(crate) fn title_lines_in(
+    x: &mut Xml<'_>,
+    ctx: &Ctx<'_>,
+    style: &'static str,
+    doc_type: &str,
+    summary: &[&str],
+) {
+    x.p(Para::new(style).keep(), &doc_type.to_uppercase(), PLAIN);
     let mut longest = 0;
     for line in summary {
         x.p(Para::new("Summary").keep(), line, PLAIN);

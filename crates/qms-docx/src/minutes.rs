@@ -58,7 +58,7 @@ fn decisions_table(x: &mut Xml<'_>, ctx: &Ctx<'_>, r: &ManagementReview) {
     }
     let mut no = 0;
     for (caption, list) in groups {
-        x.p(Para::new("Body").keep(), &caption, BOLD);
+        x.p(Para::new("GroupCaption").keep(), &caption, BOLD);
         x.tbl_open(&w, Borders::Grid);
         x.header_row(&w, "CellHead", &head);
         for d in list {
@@ -299,17 +299,19 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
     })
 }
 
-/// One row of the decisions table: STT | content | owner | deadline.
+/// One row of the decisions table: STT | content | owner | deadline. The row may split
+/// across pages: a decision with a long owner ("Bộ phận tiếp nhận và trả kết quả … tại Trung
+/// tâm Phục vụ hành chính công tỉnh") took its group's caption and heading row to the next
+/// page with it and left a third of a page blank; split, its first lines stay with them and
+/// the heading row repeats over the rest.
 fn decision_row(x: &mut Xml<'_>, ctx: &Ctx<'_>, widths: &[u32], no: usize, d: &Decision) {
-    x.row(
+    x.row_flowing(
         widths,
-        "Cell",
         &[
             &no.to_string(),
             &d.content,
             &owner(ctx, d.owner.as_deref(), d.unit.as_deref()),
             &d.due.map(|d| ctx.short_date(d)).unwrap_or_default(),
         ],
-        false,
     );
 }

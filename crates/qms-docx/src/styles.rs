@@ -23,6 +23,7 @@ const ITALIC: &str = "<w:i/><w:iCs/>";
 /// Body paragraphs: justified, 1 cm first-line indent, 6 pt after, 1.15 lines.
 const BODY_PPR: &str = "<w:spacing w:before=\"0\" w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/>";
 const CENTER_TIGHT: &str = "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>";
+const FORM_CELL_PPR: &str = "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>";
 const CELL_PPR: &str = "<w:spacing w:before=\"40\" w:after=\"40\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>";
 
 /// Font size of table cells and their headings, in half-points: one point below the body.
@@ -48,6 +49,14 @@ pub(crate) fn styles_xml(layout: &Layout, lang: Lang) -> String {
             ppr: "<w:spacing w:before=\"60\" w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
             rpr: format!("{ITALIC}{}", size(24)),
         },
+        // The caption over a group's table ("a) Các cơ hội cải tiến"): bold body text kept with
+        // its table, with air above so it does not sit on the table before.
+        Style {
+            id: "GroupCaption",
+            name: "Group Caption",
+            ppr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\" w:line=\"276\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/>",
+            rpr: BOLD.into(),
+        },
         Style {
             id: "Heading1",
             name: "heading 1",
@@ -64,6 +73,14 @@ pub(crate) fn styles_xml(layout: &Layout, lang: Lang) -> String {
             id: "DocType",
             name: "Document Type",
             ppr: "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
+            rpr: format!("{BOLD}{}", size(28)),
+        },
+        // A form's title: the document type's look with half its air above, as a form must
+        // leave its page to its parts.
+        Style {
+            id: "FormTitle",
+            name: "Form Title",
+            ppr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
             rpr: format!("{BOLD}{}", size(28)),
         },
         Style {
@@ -140,6 +157,26 @@ pub(crate) fn styles_xml(layout: &Layout, lang: Lang) -> String {
             ppr: "<w:spacing w:before=\"40\" w:after=\"40\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
             rpr: format!("{BOLD}{}", size(cell)),
         },
+        // The action table of a corrective-action request: the form's 12 pt (one point under
+        // the other tables) and less air in its rows, so a filled request keeps to one page.
+        Style {
+            id: "FormCell",
+            name: "Form Table Text",
+            ppr: FORM_CELL_PPR,
+            rpr: size(24),
+        },
+        Style {
+            id: "FormCellCenter",
+            name: "Form Table Text Centred",
+            ppr: "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
+            rpr: size(24),
+        },
+        Style {
+            id: "FormCellHead",
+            name: "Form Table Heading",
+            ppr: "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
+            rpr: format!("{BOLD}{}", size(24)),
+        },
         Style {
             id: "Form",
             name: "Form Text",
@@ -148,14 +185,16 @@ pub(crate) fn styles_xml(layout: &Layout, lang: Lang) -> String {
             ppr: "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
             rpr: size(24),
         },
-        // A part's caption in a form: a little air under the line above. It stays with its
+        // A part's caption in a form, a point under the line above (room for the marks over
+        // Vietnamese capitals, and no more: a request must keep to one page). It stays with its
         // text through the unsplittable row that holds both, not keep-with-next: LibreOffice
         // 7.4 drops rows after a keep-with-next paragraph inside a table crossing a page.
         Style {
             id: "FormPart",
             name: "Form Part",
-            ppr: "<w:spacing w:before=\"40\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
-            rpr: format!("{BOLD}{}", size(24)),
+            ppr: "<w:spacing w:before=\"20\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
+            // Bold comes with the caption's run: the approval's opinion follows it plain.
+            rpr: size(24),
         },
         Style {
             id: "FormSign",

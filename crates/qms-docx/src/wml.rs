@@ -362,6 +362,18 @@ impl Xml<'_> {
         self.tr_close();
     }
 
+    /// A row of one-paragraph cells that may split across pages (a long entry of a list
+    /// whose heading row repeats): the page fills to its foot instead of leaving the room a
+    /// tall row needs blank. The running number in the first cell is centred.
+    pub(crate) fn row_flowing(&mut self, widths: &[u32], cells: &[&str]) {
+        self.raw("<w:tr>");
+        for (i, (w, text)) in widths.iter().zip(cells).enumerate() {
+            let style = if i == 0 { "CellCenter" } else { "Cell" };
+            self.cell(*w, style, text, PLAIN);
+        }
+        self.tr_close();
+    }
+
     /// Closes a table. A paragraph must follow a table before the section ends, and two
     /// tables in a row would merge, so callers always write one after this.
     pub(crate) fn tbl_close(&mut self) {
@@ -477,5 +489,17 @@ mod tests {
             x.tr_close();
         });
         assert!(s.contains("<w:cantSplit/><w:tblHeader/>"));
+    }
+
+    #[test]
+    fn a_flowing_row_may_split_and_centres_its_number() {
+        let s = render(|x| x.row_flowing(&[500, 4000], &["7", "Một quyết định"]));
+        assert!(s.starts_with("<w:tr><w:tc>"), "{s}");
+        assert!(!s.contains("<w:trPr>"));
+        assert!(
+            s.contains("<w:pStyle w:val=\"CellCenter\"/></w:pPr><w:r><w:t>7</w:t>"),
+            "{s}"
+        );
+        assert!(s.contains("<w:pStyle w:val=\"Cell\"/></w:pPr><w:r><w:t>Một quyết định"));
     }
 }

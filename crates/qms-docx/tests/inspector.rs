@@ -241,7 +241,9 @@ fn car_has_the_signature_cells_of_its_four_parts() {
         assert_eq!(text.iter().filter(|p| *p == title).count(), n, "{title}");
     }
     assert_eq!(
-        text.iter().filter(|p| *p == "(Ký, ghi rõ họ tên)").count(),
+        text.iter()
+            .filter(|p| p.starts_with("(Ký, ghi rõ họ tên) – ngày "))
+            .count(),
         5 * n
     );
     // A known approver is typed under the approval signature.
@@ -749,11 +751,13 @@ fn minutes_keep_a_decision_group_caption_with_its_first_row_only() {
         let caption = &before[before.rfind("<w:p>").unwrap()..];
         assert!(caption.contains("<w:keepNext/>"), "{caption}");
         assert!(all[i].contains("<w:keepNext/>"));
-        // ... but a decision keeps with nothing: a long group may break between its rows
-        // (each row whole) instead of moving to the next page in one piece.
+        // ... but a decision keeps with nothing, and may split across pages: a long group
+        // breaks between or inside its rows, under its repeated heading row, instead of
+        // moving to the next page in one piece with its caption (a tall first decision left
+        // a third of a page blank).
         let first = &all[i + 1];
         assert!(!first.contains("<w:tblHeader/>"));
-        assert!(first.starts_with("<w:tr><w:trPr><w:cantSplit/></w:trPr>"));
+        assert!(!first.contains("<w:cantSplit/>"), "{first}");
         assert!(!first.contains("<w:keepNext/>"), "{first}");
     }
 }

@@ -171,7 +171,11 @@ fn libreoffice_converts_and_shows_the_content() {
             !pages[0].trim_start().starts_with('1'),
             "{stem}: page 1 is numbered"
         );
-        if pages.len() > 1 {
+        // In a bundle of requests each request numbers its pages from 1: a request of one
+        // page is followed by the next request's unnumbered first page.
+        let next_request =
+            stem.starts_with("phieu-hdkp") && pages.get(1).is_some_and(|p| p.contains("PYC-HĐKP"));
+        if pages.len() > 1 && !next_request {
             assert!(
                 pages[1].trim_start().starts_with('2'),
                 "{stem}: page 2 is not numbered"
