@@ -162,7 +162,14 @@ fn summary(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
     let sheet = ctx.sheet_name(ctx.pick("Tổng hợp", "Summary"));
     let ws = wb.add_worksheet();
     ws.set_name(&sheet)?;
-    let last = TALLY_COLS.len() as u16;
+    // The title over the first printed page's columns (the sheet prints two pages wide).
+    let widths: Vec<f64> =
+        std::iter::once(30.0)
+            .chain(TALLY_COLS.iter().map(|(vi, en, _)| {
+                crate::layout::heading_width(ctx.lang.pick(vi, en), TALLY_WIDTH)
+            }))
+            .collect();
+    let last = sheets::title_span(&widths);
     let title = match ctx.lang {
         Lang::Vi => format!(
             "TỔNG HỢP KẾT QUẢ KIỂM TRA VIỆC ÁP DỤNG, DUY TRÌ VÀ CẢI TIẾN HTQLCL NĂM {}",

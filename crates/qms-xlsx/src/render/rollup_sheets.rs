@@ -47,6 +47,23 @@ pub(super) const HEADING_ROW: u32 = 3;
 /// about 135 fit at 100 %, so this one prints at no less than about 80 % (body text ≥ 8 pt).
 const ONE_PAGE_WIDTH: f64 = 170.0;
 
+/// The last column of a sheet's first printed page at 100 %: a title merged up to it stays
+/// on that page.
+///
+/// Widths in characters; about 135 fit across a landscape A4 page.
+pub(super) fn title_span(widths: &[f64]) -> u16 {
+    let mut sum = 0.0;
+    let mut last = 0u16;
+    for (i, w) in widths.iter().enumerate() {
+        sum += w;
+        if sum > 135.0 && i > 0 {
+            break;
+        }
+        last = i as u16;
+    }
+    last
+}
+
 /// How many pages wide a wider roll-up sheet may print (see [`finish`]).
 pub(super) const PAGES_WIDE: u16 = 2;
 
@@ -60,7 +77,9 @@ pub(super) fn start(
 ) -> Result<(), XlsxError> {
     let s = &ctx.styles;
     ws.set_name(sheet)?;
-    let last = (headings.len().max(1) - 1) as u16;
+    // Title and subtitle over the columns of the first printed page only: merged over a
+    // sheet two pages wide, the title was cut in two, half on each page.
+    let last = title_span(&headings.iter().map(|(_, w)| *w).collect::<Vec<_>>());
     ws.merge_range(0, 0, 0, last, title, &s.title)?;
     ws.set_row_height(0, 24)?;
     ws.merge_range(1, 0, 1, last, &ctx.subtitle(), &s.note)?;
