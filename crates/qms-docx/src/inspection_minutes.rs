@@ -189,10 +189,11 @@ pub(crate) fn render(
         );
         let head = d.people.iter().find(|p| p.has_role(Role::Head));
         let left = Signer {
-            lines: vec![
-                ctx.t("ĐẠI DIỆN CƠ QUAN ĐƯỢC KIỂM TRA", "FOR THE AGENCY INSPECTED")
-                    .to_owned(),
-            ],
+            // Broken where a reader would, not "… KIỂM / TRA" by the column's width.
+            lines: match lang {
+                Lang::Vi => vec!["ĐẠI DIỆN".to_owned(), "CƠ QUAN ĐƯỢC KIỂM TRA".to_owned()],
+                Lang::En => vec!["FOR THE AGENCY INSPECTED".to_owned()],
+            },
             name: head.map(|p| p.name.clone()).unwrap_or_default(),
         };
         let right = Signer {
