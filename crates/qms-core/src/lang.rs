@@ -21,6 +21,18 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Whether a text is written in Vietnamese: it holds a Latin letter with a diacritic
+    /// (Latin-1 to Latin Extended Additional, where every Vietnamese vowel and "đ" lie).
+    ///
+    /// ```
+    /// assert!(qms_core::Lang::is_vietnamese("Đánh giá nội bộ"));
+    /// assert!(!qms_core::Lang::is_vietnamese("Internal audit 1 of 2026"));
+    /// ```
+    pub fn is_vietnamese(text: &str) -> bool {
+        text.chars()
+            .any(|c| matches!(c, '\u{c0}'..='\u{1ef9}') && c.is_alphabetic())
+    }
+
     /// Chooses between a Vietnamese and an English text.
     pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
         match self {

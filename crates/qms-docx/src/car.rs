@@ -486,12 +486,16 @@ fn write_car(
                 v.and_then(|v| v.comment.as_deref()),
                 HALF_DOTS,
             );
-            line_with(
-                x,
-                ctx.t("Cập nhật rủi ro và cơ hội", "Risks updated"),
-                yes_no(ca.and_then(|c| c.risks_updated)),
-                YES_NO_DOTS,
-            );
+            // Risks and opportunities are a 2015 requirement (10.2.1 e); a 2008 form has no
+            // such line.
+            if ctx.d.scope.edition != qms_core::Edition::Iso9001_2008 {
+                line_with(
+                    x,
+                    ctx.t("Cập nhật rủi ro và cơ hội", "Risks updated"),
+                    yes_no(ca.and_then(|c| c.risks_updated)),
+                    YES_NO_DOTS,
+                );
+            }
             line_with(
                 x,
                 ctx.t("Thay đổi HTQLCL", "QMS changed"),

@@ -308,39 +308,9 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// An audit's title in the document's language: the recorded one in Vietnamese; in
-    /// English the dossier's English title (`english.audits`), else the recorded one when it
-    /// is English already, else one made from the round and year the title gives ("Đánh giá
-    /// nội bộ HTQLCL đợt 1 năm 2026" → "Internal audit 1 of 2026"; the year defaults to the
-    /// plan's start).
+    /// An audit's title in the document's language ([`Audit::title_in`]).
     pub(crate) fn audit_title(&self, audit: &Audit) -> String {
-        if self.lang == Lang::Vi {
-            return audit.title.clone();
-        }
-        if let Some(t) = self.d.english.audit(&audit.id) {
-            return t.to_owned();
-        }
-        if !crate::wml::is_vietnamese(&audit.title) {
-            return audit.title.clone();
-        }
-        let lower = audit.title.to_lowercase();
-        let number_after = |word: &str| {
-            lower.find(word).and_then(|i| {
-                let digits: String = lower
-                    .get(i + word.len()..)?
-                    .chars()
-                    .take_while(char::is_ascii_digit)
-                    .collect();
-                digits.parse::<u32>().ok()
-            })
-        };
-        let year = number_after("năm ")
-            .filter(|y| *y >= 1000)
-            .unwrap_or_else(|| audit.plan.start.year().unsigned_abs());
-        match number_after("đợt ") {
-            Some(round) => format!("Internal audit {round} of {year}"),
-            None => format!("Internal audit of {year}"),
-        }
+        audit.title_in(&self.d.english, self.lang)
     }
 
     /// The edition title, e.g. "TCVN ISO 9001:2015".

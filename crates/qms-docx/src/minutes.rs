@@ -132,7 +132,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
             &ctx.person_position(&m.secretary),
         );
         x.p(
-            Para::new("Body").keep(),
+            Para::new("Label"),
             ctx.t("3. Thành phần tham dự:", "3. Attendees:"),
             BOLD,
         );
@@ -140,11 +140,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
             body(x, &format!("- {}", ctx.person_position(a)));
         }
         if !m.absent.is_empty() {
-            x.p(
-                Para::new("Body").keep(),
-                ctx.t("Vắng mặt:", "Absent:"),
-                BOLD,
-            );
+            x.p(Para::new("Label"), ctx.t("Vắng mặt:", "Absent:"), BOLD);
             for a in &m.absent {
                 let reason = a
                     .reason
@@ -172,7 +168,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
         );
         if !m.guests.is_empty() {
             x.p(
-                Para::new("Body").keep(),
+                Para::new("Label"),
                 ctx.t("4. Khách mời:", "4. Guests:"),
                 BOLD,
             );

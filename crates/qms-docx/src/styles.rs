@@ -57,6 +57,14 @@ pub(crate) fn styles_xml(layout: &Layout, lang: Lang) -> String {
             ppr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\" w:line=\"276\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/>",
             rpr: BOLD.into(),
         },
+        // A bold label over a short list ("4. Khách mời:"): body text kept with its first
+        // item; the writer puts the two in one block, as it does a heading (heading_block.rs).
+        Style {
+            id: "Label",
+            name: "List Label",
+            ppr: "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"567\"/><w:jc w:val=\"both\"/>",
+            rpr: BOLD.into(),
+        },
         Style {
             id: "Heading1",
             name: "heading 1",

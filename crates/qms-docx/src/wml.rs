@@ -111,7 +111,7 @@ impl Xml<'_> {
 
     /// Opens a paragraph.
     pub(crate) fn p_open(&mut self, p: Para) {
-        if matches!(p.style, "Heading1" | "Heading2") {
+        if matches!(p.style, "Heading1" | "Heading2" | "Label") {
             let after_table = std::mem::take(&mut self.spacer_pending);
             self.heading_starts(p.style, after_table);
         } else {
@@ -384,8 +384,7 @@ impl Xml<'_> {
 /// Whether `text` holds a letter English does not use (Vietnamese names and titles quoted in
 /// an English document: "Văn phòng Sở", "đợt 1").
 pub(crate) fn is_vietnamese(text: &str) -> bool {
-    text.chars()
-        .any(|c| matches!(c, '\u{c0}'..='\u{1ef9}') && c.is_alphabetic())
+    qms_core::Lang::is_vietnamese(text)
 }
 
 /// The text with no-break spaces inside "TCVN ISO 9001:2015" and "ISO 9001:2008".

@@ -356,3 +356,55 @@ fn minutes_without_a_start_time_do_not_say_at_an_hour() {
         "{with:?}"
     );
 }
+
+fn example(name: &str) -> qms_core::Dossier {
+    let path = format!("{}/../../examples/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    qms_core::load(&std::fs::read(path).unwrap()).unwrap()
+}
+
+#[test]
+fn a_2008_request_has_no_risks_line_and_a_2015_one_has() {
+    let line = "Cập nhật rủi ro và cơ hội";
+    for (name, expected) in [
+        ("ubnd-xa-tan-thanh-2008", 0),
+        ("ubnd-phuong-my-tho-2015", 1),
+    ] {
+        let d = example(name);
+        let car = render(
+            DocumentKind::Car,
+            Target::CorrectiveAction("car-01"),
+            &d,
+            &opts(),
+        )
+        .unwrap();
+        assert_eq!(
+            count(&part(&car, "word/document.xml"), line),
+            expected,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_label_over_a_list_is_one_block_with_its_first_item() {
+    // "4. Khách mời:" was left alone at a page foot, its guest on the next page: it is now
+    // written in one unsplittable row with the first guest, as headings are.
+    let d = example("so-khcn-ninh-binh");
+    let minutes = render(
+        DocumentKind::Minutes,
+        Target::Review("xxld-2025"),
+        &d,
+        &opts(),
+    )
+    .unwrap();
+    let xml = part(&minutes, "word/document.xml");
+    let label = xml.find(">4. Khách mời:<").expect("the guests' label");
+    let row = xml[..label].rfind("<w:tr>").expect("inside a table row");
+    assert!(!xml[row..label].contains("</w:tr>"), "the label is inside the row");
+    assert!(xml[row..label].contains("<w:cantSplit/>"));
+    let row_end = label + xml[label..].find("</w:tr>").unwrap();
+    assert!(
+        xml[label..row_end].contains("Nguyễn Thị Hải Yến"),
+        "its first guest is in the row"
+    );
+}

@@ -239,6 +239,7 @@ fn write_checklist(
         format!("{}{}", metadata::SHEET_KEY_PREFIX, checklist.id),
     )?;
     let unit = crate::names::unit_name(d, &checklist.unit, lang);
+    let audit_title = ctx.audit.title_in(&d.english, lang);
     let auditor = d
         .person(&checklist.auditor)
         .map_or(checklist.auditor.as_str(), |p| p.name.as_str());
@@ -251,10 +252,7 @@ fn write_checklist(
             lang.pick("Cơ quan:", "Agency:"),
             crate::names::agency_name(d, lang),
         ),
-        (
-            lang.pick("Cuộc đánh giá:", "Audit:"),
-            ctx.audit.title.as_str(),
-        ),
+        (lang.pick("Cuộc đánh giá:", "Audit:"), audit_title.as_str()),
         (lang.pick("Đơn vị được đánh giá:", "Unit audited:"), unit),
         (lang.pick("Chuyên gia đánh giá:", "Auditor:"), auditor),
         (lang.pick("Ngày đánh giá:", "Date:"), date.as_str()),

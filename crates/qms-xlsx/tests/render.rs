@@ -125,7 +125,8 @@ fn overdue_actions_are_highlighted_relative_to_today() {
 
 #[test]
 fn the_summary_counts_by_unit_and_kind_and_has_a_chart() {
-    let d = with_findings();
+    let mut d = with_findings();
+    d.audits[0].title = "Đánh giá nội bộ HTQLCL đợt 1 năm 2026".into();
     let bytes = render(
         WorkbookKind::Summary,
         &d,
@@ -154,6 +155,13 @@ fn the_summary_counts_by_unit_and_kind_and_has_a_chart() {
     assert_eq!(totals.len(), 2, "by unit and by clause");
     // Minor NCs: 2, OFIs: 1 → grand total 3 in the unit table.
     assert_eq!(totals[0].last().unwrap(), "3");
+    // The audit's Vietnamese title is given in English, as the Word records give it.
+    let cells: Vec<&String> = rows.iter().flatten().collect();
+    assert!(
+        cells.iter().any(|c| *c == "Internal audit 1 of 2026"),
+        "{rows:?}"
+    );
+    assert!(!cells.iter().any(|c| c.contains("Đánh giá nội bộ")));
 }
 
 #[test]

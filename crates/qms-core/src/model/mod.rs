@@ -6,6 +6,7 @@
 
 mod agency;
 mod audit;
+mod audit_title;
 mod ca_requirements;
 mod ca_state_on;
 mod checklist;

@@ -45,6 +45,7 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
     let s = &ctx.styles;
     let mut n = 0;
     for audit in &ctx.audits {
+        let title = audit.title_in(&ctx.dossier.english, ctx.lang);
         for f in &audit.findings {
             n += 1;
             let car = ctx
@@ -63,7 +64,7 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
                 .join("\n");
             let texts = [
                 f.id.as_str(),
-                audit.title.as_str(),
+                title.as_str(),
                 ctx.unit_name(&f.unit),
                 &clauses,
                 f.kind.label(ctx.lang),

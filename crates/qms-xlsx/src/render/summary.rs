@@ -75,7 +75,11 @@ pub(super) fn write(wb: &mut Workbook, ctx: &Ctx<'_>) -> Result<(), XlsxError> {
     ws.merge_range(0, 0, 0, last, title, &s.title)?;
     ws.set_row_height(0, 24)?;
     ws.merge_range(1, 0, 1, last, ctx.agency_name(), &s.value)?;
-    let audits: Vec<&str> = ctx.audits.iter().map(|a| a.title.as_str()).collect();
+    let audits: Vec<String> = ctx
+        .audits
+        .iter()
+        .map(|a| a.title_in(&ctx.dossier.english, ctx.lang))
+        .collect();
     ws.merge_range(2, 0, 2, last, &audits.join("; "), &s.note)?;
     ws.set_column_width(0, FIRST_WIDTH)?;
     for c in 1..=last {
