@@ -165,7 +165,13 @@ pub fn roll_up(
             let row = bytes.and_then(|b| {
                 let d = load_error(&b, lang)?;
                 drop(b);
-                let diags = check(&d, &CheckOptions { today: opts.today });
+                // A past year is judged as it stood at its end (see RollupOptions::as_of).
+                let diags = check(
+                    &d,
+                    &CheckOptions {
+                        today: opts.as_of(),
+                    },
+                );
                 let row = summarize(&name, &d, &diags, &opts);
                 let read = ReadAgency {
                     dossier: &d,
@@ -208,6 +214,36 @@ pub fn roll_up(
 /// The issuer of the report: the request's names over the defaults.
 pub fn issuer(province: &Province, name: Option<&str>, agency: Option<&str>) -> RollupIssuer {
     let place = name.or(province.place()).unwrap_or("……");
+    let mut i = RollupIssuer::new(place);
+    if let Some(a) = agency.map(str::trim).filter(|a| !a.is_empty()) {
+        i.agency = a.to_owned();
+    }
+    i
+}
+
+/// The issuer of one agency's inspection minutes, written before the roll-up is done: the
+/// province given, else the agency's own province (its managing body or address, never a
+/// commune's or ward's place name).
+///
+/// ```
+/// let mut d = qms_core::starter::starter_dossier("Ủy ban nhân dân xã Tân Thành");
+/// d.agency.place = Some("Tân Thành".into());
+/// d.agency.parent = Some("UBND TỈNH ĐỒNG THÁP".into());
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+/// let opts = qms_core::rollup::RollupOptions { year: 2026, today };
+/// let row = qms_core::rollup::summarize("a.json", &d, &[], &opts);
+/// assert_eq!(qms_api::rollup::minutes_issuer(&row, None, None).province, "Đồng Tháp");
+/// ```
+pub fn minutes_issuer(
+    row: &AgencySummary,
+    province: Option<&str>,
+    agency: Option<&str>,
+) -> RollupIssuer {
+    let place = province
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .or(row.province.as_deref())
+        .unwrap_or("……");
     let mut i = RollupIssuer::new(place);
     if let Some(a) = agency.map(str::trim).filter(|a| !a.is_empty()) {
         i.agency = a.to_owned();

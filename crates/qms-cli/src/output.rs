@@ -11,6 +11,16 @@ use std::path::Path;
 /// symlink; without `force` the final rename refuses to replace a file that appeared
 /// meanwhile. Temporary files that a killed qms left for the same target are removed first.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
+    write_atomic_with(path, force, &mut |w| w.write_all(bytes))
+}
+
+/// [`write_atomic`], the content written by `write` as it is made (a 56 MB dossier need not
+/// be held whole in memory first); `write` gets the file itself and buffers as it needs.
+pub(crate) fn write_atomic_with(
+    path: &Path,
+    force: bool,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
     if path.exists() && !force {
         bail!(
             "{} đã tồn tại; dùng --force để ghi đè / {} exists; use --force to overwrite",
@@ -34,7 +44,7 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Re
         .suffix(TMP_SUFFIX)
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    tmp.write_all(bytes)
+    write(tmp.as_file_mut())
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write {}", tmp.path().display()))?;
     // On error the temporary file is removed when `tmp` (or the error's copy) is dropped.

@@ -45,7 +45,7 @@ pub mod templates;
 mod validate;
 
 pub use edition::Edition;
-pub use lang::Lang;
+pub use lang::{Lang, noun_en, plural_en};
 pub use load::{InvalidDossier, JsonPath, Problem, ProblemKind, load, load_report};
 pub use model::Dossier;
 pub use validate::{PLAUSIBLE_YEARS, validate};

@@ -138,11 +138,31 @@ impl<'a> Ctx<'a> {
     /// reads as a half-translated page. Anyone else keeps the recorded office.
     pub(crate) fn office_of(&self, p: &Person) -> Option<&'a str> {
         if self.lang == Lang::En && self.d.english.position(&p.id).is_none() {
+            // The usual English titles of the head and deputies of each kind of agency, as
+            // the provinces' English pages give them; the dossier's `english.positions`
+            // overrides them.
+            use qms_core::model::AgencyKind;
+            let (head, deputy) = match self.d.agency.kind_or_inferred() {
+                AgencyKind::Department => ("Director", "Deputy Director"),
+                AgencyKind::Commune => (
+                    "Chairman of the Commune People’s Committee",
+                    "Vice Chairman of the Commune People’s Committee",
+                ),
+                AgencyKind::Ward => (
+                    "Chairman of the Ward People’s Committee",
+                    "Vice Chairman of the Ward People’s Committee",
+                ),
+                AgencyKind::SpecialZone => (
+                    "Chairman of the Special Zone People’s Committee",
+                    "Vice Chairman of the Special Zone People’s Committee",
+                ),
+                AgencyKind::Other => ("Head of the agency", "Deputy head of the agency"),
+            };
             if p.has_role(Role::Head) {
-                return Some("Head of the agency");
+                return Some(head);
             }
             if p.has_role(Role::DeputyHead) {
-                return Some("Deputy head of the agency");
+                return Some(deputy);
             }
         }
         self.position_of(p)

@@ -301,7 +301,10 @@ pub(crate) fn fulfilment_from_counts<'a>(ctx: &Ctx<'a>, audit: &'a Audit) -> Str
             "Trong phạm vi đánh giá, Đoàn đánh giá ghi nhận {nc} sự không phù hợp{grades}, {obs} điểm lưu ý và {ofi} cơ hội cải tiến so với chuẩn mực đánh giá."
         ),
         Lang::En => format!(
-            "Within the audit scope the team recorded {nc} nonconformities{grades}, {obs} observations and {ofi} opportunities for improvement against the audit criteria."
+            "Within the audit scope the team recorded {}{grades}, {} and {} against the audit criteria.",
+            qms_core::Lang::En.count(nc as u64, "", "nonconformity"),
+            qms_core::Lang::En.count(obs as u64, "", "observation"),
+            qms_core::Lang::En.count(ofi as u64, "", "opportunity for improvement"),
         ),
     }
 }

@@ -16,7 +16,7 @@ use crate::xml::Xml;
 use crate::{RenderOptions, RollupIssuer};
 use qms_core::model::{FindingKind, Role};
 use qms_core::rollup::{AgencySummary, Requirement};
-use qms_core::rules::{Diagnostic, find_rule};
+use qms_core::rules::{Diagnostic, document_message, find_rule};
 use qms_core::{Dossier, Lang};
 
 /// Diagnostics quoted per rule before "và N trường hợp khác".
@@ -36,6 +36,9 @@ pub(crate) fn render(
 ) -> Result<Vec<u8>, DocxError> {
     let issuer_d = issuer_dossier(issuer);
     let ctx = Ctx::new(&issuer_d, opts);
+    // The inspected agency in the document's language (its English names in English).
+    let agency_ctx = Ctx::new(d, opts);
+    let agency = agency_ctx.agency_name();
     let lang = opts.lang;
     let year = opts.today.format("%Y").to_string();
     let meta = Meta {
@@ -52,11 +55,11 @@ pub(crate) fn render(
         let summary = match lang {
             Lang::Vi => format!(
                 "Kiểm tra việc áp dụng, duy trì, cải tiến hệ thống quản lý chất lượng theo TCVN ISO 9001 tại {}",
-                d.agency.name
+                agency
             ),
             Lang::En => format!(
                 "Inspection of how {} applies, maintains and improves its quality management system under TCVN ISO 9001",
-                d.agency.name
+                agency
             ),
         };
         title(x, &ctx, ctx.t("Biên bản", "Minutes"), &[&summary]);
@@ -66,11 +69,12 @@ pub(crate) fn render(
             &match lang {
                 Lang::Vi => format!(
                     "Hôm nay, vào hồi …… giờ …… ngày …… tháng …… năm {year}, tại {place}, Đoàn kiểm tra của {} tiến hành kiểm tra việc áp dụng, duy trì, cải tiến hệ thống quản lý chất lượng (HTQLCL) theo TCVN ISO 9001 tại {}.",
-                    issuer.agency, d.agency.name
+                    issuer.agency, agency
                 ),
                 Lang::En => format!(
                     "Today, at …… on …… {year}, at {place}, the inspection team of the {} inspected the quality management system (QMS) of {} under TCVN ISO 9001.",
-                    issuer.agency, d.agency.name
+                    issuer.english_agency(),
+                    agency
                 ),
             },
         );
@@ -97,11 +101,11 @@ pub(crate) fn render(
         subheading(
             x,
             &match lang {
-                Lang::Vi => format!("2. Đại diện {}", d.agency.name),
-                Lang::En => format!("2. For {}", d.agency.name),
+                Lang::Vi => format!("2. Đại diện {agency}"),
+                Lang::En => format!("2. For {agency}"),
             },
         );
-        bullets(x, &representatives(d, lang), "");
+        bullets(x, &representatives(&agency_ctx), "");
 
         heading(x, ctx.t("II. NỘI DUNG KIỂM TRA", "II. WHAT WAS INSPECTED"));
         facts(x, &ctx, d, row);
@@ -116,7 +120,7 @@ pub(crate) fn render(
         );
         bullets(
             x,
-            &shortcomings(diags, lang),
+            &shortcomings(d, diags, &ctx),
             ctx.t(
                 "Không phát hiện tồn tại, hạn chế.",
                 "No shortcomings found.",
@@ -159,7 +163,7 @@ pub(crate) fn render(
                 ),
                 Lang::En => format!(
                     "Remedy the shortcomings of section III and report to the {} by ……",
-                    issuer.agency
+                    issuer.english_agency()
                 ),
             });
         }
@@ -185,10 +189,11 @@ pub(crate) fn render(
         );
         let head = d.people.iter().find(|p| p.has_role(Role::Head));
         let left = Signer {
-            lines: vec![
-                ctx.t("ĐẠI DIỆN CƠ QUAN ĐƯỢC KIỂM TRA", "FOR THE AGENCY INSPECTED")
-                    .to_owned(),
-            ],
+            // Broken where a reader would, not "… KIỂM / TRA" by the column's width.
+            lines: match lang {
+                Lang::Vi => vec!["ĐẠI DIỆN".to_owned(), "CƠ QUAN ĐƯỢC KIỂM TRA".to_owned()],
+                Lang::En => vec!["FOR THE AGENCY INSPECTED".to_owned()],
+            },
             name: head.map(|p| p.name.clone()).unwrap_or_default(),
         };
         let right = Signer {
@@ -199,8 +204,10 @@ pub(crate) fn render(
     })
 }
 
-/// The agency's head, quality representative and ISO secretary, as the dossier names them.
-fn representatives(d: &Dossier, lang: Lang) -> Vec<String> {
+/// The agency's head, quality representative and ISO secretary, as the dossier names them
+/// (their English positions in English when the dossier gives them).
+fn representatives(ctx: &Ctx<'_>) -> Vec<String> {
+    let (d, lang) = (ctx.d, ctx.lang);
     let mut out = Vec::new();
     for (role, vi, en) in [
         (Role::Head, "Thủ trưởng cơ quan", "Head of the agency"),
@@ -212,7 +219,13 @@ fn representatives(d: &Dossier, lang: Lang) -> Vec<String> {
         (Role::IsoSecretary, "Thư ký ISO", "ISO secretary"),
     ] {
         for p in d.people.iter().filter(|p| p.has_role(role)) {
-            let position = p.position.as_deref().unwrap_or(lang.pick(vi, en));
+            let english = lang == Lang::En && d.english.position(&p.id).is_some();
+            let position = if lang == Lang::Vi || english {
+                ctx.position_of(p).unwrap_or(lang.pick(vi, en))
+            } else {
+                // A Vietnamese office in an English list reads half-translated: the role.
+                en
+            };
             out.push(format!(
                 "{} {} – {position}",
                 lang.pick("Ông/Bà", "Mr/Ms"),
@@ -234,7 +247,10 @@ fn facts(x: &mut Xml<'_>, ctx: &Ctx<'_>, d: &Dossier, row: &AgencySummary) {
         .iter()
         .zip(row.findings)
         .filter(|(_, n)| *n > 0)
-        .map(|(k, n)| format!("{n} {}", crate::ctx::lower_first(k.label(lang))))
+        .map(|(k, n)| {
+            let noun = crate::ctx::lower_first(k.label(lang));
+            lang.count(n, &noun, &noun)
+        })
         .collect();
     let vi = lang == Lang::Vi;
     let announced = match &row.announced {
@@ -346,8 +362,11 @@ fn facts(x: &mut Xml<'_>, ctx: &Ctx<'_>, d: &Dossier, row: &AgencySummary) {
     }
 }
 
-/// One line per rule broken: its title, how often, and the first few messages.
-fn shortcomings(diags: &[Diagnostic], lang: Lang) -> Vec<String> {
+/// One line per rule broken: its title, the requirement, and the first few messages as an
+/// official text quotes them (names, codes and numbers, never the dossier's ids).
+fn shortcomings(d: &Dossier, diags: &[Diagnostic], ctx: &Ctx<'_>) -> Vec<String> {
+    let lang = ctx.lang;
+    let date = |x: chrono::NaiveDate| ctx.short_date(x);
     let mut codes: Vec<&str> = Vec::new();
     for x in diags {
         if !codes.contains(&x.code) {
@@ -359,18 +378,24 @@ fn shortcomings(diags: &[Diagnostic], lang: Lang) -> Vec<String> {
         .map(|code| {
             let of: Vec<&Diagnostic> = diags.iter().filter(|x| x.code == *code).collect();
             let title = find_rule(code).map_or("", |r| r.title(lang));
-            let quoted: Vec<&str> = of.iter().take(QUOTED).map(|x| x.message(lang)).collect();
+            let quoted: Vec<String> = of
+                .iter()
+                .take(QUOTED)
+                .map(|x| document_message(d, x, lang, &date))
+                .collect();
             let more = of.len().saturating_sub(QUOTED);
             let tail = match (more, lang) {
                 (0, _) => String::new(),
                 (n, Lang::Vi) => format!("; và {n} trường hợp khác"),
-                (n, Lang::En) => format!("; and {n} more"),
+                (n, Lang::En) => format!("; and {}", lang.count(n as u64, "", "more case")),
             };
-            format!(
-                "{title} ({code}, {}): {}{tail}.",
-                of.len(),
-                quoted.join("; ")
-            )
+            // The requirement it fails, as an inspector cites it; the tool's rule code is not
+            // a reference the agency knows.
+            let basis = of
+                .first()
+                .map(|x| format!(" ({})", x.requirement(lang)))
+                .unwrap_or_default();
+            format!("{title}{basis}: {}{tail}.", quoted.join("; "))
         })
         .collect()
 }

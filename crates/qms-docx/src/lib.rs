@@ -373,6 +373,49 @@ pub struct RollupIssuer {
 }
 
 impl RollupIssuer {
+    /// The issuing agency's name for an English text: the usual department's English name,
+    /// else the name as given.
+    ///
+    /// ```
+    /// let i = qms_docx::RollupIssuer::new("Ninh Bình");
+    /// assert_eq!(i.english_agency(), "Department of Science and Technology");
+    /// ```
+    pub fn english_agency(&self) -> &str {
+        if self.agency.trim() == "Sở Khoa học và Công nghệ" {
+            "Department of Science and Technology"
+        } else {
+            &self.agency
+        }
+    }
+
+    /// The signer's title lines as printed (upper case), in English for an English report
+    /// when the title is one of the usual ones ("Giám đốc" → "DIRECTOR"; "KT. GIÁM ĐỐC" →
+    /// "FOR THE DIRECTOR"; "Phó Giám đốc" → "DEPUTY DIRECTOR"); another title stays as given.
+    ///
+    /// ```
+    /// let i = qms_docx::RollupIssuer::new("Ninh Bình");
+    /// assert_eq!(i.signer_lines(qms_core::Lang::En), ["DIRECTOR"]);
+    /// assert_eq!(i.signer_lines(qms_core::Lang::Vi), ["GIÁM ĐỐC"]);
+    /// ```
+    pub fn signer_lines(&self, lang: qms_core::Lang) -> Vec<String> {
+        self.signer_title
+            .lines()
+            .map(|l| {
+                let upper = l.trim().to_uppercase();
+                if lang == qms_core::Lang::Vi {
+                    return upper;
+                }
+                match upper.as_str() {
+                    "GIÁM ĐỐC" => "DIRECTOR".to_owned(),
+                    "PHÓ GIÁM ĐỐC" => "DEPUTY DIRECTOR".to_owned(),
+                    "KT. GIÁM ĐỐC" => "FOR THE DIRECTOR".to_owned(),
+                    "TL. GIÁM ĐỐC" => "BY ORDER OF THE DIRECTOR".to_owned(),
+                    _ => upper,
+                }
+            })
+            .collect()
+    }
+
     /// The Department of Science and Technology of a province, its director signing.
     pub fn new(province: &str) -> RollupIssuer {
         RollupIssuer {

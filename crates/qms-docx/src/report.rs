@@ -274,7 +274,15 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
                     "Có {nc} sự không phù hợp cần hành động khắc phục; đã lập {recorded} phiếu yêu cầu hành động khắc phục."
                 ),
                 Lang::En => format!(
-                    "{nc} nonconformities call for corrective action; {recorded} corrective-action requests have been raised."
+                    "{} for corrective action; {} been raised.",
+                    match nc {
+                        1 => "1 nonconformity calls".to_owned(),
+                        n => format!("{n} nonconformities call"),
+                    },
+                    match recorded {
+                        1 => "1 corrective-action request has".to_owned(),
+                        n => format!("{n} corrective-action requests have"),
+                    }
                 ),
             },
         );

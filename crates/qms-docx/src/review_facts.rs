@@ -93,7 +93,8 @@ pub(crate) fn fact(
                 )
             } else {
                 format!(
-                    "The previous review made {n} decisions; {done} are done, {} are not.",
+                    "The previous review made {}; {done} done, {} not.",
+                    qms_core::Lang::En.count(n as u64, "", "decision"),
                     n - done
                 )
             })
@@ -108,7 +109,7 @@ pub(crate) fn fact(
             (n > 0).then(|| if vi {
                 format!("Trong kỳ có {n} phản ánh, kiến nghị của tổ chức, cá nhân được xử lý theo phiếu yêu cầu hành động khắc phục.")
             } else {
-                format!("{n} complaints from citizens or organisations were handled through corrective-action requests in the period.")
+                format!("{} from citizens or organisations handled through corrective-action requests in the period.", qms_core::Lang::En.count(n as u64, "", "complaint"))
             })
         }
         "c2" => {
@@ -140,7 +141,7 @@ pub(crate) fn fact(
             (nc > 0 || !list.is_empty()).then(|| if vi {
                 format!("Trong kỳ có {nc} sự không phù hợp từ đánh giá nội bộ; {} phiếu yêu cầu hành động khắc phục được lập, {closed} phiếu đã kết thúc.", list.len())
             } else {
-                format!("In the period: {nc} nonconformities from internal audits; {} corrective-action requests raised, {closed} finished.", list.len())
+                format!("In the period: {} from internal audits; {} raised, {closed} finished.", qms_core::Lang::En.count(nc as u64, "", "nonconformity"), qms_core::Lang::En.count(list.len() as u64, "", "corrective-action request"))
             })
         }
         "c6" => {
@@ -165,7 +166,7 @@ pub(crate) fn fact(
             (!audits.is_empty()).then(|| if vi {
                 format!("Trong kỳ thực hiện {} cuộc đánh giá nội bộ, phát hiện {nc} sự không phù hợp, {obs} điểm lưu ý và {ofi} cơ hội cải tiến.", audits.len())
             } else {
-                format!("{} internal audits in the period found {nc} nonconformities, {obs} observations and {ofi} opportunities for improvement.", audits.len())
+                format!("{} in the period found {}, {} and {}.", qms_core::Lang::En.count(audits.len() as u64, "", "internal audit"), qms_core::Lang::En.count(nc as u64, "", "nonconformity"), qms_core::Lang::En.count(obs as u64, "", "observation"), qms_core::Lang::En.count(ofi as u64, "", "opportunity for improvement"))
             })
         }
         "f" => {
@@ -181,7 +182,8 @@ pub(crate) fn fact(
                     format!("Đánh giá nội bộ trong kỳ ghi nhận {n} cơ hội cải tiến.")
                 } else {
                     format!(
-                        "Internal audits in the period recorded {n} opportunities for improvement."
+                        "Internal audits in the period recorded {}.",
+                        qms_core::Lang::En.count(n as u64, "", "opportunity for improvement")
                     )
                 }
             })

@@ -3,7 +3,7 @@
 
 use qms_core::Lang;
 use qms_core::model::AgencyKind;
-use qms_core::rollup::{Province, kind_plural};
+use qms_core::rollup::{Province, kind_noun};
 
 /// How many agency names a sentence lists before "và N cơ quan khác".
 const NAMES_MAX: usize = 40;
@@ -16,7 +16,10 @@ pub(crate) fn names(list: &[&str], lang: Lang) -> String {
         let more = list.len() - shown;
         s.push_str(&match lang {
             Lang::Vi => format!(" và {more} cơ quan khác (xem Phụ lục)"),
-            Lang::En => format!(" and {more} other agencies (see the annex)"),
+            Lang::En => format!(
+                " and {} (see the annex)",
+                Lang::En.count(more as u64, "", "other agency")
+            ),
         });
     }
     s
@@ -66,14 +69,18 @@ pub(crate) fn by_kind(
             continue;
         }
         let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-        let count = if of_kind {
-            format!("{}/{}", names.len(), tally.agencies)
+        // The noun agrees with the number it follows: "1/2 communes", "1 commune".
+        let (count, noun) = if of_kind {
+            (
+                format!("{}/{}", names.len(), tally.agencies),
+                tally.agencies,
+            )
         } else {
-            names.len().to_string()
+            (names.len().to_string(), names.len() as u32)
         };
         parts.push(format!(
             "{count} {} ({})",
-            kind_plural(kind, lang),
+            kind_noun(kind, noun, lang),
             self::names(&refs, lang)
         ));
     }
@@ -102,7 +109,7 @@ pub(crate) fn kinds_phrase(p: &Province, lang: Lang) -> String {
     let parts: Vec<String> = p
         .by_kind()
         .iter()
-        .map(|(k, t)| format!("{} {}", t.agencies, kind_plural(*k, lang)))
+        .map(|(k, t)| format!("{} {}", t.agencies, kind_noun(*k, t.agencies, lang)))
         .collect();
     parts.join("; ")
 }

@@ -23,6 +23,10 @@ pub(crate) fn issuer_dossier(issuer: &RollupIssuer) -> Dossier {
     d.agency.parent = Some(format!("Ủy ban nhân dân tỉnh {}", issuer.province));
     d.agency.place = Some(issuer.province.clone());
     d.agency.symbol = Some(issuer.symbol.clone());
+    // English documents print the header in English too, not a Vietnamese block over an
+    // English page.
+    d.english.agency = Some(issuer.english_agency().to_owned());
+    d.english.parent = Some(format!("{} Provincial People's Committee", issuer.province));
     d
 }
 
@@ -66,11 +70,10 @@ pub(crate) fn render(
             ),
         };
         title(x, &ctx, ctx.t("Báo cáo", "Report"), &[&summary]);
-        let committee = format!(
-            "{} {}",
-            ctx.t("Ủy ban nhân dân tỉnh", "People's Committee of"),
-            issuer.province
-        );
+        let committee = match lang {
+            Lang::Vi => format!("Ủy ban nhân dân tỉnh {}", issuer.province),
+            Lang::En => format!("People's Committee of {} Province", issuer.province),
+        };
         x.p(
             Para::new("Addressee"),
             &format!("{} {committee}.", ctx.t("Kính gửi:", "To:")),
@@ -87,7 +90,10 @@ pub(crate) fn render(
                 "{} kính báo cáo {committee} xem xét, chỉ đạo./.",
                 issuer.agency
             ),
-            Lang::En => format!("{} submits this report to the {committee}.", issuer.agency),
+            Lang::En => format!(
+                "The {} submits this report to the {committee}.",
+                issuer.english_agency()
+            ),
         };
         body_last(x, &closing);
         let recipients = vec![
@@ -105,7 +111,7 @@ pub(crate) fn render(
             ctx.t("Lưu: VT, TĐC", "File: Records, TĐC").to_owned(),
         ];
         let signer = Signer {
-            lines: issuer.signer_title.lines().map(str::to_uppercase).collect(),
+            lines: issuer.signer_lines(lang),
             name: issuer.signer.clone().unwrap_or_default(),
         };
         signature_table(x, &ctx, &recipients, &signer);
@@ -124,7 +130,8 @@ fn intro(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, issuer: &RollupIssuer, al
             ),
             Lang::En => format!(
                 "Under Decision 19/2014/QĐ-TTg of the Prime Minister on applying TCVN ISO 9001 in state administrative agencies and the province's inspection plan for {}, the {} inspected how the agencies of the province apply, maintain and improve their quality management systems (QMS). The results are as follows:",
-                p.year, issuer.agency
+                p.year,
+                issuer.english_agency()
             ),
         },
     );
@@ -138,9 +145,11 @@ fn intro(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, issuer: &RollupIssuer, al
             kinds_phrase(p, lang)
         ),
         Lang::En => format!(
-            "The {} received {received} QMS dossiers; {} agencies are rolled up ({}).",
-            issuer.agency,
-            all.agencies,
+            "The {} received {}; {} {} rolled up ({}).",
+            issuer.english_agency(),
+            lang.count(received as u64, "", "QMS dossier"),
+            lang.count(all.agencies, "", "agency"),
+            if all.agencies == 1 { "is" } else { "are" },
             kinds_phrase(p, lang)
         ),
     };
@@ -152,8 +161,11 @@ fn intro(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, issuer: &RollupIssuer, al
                 p.year
             ),
             Lang::En => format!(
-                " {} dossiers are left out (unreadable, duplicate agency or not of {}); see section IV.",
-                p.rejected.len(),
+                " {} left out (unreadable, duplicate agency or not of {}); see section IV.",
+                match p.rejected.len() {
+                    1 => "1 dossier is".to_owned(),
+                    n => format!("{n} dossiers are"),
+                },
                 p.year
             ),
         });
@@ -168,8 +180,15 @@ fn intro(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, issuer: &RollupIssuer, al
                 all.edition_2008
             ),
             Lang::En => format!(
-                "Editions: {e2015} agencies apply TCVN ISO 9001:2015; {} still apply TCVN ISO 9001:2008.",
-                all.edition_2008
+                "Editions: {} TCVN ISO 9001:2015; {} TCVN ISO 9001:2008.",
+                match e2015 {
+                    1 => "1 agency applies".to_owned(),
+                    n => format!("{n} agencies apply"),
+                },
+                match all.edition_2008 {
+                    1 => "1 agency still applies".to_owned(),
+                    n => format!("{n} still apply"),
+                }
             ),
         },
     );
@@ -180,6 +199,15 @@ fn results(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, all: &Tally) {
     heading(x, ctx.t("II. KẾT QUẢ ĐẠT ĐƯỢC", "II. RESULTS ACHIEVED"));
     let n = all.agencies;
     let nc = all.findings[0] + all.findings[1] + all.findings[2];
+    // A year rolled up after it ended is judged at its end: say so.
+    let within = if p.as_of == p.today {
+        ctx.t(" qua", "").to_owned()
+    } else {
+        match lang {
+            Lang::Vi => format!(" tính đến ngày {}", ctx.short_date(p.as_of)),
+            Lang::En => format!(" to {}", ctx.short_date(p.as_of)),
+        }
+    };
     let items: Vec<String> = match lang {
         Lang::Vi => vec![
             format!(
@@ -188,14 +216,14 @@ fn results(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, all: &Tally) {
                 pct(all.announced, n)
             ),
             format!(
-                "{}/{n} cơ quan ({} %) thực hiện đánh giá nội bộ trong 12 tháng qua; tổng số {} cuộc đánh giá nội bộ trong năm {}, phát hiện {nc} sự không phù hợp.",
+                "{}/{n} cơ quan ({} %) thực hiện đánh giá nội bộ trong 12 tháng{within}; tổng số {} cuộc đánh giá nội bộ trong năm {}, phát hiện {nc} sự không phù hợp.",
                 all.audit_ok,
                 pct(all.audit_ok, n),
                 all.audits_in_year,
                 p.year
             ),
             format!(
-                "{}/{n} cơ quan ({} %) tổ chức xem xét của lãnh đạo trong 12 tháng qua.",
+                "{}/{n} cơ quan ({} %) tổ chức xem xét của lãnh đạo trong 12 tháng{within}.",
                 all.review_ok,
                 pct(all.review_ok, n)
             ),
@@ -214,33 +242,42 @@ fn results(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, all: &Tally) {
         ],
         Lang::En => vec![
             format!(
-                "{}/{n} agencies ({}%) announced their QMS.",
+                "{}/{} ({}%) announced their QMS.",
                 all.announced,
+                lang.count(n, "", "agency"),
                 pct_en(all.announced, n)
             ),
             format!(
-                "{}/{n} agencies ({}%) held an internal audit within the last 12 months; {} audits in {}, {nc} nonconformities found.",
+                "{}/{} ({}%) held an internal audit within the 12 months{within}; {} in {}, {} found.",
                 all.audit_ok,
+                lang.count(n, "", "agency"),
                 pct_en(all.audit_ok, n),
-                all.audits_in_year,
-                p.year
+                lang.count(all.audits_in_year, "", "audit"),
+                p.year,
+                lang.count(nc, "", "nonconformity"),
             ),
             format!(
-                "{}/{n} agencies ({}%) held a management review within the last 12 months.",
+                "{}/{} ({}%) held a management review within the 12 months{within}.",
                 all.review_ok,
+                lang.count(n, "", "agency"),
                 pct_en(all.review_ok, n)
             ),
             format!(
-                "{} corrective actions closed and verified effective; {} in progress.",
-                all.actions_closed_effective, all.actions_open
+                "{} closed and verified effective; {} in progress.",
+                lang.count(all.actions_closed_effective, "", "corrective action"),
+                all.actions_open
             ),
             format!(
-                "{} quality objectives for {}, {} measurable and {} met.",
-                all.objectives, p.year, all.objectives_measurable, all.objectives_met
+                "{} for {}, {} measurable and {} met.",
+                lang.count(all.objectives, "", "quality objective"),
+                p.year,
+                all.objectives_measurable,
+                all.objectives_met
             ),
             format!(
-                "{} trained internal auditors; {} people trained in awareness of TCVN ISO 9001 this year.",
-                all.trained_auditors, all.awareness_trained
+                "{}; {} trained in awareness of TCVN ISO 9001 this year.",
+                lang.count(all.trained_auditors, "", "trained internal auditor"),
+                lang.count(all.awareness_trained, "", "person"),
             ),
         ],
     };
@@ -265,7 +302,11 @@ fn shortcomings(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, all: &Tally, provi
         let who = if s.agencies.len() == p.agencies.len() {
             match lang {
                 Lang::Vi => format!("tất cả {} cơ quan được kiểm tra.", p.agencies.len()),
-                Lang::En => format!("all {} agencies inspected.", p.agencies.len()),
+                Lang::En => match p.agencies.len() {
+                    1 => "the one agency inspected.".to_owned(),
+                    2 => "both agencies inspected.".to_owned(),
+                    n => format!("all {n} agencies inspected."),
+                },
             }
         } else {
             format!("{}.", by_kind(p, &s.agencies, province, lang, true))
@@ -274,7 +315,7 @@ fn shortcomings(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, all: &Tally, provi
             Para::new("Body"),
             &[
                 (&format!("{}. {}", i + 1, s.title(lang)), BOLD),
-                (&format!(" ({}): {who}", s.code), PLAIN),
+                (&format!(" ({}): {who}", requirement(s.code, lang)), PLAIN),
             ],
         );
     }
@@ -287,8 +328,14 @@ fn shortcomings(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, all: &Tally, provi
                     all.actions_open, all.actions_overdue
                 ),
                 Lang::En => format!(
-                    "{} corrective actions remain open across the province, {} of them overdue.",
-                    all.actions_open, all.actions_overdue
+                    "{} {} open across the province, {} of them overdue.",
+                    lang.count(all.actions_open, "", "corrective action"),
+                    if all.actions_open == 1 {
+                        "remains"
+                    } else {
+                        "remain"
+                    },
+                    all.actions_overdue
                 ),
             },
         );
@@ -361,7 +408,7 @@ fn follow_up(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, province: &str) {
                     Rejection::OtherYear { .. } => 2,
                 }
             })
-            .map(|r| format!("{} ({})", r.source, r.reason.describe(lang)))
+            .map(|r| r.reason.official(&r.source, lang))
             .collect();
         if !files.is_empty() {
             let refs: Vec<&str> = files.iter().map(String::as_str).collect();
@@ -379,22 +426,36 @@ fn follow_up(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, province: &str) {
 fn proposals(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, issuer: &RollupIssuer, all: &Tally) {
     let lang = ctx.lang;
     heading(x, ctx.t("V. ĐỀ XUẤT, KIẾN NGHỊ", "V. PROPOSALS"));
-    let next = p.year + 1;
+    // Dates that follow the report: never already past on its date.
+    let (quarter, quarter_year) = p.remedy_quarter();
+    let quarter_vi = ["I", "II", "III", "IV"]
+        .get(quarter as usize - 1)
+        .copied()
+        .unwrap_or("I");
+    let quarter_en = ["first", "second", "third", "fourth"]
+        .get(quarter as usize - 1)
+        .copied()
+        .unwrap_or("first");
+    let next = p.next_round_year();
     let mut items: Vec<String> = Vec::new();
     let failing = p.failing().len();
     let vi = lang == Lang::Vi;
     if failing > 0 {
         items.push(if vi {
-            format!("Chỉ đạo {failing} cơ quan nêu tại Mục IV khắc phục các tồn tại, hạn chế và báo cáo kết quả về {} trong quý I năm {next}.", issuer.agency)
+            format!("Chỉ đạo {failing} cơ quan nêu tại Mục IV khắc phục các tồn tại, hạn chế và báo cáo kết quả về {} trong quý {quarter_vi} năm {quarter_year}.", issuer.agency)
         } else {
-            format!("Direct the {failing} agencies of section IV to remedy their shortcomings and report to the {} in the first quarter of {next}.", issuer.agency)
+            let who = match failing {
+                1 => "the agency".to_owned(),
+                n => format!("the {n} agencies"),
+            };
+            format!("Direct {who} of section IV to remedy their shortcomings and report to the {} in the {quarter_en} quarter of {quarter_year}.", issuer.english_agency())
         });
     }
     if all.edition_2008 > 0 {
         items.push(if vi {
             format!("Yêu cầu {} cơ quan còn áp dụng TCVN ISO 9001:2008 chuyển đổi sang TCVN ISO 9001:2015 và công bố lại HTQLCL.", all.edition_2008)
         } else {
-            format!("Require the {} agencies still on TCVN ISO 9001:2008 to move to TCVN ISO 9001:2015 and announce again.", all.edition_2008)
+            format!("Require {} still on TCVN ISO 9001:2008 to move to TCVN ISO 9001:2015 and announce again.", the_agencies(all.edition_2008))
         });
     }
     let announce = all.reannouncement_due + (all.agencies - all.announced);
@@ -402,14 +463,14 @@ fn proposals(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, issuer: &RollupIssuer
         items.push(if vi {
             format!("Yêu cầu {announce} cơ quan chưa công bố HTQLCL hoặc có phạm vi áp dụng đã thay đổi thực hiện việc công bố, công bố lại theo Điều 4 Quyết định số 19/2014/QĐ-TTg.")
         } else {
-            format!("Require the {announce} agencies not announced, or whose scope changed, to announce their QMS (again) under Article 4 of Decision 19/2014/QĐ-TTg.")
+            format!("Require {} not announced, or whose scope changed, to announce their QMS (again) under Article 4 of Decision 19/2014/QĐ-TTg.", the_agencies(announce))
         });
     }
     if all.no_trained_auditor > 0 {
         items.push(if vi {
             format!("Tổ chức đào tạo chuyên gia đánh giá nội bộ cho {} cơ quan chưa có chuyên gia được đào tạo.", all.no_trained_auditor)
         } else {
-            format!("Train internal auditors for the {} agencies without one.", all.no_trained_auditor)
+            format!("Train internal auditors for {} without one.", the_agencies(all.no_trained_auditor))
         });
     }
     let top: Vec<String> = p
@@ -435,7 +496,10 @@ fn proposals(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, issuer: &RollupIssuer
         items.push(if vi {
             format!("Đề nghị các cơ quan có {} hồ sơ nêu tại Mục IV gửi lại hồ sơ đúng năm, đúng định dạng.", p.rejected.len())
         } else {
-            format!("Ask the senders of the {} dossiers of section IV for valid dossiers of the year.", p.rejected.len())
+            format!("Ask the senders of {} of section IV for valid dossiers of the year.", match p.rejected.len() {
+                1 => "the dossier".to_owned(),
+                n => format!("the {n} dossiers"),
+            })
         });
     }
     items.push(if vi {
@@ -446,4 +510,22 @@ fn proposals(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, issuer: &RollupIssuer
     for (i, t) in items.iter().enumerate() {
         body(x, &format!("{}. {t}", i + 1));
     }
+}
+
+/// "the agency" / "the 3 agencies" in English proposals.
+fn the_agencies(n: u32) -> String {
+    match n {
+        1 => "the agency".to_owned(),
+        n => format!("the {n} agencies"),
+    }
+}
+
+/// The requirement a rule checks, as the report cites it ("TCVN ISO 9001:2015, 9.2.2 a"): the
+/// tool's rule code is no reference the People's Committee knows. The province's agencies
+/// are measured against the current edition.
+fn requirement(code: &str, lang: Lang) -> String {
+    qms_core::rules::find_rule(code).map_or_else(
+        || code.to_owned(),
+        |r| r.source.label(qms_core::Edition::Iso9001_2015, lang),
+    )
 }

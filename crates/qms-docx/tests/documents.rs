@@ -400,7 +400,10 @@ fn a_label_over_a_list_is_one_block_with_its_first_item() {
     let xml = part(&minutes, "word/document.xml");
     let label = xml.find(">4. Khách mời:<").expect("the guests' label");
     let row = xml[..label].rfind("<w:tr>").expect("inside a table row");
-    assert!(!xml[row..label].contains("</w:tr>"), "the label is inside the row");
+    assert!(
+        !xml[row..label].contains("</w:tr>"),
+        "the label is inside the row"
+    );
     assert!(xml[row..label].contains("<w:cantSplit/>"));
     let row_end = label + xml[label..].find("</w:tr>").unwrap();
     assert!(

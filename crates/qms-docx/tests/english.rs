@@ -69,6 +69,30 @@ fn signature_titles_are_english_when_the_signers_names_are_the_only_vietnamese()
 }
 
 #[test]
+fn the_head_signs_with_the_title_of_their_kind_of_agency() {
+    // No `english.positions` in these two dossiers: the head of a department signs as its
+    // Director, of a commune as Chairman of the Commune People's Committee.
+    for (name, title) in [
+        ("so-khcn-ninh-binh", "DIRECTOR"),
+        (
+            "ubnd-xa-tan-thanh-2008",
+            "CHAIRMAN OF THE COMMUNE PEOPLE’S COMMITTEE",
+        ),
+    ] {
+        let d = example(name);
+        let mut lines = Vec::new();
+        for (_, bytes) in qms_docx::render_all(&d, &english()).unwrap() {
+            lines.extend(sign_lines(&bytes));
+        }
+        assert!(lines.iter().any(|l| l == title), "{name}: {lines:?}");
+        assert!(
+            !lines.iter().any(|l| l.contains("HEAD OF THE AGENCY")),
+            "{name}: {lines:?}"
+        );
+    }
+}
+
+#[test]
 fn audit_titles_are_english_made_or_the_dossiers_english_one() {
     for name in EXAMPLES {
         let mut d = example(name);

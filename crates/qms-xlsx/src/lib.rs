@@ -61,8 +61,8 @@ pub use export::{
 };
 pub use import::{
     Change, ChangeKind, Conflict, ConflictKind, FilledWorkbooks, ImportOptions, ImportOutcome,
-    Workbook, import_checklists, import_checklists_observed, limits, merge_filled,
-    merge_filled_observed, read_filled, read_filled_observed,
+    ReadWorkbooks, Workbook, import_checklists, import_checklists_observed, limits, merge_filled,
+    merge_filled_observed, read_filled, read_filled_observed, read_workbooks_observed,
 };
 pub use render::{RenderOptions, WorkbookKind, render, render_rollup};
 

@@ -236,3 +236,28 @@ fn the_rollup_prints_like_the_other_workbooks() {
     let h = row_height(rejected, 5).unwrap();
     assert!(h >= 2.0 * 15.75, "{h}");
 }
+
+/// The roll-up's wide sheets print at a readable size (two pages wide, the agency column
+/// repeated) instead of one page shrunk to 5–6 pt; no dossier
+/// file name, tool command or chart title that does not match its data.
+#[test]
+fn the_rollup_sheets_print_readably_and_speak_as_the_inspector() {
+    let p = province(&[
+        "ubnd-phuong-my-tho-2015.json",
+        "ubnd-xa-tan-thanh-2008.json",
+    ]);
+    for lang in [Lang::Vi, Lang::En] {
+        let bytes = qms_xlsx::render_rollup(&p, lang).unwrap();
+        let strings = shared_strings(&bytes);
+        assert!(!strings.contains("qms check"), "{strings}");
+        assert!(!strings.contains(".json"), "{strings}");
+        assert!(!strings.contains("Open nonconformities"), "{strings}");
+        let sheets = texts(&bytes, "xl/worksheets/sheet");
+        // Summary (first) and agencies (second): two pages wide.
+        for s in [&sheets[0], &sheets[1]] {
+            assert!(s.contains("fitToWidth=\"2\""), "{s}");
+        }
+        let workbook = texts(&bytes, "xl/workbook.xml").concat();
+        assert!(workbook.contains("_xlnm.Print_Titles"), "{workbook}");
+    }
+}

@@ -2,7 +2,9 @@
 
 use crate::Failure;
 use crate::cli::{ChecklistCommand, Format};
-use crate::commands::{dossier, dossier_text, fail_on, print, write_file, wrote};
+use crate::commands::{
+    dossier, dossier_text, fail_on, print, write_dossier_file, write_file, wrote,
+};
 use crate::output::read;
 use crate::progress::Progress;
 use crate::report::{self, note};
@@ -168,7 +170,6 @@ fn import(
     );
     let blocked = k > 0 && !partial;
     if json {
-        let text = dossier_text(&outcome.dossier)?;
         // The dossier is data only when it is the command's output (no -o, nothing blocked).
         if output.is_none() && !blocked {
             report::data(&outcome);
@@ -176,13 +177,15 @@ fn import(
             report::data_without(&outcome, &["dossier"]);
         }
         if !blocked && let Some(path) = output {
-            write_file(path, text.as_bytes(), force)?;
+            write_dossier_file(path, &outcome.dossier, force)?;
         }
         return if k > 0 { Err(Failure::Invalid) } else { Ok(()) };
     }
     // What an auditor typed can be a whole page: the terminal gets the first 80 characters of
     // each quoted value (the JSON output and the workbook keep all of it).
-    let short = |m: &str| super::check_text::shorten_quotes(m, 80);
+    fn short(m: &str) -> std::borrow::Cow<'_, str> {
+        super::check_text::shorten_quotes(m, 80)
+    }
     for c in &outcome.conflicts {
         say!(
             "{}: {}",
@@ -237,10 +240,9 @@ fn import(
         return Err(Failure::Invalid);
     }
     let k = outcome.conflicts.len() + outcome.conflicts_omitted;
-    let text = dossier_text(&outcome.dossier)?;
     match output {
-        Some(path) => write_file(path, text.as_bytes(), force)?,
-        None => print(&text)?,
+        Some(path) => write_dossier_file(path, &outcome.dossier, force)?,
+        None => print(&dossier_text(&outcome.dossier)?)?,
     }
     if k > 0 { Err(Failure::Invalid) } else { Ok(()) }
 }

@@ -355,6 +355,50 @@ pub(crate) fn dossier_text(d: &qms_core::Dossier) -> Result<String, Failure> {
     Ok(text)
 }
 
+/// Writes a dossier as [`dossier_text`] makes it to a file, atomically, streaming the JSON
+/// to the file instead of building it in memory first; records it for the JSON report.
+pub(crate) fn write_dossier_file(
+    path: &Path,
+    d: &qms_core::Dossier,
+    force: bool,
+) -> Result<(), Failure> {
+    let mut size = 0usize;
+    crate::output::write_atomic_with(path, force, &mut |file| {
+        // serde_json writes many small pieces: buffer them before anything else sees them.
+        let mut out = std::io::BufWriter::with_capacity(
+            1 << 20,
+            Counted {
+                inner: file,
+                bytes: 0,
+            },
+        );
+        serde_json::to_writer_pretty(&mut out, d)?;
+        out.write_all(b"\n")?;
+        out.flush()?;
+        size = out.get_ref().bytes;
+        Ok(())
+    })?;
+    report::written(path, size);
+    Ok(())
+}
+
+/// A writer that counts what goes through it.
+struct Counted<'a> {
+    inner: &'a mut dyn Write,
+    bytes: usize,
+}
+
+impl Write for Counted<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// Writes a file atomically (never over an existing one without `force`) and records it for
 /// the JSON report.
 pub(crate) fn write_file(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {

@@ -7,7 +7,7 @@ use crate::commands::{write_file, wrote};
 use crate::progress::Progress;
 use crate::report::{self, note};
 
-use qms_api::rollup::{RollupFormat, RollupIssuer};
+use qms_api::rollup::RollupFormat;
 use qms_core::Lang;
 use qms_core::rollup::{Province, Rejection, RollupOptions};
 use std::path::{Path, PathBuf};
@@ -125,8 +125,7 @@ pub(crate) fn run(a: Args) -> Result<(), Failure> {
         i.signer = a.signer.clone();
         i
     };
-    // The minutes need the province's name before the roll-up is done: take it from the
-    // command line, else from each dossier's own place.
+    // The minutes are written while each dossier is in memory, before the roll-up is done.
     let minutes = |r: &qms_api::ReadAgency<'_>| -> Result<(), String> {
         let Some(dir) = &a.minutes else {
             return Ok(());
@@ -134,15 +133,8 @@ pub(crate) fn run(a: Args) -> Result<(), Failure> {
         if r.row.year.is_some_and(|y| y != opts.year) {
             return Ok(());
         }
-        let place = a
-            .province
-            .clone()
-            .or_else(|| r.row.place.clone())
-            .unwrap_or_else(|| "……".into());
-        let mut issuer = RollupIssuer::new(&place);
-        if let Some(i) = &a.issuer {
-            issuer.agency = i.clone();
-        }
+        let issuer =
+            qms_api::rollup::minutes_issuer(r.row, a.province.as_deref(), a.issuer.as_deref());
         let bytes = qms_api::rollup::inspection_minutes(r, &issuer, a.lang, opts.today)
             .map_err(|e| e.message(a.lang))?;
         let stem = Path::new(&r.row.source)
@@ -198,8 +190,9 @@ fn report(p: &Province, notes: &[String], lang: Lang) {
                 count(p, |r| matches!(r, Rejection::OtherYear { .. })),
             ),
             Lang::En => format!(
-                "rolled up {} agencies from {received} dossiers of {}; {} unreadable, {} duplicate, {} of another year",
-                p.agencies.len(),
+                "rolled up {} from {} of {}; {} unreadable, {} duplicate, {} of another year",
+                lang.count(p.agencies.len() as u64, "", "agency"),
+                lang.count(received as u64, "", "dossier"),
                 p.year,
                 p.unreadable(),
                 count(p, |r| matches!(r, Rejection::Duplicate { .. })),

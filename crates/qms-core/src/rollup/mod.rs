@@ -20,11 +20,13 @@
 //! ```
 
 mod province;
+mod province_of;
 mod summary;
 #[cfg(test)]
 mod tests;
 
-pub use province::{Province, Rejected, Rejection, Shortcoming, Tally, kind_plural};
+pub use province::{Province, Rejected, Rejection, Shortcoming, Tally, kind_noun, kind_plural};
+pub use province_of::province_of;
 pub use summary::{AgencySummary, Requirement, dossier_year, summarize};
 
 /// What a roll-up needs besides the dossiers.
@@ -32,6 +34,27 @@ pub use summary::{AgencySummary, Requirement, dossier_year, summarize};
 pub struct RollupOptions {
     /// The inspected year; dossiers of another year are reported, not counted.
     pub year: i32,
-    /// The date of the roll-up ("within 12 months" ends here; overdue means due before it).
+    /// The date of the roll-up, the report's own date.
     pub today: chrono::NaiveDate,
+}
+
+impl RollupOptions {
+    /// The date the inspected year is judged at: the roll-up's date, or the last day of the
+    /// inspected year when the roll-up comes later ("within 12 months" ends here, overdue
+    /// means due before it, the checks run as of it). A year rolled up after it ended is
+    /// judged as it stood at its end, not by what was due the following year.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    /// let past = qms_core::rollup::RollupOptions { year: 2025, today };
+    /// assert_eq!(past.as_of(), NaiveDate::from_ymd_opt(2025, 12, 31).unwrap());
+    /// let current = qms_core::rollup::RollupOptions { year: 2026, today };
+    /// assert_eq!(current.as_of(), today);
+    /// ```
+    pub fn as_of(&self) -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(self.year, 12, 31)
+            .filter(|end| *end < self.today)
+            .unwrap_or(self.today)
+    }
 }

@@ -22,6 +22,8 @@ pub enum Rejection {
     Duplicate {
         /// The dossier id.
         id: String,
+        /// The agency.
+        name: String,
         /// The source it was first read from.
         first: String,
     },
@@ -37,14 +39,41 @@ pub enum Rejection {
 }
 
 impl Rejection {
+    /// The reason as an official report states it: the agency by name, no dossier id or file
+    /// name (an unreadable file has nothing else to name it by, so it keeps `source`).
+    ///
+    /// ```
+    /// use qms_core::{Lang, rollup::Rejection};
+    /// let r = Rejection::OtherYear { id: "x".into(), name: "UBND xã A".into(), year: 2025 };
+    /// assert_eq!(r.official("x.json", Lang::En), "UBND xã A (dossier of 2025)");
+    /// ```
+    pub fn official(&self, source: &str, lang: Lang) -> String {
+        match (self, lang) {
+            (Rejection::Unreadable { .. }, Lang::Vi) => format!("tệp {source}"),
+            (Rejection::Unreadable { .. }, Lang::En) => format!("file {source}"),
+            (Rejection::Duplicate { name, .. }, Lang::Vi) => {
+                format!("{name} (gửi hai lần, chỉ tính một lần)")
+            }
+            (Rejection::Duplicate { name, .. }, Lang::En) => {
+                format!("{name} (sent twice, counted once)")
+            }
+            (Rejection::OtherYear { name, year, .. }, Lang::Vi) => {
+                format!("{name} (hồ sơ năm {year})")
+            }
+            (Rejection::OtherYear { name, year, .. }, Lang::En) => {
+                format!("{name} (dossier of {year})")
+            }
+        }
+    }
+
     /// The reason as one line.
     pub fn describe(&self, lang: Lang) -> String {
         match (self, lang) {
             (Rejection::Unreadable { error }, _) => error.clone(),
-            (Rejection::Duplicate { id, first }, Lang::Vi) => {
+            (Rejection::Duplicate { id, first, .. }, Lang::Vi) => {
                 format!("trùng mã cơ quan \"{id}\" với {first}; không tính hai lần")
             }
-            (Rejection::Duplicate { id, first }, Lang::En) => {
+            (Rejection::Duplicate { id, first, .. }, Lang::En) => {
                 format!("same agency id \"{id}\" as {first}; not counted twice")
             }
             (Rejection::OtherYear { name, year, .. }, Lang::Vi) => {
@@ -165,13 +194,34 @@ impl Shortcoming {
         let of = lang.pick("/", " of ");
         self.by_kind
             .iter()
-            .map(|(k, n, total)| format!("{n}{of}{total} {}", kind_plural(*k, lang)))
+            .map(|(k, n, total)| format!("{n}{of}{total} {}", kind_noun(*k, *total, lang)))
             .collect::<Vec<_>>()
             .join("; ")
     }
 }
 
-/// The kind as counted in a sentence ("12/96 UBND xã").
+/// The kind as counted in a sentence: "12/96 UBND xã", "1 commune", "2 communes".
+///
+/// ```
+/// use qms_core::{Lang, model::AgencyKind, rollup::kind_noun};
+/// assert_eq!(kind_noun(AgencyKind::Ward, 1, Lang::En), "ward");
+/// assert_eq!(kind_noun(AgencyKind::Ward, 2, Lang::En), "wards");
+/// assert_eq!(kind_noun(AgencyKind::Department, 1, Lang::En), "department or sector");
+/// ```
+pub fn kind_noun(kind: AgencyKind, n: u32, lang: Lang) -> &'static str {
+    if n != 1 || lang == Lang::Vi {
+        return kind_plural(kind, lang);
+    }
+    match kind {
+        AgencyKind::Department => "department or sector",
+        AgencyKind::Commune => "commune",
+        AgencyKind::Ward => "ward",
+        AgencyKind::SpecialZone => "special zone",
+        AgencyKind::Other => "other agency",
+    }
+}
+
+/// The kind as counted in a sentence for several ("12/96 UBND xã"); see [`kind_noun`].
 pub fn kind_plural(kind: AgencyKind, lang: Lang) -> &'static str {
     match kind {
         AgencyKind::Department => lang.pick("sở, ban, ngành", "departments and sectors"),
@@ -204,6 +254,8 @@ pub struct Province {
     pub year: i32,
     /// The date of the roll-up.
     pub today: chrono::NaiveDate,
+    /// The date the year is judged at (see [`RollupOptions::as_of`]).
+    pub as_of: chrono::NaiveDate,
     /// The agencies rolled up, in input order.
     pub agencies: Vec<AgencySummary>,
     /// What was left out, in input order.
@@ -218,6 +270,7 @@ impl Province {
         Province {
             year: opts.year,
             today: opts.today,
+            as_of: opts.as_of(),
             agencies: Vec::new(),
             rejected: Vec::new(),
             ids: HashMap::new(),
@@ -243,6 +296,7 @@ impl Province {
                 source: row.source,
                 reason: Rejection::Duplicate {
                     id: row.id,
+                    name: row.name,
                     first: self
                         .agencies
                         .get(first)
@@ -353,17 +407,54 @@ impl Province {
         out
     }
 
-    /// The place name most agencies give (the province, for the report's date line), if any.
+    /// The province most agencies belong to (for the report's header and date line), if any:
+    /// from each agency's managing body or address (see [`super::province_of`]), never from a
+    /// commune's or ward's own place name.
     pub fn place(&self) -> Option<&str> {
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for a in &self.agencies {
-            if let Some(p) = &a.place {
+            if let Some(p) = &a.province {
                 *counts.entry(p).or_default() += 1;
             }
         }
         // Ties go to the first name in sort order, so the answer does not depend on input order.
         let best = counts.values().copied().max()?;
         counts.into_iter().find(|(_, n)| *n == best).map(|(p, _)| p)
+    }
+
+    /// The quarter by which the agencies are asked to report their remedies: the first
+    /// quarter after the inspected year, or the quarter after the roll-up's if that is later
+    /// (a deadline is never already past on the report's date). (quarter, year).
+    ///
+    /// ```
+    /// use qms_core::rollup::{Province, RollupOptions};
+    /// let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let p = Province::new(RollupOptions { year: 2025, today: day(2025, 12, 20) });
+    /// assert_eq!(p.remedy_quarter(), (1, 2026));
+    /// let late = Province::new(RollupOptions { year: 2025, today: day(2026, 12, 1) });
+    /// assert_eq!(late.remedy_quarter(), (1, 2027));
+    /// assert_eq!(late.next_round_year(), 2027);
+    /// ```
+    pub fn remedy_quarter(&self) -> (u32, i32) {
+        use chrono::Datelike;
+        let after_today = if self.today.month() > 9 {
+            (1, self.today.year() + 1)
+        } else {
+            ((self.today.month() - 1) / 3 + 2, self.today.year())
+        };
+        let after_year = (1, self.year + 1);
+        // Compare as (year, quarter).
+        if (after_today.1, after_today.0) > (after_year.1, after_year.0) {
+            after_today
+        } else {
+            after_year
+        }
+    }
+
+    /// The year of the next round of inspections: the year after the inspected one, or the
+    /// year of [`Province::remedy_quarter`] if later.
+    pub fn next_round_year(&self) -> i32 {
+        self.remedy_quarter().1.max(self.year + 1)
     }
 
     /// The title of a rule code, for tables.

@@ -80,8 +80,11 @@ pub struct AgencySummary {
     pub name: String,
     /// Kind of agency (given or inferred from the name).
     pub kind: AgencyKind,
-    /// The agency's place name (địa danh), e.g. "Ninh Bình".
+    /// The agency's place name (địa danh), e.g. "Ninh Bình"; a commune's own name, so not
+    /// the province.
     pub place: Option<String>,
+    /// The province the agency belongs to (see [`super::province_of`]), e.g. "Đồng Tháp".
+    pub province: Option<String>,
     /// The province's grouping (cụm, khu vực), if any.
     pub grouping: Option<String>,
     /// Edition applied.
@@ -96,9 +99,9 @@ pub struct AgencySummary {
     pub last_audit: Option<NaiveDate>,
     /// Date of the last management review meeting.
     pub last_review: Option<NaiveDate>,
-    /// Whether the last audit ended within 12 months of today.
+    /// Whether the last audit ended within 12 months of [`RollupOptions::as_of`].
     pub audit_within_12_months: bool,
-    /// Whether the last review met within 12 months of today.
+    /// Whether the last review met within 12 months of [`RollupOptions::as_of`].
     pub review_within_12_months: bool,
     /// Audits that ended in the year.
     pub audits_in_year: u32,
@@ -183,7 +186,7 @@ pub fn dossier_year(d: &Dossier) -> Option<i32> {
 }
 
 /// Computes the row of one agency from its dossier and the diagnostics of
-/// [`crate::rules::check`] run with the same `today`.
+/// [`crate::rules::check`] run as of [`RollupOptions::as_of`].
 ///
 /// ```
 /// use qms_core::rollup::{RollupOptions, summarize};
@@ -200,11 +203,11 @@ pub fn summarize(
     diags: &[Diagnostic],
     opts: &RollupOptions,
 ) -> AgencySummary {
-    let year_ago = opts
-        .today
+    let as_of = opts.as_of();
+    let year_ago = as_of
         .checked_sub_months(Months::new(12))
         .unwrap_or(NaiveDate::MIN);
-    let within = |x: Option<NaiveDate>| x.is_some_and(|x| x >= year_ago && x <= opts.today);
+    let within = |x: Option<NaiveDate>| x.is_some_and(|x| x >= year_ago && x <= as_of);
     let last_audit = d.audits.iter().map(|a| a.plan.end).max();
     let last_review = d.management_reviews.iter().map(|r| r.meeting.date).max();
     let announced = d
@@ -237,7 +240,7 @@ pub fn summarize(
             if ca
                 .actions
                 .iter()
-                .any(|s| s.completed_on.is_none() && s.due < opts.today)
+                .any(|s| s.completed_on.is_none() && s.due < as_of)
             {
                 overdue += 1;
             }
@@ -294,7 +297,15 @@ pub fn summarize(
         .iter()
         .filter(|x| x.severity != Severity::Info)
         .min_by_key(|x| (x.severity, order(x.code)))
-        .map(|x| (x.code, x.message_vi.clone(), x.message_en.clone()));
+        .map(|x| {
+            // Quoted in the roll-up the inspector signs: names, never the dossier's ids.
+            let date = |x: NaiveDate| x.format("%d/%m/%Y").to_string();
+            (
+                x.code,
+                crate::rules::document_message(d, x, crate::Lang::Vi, &date),
+                crate::rules::document_message(d, x, crate::Lang::En, &date),
+            )
+        });
 
     AgencySummary {
         source: source.to_owned(),
@@ -308,6 +319,7 @@ pub fn summarize(
             .map(str::trim)
             .filter(|g| !g.is_empty())
             .map(str::to_owned),
+        province: super::province_of(&d.agency),
         grouping: d
             .agency
             .grouping

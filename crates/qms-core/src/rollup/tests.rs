@@ -328,3 +328,64 @@ fn sample_agencies_are_valid_varied_and_of_the_sample_year() {
     assert!(failing > 5 && failing < 50, "{failing}");
     assert!(p.shortcomings().len() > 8);
 }
+
+fn example(name: &str) -> Option<crate::Dossier> {
+    let path = format!("{}/../../examples/{name}", env!("CARGO_MANIFEST_DIR"));
+    crate::load(&std::fs::read(path).ok()?).ok()
+}
+
+/// The province of a commune or ward is its province (Đồng Tháp), not its own place name
+/// ("Mỹ Tho", "Tân Thành"): the report is addressed to that province's People's Committee.
+#[test]
+fn the_province_comes_from_the_agencies_never_from_a_communes_place() {
+    let mut p = Province::new(RollupOptions {
+        year: 2025,
+        today: day(2026, 12, 1),
+    });
+    let mut seen = 0;
+    for name in [
+        "ubnd-phuong-my-tho-2015.json",
+        "ubnd-xa-tan-thanh-2008.json",
+    ] {
+        let Some(d) = example(name) else { continue };
+        seen += 1;
+        p.add(summarize(
+            name,
+            &d,
+            &[],
+            &RollupOptions {
+                year: 2025,
+                today: day(2026, 12, 1),
+            },
+        ));
+    }
+    assert_eq!(seen, 2, "the examples are missing");
+    assert_eq!(p.place(), Some("Đồng Tháp"));
+}
+
+/// A year rolled up after it ended is judged at its end: audits and reviews of September and
+/// October 2025 are within 12 months of 31/12/2025, though not of 01/12/2026, and the checks
+/// ask for the 2025 programme, not the 2026 one.
+#[test]
+fn a_past_year_is_judged_at_its_end() {
+    let Some(d) = example("ubnd-phuong-my-tho-2015.json") else {
+        panic!("the example is missing");
+    };
+    let o = RollupOptions {
+        year: 2025,
+        today: day(2026, 12, 1),
+    };
+    assert_eq!(o.as_of(), day(2025, 12, 31));
+    let diags = check(&d, &CheckOptions { today: o.as_of() });
+    let r = summarize("x.json", &d, &diags, &o);
+    assert!(r.audit_within_12_months && r.review_within_12_months);
+    assert!(
+        !diags
+            .iter()
+            .any(|x| x.code == "QMS-A000" && x.message_en.contains("2026")),
+        "the 2026 programme was asked for"
+    );
+    let p = Province::new(o);
+    assert_eq!((p.today, p.as_of), (day(2026, 12, 1), day(2025, 12, 31)));
+    assert!(p.remedy_quarter() > (0, 2026) && p.remedy_quarter().1 >= 2027);
+}

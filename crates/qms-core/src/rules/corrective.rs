@@ -70,15 +70,27 @@ pub(super) fn action_overdue(ctx: &Context, e: &mut Emitter) {
         for (j, step) in ca.actions.iter().enumerate() {
             if step.completed_on.is_none() && step.due < ctx.today {
                 let late = (ctx.today - step.due).num_days();
+                // The owner is a person, a unit, or not recorded: then the clause is left out.
+                let (owner_vi, owner_en) = match step.owner_ref() {
+                    Some((id, false)) => (
+                        format!("; người thực hiện: {}", ctx.who(id)),
+                        format!("; owner: {}", ctx.who(id)),
+                    ),
+                    Some((id, true)) => (
+                        format!("; đơn vị thực hiện: {}", ctx.unit_name(id)),
+                        format!("; owner: {}", ctx.unit_name(id)),
+                    ),
+                    None => (String::new(), String::new()),
+                };
                 e.emit(
                     ca_path(i).key("actions").index(j).key("due"),
                     format!(
-                        "hành động \"{}\" của {} đã quá hạn {late} ngày (hạn {}), chưa hoàn thành; người thực hiện: {}",
-                        step.description, ca.id, vi_date(step.due), ctx.who(&step.owner)
+                        "hành động \"{}\" của {} đã quá hạn {late} ngày (hạn {}), chưa hoàn thành{owner_vi}",
+                        step.description, ca.id, vi_date(step.due)
                     ),
                     format!(
-                        "action \"{}\" of {} is {late} days overdue (due {}); owner: {}",
-                        step.description, ca.id, en_date(step.due), ctx.who(&step.owner)
+                        "action \"{}\" of {} is {late} days overdue (due {}){owner_en}",
+                        step.description, ca.id, en_date(step.due)
                     ),
                 );
             }

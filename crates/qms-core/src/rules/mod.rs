@@ -21,6 +21,7 @@
 mod audit;
 mod context;
 mod corrective;
+mod document_text;
 mod documents;
 mod explain;
 mod numbers;
@@ -32,6 +33,7 @@ mod source;
 mod unit_of;
 
 pub use crate::model::Severity;
+pub use document_text::{document_message, document_text};
 pub use explain::{Explanation, explain, explanations};
 pub use registry::{RULES, Rule, find_rule};
 pub(crate) use scope::changes_since_announcement;

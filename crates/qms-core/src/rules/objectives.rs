@@ -134,10 +134,25 @@ pub(super) fn missed_without_action(ctx: &Context, e: &mut Emitter) {
                 ),
                 format!(
                     "objective \"{}\" missed its target ({} against {}, period ending {}) with no action",
-                    o.statement, t.show(m.value, Lang::En), t.show(t.value, Lang::En), en_date(m.period_end)
+                    o.statement, shown_en(t, m.value), shown_en(t, t.value), en_date(m.period_end)
                 ),
             );
         }
+    }
+}
+
+/// A value for an English message: with its unit when the unit is English ("95%", "3
+/// days"), the bare number when the dossier's unit is a Vietnamese word ("phản ánh"), so an
+/// English text does not carry Vietnamese.
+fn shown_en(t: &crate::model::Target, value: f64) -> String {
+    let vietnamese = t
+        .unit
+        .as_deref()
+        .is_some_and(|u| u.chars().any(|c| c.is_alphabetic() && !c.is_ascii()));
+    if vietnamese {
+        crate::numbers::decimal(value, Lang::En)
+    } else {
+        t.show(value, Lang::En)
     }
 }
 

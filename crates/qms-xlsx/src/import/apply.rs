@@ -1,6 +1,6 @@
 //! Applying accepted answers to the dossier, and the record of what changed.
 
-use super::matching::{Answers, current};
+use super::matching::{Answers, current, is_current};
 use crate::layout::col;
 use crate::safety::cell_ref;
 use qms_core::model::{Finding, FindingKind, ItemResult};
@@ -77,48 +77,64 @@ pub enum ChangeKind {
 impl Change {
     /// A one-line description for the lead auditor.
     pub fn message(&self, lang: Lang) -> String {
-        let place = format!("{} «{}» {}", self.workbook, self.sheet, self.cell);
-        let opt = |o: &Option<String>| {
-            o.clone()
-                .unwrap_or_else(|| lang.pick("(trống)", "(empty)").to_owned())
+        use std::fmt::Write;
+        // One buffer, no copies of the texts: 100,000 rows make 180,000 messages.
+        let len_of = |o: &Option<String>| -> usize { o.as_deref().map_or(8, str::len) };
+        let size = match &self.kind {
+            ChangeKind::Evidence { from, to } | ChangeKind::Note { from, to } => {
+                len_of(from) + len_of(to)
+            }
+            _ => 0,
         };
-        let what = match &self.kind {
-            ChangeKind::Result { from, to } => format!(
+        let mut m = String::with_capacity(
+            self.workbook.len() + self.sheet.len() + self.item.len() + size + 64,
+        );
+        let _ = write!(m, "{} «{}» {}: ", self.workbook, self.sheet, self.cell);
+        fn opt(o: &Option<String>, lang: Lang) -> &str {
+            o.as_deref().unwrap_or(lang.pick("(trống)", "(empty)"))
+        }
+        let _ = match &self.kind {
+            ChangeKind::Result { from, to } => write!(
+                m,
                 "{} {}: {} → {}",
                 lang.pick("kết quả câu hỏi", "result of item"),
                 self.item,
                 from.label(lang),
                 to.label(lang)
             ),
-            ChangeKind::Evidence { from, to } => format!(
+            ChangeKind::Evidence { from, to } => write!(
+                m,
                 "{} {}: {} → {}",
                 lang.pick("bằng chứng câu hỏi", "evidence of item"),
                 self.item,
-                opt(from),
-                opt(to)
+                opt(from, lang),
+                opt(to, lang)
             ),
-            ChangeKind::Note { from, to } => format!(
+            ChangeKind::Note { from, to } => write!(
+                m,
                 "{} {}: {} → {}",
                 lang.pick("ghi chú câu hỏi", "note of item"),
                 self.item,
-                opt(from),
-                opt(to)
+                opt(from, lang),
+                opt(to, lang)
             ),
-            ChangeKind::FindingCreated { finding, kind } => format!(
+            ChangeKind::FindingCreated { finding, kind } => write!(
+                m,
                 "{} {finding} ({}) {} {}",
                 lang.pick("tạo phát hiện", "new finding"),
                 kind.label(lang),
                 lang.pick("cho câu hỏi", "for item"),
                 self.item
             ),
-            ChangeKind::FindingKindChanged { finding, from, to } => format!(
+            ChangeKind::FindingKindChanged { finding, from, to } => write!(
+                m,
                 "{} {finding}: {} → {}",
                 lang.pick("loại phát hiện", "kind of finding"),
                 from.label(lang),
                 to.label(lang)
             ),
         };
-        format!("{place}: {what}")
+        m
     }
 }
 
@@ -164,10 +180,10 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: Answers) -> Vec<Change> {
         let Some(item_now) = checklist.items.get(i) else {
             continue;
         };
-        let now = current(item_now, kinds_now, &offered);
-        if answer == now {
+        if is_current(&answer, item_now, kinds_now, &offered) {
             continue;
         }
+        let now = current(item_now, kinds_now, &offered);
         let (cl_id, item_id) = (checklist.id.clone(), item_now.id.clone());
         let (workbook, sheet) = (origin.workbook.to_string(), origin.sheet.to_string());
         let change = |column: u16, kind: ChangeKind| Change {

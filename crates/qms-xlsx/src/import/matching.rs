@@ -37,6 +37,11 @@ pub(crate) struct Matched {
     pub(crate) conflicts: ConflictList,
 }
 
+/// [`blank_to_none`], moving the text out instead of copying it.
+fn take_unless_blank(text: &mut String) -> Option<String> {
+    (!text.trim().is_empty()).then(|| std::mem::take(text))
+}
+
 fn blank_to_none(text: &str) -> Option<String> {
     (!text.trim().is_empty()).then(|| text.to_owned())
 }
@@ -51,11 +56,34 @@ pub(crate) fn current(
         result: item.result,
         evidence: item.evidence.as_deref().and_then(blank_to_none),
         note: item.note.as_deref().and_then(blank_to_none),
-        kind: linked.first().copied().filter(|k| offered.contains(k)),
+        kind: current_kind(linked, offered),
     }
 }
 
-pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) -> Matched {
+/// Whether `answer` is what the item already holds ([`current`], without copying its texts).
+pub(crate) fn is_current(
+    answer: &Answer,
+    item: &ChecklistItem,
+    linked: &[FindingKind],
+    offered: &[FindingKind],
+) -> bool {
+    fn shown(t: &Option<String>) -> Option<&str> {
+        t.as_deref().filter(|t| !t.trim().is_empty())
+    }
+    answer.result == item.result
+        && answer.evidence.as_deref() == shown(&item.evidence)
+        && answer.note.as_deref() == shown(&item.note)
+        && answer.kind == current_kind(linked, offered)
+}
+
+/// The finding kind a row shows for an item with these linked finding kinds.
+fn current_kind(linked: &[FindingKind], offered: &[FindingKind]) -> Option<FindingKind> {
+    linked.first().copied().filter(|k| offered.contains(k))
+}
+
+/// Matches the rows read to the dossier. The typed texts of the rows move into the answers
+/// (the rows are dropped next), so they are not copied.
+pub(crate) fn match_rows(dossier: &Dossier, workbooks: &mut [(&str, WorkbookData)]) -> Matched {
     let mut conflicts = ConflictList::default();
     let mut all: Vec<((usize, usize, usize), Answer, Origin)> = Vec::new();
     let procedure_text: HashMap<&str, String> = dossier
@@ -63,19 +91,20 @@ pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) 
         .iter()
         .map(|p| (p.id.as_str(), format!("{} {}", p.code, p.title)))
         .collect();
-    for (wb_name, wb) in workbooks {
+    for (wb_name, wb) in workbooks.iter_mut() {
+        let wb_name: &str = wb_name;
         let conflict = |sheet: &str, cell: String, kind| Conflict {
-            workbook: (*wb_name).to_owned(),
+            workbook: wb_name.to_owned(),
             sheet: sheet.to_owned(),
             cell,
             kind,
         };
         let lang = wb.meta.lang;
-        let wb_arc: Arc<str> = Arc::from(*wb_name);
+        let wb_arc: Arc<str> = Arc::from(wb_name);
         let offered = layout::finding_kinds(wb.meta.graded);
         let audit_idx = dossier.audits.iter().position(|a| a.id == wb.meta.audit);
         let mut seen_checklists = HashSet::new();
-        for sheet in &wb.sheets {
+        for sheet in &mut wb.sheets {
             let sheet_arc: Arc<str> = Arc::from(sheet.name.as_str());
             let Some(cl_id) = &sheet.checklist else {
                 if let Some((r, c, _)) = sheet.foreign.first() {
@@ -134,20 +163,27 @@ pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) 
                 .enumerate()
                 .map(|(i, it)| (it.id.as_str(), i))
                 .collect();
-            let mut first_row: HashMap<usize, u32> = HashMap::new();
-            let mut duplicated = HashSet::new();
+            // By item index: the first row keyed to it, and whether another row was too.
+            let mut first_row: Vec<Option<u32>> = vec![None; checklist.items.len()];
+            let mut seen_items = 0usize;
+            let mut duplicated = vec![false; checklist.items.len()];
             let mut sheet_answers = Vec::new();
             let edition = dossier.scope.edition;
-            for data in &sheet.rows {
-                let (r, row_cell) = (data.row, cell_ref(data.row, 0));
+            for data in &mut sheet.rows {
+                let r = data.row;
+                let row_cell = || cell_ref(r, 0);
                 let Some(key) = parse_row_key(&data.key) else {
-                    conflicts.push(conflict(&sheet.name, row_cell, ConflictKind::UnmatchedRow));
+                    conflicts.push(conflict(
+                        &sheet.name,
+                        row_cell(),
+                        ConflictKind::UnmatchedRow,
+                    ));
                     continue;
                 };
                 let Some(&i) = index.get(key.item.as_str()) else {
                     conflicts.push(conflict(
                         &sheet.name,
-                        row_cell,
+                        row_cell(),
                         ConflictKind::UnknownItem {
                             checklist: cl_id.clone(),
                             item: key.item,
@@ -155,19 +191,24 @@ pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) 
                     ));
                     continue;
                 };
-                if let Some(first) = first_row.get(&i) {
+                if let Some(first) = first_row.get(i).copied().flatten() {
                     conflicts.push(conflict(
                         &sheet.name,
-                        row_cell,
+                        row_cell(),
                         ConflictKind::DuplicateRow {
                             item: key.item,
-                            first: cell_ref(*first, 0),
+                            first: cell_ref(first, 0),
                         },
                     ));
-                    duplicated.insert(i);
+                    if let Some(d) = duplicated.get_mut(i) {
+                        *d = true;
+                    }
                     continue;
                 }
-                first_row.insert(i, r);
+                if let Some(slot) = first_row.get_mut(i) {
+                    *slot = Some(r);
+                    seen_items += 1;
+                }
                 let row = RowCtx {
                     workbook: wb_name,
                     sheet: &sheet.name,
@@ -189,7 +230,7 @@ pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) 
                 };
                 sheet_answers.push(((a, c, i), answer, origin));
             }
-            sheet_answers.retain(|(k, _, _)| !duplicated.contains(&k.2));
+            sheet_answers.retain(|(k, _, _)| !duplicated.get(k.2).copied().unwrap_or(false));
             // Fewer keyed rows than exported means rows were deleted; the items not seen are
             // those rows (or items added to the dossier since, which the message allows for).
             let exported = wb
@@ -198,12 +239,12 @@ pub(crate) fn match_rows(dossier: &Dossier, workbooks: &[(&str, WorkbookData)]) 
                 .iter()
                 .find(|(id, _, _)| id == cl_id)
                 .map_or(0, |x| x.2);
-            if first_row.len() < exported {
+            if seen_items < exported {
                 for it in checklist
                     .items
                     .iter()
                     .enumerate()
-                    .filter(|(i, _)| !first_row.contains_key(i))
+                    .filter(|(i, _)| first_row.get(*i).is_some_and(Option::is_none))
                 {
                     conflicts.push(conflict(
                         &sheet.name,
@@ -259,7 +300,7 @@ impl RowCtx<'_> {
     /// (untouched) or has conflicts (pushed to `out`).
     fn answer(
         &self,
-        data: &RowData,
+        data: &mut RowData,
         key: &RowKey,
         i: usize,
         out: &mut ConflictList,
@@ -274,7 +315,15 @@ impl RowCtx<'_> {
         }
         let too_long: Vec<(u16, usize)> = (col::RESULT..col::KEY)
             .zip(&data.inputs)
-            .map(|(c, text)| (c, text.encode_utf16().count()))
+            // UTF-16 never takes more units than UTF-8 takes bytes: most cells need no count.
+            .map(|(c, text)| {
+                let units = if text.len() <= crate::safety::MAX_CELL_CHARS {
+                    0
+                } else {
+                    text.encode_utf16().count()
+                };
+                (c, units)
+            })
             .filter(|(_, n)| *n > crate::safety::MAX_CELL_CHARS)
             .collect();
         if !too_long.is_empty() {
@@ -302,7 +351,7 @@ impl RowCtx<'_> {
             // with another workbook nor be stale.
             return None;
         }
-        let [result_text, evidence_text, kind_text, note_text] = &data.inputs;
+        let [result_text, _, kind_text, _] = &data.inputs;
         let result = layout::parse_result(result_text, self.lang);
         if result.is_none() {
             let allowed = ItemResult::ALL
@@ -340,10 +389,11 @@ impl RowCtx<'_> {
         if out.len() > before {
             return None;
         }
+        let [_, evidence, _, note] = &mut data.inputs;
         let answer = Answer {
             result,
-            evidence: blank_to_none(evidence_text),
-            note: blank_to_none(note_text),
+            evidence: take_unless_blank(evidence),
+            note: take_unless_blank(note),
             kind,
         };
         let no_kinds = Vec::new();
@@ -351,8 +401,7 @@ impl RowCtx<'_> {
             .linked
             .get(&(self.checklist.id.as_str(), item.id.as_str()))
             .unwrap_or(&no_kinds);
-        let now = current(item, kinds_now, self.offered);
-        if answer != now {
+        if !is_current(&answer, item, kinds_now, self.offered) {
             if metadata::item_revision(item, kinds_now.iter().copied()) != key.rev {
                 out.push(self.conflict(
                     cell_ref(r, 0),
@@ -362,7 +411,7 @@ impl RowCtx<'_> {
                 ));
                 return None;
             }
-            if answer.kind.is_none() && now.kind.is_some() {
+            if answer.kind.is_none() && current_kind(kinds_now, self.offered).is_some() {
                 let finding = metadata_finding_id(self.audit, &self.checklist.id, &item.id);
                 out.push(self.conflict(
                     cell_ref(r, col::KIND),

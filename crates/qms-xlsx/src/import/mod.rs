@@ -4,10 +4,15 @@ mod apply;
 mod cell_refs;
 mod conflicts;
 mod matching;
+mod parts;
 mod read;
 mod rows;
 #[cfg(test)]
 mod scaling_tests;
+mod scan;
+#[cfg(test)]
+mod scan_tests;
+mod xml_bits;
 
 pub use apply::{Change, ChangeKind};
 pub use conflicts::{Conflict, ConflictKind};
@@ -171,23 +176,71 @@ pub fn read_filled_observed<'a>(
     workbooks: &[Workbook<'a>],
     observe: &(dyn Fn(usize, usize, &str) + Sync),
 ) -> Result<FilledWorkbooks<'a>, XlsxError> {
+    read_workbooks_observed(workbooks, observe).for_dossier(dossier)
+}
+
+/// Workbooks read before the dossier they belong to is at hand ([`read_workbooks_observed`]):
+/// a caller can read them while it loads the dossier, then check them against it with
+/// [`ReadWorkbooks::for_dossier`].
+pub struct ReadWorkbooks<'a> {
+    /// Each workbook read, in order, up to the first one that could not be read.
+    read: Vec<Result<(&'a str, read::WorkbookData), XlsxError>>,
+}
+
+/// The reading half of [`read_filled_observed`], which needs no dossier: the same steps, the
+/// same errors, reported by [`ReadWorkbooks::for_dossier`] in the same order.
+///
+/// ```
+/// use qms_core::sample::{SampleSpec, sample_dossier};
+/// let d = sample_dossier(&SampleSpec { checklist_items: 20, findings: 0, seed: 3, agency: 0 });
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+/// let bytes = qms_xlsx::export_checklists(&d, "a0000",
+///     &qms_xlsx::ExportOptions { lang: qms_core::Lang::Vi, today, auditor: None, password: None }).unwrap();
+/// let books = [qms_xlsx::Workbook { name: "phieu.xlsx", bytes: &bytes }];
+/// // In a real caller, on another thread while the dossier loads.
+/// let read = qms_xlsx::read_workbooks_observed(&books, &|_, _, _| {});
+/// let filled = read.for_dossier(&d).unwrap();
+/// let out = qms_xlsx::merge_filled(d.clone(), filled, &qms_xlsx::ImportOptions::default());
+/// assert_eq!(out.dossier, d);
+/// ```
+pub fn read_workbooks_observed<'a>(
+    workbooks: &[Workbook<'a>],
+    observe: &(dyn Fn(usize, usize, &str) + Sync),
+) -> ReadWorkbooks<'a> {
     // Reading each workbook, matching, applying.
     let total = workbooks.len() + 2;
     let mut read = Vec::with_capacity(workbooks.len());
     for (i, wb) in workbooks.iter().enumerate() {
         observe(i, total, wb.name);
-        read::check_package(wb.name, wb.bytes)?;
-        let data = read::read_workbook(wb.name, wb.bytes)?;
-        if data.meta.dossier != dossier.id {
-            return Err(XlsxError::OtherDossier {
-                workbook: wb.name.to_owned(),
-                expected: dossier.id.clone(),
-                found: data.meta.dossier.clone(),
-            });
+        let data = read::check_package(wb.name, wb.bytes)
+            .and_then(|()| read::read_workbook(wb.name, wb.bytes));
+        let failed = data.is_err();
+        read.push(data.map(|data| (wb.name, data)));
+        if failed {
+            break;
         }
-        read.push((wb.name, data));
     }
-    Ok(FilledWorkbooks { read })
+    ReadWorkbooks { read }
+}
+
+impl<'a> ReadWorkbooks<'a> {
+    /// Checks that every workbook was read and belongs to `dossier`: the first error in
+    /// workbook order, as [`read_filled_observed`] finds it.
+    pub fn for_dossier(self, dossier: &Dossier) -> Result<FilledWorkbooks<'a>, XlsxError> {
+        let mut read = Vec::with_capacity(self.read.len());
+        for book in self.read {
+            let (name, data) = book?;
+            if data.meta.dossier != dossier.id {
+                return Err(XlsxError::OtherDossier {
+                    workbook: name.to_owned(),
+                    expected: dossier.id.clone(),
+                    found: data.meta.dossier.clone(),
+                });
+            }
+            read.push((name, data));
+        }
+        Ok(FilledWorkbooks { read })
+    }
 }
 
 /// The second half of [`import_checklists`]: matches the rows read by [`read_filled`] (from
@@ -211,7 +264,8 @@ pub fn merge_filled_observed(
     let books = filled.read.len();
     let total = books + 2;
     observe(books, total, "");
-    let matched = matching::match_rows(&dossier, &filled.read);
+    let mut filled = filled;
+    let matched = matching::match_rows(&dossier, &mut filled.read);
     // The rows read are no longer needed; free them before the changes are recorded.
     drop(filled);
     let blocked = !matched.conflicts.is_empty();

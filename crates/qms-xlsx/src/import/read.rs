@@ -1,7 +1,9 @@
 //! Reading a filled workbook: package checks first, then the cells as text.
 
 use super::limits::*;
+use super::parts;
 use super::rows::SheetBuilder;
+use super::scan::{self, Scanned};
 use crate::XlsxError;
 use crate::metadata::{self, META_SHEET, keys};
 use calamine::{Data, DataRef, Reader, Xlsx};
@@ -150,23 +152,39 @@ pub(crate) fn check_package(name: &str, bytes: &[u8]) -> Result<(), XlsxError> {
             ));
         }
     }
-    // Only once every part is within the limits: a reference past Excel's grid would make
-    // calamine's unchecked arithmetic overflow (see `cell_refs`).
+    Ok(())
+}
+
+/// The error for a reference past Excel's grid in a worksheet part.
+fn off_grid(workbook: &str, part: &str, bad: &str) -> XlsxError {
+    XlsxError::Unreadable {
+        workbook: workbook.to_owned(),
+        detail: format!("{part}: cell reference {bad:?} is outside Excel's grid (XFD1048576)"),
+    }
+}
+
+/// Checks the references of the worksheet parts calamine will read (those `wanted`), before
+/// it reads any (see `cell_refs`); the sheet scanner checks the parts it reads as it reads them.
+fn check_references(
+    name: &str,
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    wanted: &dyn Fn(&str) -> bool,
+) -> Result<(), XlsxError> {
+    let unreadable = |e: &dyn std::fmt::Display| XlsxError::Unreadable {
+        workbook: name.to_owned(),
+        detail: e.to_string(),
+    };
     for i in 0..zip.len() {
         let part = zip.by_index(i).map_err(|e| unreadable(&e))?;
         let part_name = part.name().map(|n| n.to_string()).unwrap_or_default();
-        if !(part_name.starts_with("xl/worksheets/") && part_name.ends_with(".xml")) {
+        let worksheet = part_name.starts_with("xl/worksheets/") && part_name.ends_with(".xml");
+        if !(worksheet && wanted(&part_name)) {
             continue;
         }
         if let Some(bad) =
             super::cell_refs::first_reference_off_grid(part).map_err(|e| unreadable(&e))?
         {
-            return Err(XlsxError::Unreadable {
-                workbook: name.to_owned(),
-                detail: format!(
-                    "{part_name}: cell reference {bad:?} is outside Excel's grid (XFD1048576)"
-                ),
-            });
+            return Err(off_grid(name, &part_name, &bad));
         }
     }
     Ok(())
@@ -201,7 +219,7 @@ pub(crate) fn cell_ref_text(d: &DataRef<'_>) -> String {
     }
 }
 
-fn float_text(f: f64) -> String {
+pub(crate) fn float_text(f: f64) -> String {
     if f.fract() == 0.0 && f.abs() < 1e15 {
         format!("{}", f as i64)
     } else if f.is_finite() && f.abs() >= 1e15 {
@@ -252,8 +270,8 @@ pub(crate) fn normalise_owned(s: String) -> String {
         s
     };
     // The quick check answers "yes" for almost all text typed on Vietnamese keyboards,
-    // sparing a full normalisation of every cell.
-    if s.chars().all(surely_nfc) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    // sparing a full normalisation of every cell (ASCII, checked a word at a time, first).
+    if s.is_ascii() || s.chars().all(surely_nfc) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
         s
     } else {
         s.nfc().collect()
@@ -262,14 +280,38 @@ pub(crate) fn normalise_owned(s: String) -> String {
 
 /// Reads a checked package into sheets of text.
 pub(crate) fn read_workbook(name: &str, bytes: &[u8]) -> Result<WorkbookData, XlsxError> {
-    let mut xlsx: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| XlsxError::Unreadable {
+    read_workbook_using(name, bytes, true)
+}
+
+/// [`read_workbook`], with the sheet scanner or (`scanner` false, for tests that compare the
+/// two) calamine alone.
+pub(crate) fn read_workbook_using(
+    name: &str,
+    bytes: &[u8],
+    scanner: bool,
+) -> Result<WorkbookData, XlsxError> {
+    let unreadable = |e: &dyn std::fmt::Display| XlsxError::Unreadable {
         workbook: name.to_owned(),
         detail: e.to_string(),
-    })?;
+    };
+    let mut xlsx: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
     let not_checklist = || XlsxError::NotAChecklist {
         workbook: name.to_owned(),
     };
     let sheet_names = xlsx.sheet_names();
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    // The checklist sheets the scanner reads (and checks); calamine reads the rest.
+    let plan = scanner
+        .then(|| parts::sheet_parts(&mut zip, &sheet_names))
+        .flatten()
+        .unwrap_or_default();
+    let scan_parts: Vec<&str> = sheet_names
+        .iter()
+        .zip(&plan)
+        .filter(|(sheet, _)| *sheet != META_SHEET)
+        .map(|(_, part)| part.as_str())
+        .collect();
+    check_references(name, &mut zip, &|p| !scan_parts.contains(&p))?;
 
     if !sheet_names.iter().any(|s| s == META_SHEET) {
         return Err(not_checklist());
@@ -278,8 +320,32 @@ pub(crate) fn read_workbook(name: &str, bytes: &[u8]) -> Result<WorkbookData, Xl
         .worksheet_range(META_SHEET)
         .map_err(|_| not_checklist())?;
     let meta = parse_meta(name, &meta_range)?;
+    let strings = parts::shared_strings(&mut zip);
+    let plain_styles: Vec<bool> = xlsx
+        .worksheet_cells_reader(META_SHEET)
+        .map(|r| r.styles().iter().map(plain_numbers).collect())
+        .unwrap_or_default();
+    let ctx = scan::Context {
+        plain_styles: &plain_styles,
+        strings: strings.as_deref(),
+    };
     let mut sheets = Vec::new();
-    for sheet in sheet_names.iter().filter(|s| *s != META_SHEET) {
+    for (i, sheet) in sheet_names.iter().enumerate() {
+        if sheet == META_SHEET {
+            continue;
+        }
+        if let Some(part) = plan.get(i) {
+            let data = zip.by_name(part).map_err(|e| unreadable(&e))?;
+            match scan::scan_sheet(sheet, data, &ctx).map_err(|e| unreadable(&e))? {
+                Scanned::Sheet(data) => {
+                    sheets.push(data);
+                    continue;
+                }
+                Scanned::OffGrid(bad) => return Err(off_grid(name, part, &bad)),
+                // Checked before calamine reads it, as every other part was.
+                Scanned::Unusual => check_references(name, &mut zip, &|p| p == part)?,
+            }
+        }
         let unreadable = |e: calamine::XlsxError| XlsxError::Unreadable {
             workbook: name.to_owned(),
             detail: format!("sheet «{sheet}»: {e}"),
@@ -288,6 +354,15 @@ pub(crate) fn read_workbook(name: &str, bytes: &[u8]) -> Result<WorkbookData, Xl
         sheets.push(read_sheet(sheet, &mut cells).map_err(unreadable)?);
     }
     Ok(WorkbookData { meta, sheets })
+}
+
+/// Whether calamine reads numbers in this cell style as plain numbers (General format), not
+/// as dates or times.
+fn plain_numbers(style: &calamine::Style) -> bool {
+    style
+        .number_format
+        .as_ref()
+        .is_none_or(|f| f.format_id == Some(0) && f.format_code == "General")
 }
 
 fn parse_meta(name: &str, range: &calamine::Range<Data>) -> Result<Meta, XlsxError> {

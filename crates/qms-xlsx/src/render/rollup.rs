@@ -17,6 +17,8 @@ pub(super) struct RollupCtx<'a> {
     pub(super) lang: Lang,
     pub(super) styles: Styles,
     names: std::cell::RefCell<SheetNames>,
+    /// The width of the sheet being written (its columns' sum), for its print setup.
+    pub(super) width: std::cell::Cell<f64>,
 }
 
 impl RollupCtx<'_> {
@@ -72,6 +74,7 @@ pub fn render_rollup(province: &Province, lang: Lang) -> Result<Vec<u8>, XlsxErr
         lang,
         styles: Styles::new("dd/mm/yyyy"),
         names: std::cell::RefCell::new(SheetNames::default()),
+        width: std::cell::Cell::new(0.0),
     };
     summary(&mut wb, &ctx)?;
     sheets::agencies(&mut wb, &ctx)?;
@@ -141,10 +144,16 @@ const TALLY_COLS: [TallyCol; 16] = [
         "Measurable quality objectives",
         |t| t.objectives_measurable,
     ),
-    ("Lỗi (qms check)", "Errors (qms check)", |t| t.errors),
-    ("Cảnh báo (qms check)", "Warnings (qms check)", |t| {
-        t.warnings
-    }),
+    (
+        "Lỗi khi rà soát hồ sơ",
+        "Errors in the dossiers",
+        |t| t.errors,
+    ),
+    (
+        "Cảnh báo khi rà soát hồ sơ",
+        "Warnings on the dossiers",
+        |t| t.warnings,
+    ),
 ];
 
 /// The summary sheet: what was received, totals by kind and by grouping, the chart.
@@ -153,7 +162,14 @@ fn summary(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
     let sheet = ctx.sheet_name(ctx.pick("Tổng hợp", "Summary"));
     let ws = wb.add_worksheet();
     ws.set_name(&sheet)?;
-    let last = TALLY_COLS.len() as u16;
+    // The title over the first printed page's columns (the sheet prints two pages wide).
+    let widths: Vec<f64> =
+        std::iter::once(30.0)
+            .chain(TALLY_COLS.iter().map(|(vi, en, _)| {
+                crate::layout::heading_width(ctx.lang.pick(vi, en), TALLY_WIDTH)
+            }))
+            .collect();
+    let last = sheets::title_span(&widths);
     let title = match ctx.lang {
         Lang::Vi => format!(
             "TỔNG HỢP KẾT QUẢ KIỂM TRA VIỆC ÁP DỤNG, DUY TRÌ VÀ CẢI TIẾN HTQLCL NĂM {}",
@@ -256,7 +272,10 @@ fn summary(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
     ws.set_landscape();
     ws.set_paper_size(9);
     ws.set_margins(0.5, 0.4, 0.6, 0.6, 0.3, 0.3);
-    ws.set_print_fit_to_pages(1, 0);
+    // Sixteen columns of counts do not fit one landscape page at a readable size: two pages
+    // wide, the labels repeated.
+    ws.set_repeat_columns(0, 0)?;
+    ws.set_print_fit_to_pages(sheets::PAGES_WIDE, 0);
     ws.set_footer(ctx.pick("&CTrang &P/&N", "&CPage &P of &N"));
     Ok(())
 }

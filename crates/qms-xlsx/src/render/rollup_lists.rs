@@ -64,7 +64,7 @@ pub(super) fn rejected(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), Xls
     let ws = wb.add_worksheet();
     let headings = [
         (ctx.pick("STT", "No."), 6.0),
-        (ctx.pick("Tệp hồ sơ", "Dossier file"), 30.0),
+        (ctx.pick("Hồ sơ", "Dossier"), 30.0),
         (ctx.pick("Lý do", "Reason"), 22.0),
         (ctx.pick("Chi tiết", "Detail"), 90.0),
     ];
@@ -83,13 +83,18 @@ pub(super) fn rejected(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), Xls
             Rejection::OtherYear { .. } => ctx.pick("Không thuộc năm kiểm tra", "Another year"),
         };
         let detail = clip(&r.reason.describe(lang), lang);
+        // The agency by name; an unreadable file has nothing else to name it by.
+        let who = match &r.reason {
+            Rejection::Unreadable { .. } => r.source.clone(),
+            Rejection::Duplicate { name, .. } | Rejection::OtherYear { name, .. } => name.clone(),
+        };
         ws.write_number_with_format(row, 0, (i + 1) as f64, &s.locked_center)?;
-        check_cell_text(&sheet, row, 1, "file", &r.source)?;
-        ws.write_string_with_format(row, 1, &r.source, &s.locked)?;
+        check_cell_text(&sheet, row, 1, "dossier", &who)?;
+        ws.write_string_with_format(row, 1, &who, &s.locked)?;
         ws.write_string_with_format(row, 2, reason, &s.locked)?;
         ws.write_string_with_format(row, 3, &detail, &s.locked)?;
         // The reason wraps too ("Không thuộc năm kiểm tra" takes two lines).
-        let h = crate::layout::height_for(&[(30.0, &r.source), (22.0, reason), (90.0, &detail)]);
+        let h = crate::layout::height_for(&[(30.0, &who), (22.0, reason), (90.0, &detail)]);
         ws.set_row_height(row, h.min(409.0))?;
     }
     finish(ws, ctx, ctx.p.rejected.len() as u32, 4, 0)
@@ -182,8 +187,8 @@ pub(super) fn charts(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxE
             .set_categories((sheet.as_str(), top + 1, 0, last, 0))
             .set_values((sheet.as_str(), top + 1, 1, last, 1));
         open.title().set_name(ctx.pick(
-            "Sự không phù hợp chưa khắc phục xong theo cơ quan",
-            "Open nonconformities by agency",
+            "Hành động khắc phục chưa đóng theo cơ quan",
+            "Open corrective actions by agency",
         ));
         // In a bar chart the categories (the agencies) are on the y axis: small enough that
         // every name is shown at the capped height.

@@ -43,6 +43,30 @@ fn col<'a>(
 
 pub(super) const HEADING_ROW: u32 = 3;
 
+/// The widest sheet (sum of column widths, in characters) printed on one landscape A4 page:
+/// about 135 fit at 100 %, so this one prints at no less than about 80 % (body text ≥ 8 pt).
+const ONE_PAGE_WIDTH: f64 = 170.0;
+
+/// The last column of a sheet's first printed page at 100 %: a title merged up to it stays
+/// on that page.
+///
+/// Widths in characters; about 135 fit across a landscape A4 page.
+pub(super) fn title_span(widths: &[f64]) -> u16 {
+    let mut sum = 0.0;
+    let mut last = 0u16;
+    for (i, w) in widths.iter().enumerate() {
+        sum += w;
+        if sum > 135.0 && i > 0 {
+            break;
+        }
+        last = i as u16;
+    }
+    last
+}
+
+/// How many pages wide a wider roll-up sheet may print (see [`finish`]).
+pub(super) const PAGES_WIDE: u16 = 2;
+
 /// Title, subtitle and headings; returns the worksheet name.
 pub(super) fn start(
     ws: &mut Worksheet,
@@ -53,7 +77,9 @@ pub(super) fn start(
 ) -> Result<(), XlsxError> {
     let s = &ctx.styles;
     ws.set_name(sheet)?;
-    let last = (headings.len().max(1) - 1) as u16;
+    // Title and subtitle over the columns of the first printed page only: merged over a
+    // sheet two pages wide, the title was cut in two, half on each page.
+    let last = title_span(&headings.iter().map(|(_, w)| *w).collect::<Vec<_>>());
     ws.merge_range(0, 0, 0, last, title, &s.title)?;
     ws.set_row_height(0, 24)?;
     ws.merge_range(1, 0, 1, last, &ctx.subtitle(), &s.note)?;
@@ -67,6 +93,7 @@ pub(super) fn start(
         ws.write_string_with_format(HEADING_ROW, c as u16, *h, &s.heading)?;
     }
     ws.set_row_height(HEADING_ROW, crate::layout::heading_height(&headings))?;
+    ctx.width.set(headings.iter().map(|(_, w)| w).sum());
     Ok(())
 }
 
@@ -85,7 +112,13 @@ pub(super) fn finish(
     ws.set_paper_size(9);
     ws.set_margins(0.5, 0.4, 0.6, 0.6, 0.3, 0.3);
     ws.set_repeat_rows(HEADING_ROW, HEADING_ROW)?;
-    ws.set_print_fit_to_pages(1, 0);
+    // At most two pages wide, the frozen columns (number, agency) repeated on each: one page
+    // wide shrank a wide sheet to 5–6 pt; a narrow sheet still prints on one page at 100 %.
+    let wide = ctx.width.get() > ONE_PAGE_WIDTH;
+    if wide && frozen_cols > 0 {
+        ws.set_repeat_columns(0, frozen_cols - 1)?;
+    }
+    ws.set_print_fit_to_pages(if wide { PAGES_WIDE } else { 1 }, 0);
     ws.set_footer(ctx.pick("&CTrang &P/&N", "&CPage &P of &N"));
     Ok(())
 }
@@ -112,6 +145,10 @@ fn agency_table<'a>(
     start(ws, ctx, &sheet, &title, &headings)?;
     let s = &ctx.styles;
     let (yes, no) = (ctx.pick("Đạt", "Met"), ctx.pick("Không đạt", "Not met"));
+    let centred_date = s
+        .date
+        .clone()
+        .set_align(rust_xlsxwriter::FormatAlign::Center);
     let mut n = 0u32;
     for a in rows {
         n += 1;
@@ -136,8 +173,14 @@ fn agency_table<'a>(
                     tall = tall.max(crate::layout::height_for(&[(c.width, &t)]));
                     ws.write_string_with_format(r, x, &t, &s.locked)?
                 }
-                Cell::Num(v) => ws.write_number_with_format(r, x, f64::from(v), &s.number)?,
-                Cell::Date(Some(d)) => crate::style::write_date(ws, r, x, d, &s.date, &s.locked)?,
+                // Centred: a right-aligned count or date beside left-aligned text read as one
+                // ("14QMS-A000", "20/10/201645/QĐ-UBND").
+                Cell::Num(v) => {
+                    ws.write_number_with_format(r, x, f64::from(v), &s.locked_center)?
+                }
+                Cell::Date(Some(d)) => {
+                    crate::style::write_date(ws, r, x, d, &centred_date, &s.locked)?
+                }
                 Cell::Date(None) => ws.write_blank(r, x, &s.locked)?,
                 Cell::Ok(ok) => {
                     ws.write_string_with_format(r, x, if ok { yes } else { no }, &s.locked_center)?
@@ -167,9 +210,6 @@ pub(super) fn year_title(ctx: &RollupCtx<'_>, vi: &str, en: &str) -> String {
 pub(super) fn agencies(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
     let lang = ctx.lang;
     let cols = [
-        col("Mã cơ quan", "Agency id", 14.0, |a| {
-            Cell::Text(a.id.clone())
-        }),
         col(
             "Phiên bản TCVN ISO 9001",
             "TCVN ISO 9001 edition",
@@ -236,12 +276,15 @@ pub(super) fn agencies(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), Xls
             10.0,
             |a| Cell::Num(a.audits_in_year),
         ),
-        col("Lỗi (qms check)", "Errors (qms check)", 9.0, |a| {
-            Cell::Num(a.errors)
-        }),
         col(
-            "Cảnh báo (qms check)",
-            "Warnings (qms check)",
+            "Lỗi khi rà soát hồ sơ",
+            "Errors in the dossier",
+            9.0,
+            |a| Cell::Num(a.errors),
+        ),
+        col(
+            "Cảnh báo khi rà soát hồ sơ",
+            "Warnings on the dossier",
             10.0,
             |a| Cell::Num(a.warnings),
         ),
@@ -253,14 +296,11 @@ pub(super) fn agencies(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), Xls
                 Cell::Text(
                     a.most_serious
                         .as_ref()
-                        .map(|(code, vi, en)| format!("{code}: {}", lang.pick(vi, en)))
+                        .map(|(_, vi, en)| lang.pick(vi, en).to_owned())
                         .unwrap_or_default(),
                 )
             },
         ),
-        col("Tệp hồ sơ", "Dossier file", 22.0, |a| {
-            Cell::Text(a.source.clone())
-        }),
     ];
     agency_table(
         wb,

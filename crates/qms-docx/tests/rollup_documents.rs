@@ -1,0 +1,99 @@
+//! The provincial roll-up report and the inspection minutes read as official records: the
+//! province of the agencies, no dossier id, command or file name, English that agrees.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // helpers outside #[test] fns
+
+mod support;
+
+use qms_core::Lang;
+use qms_core::rollup::{Province, RollupOptions, summarize};
+use qms_core::rules::{CheckOptions, check};
+use support::paragraphs;
+
+fn example(name: &str) -> qms_core::Dossier {
+    let path = format!("{}/../../examples/{name}", env!("CARGO_MANIFEST_DIR"));
+    qms_core::load(&std::fs::read(path).unwrap()).unwrap()
+}
+
+const COMMUNES: [&str; 2] = [
+    "ubnd-phuong-my-tho-2015.json",
+    "ubnd-xa-tan-thanh-2008.json",
+];
+
+fn opts() -> RollupOptions {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    RollupOptions { year: 2025, today }
+}
+
+#[test]
+fn the_report_and_minutes_name_the_province_and_never_an_id() {
+    let o = opts();
+    let mut p = Province::new(o);
+    for lang in [Lang::Vi, Lang::En] {
+        let render = qms_docx::RenderOptions {
+            lang,
+            ..qms_docx::RenderOptions::new(o.today)
+        };
+        for name in COMMUNES {
+            let d = example(name);
+            let diags = check(&d, &CheckOptions { today: o.as_of() });
+            let row = summarize(name, &d, &diags, &o);
+            let issuer = qms_docx::RollupIssuer::new(row.province.as_deref().unwrap());
+            let bytes =
+                qms_docx::render_inspection_minutes(&d, &row, &diags, &issuer, &render).unwrap();
+            let text = paragraphs(&bytes).join("\n");
+            let header = lang.pick("TỈNH ĐỒNG THÁP", "ĐỒNG THÁP PROVINCIAL");
+            assert!(text.contains(header), "{text}");
+            for bad in [
+                "MỸ THO\n",
+                "TỈNH TÂN THÀNH",
+                "qms convert",
+                "p-lam-quoc-bao",
+                "ck-tpht",
+                "kh25-vp",
+                "car-02",
+                "qt-19",
+                "(units)",
+                "(qualifications)",
+                "người thực hiện: .",
+                "owner: .",
+                "QMS-A000",
+                "1 nonconformities",
+                "3 nonconformity,",
+            ] {
+                assert!(!text.contains(bad), "{name} {lang:?}: {bad} in\n{text}");
+            }
+            if lang == Lang::Vi {
+                p.add(row);
+            }
+        }
+        let mut issuer = qms_docx::RollupIssuer::new(p.place().unwrap());
+        issuer.signer = None;
+        let bytes = qms_docx::render_rollup_report(&p, &issuer, &render).unwrap();
+        let text = paragraphs(&bytes).join("\n");
+        match lang {
+            Lang::Vi => assert!(
+                text.contains("Kính gửi: Ủy ban nhân dân tỉnh Đồng Tháp"),
+                "{text}"
+            ),
+            Lang::En => {
+                assert!(text.contains("DIRECTOR"), "{text}");
+                assert!(!text.contains("GIÁM ĐỐC"), "{text}");
+                assert!(text.contains("1 commune;"), "{text}");
+                assert!(!text.contains("1 communes"), "{text}");
+            }
+        }
+        // Judged at the end of 2025: both held their audit and review within 12 months, and
+        // nothing proposed is already past on 01/12/2026.
+        assert!(text.contains("2/2"), "{text}");
+        for past in [
+            "quý I năm 2026",
+            "trong năm 2026.",
+            "quarter of 2026",
+            "in 2026.",
+        ] {
+            assert!(!text.contains(past), "{past} in {text}");
+        }
+        assert!(!text.contains(".json"), "{text}");
+    }
+}
