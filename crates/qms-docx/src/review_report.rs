@@ -530,30 +530,18 @@ mod tests {
 
     #[test]
     fn a_bound_that_leaves_no_room_reads_as_the_value() {
-        assert_eq!(
-            target_text(&t(100.0, Comparison::AtLeast, "%"), Lang::Vi),
-            "100 %"
-        );
-        assert_eq!(
-            target_text(&t(100.0, Comparison::AtLeast, "%"), Lang::En),
-            "100%"
-        );
-        assert_eq!(
-            target_text(&t(0.0, Comparison::AtMost, "hồ sơ"), Lang::Vi),
-            "0 hồ sơ"
-        );
-        assert_eq!(
-            target_text(&t(95.0, Comparison::AtLeast, "%"), Lang::Vi),
-            "≥ 95 %"
-        );
-        assert_eq!(
-            target_text(&t(1.0, Comparison::AtMost, "phản ánh"), Lang::Vi),
-            "≤ 1 phản ánh"
-        );
-        // 100 of a count is a real lower bound, not the whole range.
-        assert_eq!(
-            target_text(&t(100.0, Comparison::AtLeast, "hồ sơ"), Lang::Vi),
-            "≥ 100 hồ sơ"
-        );
+        use Comparison::{AtLeast, AtMost};
+        let cases = [
+            (100.0, AtLeast, "%", Lang::Vi, "100 %"),
+            (100.0, AtLeast, "%", Lang::En, "100%"),
+            (0.0, AtMost, "hồ sơ", Lang::Vi, "0 hồ sơ"),
+            (95.0, AtLeast, "%", Lang::Vi, "≥ 95 %"),
+            (1.0, AtMost, "phản ánh", Lang::Vi, "≤ 1 phản ánh"),
+            // 100 of a count is a real lower bound, not the whole range.
+            (100.0, AtLeast, "hồ sơ", Lang::Vi, "≥ 100 hồ sơ"),
+        ];
+        for (value, comparison, unit, lang, expected) in cases {
+            assert_eq!(target_text(&t(value, comparison, unit), lang), expected);
+        }
     }
 }
