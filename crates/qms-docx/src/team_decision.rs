@@ -21,7 +21,9 @@ use qms_core::model::{Audit, QmsRecord, Role, TeamRole};
 fn authority(ctx: &Ctx<'_>) -> String {
     let head = ctx.with_role(Role::Head);
     if ctx.lang == Lang::En {
-        if let Some(pos) = head.and_then(|h| ctx.d.english.position(&h.id)) {
+        // The dossier's English position, else the usual title of the head of this kind of
+        // agency (Director, Chairman of the Commune People's Committee: `Ctx::office_of`).
+        if let Some(pos) = head.and_then(|h| ctx.office_of(h)) {
             return pos.to_uppercase();
         }
         // A Vietnamese name cannot follow "THE HEAD OF" in an English sentence.

@@ -85,6 +85,15 @@ fn the_head_signs_with_the_title_of_their_kind_of_agency() {
             lines.extend(sign_lines(&bytes));
         }
         assert!(lines.iter().any(|l| l == title), "{name}: {lines:?}");
+        // The team decision names its issuer the same way.
+        let decision = qms_docx::render_all(&d, &english())
+            .unwrap()
+            .into_iter()
+            .find(|(doc, _)| doc.contains("quyet-dinh"))
+            .map(|(_, bytes)| paragraphs(&bytes))
+            .unwrap();
+        assert!(decision.iter().any(|p| p == title), "{name}: {decision:?}");
+        assert!(!decision.iter().any(|p| p.contains("HEAD OF THE AGENCY")));
         assert!(
             !lines.iter().any(|l| l.contains("HEAD OF THE AGENCY")),
             "{name}: {lines:?}"

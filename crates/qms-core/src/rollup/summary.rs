@@ -300,11 +300,9 @@ pub fn summarize(
         .map(|x| {
             // Quoted in the roll-up the inspector signs: names, never the dossier's ids.
             let date = |x: NaiveDate| x.format("%d/%m/%Y").to_string();
-            (
-                x.code,
-                crate::rules::document_message(d, x, crate::Lang::Vi, &date),
-                crate::rules::document_message(d, x, crate::Lang::En, &date),
-            )
+            // It stands alone in its cell, as a sentence: a capital first letter.
+            let sentence = |lang| capitalised(&crate::rules::document_message(d, x, lang, &date));
+            (x.code, sentence(crate::Lang::Vi), sentence(crate::Lang::En))
         });
 
     AgencySummary {
@@ -358,4 +356,29 @@ fn count(d: &Dossier, matches: impl Fn(TrainingKind, NaiveDate) -> bool) -> u32 
         .iter()
         .filter(|p| p.training.iter().any(|t| matches(t.kind, t.date)))
         .count() as u32
+}
+
+/// The text with its first letter in capitals: "the 2025 audit programme …" → "The 2025 …".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod capital_tests {
+    use super::capitalised;
+
+    #[test]
+    fn a_quoted_message_starts_as_a_sentence() {
+        assert_eq!(
+            capitalised("the 2025 audit programme"),
+            "The 2025 audit programme"
+        );
+        assert_eq!(capitalised("đánh giá viên"), "Đánh giá viên");
+        assert_eq!(capitalised("Already"), "Already");
+        assert_eq!(capitalised(""), "");
+    }
 }

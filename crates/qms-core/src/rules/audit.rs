@@ -285,7 +285,7 @@ pub(super) fn nonconform_without_finding(ctx: &Context, e: &mut Emitter) {
                     e.emit(
                         root("audits").index(ai).key("checklists").index(ci).key("items").index(ii).key("result"),
                         format!("câu hỏi {} của phiếu {} được đánh giá \"Không phù hợp\" nhưng chưa có phát hiện nào ghi nhận", item.id, c.id),
-                        format!("item {} of checklist {} is marked nonconform but no finding records it", item.id, c.id),
+                        format!("item {} of checklist {} is marked as a nonconformity but no finding records it", item.id, c.id),
                     );
                 }
             }
