@@ -266,7 +266,12 @@ pub fn summarize(
             && o.period.is_some()
         {
             measurable += 1;
-            let latest = o.measurements.iter().max_by_key(|m| m.period_end);
+            // What was known on the roll-up's reference day: a later measurement is not.
+            let latest = o
+                .measurements
+                .iter()
+                .filter(|m| m.period_end <= opts.as_of())
+                .max_by_key(|m| m.period_end);
             if latest.is_some_and(|m| t.is_met(m.value)) {
                 met += 1;
             }

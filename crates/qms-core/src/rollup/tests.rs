@@ -168,6 +168,15 @@ fn one_agency_counts_what_its_dossier_holds() {
         objective("no-unit", Some(target(None)), Some(99.0), Some(2026)),
         objective("last-year", Some(target(Some("%"))), Some(99.0), Some(2025)),
     ];
+    // A measurement dated after the roll-up's reference day (30/11/2026) is not known on it:
+    // "missed" stays missed.
+    d.quality_objectives[1].measurements.push(Measurement {
+        period_start: None,
+        measured_on: None,
+        period_end: day(2026, 12, 31),
+        value: 99.0,
+        note: None,
+    });
     let trained = |kind, date| TrainingRecord {
         kind,
         course: "c".into(),
