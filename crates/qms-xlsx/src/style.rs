@@ -2,7 +2,7 @@
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder};
 
-const FONT: &str = "Times New Roman";
+pub(crate) const FONT: &str = "Times New Roman";
 
 /// The formats one workbook uses.
 pub(crate) struct Styles {

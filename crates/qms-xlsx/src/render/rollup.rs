@@ -169,7 +169,6 @@ fn summary(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
                 crate::layout::heading_width(ctx.lang.pick(vi, en), TALLY_WIDTH)
             }))
             .collect();
-    let last = sheets::title_span(&widths);
     let title = match ctx.lang {
         Lang::Vi => format!(
             "TỔNG HỢP KẾT QUẢ KIỂM TRA VIỆC ÁP DỤNG, DUY TRÌ VÀ CẢI TIẾN HTQLCL NĂM {}",
@@ -177,9 +176,7 @@ fn summary(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
         ),
         Lang::En => format!("QMS INSPECTION ROLL-UP {}", ctx.p.year),
     };
-    ws.merge_range(0, 0, 0, last, &title, &s.title)?;
-    ws.set_row_height(0, 24)?;
-    ws.merge_range(1, 0, 1, last, &ctx.subtitle(), &s.note)?;
+    sheets::title_rows(ws, ctx, &title, &widths)?;
     ws.set_column_width(0, 30)?;
     for (c, (vi, en, _)) in TALLY_COLS.iter().enumerate() {
         let h = ctx.lang.pick(vi, en);

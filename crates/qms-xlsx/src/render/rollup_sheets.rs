@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use qms_core::Lang;
 use qms_core::model::FindingKind;
 use qms_core::rollup::{AgencySummary, Requirement};
-use rust_xlsxwriter::{Workbook, Worksheet};
+use rust_xlsxwriter::{FormatAlign, Workbook, Worksheet};
 
 /// A cell of an agency row.
 enum Cell {
@@ -51,7 +51,7 @@ const ONE_PAGE_WIDTH: f64 = 170.0;
 /// on that page.
 ///
 /// Widths in characters; about 135 fit across a landscape A4 page.
-pub(super) fn title_span(widths: &[f64]) -> u16 {
+fn title_span(widths: &[f64]) -> u16 {
     let mut sum = 0.0;
     let mut last = 0u16;
     for (i, w) in widths.iter().enumerate() {
@@ -62,6 +62,37 @@ pub(super) fn title_span(widths: &[f64]) -> u16 {
         last = i as u16;
     }
     last
+}
+
+/// The title and subtitle rows of a sheet whose columns have these `widths` (characters).
+pub(super) fn title_rows(
+    ws: &mut Worksheet,
+    ctx: &RollupCtx<'_>,
+    title: &str,
+    widths: &[f64],
+) -> Result<(), XlsxError> {
+    let s = &ctx.styles;
+    if widths.iter().sum::<f64>() > ONE_PAGE_WIDTH {
+        // A sheet two pages wide repeats its first columns on the second page (see
+        // [`finish`]): a title merged over them printed there as a fragment ("QM"). Left
+        // aligned and not merged, it runs over the empty cells beside it and reads whole on
+        // both pages.
+        let title_format = s.title.clone().set_align(FormatAlign::Left);
+        // The note's italics without its wrapping, which would fold the line into column A.
+        let subtitle = rust_xlsxwriter::Format::new()
+            .set_font_name(crate::style::FONT)
+            .set_font_size(11)
+            .set_italic();
+        ws.write_string_with_format(0, 0, title, &title_format)?;
+        ws.write_string_with_format(1, 0, ctx.subtitle(), &subtitle)?;
+    } else {
+        // Title and subtitle over the columns of the first printed page.
+        let last = title_span(widths);
+        ws.merge_range(0, 0, 0, last, title, &s.title)?;
+        ws.merge_range(1, 0, 1, last, &ctx.subtitle(), &s.note)?;
+    }
+    ws.set_row_height(0, 24)?;
+    Ok(())
 }
 
 /// How many pages wide a wider roll-up sheet may print (see [`finish`]).
@@ -77,12 +108,8 @@ pub(super) fn start(
 ) -> Result<(), XlsxError> {
     let s = &ctx.styles;
     ws.set_name(sheet)?;
-    // Title and subtitle over the columns of the first printed page only: merged over a
-    // sheet two pages wide, the title was cut in two, half on each page.
-    let last = title_span(&headings.iter().map(|(_, w)| *w).collect::<Vec<_>>());
-    ws.merge_range(0, 0, 0, last, title, &s.title)?;
-    ws.set_row_height(0, 24)?;
-    ws.merge_range(1, 0, 1, last, &ctx.subtitle(), &s.note)?;
+    let widths: Vec<f64> = headings.iter().map(|(_, w)| *w).collect();
+    title_rows(ws, ctx, title, &widths)?;
     // No heading word cut in two, every heading line shown.
     let headings: Vec<(&str, f64)> = headings
         .iter()
