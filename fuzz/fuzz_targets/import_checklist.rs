@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
             // Both ways of importing: all or nothing, and what does not conflict.
             let opts = ImportOptions {
                 partial: data.len() % 2 == 1,
-                lang: Lang::Vi,
+                lang: Lang::Vi, list_changes: Some(3),
             };
             let out = qms_xlsx::merge_filled(d.clone(), filled, &opts);
             for lang in [Lang::Vi, Lang::En] {

@@ -177,7 +177,7 @@ fn execute(op: Op<'_>, inputs: &[&[u8]], base64: bool) -> Result<Response, ApiEr
             Vec::new(),
             r.base64 || base64,
         ),
-        Op::ImportChecklist(r) => ok(ops::import_checklist(&r, inputs)?),
+        Op::ImportChecklist(r) => ok(ops::import_checklist(r, inputs)?),
         Op::Render(r) => document(ops::render(&r)?, Vec::new(), Vec::new(), r.base64 || base64),
         Op::RenderAll(r) => {
             let (doc, entries, failed) = ops::render_all(&r)?;

@@ -337,8 +337,11 @@ pub struct ConflictReport {
 pub struct ImportResponse {
     /// Something was applied.
     pub applied: bool,
-    /// Every change.
+    /// The changes, in checklist and item order: every one, or the first
+    /// `list_changes` of the request.
     pub changes: Vec<ChangeReport>,
+    /// Changes applied beyond those listed (0 unless the request set `list_changes`).
+    pub changes_omitted: usize,
     /// The conflicts, at most 1,000 (the first found, in workbook, sheet and cell order).
     pub conflicts: Vec<ConflictReport>,
     /// Conflicts found beyond those listed.

@@ -114,6 +114,7 @@ fn workbooks_go_in_as_inputs_or_as_wrapped_base64() {
         &[wb.body()],
     );
     assert_eq!(ok(&r)["conflicts"].as_array().unwrap().len(), 0);
+    assert_eq!(ok(&r)["changes_omitted"], 0);
     // Base64 wrapped at 76 columns, as MIME and many encoders write it.
     let b64 = STANDARD.encode(wb.body());
     let wrapped: Vec<&str> = b64

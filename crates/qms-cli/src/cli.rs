@@ -385,6 +385,10 @@ pub(crate) enum ChecklistCommand {
         /// Overwrite an existing file.
         #[arg(long)]
         force: bool,
+        /// List every change on the terminal (the first 200 by default; `--format json`
+        /// always lists all).
+        #[arg(long)]
+        all_changes: bool,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]

@@ -275,6 +275,11 @@ pub(crate) const TEXTS: &[(&str, &str, &str)] = &[
         "Apply what has no conflict even when other rows conflict",
     ),
     (
+        "checklist import.all_changes",
+        "Liệt kê mọi thay đổi trên màn hình (mặc định 200 thay đổi đầu; --format json luôn liệt kê tất cả)",
+        "List every change on the terminal (the first 200 by default; --format json always lists all)",
+    ),
+    (
         "checklist new.unit",
         "Đơn vị được đánh giá (mã đơn vị)",
         "The unit audited (a unit id)",

@@ -236,3 +236,140 @@ fn render_all_writes_what_it_can_when_a_text_is_too_long_for_excel() {
     assert!(written.iter().any(|n| n.ends_with(".xlsx")), "{written:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Types `text` into every evidence cell (column G) of rows `rows` of the first worksheet, as
+/// an auditor filling the workbook would.
+fn fill_evidence(book: &[u8], rows: std::ops::RangeInclusive<u32>) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(book)).unwrap();
+    let mut zout = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for k in 0..zin.len() {
+        let mut f = zin.by_index(k).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let mut xml = String::from_utf8(data).unwrap();
+            for r in rows.clone() {
+                let start = xml
+                    .find(&format!("<c r=\"G{r}\""))
+                    .expect("an evidence cell");
+                let open_end = start + xml[start..].find('>').unwrap();
+                let end = if xml.as_bytes()[open_end - 1] == b'/' {
+                    open_end + 1
+                } else {
+                    open_end + xml[open_end..].find("</c>").unwrap() + 4
+                };
+                let style = xml[start..open_end]
+                    .split(' ')
+                    .find(|a| a.starts_with("s="))
+                    .unwrap_or("")
+                    .trim_end_matches('/')
+                    .to_owned();
+                let cell = format!(
+                    "<c r=\"G{r}\" {style} t=\"inlineStr\"><is><t>Đã xem hồ sơ số {r}</t></is></c>"
+                );
+                xml.replace_range(start..end, &cell);
+            }
+            data = xml.into_bytes();
+        }
+        zout.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zout.write_all(&data).unwrap();
+    }
+    zout.finish().unwrap().into_inner()
+}
+
+/// A large import lists its first 200 changes on the terminal and counts the rest, its
+/// conflicts after them next to the summary; `--all-changes` and JSON list every change; the
+/// dossier written is the same either way.
+#[test]
+fn a_large_import_lists_the_first_changes_and_counts_the_rest() {
+    let dossier = tmp("many-changes.json");
+    let o = qms(&[
+        "sample",
+        "--checklist-items",
+        "300",
+        "--findings",
+        "0",
+        "--checklist-size",
+        "300",
+        "-o",
+        dossier.to_str().unwrap(),
+        "--force",
+    ]);
+    assert!(o.status.success(), "{o:?}");
+    let book = tmp("many-changes.xlsx");
+    let o = qms(&[
+        "checklist",
+        "export",
+        dossier.to_str().unwrap(),
+        "--audit",
+        "a0000",
+        "--today",
+        "2026-05-10",
+        "-o",
+        book.to_str().unwrap(),
+        "--force",
+    ]);
+    assert!(o.status.success(), "{o:?}");
+    let filled = tmp("many-changes-filled.xlsx");
+    // Rows 9 to 258: 250 items of the checklist's 300 get new evidence.
+    std::fs::write(
+        &filled,
+        fill_evidence(&std::fs::read(&book).unwrap(), 9..=258),
+    )
+    .unwrap();
+    let import = |out: &str, extra: &[&str]| {
+        let out = tmp(out);
+        let mut args = vec![
+            "checklist",
+            "import",
+            dossier.to_str().unwrap(),
+            filled.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--force",
+        ];
+        args.extend_from_slice(extra);
+        let o = qms(&args);
+        assert!(o.status.success(), "{o:?}");
+        (
+            String::from_utf8(o.stderr).unwrap(),
+            std::fs::read(out).unwrap(),
+        )
+    };
+    let (text, short) = import("short.json", &[]);
+    let listed = text
+        .lines()
+        .filter(|l| l.contains("bằng chứng câu hỏi"))
+        .count();
+    assert_eq!(listed, 200, "{text}");
+    assert!(
+        text.contains("… và 50 thay đổi khác không liệt kê (--all-changes"),
+        "{text}"
+    );
+    assert!(
+        text.contains("đã áp dụng 250 thay đổi, 0 xung đột"),
+        "{text}"
+    );
+    let (text, all) = import("all.json", &["--all-changes", "--lang", "en"]);
+    let listed = text
+        .lines()
+        .filter(|l| l.contains("evidence of item"))
+        .count();
+    assert_eq!(listed, 250, "{text}");
+    assert!(!text.contains("more changes not listed"), "{text}");
+    assert_eq!(short, all);
+    let o = qms(&[
+        "checklist",
+        "import",
+        dossier.to_str().unwrap(),
+        filled.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["data"]["changes"].as_array().unwrap().len(), 250);
+    assert_eq!(report["data"]["changes_omitted"], 0);
+}

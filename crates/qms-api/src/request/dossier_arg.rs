@@ -28,6 +28,10 @@ pub enum DossierArg<'a> {
     Text(String),
     /// The bytes of a dossier file (Rust callers; not expressible in JSON).
     Bytes(&'a [u8]),
+    /// The bytes of a dossier file, handed over (Rust callers): an op that takes its request
+    /// by value, such as [`crate::ops::import_checklist`], frees them once the dossier is
+    /// loaded, before its own work peaks.
+    Owned(Vec<u8>),
 }
 
 impl<'de: 'a, 'a> Deserialize<'de> for DossierArg<'a> {
@@ -49,6 +53,7 @@ impl DossierArg<'_> {
             DossierArg::Inline { raw, .. } => raw.get().as_bytes(),
             DossierArg::Text(t) => t.as_bytes(),
             DossierArg::Bytes(b) => b,
+            DossierArg::Owned(b) => b,
         }
     }
 

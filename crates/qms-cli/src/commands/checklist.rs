@@ -9,7 +9,9 @@ use crate::output::read;
 use crate::progress::Progress;
 use crate::report::{self, note};
 use qms_api::OpName;
-use qms_api::request::{ChecklistNewRequest, ExportChecklistRequest, ImportChecklistRequest};
+use qms_api::request::{
+    ChecklistNewRequest, DossierArg, ExportChecklistRequest, ImportChecklistRequest,
+};
 use qms_core::Lang;
 use std::path::{Path, PathBuf};
 
@@ -59,13 +61,14 @@ pub(crate) fn run(command: ChecklistCommand) -> Result<(), Failure> {
             output,
             partial,
             force,
+            all_changes,
             format,
             lang,
         } => import(
             &file,
             &workbooks,
             output.as_deref(),
-            (partial, force),
+            (partial, force, all_changes),
             format,
             lang.lang(),
         ),
@@ -123,11 +126,14 @@ pub(crate) fn run(command: ChecklistCommand) -> Result<(), Failure> {
     }
 }
 
+/// How many changes an import lists on the terminal unless `--all-changes` is given.
+const LISTED_CHANGES: usize = 200;
+
 fn import(
     file: &Path,
     workbooks: &[PathBuf],
     output: Option<&Path>,
-    (partial, force): (bool, bool),
+    (partial, force, all_changes): (bool, bool, bool),
     format: Format,
     lang: Lang,
 ) -> Result<(), Failure> {
@@ -147,25 +153,26 @@ fn import(
         progress.set(s.done, s.now);
     };
     let inputs: Vec<&[u8]> = books.iter().map(Vec::as_slice).collect();
+    // The dossier's bytes are handed over: the op frees them once it has loaded them.
     let r = ImportChecklistRequest {
         op: OpName::ImportChecklist,
-        dossier: dossier(&bytes),
+        dossier: DossierArg::Owned(bytes),
         workbooks: Vec::new(),
         input_names: workbooks.iter().map(|w| w.display().to_string()).collect(),
         partial,
+        // The terminal shows the first changes; JSON and `--all-changes` list them all.
+        list_changes: (!json && !all_changes).then_some(LISTED_CHANGES),
         lang,
     };
-    let mut outcome = qms_api::ops::import_checklist_observed(&r, &inputs, &observe)
+    let mut outcome = qms_api::ops::import_checklist_observed(r, &inputs, &observe)
         .map_err(|e| fail_on(file, e, lang))?;
     drop(progress);
-    // The file's text and the workbooks are no longer needed: free them before the dossier
-    // is serialised, when memory peaks.
-    drop(r);
+    // The workbooks are no longer needed (the op freed the dossier's text once loaded): free
+    // them before the dossier is serialised.
     drop(inputs);
     drop(books);
-    drop(bytes);
     let (n, k) = (
-        outcome.changes.len(),
+        outcome.changes.len() + outcome.changes_omitted,
         outcome.conflicts.len() + outcome.conflicts_omitted,
     );
     let blocked = k > 0 && !partial;
@@ -185,6 +192,35 @@ fn import(
     // each quoted value (the JSON output and the workbook keep all of it).
     fn short(m: &str) -> std::borrow::Cow<'_, str> {
         super::check_text::shorten_quotes(m, 80)
+    }
+    // The changes first and the conflicts after them, next to the summary: a screenful of
+    // changes must not push the conflicts out of sight. A workbook of 100,000 filled rows
+    // makes 180,000 changes, which no one reads on a terminal (and printing them was a tenth
+    // of the import): the first ones show what happened, the JSON output has them all.
+    let listed = outcome.changes.len();
+    if !crate::report::quiet() && !crate::report::json() {
+        use std::io::Write;
+        let mut err = std::io::BufWriter::with_capacity(1 << 16, std::io::stderr().lock());
+        for c in &outcome.changes {
+            // Closed stderr: the lines are lost, the import itself still counts (as `say!`).
+            let _ = writeln!(err, "{}", crate::output::terminal_safe(&short(&c.message)));
+        }
+        let _ = err.flush();
+    }
+    if listed < n {
+        note!(
+            "{}",
+            match lang {
+                Lang::Vi => format!(
+                    "… và {} thay đổi khác không liệt kê (--all-changes hoặc --format json để xem tất cả)",
+                    super::n(n - listed, lang)
+                ),
+                Lang::En => format!(
+                    "… and {} more changes not listed (--all-changes or --format json lists them all)",
+                    super::n(n - listed, lang)
+                ),
+            }
+        );
     }
     for c in &outcome.conflicts {
         say!(
@@ -207,16 +243,6 @@ fn import(
                 ),
             }
         );
-    }
-    // 100,000 rows make 180,000 lines: one write each would cost a tenth of the import.
-    if !crate::report::quiet() && !crate::report::json() {
-        use std::io::Write;
-        let mut err = std::io::BufWriter::with_capacity(1 << 16, std::io::stderr().lock());
-        for c in &outcome.changes {
-            // Closed stderr: the lines are lost, the import itself still counts (as `say!`).
-            let _ = writeln!(err, "{}", crate::output::terminal_safe(&short(&c.message)));
-        }
-        let _ = err.flush();
     }
     // Printed: free the 180,000 change reports before the dossier is serialised.
     outcome.changes = Vec::new();

@@ -138,12 +138,37 @@ impl Change {
     }
 }
 
-/// Applies answers that differ from the dossier; returns what changed.
+/// The changes applied: the first `limit` recorded, the others counted.
+pub(crate) struct ChangeLog {
+    pub(crate) listed: Vec<Change>,
+    pub(crate) omitted: usize,
+    limit: usize,
+}
+
+impl ChangeLog {
+    pub(crate) fn new(limit: Option<usize>) -> Self {
+        ChangeLog {
+            listed: Vec::new(),
+            omitted: 0,
+            limit: limit.unwrap_or(usize::MAX),
+        }
+    }
+
+    /// Records a change, built only when it is to be listed (a record copies five ids).
+    fn push(&mut self, make: impl FnOnce() -> Change) {
+        if self.listed.len() < self.limit {
+            self.listed.push(make());
+        } else {
+            self.omitted += 1;
+        }
+    }
+}
+
+/// Applies answers that differ from the dossier, recording what changed in `changes`.
 ///
 /// Takes the answers by value: their texts move into the dossier and into the changes, so a
 /// 100,000-row import keeps one copy of what was typed in each place, not two.
-pub(crate) fn apply(dossier: &mut Dossier, answers: Answers) -> Vec<Change> {
-    let mut changes = Vec::new();
+pub(crate) fn apply(dossier: &mut Dossier, answers: Answers, changes: &mut ChangeLog) {
     let offered = crate::layout::finding_kinds(dossier.settings.grade_nonconformities);
     // Per (audit, checklist, item) index: the kinds of its linked findings and the first such
     // finding, kept current as findings are added or changed, so each answer costs a hash
@@ -185,10 +210,9 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: Answers) -> Vec<Change> {
         }
         let now = current(item_now, kinds_now, &offered);
         let (cl_id, item_id) = (checklist.id.clone(), item_now.id.clone());
-        let (workbook, sheet) = (origin.workbook.to_string(), origin.sheet.to_string());
         let change = |column: u16, kind: ChangeKind| Change {
-            workbook: workbook.clone(),
-            sheet: sheet.clone(),
+            workbook: origin.workbook.to_string(),
+            sheet: origin.sheet.to_string(),
             cell: cell_ref(origin.row, column),
             checklist: cl_id.clone(),
             item: item_id.clone(),
@@ -204,34 +228,40 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: Answers) -> Vec<Change> {
             continue;
         };
         if answer.result != now.result {
-            changes.push(change(
-                col::RESULT,
-                ChangeKind::Result {
-                    from: item.result,
-                    to: answer.result,
-                },
-            ));
+            changes.push(|| {
+                change(
+                    col::RESULT,
+                    ChangeKind::Result {
+                        from: item.result,
+                        to: answer.result,
+                    },
+                )
+            });
             item.result = answer.result;
         }
         if answer.evidence != now.evidence {
             let from = std::mem::replace(&mut item.evidence, answer.evidence.clone());
-            changes.push(change(
-                col::EVIDENCE,
-                ChangeKind::Evidence {
-                    from,
-                    to: answer.evidence,
-                },
-            ));
+            changes.push(|| {
+                change(
+                    col::EVIDENCE,
+                    ChangeKind::Evidence {
+                        from,
+                        to: answer.evidence,
+                    },
+                )
+            });
         }
         if answer.note != now.note {
             let from = std::mem::replace(&mut item.note, answer.note.clone());
-            changes.push(change(
-                col::NOTE,
-                ChangeKind::Note {
-                    from,
-                    to: answer.note,
-                },
-            ));
+            changes.push(|| {
+                change(
+                    col::NOTE,
+                    ChangeKind::Note {
+                        from,
+                        to: answer.note,
+                    },
+                )
+            });
         }
         let Some(kind) = answer.kind else { continue };
         if Some(kind) == now.kind {
@@ -240,14 +270,16 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: Answers) -> Vec<Change> {
         if let Some((kinds, n)) = linked.get_mut(&key)
             && let Some(f) = audit.findings.get_mut(*n)
         {
-            changes.push(change(
-                col::KIND,
-                ChangeKind::FindingKindChanged {
-                    finding: f.id.clone(),
-                    from: f.kind,
-                    to: kind,
-                },
-            ));
+            changes.push(|| {
+                change(
+                    col::KIND,
+                    ChangeKind::FindingKindChanged {
+                        finding: f.id.clone(),
+                        from: f.kind,
+                        to: kind,
+                    },
+                )
+            });
             f.kind = kind;
             if let Some(first) = kinds.first_mut() {
                 *first = kind;
@@ -284,12 +316,8 @@ pub(crate) fn apply(dossier: &mut Dossier, answers: Answers) -> Vec<Change> {
         };
         audit.findings.push(finding);
         linked.insert(key, (vec![kind], audit.findings.len() - 1));
-        changes.push(change(
-            col::KIND,
-            ChangeKind::FindingCreated { finding: id, kind },
-        ));
+        changes.push(|| change(col::KIND, ChangeKind::FindingCreated { finding: id, kind }));
     }
-    changes
 }
 
 /// `base`, or `base-2`, `base-3`... whichever no finding of the dossier uses yet.
@@ -357,11 +385,18 @@ mod tests {
         (d, answers)
     }
 
+    fn apply_all(d: &mut qms_core::Dossier, answers: Answers) -> Vec<super::Change> {
+        let mut log = super::ChangeLog::new(None);
+        super::apply(d, answers, &mut log);
+        assert_eq!(log.omitted, 0);
+        log.listed
+    }
+
     #[test]
     fn applying_moves_the_answers_and_links_findings_once() {
         let (mut d, answers) = case(300);
         let before = d.findings().count();
-        let changes = super::apply(&mut d, answers.clone());
+        let changes = apply_all(&mut d, answers.clone());
         let created = changes
             .iter()
             .filter(|c| matches!(c.kind, super::ChangeKind::FindingCreated { .. }))
@@ -372,7 +407,21 @@ mod tests {
             assert_eq!(d.audits[a].checklists[c].items[i].evidence, answer.evidence);
         }
         // Again: every answer is now the dossier's state.
-        assert!(super::apply(&mut d, answers).is_empty());
+        assert!(apply_all(&mut d, answers).is_empty());
+    }
+
+    /// A limit on the changes recorded changes nothing in the dossier: the first ones are
+    /// listed, the rest counted.
+    #[test]
+    fn changes_beyond_the_limit_are_applied_and_counted() {
+        let (mut all, answers) = case(300);
+        let mut limited = all.clone();
+        let every = apply_all(&mut all, answers.clone());
+        let mut log = super::ChangeLog::new(Some(7));
+        super::apply(&mut limited, answers, &mut log);
+        assert_eq!(limited, all);
+        assert_eq!(log.listed, every[..7]);
+        assert_eq!(log.omitted, every.len() - 7);
     }
 
     /// Ten times the rows take about ten times the work (each answer once scanned every
@@ -384,7 +433,7 @@ mod tests {
                 .map(|_| {
                     let (mut d, answers) = case(n);
                     let t = cpu_time();
-                    let changes = super::apply(&mut d, answers);
+                    let changes = apply_all(&mut d, answers);
                     let spent = cpu_time().saturating_sub(t);
                     assert!(changes.len() >= n);
                     spent

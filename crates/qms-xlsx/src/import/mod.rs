@@ -44,7 +44,8 @@ pub mod limits {
 /// Options of [`import_checklists`].
 ///
 /// ```
-/// let opts = qms_xlsx::ImportOptions { partial: false, lang: qms_core::Lang::Vi };
+/// let opts = qms_xlsx::ImportOptions { partial: false, lang: qms_core::Lang::Vi,
+///     list_changes: None };
 /// assert!(!opts.partial); // all-or-nothing by default
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -53,6 +54,10 @@ pub struct ImportOptions {
     pub partial: bool,
     /// Language of the messages (conflict texts are produced with [`Conflict::message`]).
     pub lang: Lang,
+    /// Record at most this many [`Change`]s (all when `None`); the others are applied all
+    /// the same and counted in [`ImportOutcome::changes_omitted`]. 100,000 filled rows make
+    /// about 180,000 changes, some 50 MB of records a terminal does not show.
+    pub list_changes: Option<usize>,
 }
 
 /// One filled workbook: a name for messages (the file name) and its bytes.
@@ -69,8 +74,11 @@ pub struct Workbook<'a> {
 pub struct ImportOutcome {
     /// The dossier after the import; equal to the input when nothing was applied.
     pub dossier: Dossier,
-    /// What was applied, in checklist and item order.
+    /// What was applied, in checklist and item order (the first
+    /// [`ImportOptions::list_changes`] of it).
     pub changes: Vec<Change>,
+    /// Changes applied beyond those recorded in `changes`.
+    pub changes_omitted: usize,
     /// What could not be applied; with conflicts and without `partial`, nothing was applied.
     /// At most [`limits::MAX_CONFLICTS`], in workbook, sheet and cell order.
     pub conflicts: Vec<Conflict>,
@@ -271,11 +279,10 @@ pub fn merge_filled_observed(
     let blocked = !matched.conflicts.is_empty();
     let (mut conflicts, conflicts_omitted) = matched.conflicts.into_parts();
     observe(total - 1, total, "");
-    let changes = if !blocked || opts.partial {
-        apply::apply(&mut dossier, matched.answers)
-    } else {
-        Vec::new()
-    };
+    let mut log = apply::ChangeLog::new(opts.list_changes);
+    if !blocked || opts.partial {
+        apply::apply(&mut dossier, matched.answers, &mut log);
+    }
     observe(total, total, "");
     conflicts.sort_by(|a, b| {
         (&a.workbook, &a.sheet, cell_order(&a.cell)).cmp(&(
@@ -286,7 +293,8 @@ pub fn merge_filled_observed(
     });
     ImportOutcome {
         dossier,
-        changes,
+        changes: log.listed,
+        changes_omitted: log.omitted,
         conflicts,
         conflicts_omitted,
     }

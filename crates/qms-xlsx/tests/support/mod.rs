@@ -65,6 +65,7 @@ pub fn import(d: &Dossier, books: &[(&str, &[u8])], partial: bool) -> qms_xlsx::
         &qms_xlsx::ImportOptions {
             partial,
             lang: qms_core::Lang::Vi,
+            list_changes: None,
         },
     )
     .unwrap()
