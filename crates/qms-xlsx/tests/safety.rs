@@ -268,3 +268,13 @@ fn a_cell_reference_past_excels_grid_is_refused_not_a_panic() {
         assert!(e.to_string().contains(bad), "{e}");
     }
 }
+
+/// Found by the import_checklist fuzz campaign: the worksheet part is named
+/// `xl/worksheetS/sheet1.xml` in the zip directory, which the reference check (looking for
+/// `xl/worksheets/`) skipped while calamine still read it and overflowed on its references.
+#[test]
+fn a_worksheet_named_in_another_case_is_checked_too() {
+    let bytes = include_bytes!("fixtures/fuzz-sheet-name-case.xlsx");
+    let e = err(bytes);
+    assert_eq!(e.code(), "unreadable-workbook", "{e}");
+}

@@ -177,7 +177,10 @@ fn check_references(
     for i in 0..zip.len() {
         let part = zip.by_index(i).map_err(|e| unreadable(&e))?;
         let part_name = part.name().map(|n| n.to_string()).unwrap_or_default();
-        let worksheet = part_name.starts_with("xl/worksheets/") && part_name.ends_with(".xml");
+        // Any case: calamine found `xl/worksheetS/sheet1.xml` for `worksheets/sheet1.xml` (a
+        // fuzzed workbook that reached its unchecked arithmetic past this test).
+        let lower = part_name.to_ascii_lowercase();
+        let worksheet = lower.starts_with("xl/worksheets/") && lower.ends_with(".xml");
         if !(worksheet && wanted(&part_name)) {
             continue;
         }
@@ -343,7 +346,9 @@ pub(crate) fn read_workbook_using(
                 }
                 Scanned::OffGrid(bad) => return Err(off_grid(name, part, &bad)),
                 // Checked before calamine reads it, as every other part was.
-                Scanned::Unusual => check_references(name, &mut zip, &|p| p == part)?,
+                Scanned::Unusual => {
+                    check_references(name, &mut zip, &|p| p.eq_ignore_ascii_case(part))?
+                }
             }
         }
         let unreadable = |e: calamine::XlsxError| XlsxError::Unreadable {
