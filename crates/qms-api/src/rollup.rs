@@ -133,13 +133,15 @@ pub fn load_error(bytes: &[u8], lang: Lang) -> Result<Dossier, String> {
 /// dossier `i` (or why it cannot be read); `each` sees every dossier that loads, while it is
 /// in memory (the CLI writes the inspection minutes there), and may report a problem.
 /// Rows are kept in input order, so the first file of a duplicated agency is the one counted.
+/// Agencies of another province than `place` (the issuer's, when given; else the one most
+/// dossiers name) are left out ([`Province::keep_province`]).
 ///
 /// ```
 /// use qms_core::rollup::RollupOptions;
 /// let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
 /// let texts = [b"{".to_vec(), serde_json::to_vec(&qms_core::starter::starter_dossier("UBND xã A")).unwrap()];
-/// let (p, notes) = qms_api::roll_up(2, 2, RollupOptions { year: 2026, today }, qms_core::Lang::Vi,
-///     |i| (format!("{i}.json"), Ok(texts[i].clone())), |_| Ok(()));
+/// let (p, notes) = qms_api::roll_up(2, 2, RollupOptions { year: 2026, today }, None,
+///     qms_core::Lang::Vi, |i| (format!("{i}.json"), Ok(texts[i].clone())), |_| Ok(()));
 /// assert_eq!((p.agencies.len(), p.unreadable()), (1, 1));
 /// assert!(notes.is_empty());
 /// ```
@@ -147,6 +149,7 @@ pub fn roll_up(
     count: usize,
     threads: usize,
     opts: RollupOptions,
+    place: Option<&str>,
     lang: Lang,
     read: impl Fn(usize) -> (String, Result<Vec<u8>, String>) + Sync,
     each: impl Fn(&ReadAgency<'_>) -> Result<(), String> + Sync,
@@ -206,6 +209,7 @@ pub fn roll_up(
             Err(e) => province.reject(&name, e),
         }
     }
+    province.keep_province(place);
     let mut notes = notes.into_inner().unwrap_or_else(|e| e.into_inner());
     notes.sort();
     (province, notes.into_iter().map(|(_, n)| n).collect())
@@ -325,7 +329,15 @@ pub fn rollup(r: &RollupRequest<'_>) -> Result<(Document, Province), ApiError> {
         let bytes = r.dossiers.get(i).map(|d| d.bytes().to_vec());
         (name, bytes.ok_or_else(String::new))
     };
-    let (province, _) = roll_up(r.dossiers.len(), threads, opts, r.lang, read, |_| Ok(()));
+    let (province, _) = roll_up(
+        r.dossiers.len(),
+        threads,
+        opts,
+        r.province.as_deref(),
+        r.lang,
+        read,
+        |_| Ok(()),
+    );
     let mut issuer = issuer(&province, r.province.as_deref(), r.issuer.as_deref());
     issuer.number = r.number.clone();
     issuer.signer = r.signer.clone();

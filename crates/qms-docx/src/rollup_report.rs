@@ -156,12 +156,12 @@ fn intro(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, issuer: &RollupIssuer, al
     if !p.rejected.is_empty() {
         text.push_str(&match lang {
             Lang::Vi => format!(
-                " {} hồ sơ không được đưa vào tổng hợp (hồ sơ lỗi, trùng cơ quan hoặc không thuộc năm {}), nêu tại Mục IV.",
+                " {} hồ sơ không được đưa vào tổng hợp (hồ sơ lỗi, trùng cơ quan, không thuộc năm {} hoặc của cơ quan ngoài tỉnh), nêu tại Mục IV.",
                 p.rejected.len(),
                 p.year
             ),
             Lang::En => format!(
-                " {} left out (unreadable, duplicate agency or not of {}); see section IV.",
+                " {} left out (unreadable, duplicate agency, not of {} or of another province); see section IV.",
                 match p.rejected.len() {
                     1 => "1 dossier is".to_owned(),
                     n => format!("{n} dossiers are"),
@@ -397,6 +397,11 @@ fn follow_up(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, province: &str) {
             "Hồ sơ không thuộc năm kiểm tra",
             "Dossiers of another year",
         ),
+        (
+            3,
+            "Hồ sơ của cơ quan ngoài tỉnh, không tổng hợp",
+            "Agencies of another province, not rolled up",
+        ),
     ] {
         let files: Vec<String> = p
             .rejected
@@ -406,6 +411,7 @@ fn follow_up(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, province: &str) {
                     Rejection::Unreadable { .. } => 0,
                     Rejection::Duplicate { .. } => 1,
                     Rejection::OtherYear { .. } => 2,
+                    Rejection::OtherProvince { .. } => 3,
                 }
             })
             .map(|r| r.reason.official(&r.source, lang))
@@ -492,11 +498,17 @@ fn proposals(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, issuer: &RollupIssuer
             )
         });
     }
-    if !p.rejected.is_empty() {
+    // An agency of another province reports to its own province: nothing to ask of it here.
+    let resend = p
+        .rejected
+        .iter()
+        .filter(|r| !matches!(r.reason, Rejection::OtherProvince { .. }))
+        .count();
+    if resend > 0 {
         items.push(if vi {
-            format!("Đề nghị các cơ quan có {} hồ sơ nêu tại Mục IV gửi lại hồ sơ đúng năm, đúng định dạng.", p.rejected.len())
+            format!("Đề nghị các cơ quan có {resend} hồ sơ nêu tại Mục IV gửi lại hồ sơ đúng năm, đúng định dạng.")
         } else {
-            format!("Ask the senders of {} of section IV for valid dossiers of the year.", match p.rejected.len() {
+            format!("Ask the senders of {} of section IV for valid dossiers of the year.", match resend {
                 1 => "the dossier".to_owned(),
                 n => format!("the {n} dossiers"),
             })

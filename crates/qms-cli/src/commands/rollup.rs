@@ -130,7 +130,15 @@ pub(crate) fn run(a: Args) -> Result<(), Failure> {
         let Some(dir) = &a.minutes else {
             return Ok(());
         };
-        if r.row.year.is_some_and(|y| y != opts.year) {
+        // Only the agencies rolled up: of the year, and of the province when it is given.
+        let elsewhere = |p: &str| {
+            a.province
+                .as_deref()
+                .is_some_and(|given| !qms_core::rollup::same_province(p, given))
+        };
+        if r.row.year.is_some_and(|y| y != opts.year)
+            || r.row.province.as_deref().is_some_and(elsewhere)
+        {
             return Ok(());
         }
         let issuer =
@@ -143,7 +151,15 @@ pub(crate) fn run(a: Args) -> Result<(), Failure> {
         let path = dir.join(format!("bien-ban-kiem-tra-{stem}.docx"));
         write_file(&path, &bytes, a.force).map_err(|e| format!("{e:#}"))
     };
-    let (province, notes) = qms_api::roll_up(files.len(), threads, opts, a.lang, read, minutes);
+    let (province, notes) = qms_api::roll_up(
+        files.len(),
+        threads,
+        opts,
+        a.province.as_deref(),
+        a.lang,
+        read,
+        minutes,
+    );
     drop(progress);
     let issuer = issuer_for(&province);
     let mut documents = Vec::new();
@@ -182,21 +198,23 @@ fn report(p: &Province, notes: &[String], lang: Lang) {
         "{}",
         match lang {
             Lang::Vi => format!(
-                "đã tổng hợp {} cơ quan từ {received} hồ sơ năm {}; {} hồ sơ lỗi, {} trùng cơ quan, {} khác năm",
+                "đã tổng hợp {} cơ quan từ {received} hồ sơ năm {}; {} hồ sơ lỗi, {} trùng cơ quan, {} khác năm, {} ngoài tỉnh",
                 p.agencies.len(),
                 p.year,
                 p.unreadable(),
                 count(p, |r| matches!(r, Rejection::Duplicate { .. })),
                 count(p, |r| matches!(r, Rejection::OtherYear { .. })),
+                count(p, |r| matches!(r, Rejection::OtherProvince { .. })),
             ),
             Lang::En => format!(
-                "rolled up {} from {} of {}; {} unreadable, {} duplicate, {} of another year",
+                "rolled up {} from {} of {}; {} unreadable, {} duplicate, {} of another year, {} of another province",
                 lang.count(p.agencies.len() as u64, "", "agency"),
                 lang.count(received as u64, "", "dossier"),
                 p.year,
                 p.unreadable(),
                 count(p, |r| matches!(r, Rejection::Duplicate { .. })),
                 count(p, |r| matches!(r, Rejection::OtherYear { .. })),
+                count(p, |r| matches!(r, Rejection::OtherProvince { .. })),
             ),
         }
     );

@@ -25,7 +25,9 @@ mod summary;
 #[cfg(test)]
 mod tests;
 
-pub use province::{Province, Rejected, Rejection, Shortcoming, Tally, kind_noun, kind_plural};
+pub use province::{
+    Province, Rejected, Rejection, Shortcoming, Tally, kind_noun, kind_plural, same_province,
+};
 pub use province_of::province_of;
 pub use summary::{AgencySummary, Requirement, dossier_year, summarize};
 

@@ -35,6 +35,18 @@ pub enum Rejection {
         name: String,
         /// The dossier's year.
         year: i32,
+        /// The agency's province, kept to tell later whether it is in the roll-up's at all.
+        #[serde(skip)]
+        province: Option<String>,
+    },
+    /// The agency belongs to another province than the roll-up's.
+    OtherProvince {
+        /// The dossier id.
+        id: String,
+        /// The agency.
+        name: String,
+        /// The agency's province.
+        province: String,
     },
 }
 
@@ -44,7 +56,8 @@ impl Rejection {
     ///
     /// ```
     /// use qms_core::{Lang, rollup::Rejection};
-    /// let r = Rejection::OtherYear { id: "x".into(), name: "UBND xã A".into(), year: 2025 };
+    /// let r = Rejection::OtherYear { id: "x".into(), name: "UBND xã A".into(), year: 2025,
+    ///     province: None };
     /// assert_eq!(r.official("x.json", Lang::En), "UBND xã A (dossier of 2025)");
     /// ```
     pub fn official(&self, source: &str, lang: Lang) -> String {
@@ -62,6 +75,12 @@ impl Rejection {
             }
             (Rejection::OtherYear { name, year, .. }, Lang::En) => {
                 format!("{name} (dossier of {year})")
+            }
+            (Rejection::OtherProvince { name, province, .. }, Lang::Vi) => {
+                format!("{name} (thuộc {})", province_phrase(province, lang))
+            }
+            (Rejection::OtherProvince { name, province, .. }, Lang::En) => {
+                format!("{name} ({})", province_phrase(province, lang))
             }
         }
     }
@@ -82,8 +101,56 @@ impl Rejection {
             (Rejection::OtherYear { name, year, .. }, Lang::En) => {
                 format!("the dossier of {name} is of {year}, not the inspected year")
             }
+            (Rejection::OtherProvince { name, province, .. }, Lang::Vi) => format!(
+                "{name} thuộc {}, không thuộc phạm vi tổng hợp",
+                province_phrase(province, lang)
+            ),
+            (Rejection::OtherProvince { name, province, .. }, Lang::En) => format!(
+                "{name} is in {}, outside this roll-up",
+                province_phrase(province, lang)
+            ),
         }
     }
+}
+
+/// "tỉnh Đồng Tháp" / "Đồng Tháp province"; a centrally-run city keeps its own word
+/// ("thành phố Hà Nội" / "Hà Nội city"), which [`super::province_of`] does not say, so the
+/// bare name is given then.
+fn province_phrase(province: &str, lang: Lang) -> String {
+    const CITIES: [&str; 6] = [
+        "Hà Nội",
+        "Hồ Chí Minh",
+        "Hải Phòng",
+        "Đà Nẵng",
+        "Cần Thơ",
+        "Huế",
+    ];
+    let city = CITIES
+        .iter()
+        .any(|c| province.eq_ignore_ascii_case(c) || province == *c);
+    match (lang, city) {
+        (Lang::Vi, true) => format!("thành phố {province}"),
+        (Lang::Vi, false) => format!("tỉnh {province}"),
+        (Lang::En, true) => format!("{province} city"),
+        (Lang::En, false) => format!("{province} province"),
+    }
+}
+
+/// Whether two spellings name the same province ("Ninh Bình", "NINH BÌNH", "tỉnh Ninh Bình").
+///
+/// ```
+/// assert!(qms_core::rollup::same_province("tỉnh NINH BÌNH", "Ninh Bình"));
+/// assert!(!qms_core::rollup::same_province("Ninh Bình", "Đồng Tháp"));
+/// ```
+pub fn same_province(a: &str, b: &str) -> bool {
+    let bare = |s: &str| {
+        let l = s.trim().to_lowercase();
+        ["tỉnh ", "thành phố "]
+            .iter()
+            .find_map(|p| l.strip_prefix(p).map(str::to_owned))
+            .unwrap_or(l)
+    };
+    bare(a) == bare(b)
 }
 
 /// A dossier left out of the roll-up.
@@ -258,7 +325,7 @@ pub struct Province {
     pub as_of: chrono::NaiveDate,
     /// The agencies rolled up, in input order.
     pub agencies: Vec<AgencySummary>,
-    /// What was left out, in input order.
+    /// What was left out, in input order (those of another province last).
     pub rejected: Vec<Rejected>,
     #[serde(skip)]
     ids: HashMap<String, usize>,
@@ -287,6 +354,7 @@ impl Province {
                     id: row.id,
                     name: row.name,
                     year: y,
+                    province: row.province,
                 },
             });
             return;
@@ -308,6 +376,76 @@ impl Province {
         }
         self.ids.insert(row.id.clone(), self.agencies.len());
         self.agencies.push(row);
+    }
+
+    /// Leaves out the agencies of another province: `place` when the issuer names it, else
+    /// the one most agencies belong to ([`Province::place`]). An agency whose province the
+    /// dossier does not say stays. A dossier of another year from another province is
+    /// reported as of another province, the reason that matters to the issuer. Call once,
+    /// after the last [`Province::add`].
+    ///
+    /// ```
+    /// use qms_core::rollup::{Province, Rejection, RollupOptions, summarize};
+    /// let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    /// let opts = RollupOptions { year: 2026, today };
+    /// let mut p = Province::new(opts);
+    /// for (id, address) in [("a", "xã A, tỉnh Ninh Bình"), ("b", "xã B, tỉnh Ninh Bình"),
+    ///                       ("c", "phường C, tỉnh Đồng Tháp")] {
+    ///     let mut d = qms_core::starter::starter_dossier(&format!("UBND xã {id}"));
+    ///     d.id = id.into();
+    ///     d.agency.address = Some(address.into());
+    ///     p.add(summarize(&format!("{id}.json"), &d, &[], &opts));
+    /// }
+    /// p.keep_province(None);
+    /// assert_eq!(p.agencies.len(), 2);
+    /// assert!(matches!(&p.rejected[0].reason,
+    ///     Rejection::OtherProvince { province, .. } if province == "Đồng Tháp"));
+    /// ```
+    pub fn keep_province(&mut self, place: Option<&str>) {
+        let Some(place) = place
+            .map(str::to_owned)
+            .or_else(|| self.place().map(str::to_owned))
+        else {
+            return;
+        };
+        let elsewhere =
+            |p: &Option<String>| p.as_deref().is_some_and(|p| !same_province(p, &place));
+        for r in &mut self.rejected {
+            if let Rejection::OtherYear {
+                id,
+                name,
+                province: province @ Some(_),
+                ..
+            } = &mut r.reason
+                && elsewhere(province)
+            {
+                r.reason = Rejection::OtherProvince {
+                    id: std::mem::take(id),
+                    name: std::mem::take(name),
+                    province: province.take().unwrap_or_default(),
+                };
+            }
+        }
+        let (kept, gone): (Vec<_>, Vec<_>) = std::mem::take(&mut self.agencies)
+            .into_iter()
+            .partition(|a| !elsewhere(&a.province));
+        self.agencies = kept;
+        self.ids = self
+            .agencies
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        for a in gone {
+            self.rejected.push(Rejected {
+                source: a.source,
+                reason: Rejection::OtherProvince {
+                    id: a.id,
+                    name: a.name,
+                    province: a.province.unwrap_or_default(),
+                },
+            });
+        }
     }
 
     /// Records a dossier that could not be read.

@@ -256,6 +256,55 @@ fn one_agency_counts_what_its_dossier_holds() {
 
 use crate::rules::Severity;
 
+/// A dossier from another province is left out as such, even when it is also of another
+/// year (the reason the issuer must see: it is not theirs to inspect); agencies whose province
+/// is unknown stay; the issuer's own province, when given, wins over the majority.
+#[test]
+fn agencies_of_another_province_are_left_out_as_such() {
+    let with = |id: &str, address: Option<&str>, year: i32| {
+        let mut d = crate::Dossier::new(id, &format!("Ủy ban nhân dân xã {id}"));
+        d.agency.address = address.map(str::to_owned);
+        d.audits.push(audit("a1", day(year, 3, 10), &[]));
+        row(&d)
+    };
+    let rows = || {
+        [
+            with("a", Some("xã A, tỉnh Ninh Bình"), 2026),
+            with("b", Some("xã B, TỈNH NINH BÌNH"), 2026),
+            with("c", None, 2026),
+            with("d", Some("phường Mỹ Tho, tỉnh Đồng Tháp"), 2026),
+            with("e", Some("phường Mỹ Tho, tỉnh Đồng Tháp"), 2025),
+            with("f", Some("xã F, tỉnh Ninh Bình"), 2024),
+        ]
+    };
+    let mut p = Province::new(opts());
+    rows().into_iter().for_each(|r| p.add(r));
+    p.keep_province(None);
+    let kept: Vec<&str> = p.agencies.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(kept, ["a", "b", "c"]);
+    let reasons: Vec<(&str, &str)> = p
+        .rejected
+        .iter()
+        .map(|r| match &r.reason {
+            Rejection::OtherProvince { id, province, .. } => (id.as_str(), province.as_str()),
+            Rejection::OtherYear { id, .. } => (id.as_str(), "year"),
+            _ => ("?", "?"),
+        })
+        .collect();
+    assert_eq!(
+        reasons,
+        [("e", "Đồng Tháp"), ("f", "year"), ("d", "Đồng Tháp")]
+    );
+    let said = p.rejected[0].reason.official("e.json", crate::Lang::Vi);
+    assert_eq!(said, "Ủy ban nhân dân xã e (thuộc tỉnh Đồng Tháp)");
+    // Given by the issuer: Đồng Tháp's roll-up keeps its own.
+    let mut p = Province::new(opts());
+    rows().into_iter().for_each(|r| p.add(r));
+    p.keep_province(Some("tỉnh Đồng Tháp"));
+    let kept: Vec<&str> = p.agencies.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(kept, ["c", "d"]);
+}
+
 #[test]
 fn province_rejects_duplicates_and_other_years_and_ranks_shortcomings() {
     let mut p = Province::new(opts());

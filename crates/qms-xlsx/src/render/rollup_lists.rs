@@ -81,12 +81,15 @@ pub(super) fn rejected(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), Xls
             Rejection::Unreadable { .. } => ctx.pick("Lỗi, không đọc được", "Unreadable"),
             Rejection::Duplicate { .. } => ctx.pick("Trùng cơ quan", "Duplicate agency"),
             Rejection::OtherYear { .. } => ctx.pick("Không thuộc năm kiểm tra", "Another year"),
+            Rejection::OtherProvince { .. } => ctx.pick("Ngoài tỉnh", "Another province"),
         };
         let detail = clip(&r.reason.describe(lang), lang);
         // The agency by name; an unreadable file has nothing else to name it by.
         let who = match &r.reason {
             Rejection::Unreadable { .. } => r.source.clone(),
-            Rejection::Duplicate { name, .. } | Rejection::OtherYear { name, .. } => name.clone(),
+            Rejection::Duplicate { name, .. }
+            | Rejection::OtherYear { name, .. }
+            | Rejection::OtherProvince { name, .. } => name.clone(),
         };
         ws.write_number_with_format(row, 0, (i + 1) as f64, &s.locked_center)?;
         check_cell_text(&sheet, row, 1, "dossier", &who)?;
