@@ -55,6 +55,17 @@ pub(crate) fn by_kind(
             .iter()
             .filter_map(|&i| p.agencies.get(i).filter(|a| a.kind == kind))
             .map(|a| {
+                // "People's Committee of My Tho Ward" is "My Tho Ward" under "wards".
+                if let (Lang::En, Some(en)) = (lang, &a.english_name) {
+                    return match kind {
+                        AgencyKind::Commune | AgencyKind::Ward | AgencyKind::SpecialZone => en
+                            .strip_prefix("People's Committee of ")
+                            .or_else(|| en.strip_prefix("People’s Committee of "))
+                            .unwrap_or(en)
+                            .to_owned(),
+                        _ => en.clone(),
+                    };
+                }
                 let name = short_name(&a.name, province);
                 // Under "UBND xã" the committee is understood: "xã An Bình".
                 match kind {

@@ -108,7 +108,10 @@ pub(crate) fn annex(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province) {
             let failures: Vec<&str> = a.failures().iter().map(|r| r.failure(lang)).collect();
             let cells = [
                 (n + 1).to_string(),
-                short_name(&a.name, &ctx.d.agency.place.clone().unwrap_or_default()),
+                match (lang, &a.english_name) {
+                    (Lang::En, Some(en)) => en.clone(),
+                    _ => short_name(&a.name, &ctx.d.agency.place.clone().unwrap_or_default()),
+                },
                 date(a.last_audit),
                 date(a.last_review),
                 a.nonconformities().to_string(),

@@ -81,6 +81,9 @@ fn the_report_and_minutes_name_the_province_and_never_an_id() {
                 assert!(!text.contains("GIÁM ĐỐC"), "{text}");
                 assert!(text.contains("1 commune;"), "{text}");
                 assert!(!text.contains("1 communes"), "{text}");
+                // The dossiers' English names, not their Vietnamese ones.
+                assert!(text.contains("My Tho Ward"), "{text}");
+                assert!(!text.contains("phường Mỹ Tho"), "{text}");
             }
         }
         // Judged at the end of 2025: both held their audit and review within 12 months, and

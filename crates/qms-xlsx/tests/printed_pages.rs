@@ -194,6 +194,15 @@ fn the_rollup_prints_like_the_other_workbooks() {
     // One date style: dd/mm/yyyy as in every date cell, not 2026-11-30.
     assert!(strings.contains("rolled up on 30/11/2026"), "{strings}");
     assert!(!strings.contains("2026-11-30"));
+    // The agencies by their English names where the dossier gives one.
+    assert!(
+        strings.contains("People's Committee of My Tho Ward"),
+        "{strings}"
+    );
+    assert!(
+        !strings.contains("Ủy ban nhân dân phường Mỹ Tho"),
+        "{strings}"
+    );
     let sheets = texts(&bytes, "xl/worksheets/sheet");
     // The chart sheet (the last) has a title, margins and page numbers like the others.
     let charts = sheets.last().unwrap();

@@ -78,6 +78,9 @@ pub struct AgencySummary {
     pub id: String,
     /// The agency's name.
     pub name: String,
+    /// The agency's English name (`english.agency`), if the dossier gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub english_name: Option<String>,
     /// Kind of agency (given or inferred from the name).
     pub kind: AgencyKind,
     /// The agency's place name (địa danh), e.g. "Ninh Bình"; a commune's own name, so not
@@ -131,6 +134,17 @@ pub struct AgencySummary {
     pub most_serious: Option<(&'static str, String, String)>,
     /// Rule codes with at least one diagnostic, and how many, in rule order.
     pub rules: Vec<(&'static str, u32)>,
+}
+
+impl AgencySummary {
+    /// The agency's name in a document's language: its English name in English when the
+    /// dossier gives one, its Vietnamese name otherwise (a proper name needs no translation).
+    pub fn name_in(&self, lang: crate::Lang) -> &str {
+        match (lang, &self.english_name) {
+            (crate::Lang::En, Some(n)) => n,
+            _ => &self.name,
+        }
+    }
 }
 
 impl AgencySummary {
@@ -314,6 +328,13 @@ pub fn summarize(
         source: source.to_owned(),
         id: d.id.clone(),
         name: d.agency.name.clone(),
+        english_name: d
+            .english
+            .agency
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned),
         kind: d.agency.kind_or_inferred(),
         place: d
             .agency

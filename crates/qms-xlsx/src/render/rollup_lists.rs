@@ -37,7 +37,7 @@ pub(super) fn shortcomings(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(),
         let names: Vec<&str> = sc
             .agencies
             .iter()
-            .filter_map(|&k| ctx.p.agencies.get(k).map(|a| a.name.as_str()))
+            .filter_map(|&k| ctx.p.agencies.get(k).map(|a| a.name_in(lang)))
             .collect();
         let names = clip(&names.join("; "), lang);
         let counts = sc.counts(lang);
@@ -179,7 +179,7 @@ pub(super) fn charts(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxE
     by_open.truncate(CHART_AGENCIES);
     for (i, a) in by_open.iter().enumerate() {
         let r = top + 1 + i as u32;
-        ws.write_string_with_format(r, 0, &a.name, &s.locked)?;
+        ws.write_string_with_format(r, 0, a.name_in(ctx.lang), &s.locked)?;
         ws.write_number_with_format(r, 1, f64::from(a.actions_open), &s.number)?;
     }
     if !by_open.is_empty() {

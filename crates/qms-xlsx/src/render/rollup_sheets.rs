@@ -181,13 +181,14 @@ fn agency_table<'a>(
         n += 1;
         let r = HEADING_ROW + n;
         ws.write_number_with_format(r, 0, f64::from(n), &s.locked_center)?;
-        check_cell_text(&sheet, r, 1, "agency name", &a.name)?;
-        ws.write_string_with_format(r, 1, &a.name, &s.locked)?;
+        let name = a.name_in(lang);
+        check_cell_text(&sheet, r, 1, "agency name", name)?;
+        ws.write_string_with_format(r, 1, name, &s.locked)?;
         ws.write_string_with_format(r, 2, a.kind.label(lang), &s.locked)?;
         ws.write_string_with_format(r, 3, a.grouping.as_deref().unwrap_or(""), &s.locked)?;
         // The kind ("Ward People's Committee") wraps too in its narrow column.
         let mut tall = crate::layout::height_for(&[
-            (40.0, &a.name),
+            (40.0, name),
             (16.0, a.kind.label(lang)),
             (12.0, a.grouping.as_deref().unwrap_or("")),
         ]);
