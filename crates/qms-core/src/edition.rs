@@ -20,7 +20,7 @@ pub enum Edition {
     /// TCVN ISO 9001:2008 (ISO 9001:2008), the legacy edition named by Quyết định 19/2014/QĐ-TTg.
     #[serde(rename = "2008")]
     Iso9001_2008,
-    /// TCVN ISO 9001:2015 (ISO 9001:2015), required of state agencies since 30/6/2021.
+    /// TCVN ISO 9001:2015 (ISO 9001:2015), required of state agencies since 30 June 2021.
     #[serde(rename = "2015")]
     Iso9001_2015,
 }

@@ -318,7 +318,7 @@ static EXPLANATIONS: &[Explanation] = &[
     explain!(
         "QMS-S004",
         "Công văn 419/BKHCN-TĐC yêu cầu các cơ quan hoàn thành chuyển đổi sang TCVN ISO 9001:2015 trước 30/6/2021.",
-        "Official letter 419/BKHCN-TĐC required agencies to complete the move to TCVN ISO 9001:2015 by 30/6/2021.",
+        "Official letter 419/BKHCN-TĐC required agencies to complete the move to TCVN ISO 9001:2015 by 30 June 2021.",
         "Chuyển hồ sơ sang phiên bản 2015 (qms convert HỒ_SƠ --to 2015 -o MỚI), xem lại các ánh xạ chưa rõ, rồi công bố lại HTQLCL.",
         "Convert the dossier (qms convert FILE --to 2015 -o NEW), settle the ambiguous mappings, then re-announce the QMS."
     ),

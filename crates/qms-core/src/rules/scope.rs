@@ -166,7 +166,7 @@ pub(super) fn legacy_edition(ctx: &Context, e: &mut Emitter) {
         e.emit(
             scope().key("edition"),
             "HTQLCL vẫn áp dụng TCVN ISO 9001:2008; thời hạn chuyển đổi sang TCVN ISO 9001:2015 đối với cơ quan hành chính nhà nước đã hết ngày 30/6/2021 (dùng `qms convert` để chuyển đổi)".into(),
-            "the QMS still follows TCVN ISO 9001:2008; the deadline for state agencies to move to TCVN ISO 9001:2015 passed on 30/6/2021 (use `qms convert`)".into(),
+            "the QMS still follows TCVN ISO 9001:2008; the deadline for state agencies to move to TCVN ISO 9001:2015 passed on 30 June 2021 (use `qms convert`)".into(),
         );
     }
 }

@@ -48,7 +48,7 @@ impl Source {
             Source::Cv419 => lang
                 .pick(
                     "Công văn 419/BKHCN-TĐC (chuyển đổi sang TCVN ISO 9001:2015 trước 30/6/2021)",
-                    "Official letter 419/BKHCN-TĐC (move to TCVN ISO 9001:2015 by 30/6/2021)",
+                    "Official letter 419/BKHCN-TĐC (move to TCVN ISO 9001:2015 by 30 June 2021)",
                 )
                 .to_owned(),
             Source::AgencyPolicy => lang

@@ -107,7 +107,7 @@ pub(super) const QUESTIONS: &[TemplateQuestion] = &[
         question_vi: "Cơ quan đã công bố HTQLCL phù hợp TCVN ISO 9001:2008, gửi cơ quan theo dõi và công bố lại khi phạm vi thay đổi chưa; đã có kế hoạch chuyển đổi sang TCVN ISO 9001:2015 chưa?",
         question_en: "Has the agency announced its QMS as conforming to TCVN ISO 9001:2008, sent the announcement to the oversight body and re-announced when the scope changed; does it have a plan to transition to TCVN ISO 9001:2015?",
         guidance_vi: "Quyết định công bố, bằng chứng niêm yết và văn bản gửi Sở KH&CN; công bố lại khi điều chỉnh phạm vi (khoản 3 Điều 4 Quyết định 19/2014/QĐ-TTg). Theo Công văn 419/BKHCN-TĐC, cơ quan hành chính nhà nước phải hoàn thành chuyển đổi sang TCVN ISO 9001:2015 trước ngày 30/6/2021.",
-        guidance_en: "The announcement decision, evidence of posting and the letter to the Department of Science and Technology; re-announcement when the scope was adjusted (Article 4(3) of Decision 19/2014/QĐ-TTg). Under letter 419/BKHCN-TĐC, state administrative agencies had to complete the transition to TCVN ISO 9001:2015 before 30/6/2021.",
+        guidance_en: "The announcement decision, evidence of posting and the letter to the Department of Science and Technology; re-announcement when the scope was adjusted (Article 4(3) of Decision 19/2014/QĐ-TTg). Under letter 419/BKHCN-TĐC, state administrative agencies had to complete the transition to TCVN ISO 9001:2015 before 30 June 2021.",
     },
     TemplateQuestion {
         id: "2008-5.2-01",
