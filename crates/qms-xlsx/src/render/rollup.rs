@@ -209,6 +209,13 @@ fn summary(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
             ctx.pick("Hồ sơ không thuộc năm kiểm tra", "Dossiers of another year"),
             count(|r| matches!(r, R::OtherYear { .. })),
         ),
+        (
+            ctx.pick(
+                "Hồ sơ của cơ quan ngoài tỉnh",
+                "Agencies of another province",
+            ),
+            count(|r| matches!(r, R::OtherProvince { .. })),
+        ),
     ];
     for (i, (label, n)) in received.iter().enumerate() {
         let r = 3 + i as u32;
