@@ -208,7 +208,7 @@ pub(super) fn charts(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxE
     by_open.truncate(CHART_AGENCIES);
     for (i, a) in by_open.iter().enumerate() {
         let r = top + 1 + i as u32;
-        ws.write_string_with_format(r, 0, &chart_name(a, ctx.lang), &s.locked)?;
+        ws.write_string_with_format(r, 0, chart_name(a, ctx.lang), &s.locked)?;
         ws.write_number_with_format(r, 1, f64::from(a.actions_open), &s.number)?;
     }
     if !by_open.is_empty() {
