@@ -140,21 +140,22 @@ impl<'a> Ctx<'a> {
         if self.lang == Lang::En && self.d.english.position(&p.id).is_none() {
             // The usual English titles of the head and deputies of each kind of agency, as
             // the provinces' English pages give them; the dossier's `english.positions`
-            // overrides them.
+            // overrides them. "Chairperson": the dossier does not say whether the head is a
+            // Chairman or a Chairwoman, and a wrong guess is worse than the neutral word.
             use qms_core::model::AgencyKind;
             let (head, deputy) = match self.d.agency.kind_or_inferred() {
                 AgencyKind::Department => ("Director", "Deputy Director"),
                 AgencyKind::Commune => (
-                    "Chairman of the Commune People’s Committee",
-                    "Vice Chairman of the Commune People’s Committee",
+                    "Chairperson of the Commune People’s Committee",
+                    "Vice Chairperson of the Commune People’s Committee",
                 ),
                 AgencyKind::Ward => (
-                    "Chairman of the Ward People’s Committee",
-                    "Vice Chairman of the Ward People’s Committee",
+                    "Chairperson of the Ward People’s Committee",
+                    "Vice Chairperson of the Ward People’s Committee",
                 ),
                 AgencyKind::SpecialZone => (
-                    "Chairman of the Special Zone People’s Committee",
-                    "Vice Chairman of the Special Zone People’s Committee",
+                    "Chairperson of the Special Zone People’s Committee",
+                    "Vice Chairperson of the Special Zone People’s Committee",
                 ),
                 AgencyKind::Other => ("Head of the agency", "Deputy head of the agency"),
             };

@@ -22,7 +22,7 @@ fn authority(ctx: &Ctx<'_>) -> String {
     let head = ctx.with_role(Role::Head);
     if ctx.lang == Lang::En {
         // The dossier's English position, else the usual title of the head of this kind of
-        // agency (Director, Chairman of the Commune People's Committee: `Ctx::office_of`).
+        // agency (Director, Chairperson of the Commune People's Committee: `Ctx::office_of`).
         if let Some(pos) = head.and_then(|h| ctx.office_of(h)) {
             return pos.to_uppercase();
         }

@@ -71,12 +71,12 @@ fn signature_titles_are_english_when_the_signers_names_are_the_only_vietnamese()
 #[test]
 fn the_head_signs_with_the_title_of_their_kind_of_agency() {
     // No `english.positions` in these two dossiers: the head of a department signs as its
-    // Director, of a commune as Chairman of the Commune People's Committee.
+    // Director, of a commune as Chairperson of the Commune People's Committee.
     for (name, title) in [
         ("so-khcn-ninh-binh", "DIRECTOR"),
         (
             "ubnd-xa-tan-thanh-2008",
-            "CHAIRMAN OF THE COMMUNE PEOPLE’S COMMITTEE",
+            "CHAIRPERSON OF THE COMMUNE PEOPLE’S COMMITTEE",
         ),
     ] {
         let d = example(name);
