@@ -177,8 +177,11 @@ pub(crate) fn render(
                 "V. THE AGENCY'S OPINION",
             ),
         );
-        for _ in 0..3 {
-            body(x, DOTS);
+        // The three lines for the agency's opinion stay together under their heading: one
+        // of them alone at the top of the next page reads as a stray line.
+        for last in [false, false, true] {
+            let p = Para::new("Body");
+            x.p(if last { p } else { p.keep() }, DOTS, PLAIN);
         }
         crate::header::body_last(
             x,

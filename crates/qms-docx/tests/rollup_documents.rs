@@ -42,6 +42,17 @@ fn the_report_and_minutes_name_the_province_and_never_an_id() {
             let bytes =
                 qms_docx::render_inspection_minutes(&d, &row, &diags, &issuer, &render).unwrap();
             let text = paragraphs(&bytes).join("\n");
+            // The agency's opinion: its three dotted lines stay with their heading on one
+            // page (one had run alone onto the next).
+            let xml = support::part(&bytes, "word/document.xml");
+            let heading = lang.pick("V. Ý KIẾN CỦA CƠ QUAN", "V. THE AGENCY'S OPINION");
+            let after = &xml[xml.find(heading).expect("section V")..];
+            let paras: Vec<&str> = after.split("<w:p>").skip(1).take(3).collect();
+            assert!(paras.iter().all(|p| p.contains('…')), "{paras:?}");
+            assert!(
+                paras[..2].iter().all(|p| p.contains("<w:keepNext/>")),
+                "{paras:?}"
+            );
             let header = lang.pick("TỈNH ĐỒNG THÁP", "ĐỒNG THÁP PROVINCIAL");
             assert!(text.contains(header), "{text}");
             for bad in [
