@@ -95,15 +95,15 @@ fn render_one_workbook_and_reject_unknown_kinds() {
     assert_eq!(o.status.code(), Some(1));
 }
 
-#[test]
-fn checklist_export_then_import_of_an_untouched_workbook_changes_nothing() {
-    let book = tmp("phieu.xlsx");
+/// `qms checklist export` of one audit of `dossier` into a temporary workbook `name`.
+fn export(dossier: &str, audit: &str, name: &str) -> PathBuf {
+    let book = tmp(name);
     let o = qms(&[
         "checklist",
         "export",
-        EXAMPLE,
+        dossier,
         "--audit",
-        "dgnb-2026-1",
+        audit,
         "--today",
         "2026-05-10",
         "-o",
@@ -111,6 +111,12 @@ fn checklist_export_then_import_of_an_untouched_workbook_changes_nothing() {
         "--force",
     ]);
     assert!(o.status.success(), "{o:?}");
+    book
+}
+
+#[test]
+fn checklist_export_then_import_of_an_untouched_workbook_changes_nothing() {
+    let book = export(EXAMPLE, "dgnb-2026-1", "phieu.xlsx");
     let out = tmp("merged.json");
     let o = qms(&[
         "checklist",
@@ -299,20 +305,7 @@ fn a_large_import_lists_the_first_changes_and_counts_the_rest() {
         "--force",
     ]);
     assert!(o.status.success(), "{o:?}");
-    let book = tmp("many-changes.xlsx");
-    let o = qms(&[
-        "checklist",
-        "export",
-        dossier.to_str().unwrap(),
-        "--audit",
-        "a0000",
-        "--today",
-        "2026-05-10",
-        "-o",
-        book.to_str().unwrap(),
-        "--force",
-    ]);
-    assert!(o.status.success(), "{o:?}");
+    let book = export(dossier.to_str().unwrap(), "a0000", "many-changes.xlsx");
     let filled = tmp("many-changes-filled.xlsx");
     // Rows 9 to 258: 250 items of the checklist's 300 get new evidence.
     std::fs::write(

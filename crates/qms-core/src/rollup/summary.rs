@@ -324,33 +324,22 @@ pub fn summarize(
             (x.code, sentence(crate::Lang::Vi), sentence(crate::Lang::En))
         });
 
+    // Trimmed, and absent when blank.
+    fn nonblank(o: &Option<String>) -> Option<String> {
+        o.as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+    }
     AgencySummary {
         source: source.to_owned(),
         id: d.id.clone(),
         name: d.agency.name.clone(),
-        english_name: d
-            .english
-            .agency
-            .as_deref()
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(str::to_owned),
+        english_name: nonblank(&d.english.agency),
         kind: d.agency.kind_or_inferred(),
-        place: d
-            .agency
-            .place
-            .as_deref()
-            .map(str::trim)
-            .filter(|g| !g.is_empty())
-            .map(str::to_owned),
+        place: nonblank(&d.agency.place),
         province: super::province_of(&d.agency),
-        grouping: d
-            .agency
-            .grouping
-            .as_deref()
-            .map(str::trim)
-            .filter(|g| !g.is_empty())
-            .map(str::to_owned),
+        grouping: nonblank(&d.agency.grouping),
         edition: d.scope.edition,
         year: dossier_year(d),
         announced,
