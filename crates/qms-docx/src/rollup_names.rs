@@ -2,7 +2,6 @@
 //! "Sở Tư pháp"), lists grouped by kind with a cap, percentages with a decimal comma.
 
 use qms_core::Lang;
-use qms_core::model::AgencyKind;
 use qms_core::rollup::{Province, kind_noun};
 
 /// How many agency names a sentence lists before "và N cơ quan khác".
@@ -25,56 +24,15 @@ pub(crate) fn names(list: &[&str], lang: Lang) -> String {
     s
 }
 
-/// A name as a provincial report lists it: "UBND xã An Bình", "Sở Tư pháp" (the province is
-/// the report's own).
-pub(crate) fn short_name(name: &str, province: &str) -> String {
-    let name = name.trim();
-    let name = match name.strip_prefix("Ủy ban nhân dân ") {
-        Some(rest) => format!("UBND {rest}"),
-        None => name.to_owned(),
-    };
-    let suffix = format!(" tỉnh {province}");
-    match name.strip_suffix(&suffix) {
-        Some(rest) if !rest.is_empty() => rest.to_owned(),
-        _ => name,
-    }
-}
-
 /// Some agencies by kind, departments first: "1/6 sở, ban, ngành (Sở Tư pháp); 2/17 UBND xã
 /// (xã An Bình, xã Gia Hòa)"; with `of_kind`, each count is out of the agencies of its kind.
-pub(crate) fn by_kind(
-    p: &Province,
-    indices: &[usize],
-    province: &str,
-    lang: Lang,
-    of_kind: bool,
-) -> String {
+pub(crate) fn by_kind(p: &Province, indices: &[usize], lang: Lang, of_kind: bool) -> String {
     let mut parts = Vec::new();
     for (kind, tally) in p.by_kind() {
         let names: Vec<String> = indices
             .iter()
             .filter_map(|&i| p.agencies.get(i).filter(|a| a.kind == kind))
-            .map(|a| {
-                // "People's Committee of My Tho Ward" is "My Tho Ward" under "wards".
-                if let (Lang::En, Some(en)) = (lang, &a.english_name) {
-                    return match kind {
-                        AgencyKind::Commune | AgencyKind::Ward | AgencyKind::SpecialZone => en
-                            .strip_prefix("People's Committee of ")
-                            .or_else(|| en.strip_prefix("People’s Committee of "))
-                            .unwrap_or(en)
-                            .to_owned(),
-                        _ => en.clone(),
-                    };
-                }
-                let name = short_name(&a.name, province);
-                // Under "UBND xã" the committee is understood: "xã An Bình".
-                match kind {
-                    AgencyKind::Commune | AgencyKind::Ward | AgencyKind::SpecialZone => name
-                        .strip_prefix("UBND ")
-                        .map_or(name.clone(), str::to_owned),
-                    _ => name,
-                }
-            })
+            .map(|a| a.name_under_kind_in(lang))
             .collect();
         if names.is_empty() {
             continue;
@@ -131,19 +89,6 @@ mod tests {
 
     #[test]
     fn names_are_shortened_as_a_provincial_report_lists_them() {
-        assert_eq!(
-            short_name("Ủy ban nhân dân xã An Bình", "Ninh Bình"),
-            "UBND xã An Bình"
-        );
-        assert_eq!(
-            short_name("Sở Tư pháp tỉnh Ninh Bình", "Ninh Bình"),
-            "Sở Tư pháp"
-        );
-        // Another province's name stays whole.
-        assert_eq!(
-            short_name("Sở Tư pháp tỉnh Thanh Hóa", "Ninh Bình"),
-            "Sở Tư pháp tỉnh Thanh Hóa"
-        );
         let many: Vec<String> = (0..NAMES_MAX + 3).map(|i| format!("xã {i}")).collect();
         let refs: Vec<&str> = many.iter().map(String::as_str).collect();
         assert!(names(&refs, Lang::Vi).ends_with("và 3 cơ quan khác (xem Phụ lục)"));

@@ -82,8 +82,8 @@ pub(crate) fn render(
         let all = p.tally(|_| true);
         intro(x, &ctx, p, issuer, &all);
         results(x, &ctx, p, &all);
-        shortcomings(x, &ctx, p, &all, &issuer.province);
-        follow_up(x, &ctx, p, &issuer.province);
+        shortcomings(x, &ctx, p, &all);
+        follow_up(x, &ctx, p);
         proposals(x, &ctx, p, issuer, &all);
         let closing = match lang {
             Lang::Vi => format!(
@@ -285,7 +285,7 @@ fn results(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, all: &Tally) {
     kind_table(x, ctx, p);
 }
 
-fn shortcomings(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, all: &Tally, province: &str) {
+fn shortcomings(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, all: &Tally) {
     let lang = ctx.lang;
     heading(x, ctx.t("III. TỒN TẠI, HẠN CHẾ", "III. SHORTCOMINGS"));
     let list = p.shortcomings();
@@ -309,7 +309,7 @@ fn shortcomings(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, all: &Tally, provi
                 },
             }
         } else {
-            format!("{}.", by_kind(p, &s.agencies, province, lang, true))
+            format!("{}.", by_kind(p, &s.agencies, lang, true))
         };
         x.p_runs(
             Para::new("Body"),
@@ -342,7 +342,7 @@ fn shortcomings(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, all: &Tally, provi
     }
 }
 
-fn follow_up(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, province: &str) {
+fn follow_up(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province) {
     let lang = ctx.lang;
     heading(
         x,
@@ -377,7 +377,7 @@ fn follow_up(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, province: &str) {
                 .next()
                 .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
                 .unwrap_or_default();
-            let who = by_kind(p, &idx, province, lang, false);
+            let who = by_kind(p, &idx, lang, false);
             items.push(format!("{label} ({}): {who}.", idx.len()));
         }
     }

@@ -2,7 +2,6 @@
 //! agency.
 
 use crate::ctx::Ctx;
-use crate::rollup_names::short_name;
 use crate::wml::{BOLD, Borders, PLAIN, Para};
 use crate::xml::Xml;
 use qms_core::Lang;
@@ -108,10 +107,7 @@ pub(crate) fn annex(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province) {
             let failures: Vec<&str> = a.failures().iter().map(|r| r.failure(lang)).collect();
             let cells = [
                 (n + 1).to_string(),
-                match (lang, &a.english_name) {
-                    (Lang::En, Some(en)) => en.clone(),
-                    _ => short_name(&a.name, &ctx.d.agency.place.clone().unwrap_or_default()),
-                },
+                a.short_name_in(lang),
                 date(a.last_audit),
                 date(a.last_review),
                 a.nonconformities().to_string(),

@@ -145,6 +145,67 @@ impl AgencySummary {
             _ => &self.name,
         }
     }
+
+    /// The agency's name as a provincial report lists it, in a document's language: "UBND xã
+    /// An Bình" for "Ủy ban nhân dân xã An Bình", "Sở Tư pháp" for "Sở Tư pháp tỉnh Ninh Bình"
+    /// (the province is the report's own), "My Tho Ward" for "People's Committee of My Tho
+    /// Ward". Without an English name an English report uses the Vietnamese short name.
+    ///
+    /// ```
+    /// # use qms_core::rollup::{AgencySummary, RollupOptions, summarize};
+    /// # fn summary(name: &str, english: Option<&str>) -> AgencySummary {
+    /// #     let mut d = qms_core::starter::starter_dossier(name);
+    /// #     d.agency.place = Some("Ninh Bình".into());
+    /// #     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    /// #     let mut a = summarize("x.json", &d, &[], &RollupOptions { year: 2026, today });
+    /// #     a.province = Some("Ninh Bình".into());
+    /// #     a.english_name = english.map(str::to_owned);
+    /// #     a
+    /// # }
+    /// use qms_core::Lang;
+    /// let a = summary("Sở Tư pháp tỉnh Ninh Bình", None);
+    /// assert_eq!(a.short_name_in(Lang::Vi), "Sở Tư pháp");
+    /// let c = summary("Ủy ban nhân dân xã An Bình", Some("People's Committee of An Binh Commune"));
+    /// assert_eq!(c.short_name_in(Lang::Vi), "UBND xã An Bình");
+    /// assert_eq!(c.short_name_in(Lang::En), "An Binh Commune");
+    /// ```
+    pub fn short_name_in(&self, lang: crate::Lang) -> String {
+        if let (crate::Lang::En, Some(en)) = (lang, &self.english_name) {
+            let en = en.trim();
+            return ["People's Committee of ", "People’s Committee of "]
+                .iter()
+                .find_map(|p| en.strip_prefix(p))
+                .filter(|rest| !rest.is_empty())
+                .unwrap_or(en)
+                .to_owned();
+        }
+        let name = self.name.trim();
+        let name = match name.strip_prefix("Ủy ban nhân dân ") {
+            Some(rest) if !rest.is_empty() => format!("UBND {rest}"),
+            _ => name.to_owned(),
+        };
+        match &self.province {
+            Some(p) => name
+                .strip_suffix(&format!(" tỉnh {p}"))
+                .filter(|rest| !rest.is_empty())
+                .map_or(name.clone(), str::to_owned),
+            None => name,
+        }
+    }
+
+    /// The name under a heading that already names the kind: "xã An Bình" under "UBND xã"
+    /// (the committee is understood), the short name otherwise (see
+    /// [`Self::short_name_in`]).
+    pub fn name_under_kind_in(&self, lang: crate::Lang) -> String {
+        let name = self.short_name_in(lang);
+        match self.kind {
+            AgencyKind::Commune | AgencyKind::Ward | AgencyKind::SpecialZone => name
+                .strip_prefix("UBND ")
+                .filter(|rest| !rest.is_empty())
+                .map_or(name.clone(), str::to_owned),
+            _ => name,
+        }
+    }
 }
 
 impl AgencySummary {

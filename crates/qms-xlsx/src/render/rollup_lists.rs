@@ -57,35 +57,6 @@ pub(super) fn shortcomings(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(),
     finish(ws, ctx, list.len() as u32, headings.len() as u16, 3)
 }
 
-/// An agency's name as a chart label: "UBND phường Mỹ Tho" for "Ủy ban nhân dân phường Mỹ
-/// Tho", "My Tho Ward" for "People's Committee of My Tho Ward", and no province after a
-/// department's name.
-///
-/// ```text
-/// Sở Tư pháp tỉnh Ninh Bình -> Sở Tư pháp
-/// ```
-fn chart_name(a: &AgencySummary, lang: qms_core::Lang) -> String {
-    if let (qms_core::Lang::En, Some(en)) = (lang, &a.english_name) {
-        return ["People's Committee of ", "People’s Committee of "]
-            .iter()
-            .find_map(|p| en.strip_prefix(p))
-            .unwrap_or(en)
-            .to_owned();
-    }
-    let name = a.name.trim();
-    let name = match name.strip_prefix("Ủy ban nhân dân ") {
-        Some(rest) => format!("UBND {rest}"),
-        None => name.to_owned(),
-    };
-    match &a.province {
-        Some(p) => name
-            .strip_suffix(&format!(" tỉnh {p}"))
-            .filter(|rest| !rest.is_empty())
-            .map_or(name.clone(), str::to_owned),
-        None => name,
-    }
-}
-
 /// The dossiers left out, with the reason.
 pub(super) fn rejected(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
     let lang = ctx.lang;
@@ -208,7 +179,7 @@ pub(super) fn charts(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxE
     by_open.truncate(CHART_AGENCIES);
     for (i, a) in by_open.iter().enumerate() {
         let r = top + 1 + i as u32;
-        ws.write_string_with_format(r, 0, chart_name(a, ctx.lang), &s.locked)?;
+        ws.write_string_with_format(r, 0, a.short_name_in(ctx.lang), &s.locked)?;
         ws.write_number_with_format(r, 1, f64::from(a.actions_open), &s.number)?;
     }
     if !by_open.is_empty() {
