@@ -20,14 +20,21 @@ pub(super) fn escapes_keep_nfc(text: &str) -> bool {
     let mut cache = [(u32::MAX, false); 1024];
     let mut i = 0;
     // `get` because a two-character escape may step past the end of a text that ends with `\`.
-    while let Some(off) = bytes
-        .get(i..)
-        .and_then(|rest| rest.iter().position(|&b| b == b'\\'))
-    {
+    while let Some(off) = bytes.get(i..).and_then(|rest| memchr::memchr(b'\\', rest)) {
         i += off;
         if bytes.get(i + 1) != Some(&b'u') {
             // A two-character escape (\n, \", \\ ...): ASCII once decoded too.
             i += 2;
+            continue;
+        }
+        // `\u00..`, `\u01..`, `\u02..` and `\u1e..` are in [`starter_range`] whatever the last
+        // two digits, if they are hex: told from the first two without decoding.
+        if let Some(&[a, b, c, d]) = bytes.get(i + 2..i + 6)
+            && matches!((a, b), (b'0', b'0'..=b'2') | (b'1', b'e' | b'E'))
+            && c.is_ascii_hexdigit()
+            && d.is_ascii_hexdigit()
+        {
+            i += 6;
             continue;
         }
         let Some(unit) = hex4(bytes, i + 2) else {
@@ -47,6 +54,12 @@ pub(super) fn escapes_keep_nfc(text: &str) -> bool {
         } else {
             unit
         };
+        // Most escaped Vietnamese letters are below U+0300 or in U+1E00..=U+1EFF, starters
+        // that are their own NFC (as `scan` assumes too; the test
+        // `the_fast_ranges_hold_only_nfc_starters` checks every one): no look-up.
+        if starter_range(code) {
+            continue;
+        }
         // The verdict per character is cached: an escaped dossier repeats the hundred-odd
         // Vietnamese letters millions of times, and the two table look-ups were a third of
         // loading it. `% 1024` keeps the index inside the slots, and gives the letters below
@@ -194,13 +207,46 @@ fn chunk_needs_look_up(chunk: &[u8; CHUNK + 1]) -> (bool, bool) {
     (stop, slash)
 }
 
+/// Whether a code point lies where every character is a starter and its own NFC: below
+/// U+0300 (ASCII and the Latin letters before the combining marks) and U+1E00..=U+1EFF (the
+/// precomposed Latin letters, most Vietnamese letters with two marks).
+fn starter_range(code: u32) -> bool {
+    code < 0x300 || code >> 8 == 0x1E
+}
+
 /// The four hex digits at `at` (exactly four, no sign), as JSON writes a `\u` escape.
 fn hex4(bytes: &[u8], at: usize) -> Option<u32> {
-    bytes
-        .get(at..at + 4)?
-        .iter()
-        .try_fold(0, |n, &b| Some(n << 4 | char::from(b).to_digit(16)?))
+    let digits: &[u8; 4] = bytes.get(at..at + 4)?.try_into().ok()?;
+    let mut n = 0u32;
+    let mut bad = 0u8;
+    // A table look-up per digit and one test at the end: the loader decodes millions of
+    // escapes in an escaped dossier.
+    for &b in digits {
+        let v = HEX.get(usize::from(b)).copied().unwrap_or(0xFF);
+        bad |= v;
+        n = n << 4 | u32::from(v & 0x0F);
+    }
+    (bad & 0xF0 == 0).then_some(n)
 }
+
+/// The value of each byte as a hex digit, 0xFF for bytes that are none.
+// Evaluated while compiling: an index out of range would fail the build, never a run.
+#[allow(clippy::indexing_slicing)]
+const HEX: [u8; 256] = {
+    let mut t = [0xFFu8; 256];
+    let mut i = 0;
+    while i < 10 {
+        t[b'0' as usize + i] = i as u8;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < 6 {
+        t[b'a' as usize + i] = 10 + i as u8;
+        t[b'A' as usize + i] = 10 + i as u8;
+        i += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {
@@ -218,6 +264,32 @@ mod tests {
 
     use super::escapes_keep_nfc;
     use unicode_normalization::{IsNormalized, is_nfc_quick};
+
+    #[test]
+    fn the_fast_ranges_hold_only_nfc_starters() {
+        use unicode_normalization::char::canonical_combining_class;
+        let mut fast = 0;
+        for code in 0..0x11_0000u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            if super::starter_range(code) {
+                fast += 1;
+                assert_eq!(canonical_combining_class(c), 0, "U+{code:04X}");
+                assert_eq!(
+                    is_nfc_quick(std::iter::once(c)),
+                    IsNormalized::Yes,
+                    "U+{code:04X}"
+                );
+            }
+        }
+        assert_eq!(fast, 0x300 + 0x100);
+        // Hex digits in either case; anything else is no escape.
+        assert_eq!(super::hex4(b"1eE7", 0), Some(0x1EE7));
+        for bad in [&b"1eg7"[..], b"12", b"+123", b"12 4"] {
+            assert_eq!(super::hex4(bad, 0), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn precomposed_letters_are_safe() {
@@ -347,6 +419,24 @@ mod tests {
         // A cached verdict is per character: a mark after the letter that shares its slot.
         assert!(!escapes_keep_nfc(r#"{"a": "\u1ec5 \u1301 \u0301"}"#)); // equal % 1024
         assert!(escapes_keep_nfc(r#"{"a": "\u1ec5 \u1301 \u02c5"}"#));
+        // The shortcut on the first two digits still wants four hex digits.
+        assert!(!escapes_keep_nfc(r#"{"a": "\u00zz"}"#));
+        assert!(!escapes_keep_nfc(r#"{"a": "\u1eg0"}"#));
+        assert!(!escapes_keep_nfc("\\u1e"));
+    }
+
+    #[test]
+    fn every_escape_of_the_basic_plane_gets_the_verdict_of_its_character() {
+        use unicode_normalization::char::canonical_combining_class;
+        for code in 0..0x1_0000u32 {
+            let expected = char::from_u32(code).is_some_and(|c| {
+                canonical_combining_class(c) == 0
+                    && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+            });
+            for text in [format!("\\u{code:04x}"), format!("\\u{code:04X}")] {
+                assert_eq!(escapes_keep_nfc(&text), expected, "{text}");
+            }
+        }
     }
 
     #[test]
