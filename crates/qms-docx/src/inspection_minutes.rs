@@ -242,10 +242,6 @@ fn representatives(ctx: &Ctx<'_>) -> Vec<String> {
 
 fn facts(x: &mut Xml<'_>, ctx: &Ctx<'_>, d: &Dossier, row: &AgencySummary) {
     let lang = ctx.lang;
-    let date = |v: Option<chrono::NaiveDate>| {
-        v.map(|v| ctx.short_date(v))
-            .unwrap_or_else(|| ctx.t("chưa có", "none").to_owned())
-    };
     let kinds: Vec<String> = FindingKind::ALL
         .iter()
         .zip(row.findings)
@@ -277,15 +273,21 @@ fn facts(x: &mut Xml<'_>, ctx: &Ctx<'_>, d: &Dossier, row: &AgencySummary) {
         ),
         None => ctx.t("chưa công bố", "not announced").to_owned(),
     };
-    let within = |ok: bool| {
-        if ok {
-            ctx.t("trong vòng 12 tháng", "within 12 months")
-        } else {
-            ctx.t(
-                "quá 12 tháng hoặc chưa thực hiện",
-                "over 12 months ago or never",
-            )
+    // "lần gần nhất 04/01/2025 (đã quá 12 tháng)", or "chưa thực hiện" when the dossier has
+    // none: a dated audit is never "or never held", which the inspected agency would contest.
+    let last = |day: Option<chrono::NaiveDate>, ok: bool| match day {
+        Some(day) => {
+            let when = if ok {
+                ctx.t("trong vòng 12 tháng", "within 12 months")
+            } else {
+                ctx.t("đã quá 12 tháng", "over 12 months ago")
+            };
+            match lang {
+                Lang::Vi => format!("lần gần nhất {} ({when})", ctx.short_date(day)),
+                Lang::En => format!("last {} ({when})", ctx.short_date(day)),
+            }
         }
+        None => ctx.t("chưa thực hiện", "none on record").to_owned(),
     };
     let items: Vec<String> = if vi {
         vec![
@@ -298,9 +300,8 @@ fn facts(x: &mut Xml<'_>, ctx: &Ctx<'_>, d: &Dossier, row: &AgencySummary) {
                 d.scope.text.trim().trim_end_matches('.')
             ),
             format!(
-                "Đánh giá nội bộ: lần gần nhất {} ({}); {} cuộc trong năm; phát hiện: {}.",
-                date(row.last_audit),
-                within(row.audit_within_12_months),
+                "Đánh giá nội bộ: {}; {} cuộc trong năm; phát hiện: {}.",
+                last(row.last_audit, row.audit_within_12_months),
                 row.audits_in_year,
                 if kinds.is_empty() {
                     "không có".to_owned()
@@ -309,9 +310,8 @@ fn facts(x: &mut Xml<'_>, ctx: &Ctx<'_>, d: &Dossier, row: &AgencySummary) {
                 }
             ),
             format!(
-                "Xem xét của lãnh đạo: lần gần nhất {} ({}).",
-                date(row.last_review),
-                within(row.review_within_12_months)
+                "Xem xét của lãnh đạo: {}.",
+                last(row.last_review, row.review_within_12_months)
             ),
             format!(
                 "Hành động khắc phục: {} chưa đóng, trong đó {} quá hạn; {} đã đóng, có hiệu lực.",
@@ -331,9 +331,8 @@ fn facts(x: &mut Xml<'_>, ctx: &Ctx<'_>, d: &Dossier, row: &AgencySummary) {
             format!("QMS: {}; {announced}.", row.edition.title()),
             format!("Scope: {}.", d.scope.text.trim().trim_end_matches('.')),
             format!(
-                "Internal audit: last {} ({}); {} this year; findings: {}.",
-                date(row.last_audit),
-                within(row.audit_within_12_months),
+                "Internal audit: {}; {} this year; findings: {}.",
+                last(row.last_audit, row.audit_within_12_months),
                 row.audits_in_year,
                 if kinds.is_empty() {
                     "none".to_owned()
@@ -342,9 +341,8 @@ fn facts(x: &mut Xml<'_>, ctx: &Ctx<'_>, d: &Dossier, row: &AgencySummary) {
                 }
             ),
             format!(
-                "Management review: last {} ({}).",
-                date(row.last_review),
-                within(row.review_within_12_months)
+                "Management review: {}.",
+                last(row.last_review, row.review_within_12_months)
             ),
             format!(
                 "Corrective actions: {} open, {} overdue; {} closed and effective.",

@@ -111,3 +111,49 @@ fn the_report_and_minutes_name_the_province_and_never_an_id() {
         assert!(!text.contains(".json"), "{text}");
     }
 }
+
+/// The minutes state the last audit and review as the dossier dates them: a dated audit older
+/// than 12 months is "đã quá 12 tháng", never "or never held" (which the agency would contest
+/// at the signing), and an agency with none on record reads "chưa thực hiện", not "lần gần
+/// nhất chưa có".
+#[test]
+fn the_minutes_tell_an_old_audit_from_none_at_all() {
+    let o = opts();
+    let name = COMMUNES[0];
+    let d = example(name);
+    let diags = check(&d, &CheckOptions { today: o.as_of() });
+    let mut row = summarize(name, &d, &diags, &o);
+    let issuer = qms_docx::RollupIssuer::new(row.province.as_deref().unwrap());
+    let old = chrono::NaiveDate::from_ymd_opt(2024, 11, 4).unwrap();
+    row.last_audit = Some(old);
+    row.audit_within_12_months = false;
+    row.last_review = None;
+    row.review_within_12_months = false;
+    for (lang, audit, review, bad) in [
+        (
+            Lang::Vi,
+            "Đánh giá nội bộ: lần gần nhất 04/11/2024 (đã quá 12 tháng);",
+            "Xem xét của lãnh đạo: chưa thực hiện.",
+            ["hoặc chưa thực hiện", "lần gần nhất chưa có"],
+        ),
+        (
+            Lang::En,
+            "Internal audit: last 4 November 2024 (over 12 months ago);",
+            "Management review: none on record.",
+            ["or never", "last none"],
+        ),
+    ] {
+        let render = qms_docx::RenderOptions {
+            lang,
+            ..qms_docx::RenderOptions::new(o.today)
+        };
+        let bytes =
+            qms_docx::render_inspection_minutes(&d, &row, &diags, &issuer, &render).unwrap();
+        let text = paragraphs(&bytes).join("\n");
+        assert!(text.contains(audit), "{lang:?}: {audit} in\n{text}");
+        assert!(text.contains(review), "{lang:?}: {review} in\n{text}");
+        for b in bad {
+            assert!(!text.contains(b), "{lang:?}: {b} in\n{text}");
+        }
+    }
+}
