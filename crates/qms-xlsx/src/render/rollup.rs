@@ -237,7 +237,7 @@ fn summary(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
         .collect();
     let (first, end) = tally_table(ws, ctx, top + 1, &kinds, &p.tally(|_| true))?;
     let mut next = end + 1;
-    let groups = p.by_grouping();
+    let mut groups = p.by_grouping();
     if !groups.is_empty() {
         ws.write_string_with_format(
             next,
@@ -245,8 +245,18 @@ fn summary(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
             ctx.pick("Theo cụm, khu vực", "By grouping"),
             &s.label,
         )?;
-        let grouped = p.tally(|a| a.grouping.is_some());
-        let (_, e) = tally_table(ws, ctx, next + 1, &groups, &grouped)?;
+        // The agencies of no grouping (often the departments) get their own row, so that
+        // this table's total agrees with the one by kind above it: a reader seeing 19 under
+        // 25 asks where the other six went.
+        let ungrouped = p.tally(|a| a.grouping.is_none());
+        if ungrouped.agencies > 0 {
+            groups.push((
+                ctx.pick("Không thuộc cụm, khu vực", "No grouping")
+                    .to_owned(),
+                ungrouped,
+            ));
+        }
+        let (_, e) = tally_table(ws, ctx, next + 1, &groups, &p.tally(|_| true))?;
         next = e + 1;
     }
 
