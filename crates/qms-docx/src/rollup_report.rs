@@ -153,23 +153,7 @@ fn intro(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, issuer: &RollupIssuer, al
             kinds_phrase(p, lang)
         ),
     };
-    if !p.rejected.is_empty() {
-        text.push_str(&match lang {
-            Lang::Vi => format!(
-                " {} hồ sơ không được đưa vào tổng hợp (hồ sơ lỗi, trùng cơ quan, không thuộc năm {} hoặc của cơ quan ngoài tỉnh), nêu tại Mục IV.",
-                p.rejected.len(),
-                p.year
-            ),
-            Lang::En => format!(
-                " {} left out (unreadable, duplicate agency, not of {} or of another province); see section IV.",
-                match p.rejected.len() {
-                    1 => "1 dossier is".to_owned(),
-                    n => format!("{n} dossiers are"),
-                },
-                p.year
-            ),
-        });
-    }
+    text.push_str(&left_out(p, lang));
     body(x, &text);
     let e2015 = all.agencies - all.edition_2008;
     body(
@@ -406,14 +390,7 @@ fn follow_up(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province) {
         let files: Vec<String> = p
             .rejected
             .iter()
-            .filter(|r| {
-                kind == match r.reason {
-                    Rejection::Unreadable { .. } => 0,
-                    Rejection::Duplicate { .. } => 1,
-                    Rejection::OtherYear { .. } => 2,
-                    Rejection::OtherProvince { .. } => 3,
-                }
-            })
+            .filter(|r| kind == reason_order(&r.reason))
             .map(|r| r.reason.official(&r.source, lang))
             .collect();
         if !files.is_empty() {
@@ -540,4 +517,92 @@ fn requirement(code: &str, lang: Lang) -> String {
         || code.to_owned(),
         |r| r.source.label(qms_core::Edition::Iso9001_2015, lang),
     )
+}
+
+/// Where a reason for leaving a dossier out comes in the report: unreadable, duplicate, other
+/// year, other province.
+fn reason_order(r: &Rejection) -> u8 {
+    match r {
+        Rejection::Unreadable { .. } => 0,
+        Rejection::Duplicate { .. } => 1,
+        Rejection::OtherYear { .. } => 2,
+        Rejection::OtherProvince { .. } => 3,
+    }
+}
+
+/// Why dossiers were left out, with the reasons that apply only: "2 hồ sơ của cơ quan ngoài
+/// tỉnh không được đưa vào tổng hợp, nêu tại Mục IV." (a list of every possible reason had the
+/// reader look for unreadable files that were not there). Empty when nothing was left out.
+fn left_out(p: &Province, lang: Lang) -> String {
+    let count = |kind: u8| {
+        p.rejected
+            .iter()
+            .filter(|r| reason_order(&r.reason) == kind)
+            .count()
+    };
+    let year = p.year;
+    let reasons: Vec<(usize, String)> = [
+        (
+            count(0),
+            lang.pick("bị lỗi, không đọc được", "that cannot be read")
+                .to_owned(),
+        ),
+        (
+            count(1),
+            lang.pick("trùng cơ quan", "of a duplicate agency")
+                .to_owned(),
+        ),
+        (
+            count(2),
+            match lang {
+                Lang::Vi => format!("không thuộc năm {year}"),
+                Lang::En => format!("not of {year}"),
+            },
+        ),
+        (
+            count(3),
+            lang.pick("của cơ quan ngoài tỉnh", "of another province")
+                .to_owned(),
+        ),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .collect();
+    let total = p.rejected.len();
+    let dossiers = |n: usize| match lang {
+        Lang::Vi => format!("{n} hồ sơ"),
+        Lang::En => Lang::En.count(n as u64, "", "dossier"),
+    };
+    let verb = if total == 1 { "is" } else { "are" };
+    match reasons.as_slice() {
+        [] => String::new(),
+        [(n, why)] => match lang {
+            Lang::Vi => format!(
+                " {} {why} không được đưa vào tổng hợp, nêu tại Mục IV.",
+                dossiers(*n)
+            ),
+            Lang::En => format!(" {} {why} {verb} left out; see section IV.", dossiers(*n)),
+        },
+        several => {
+            let parts: Vec<String> = several
+                .iter()
+                .map(|(n, why)| match lang {
+                    Lang::Vi => format!("{} {why}", dossiers(*n)),
+                    Lang::En => format!("{n} {why}"),
+                })
+                .collect();
+            match lang {
+                Lang::Vi => format!(
+                    " {} không được đưa vào tổng hợp ({}), nêu tại Mục IV.",
+                    dossiers(total),
+                    parts.join("; ")
+                ),
+                Lang::En => format!(
+                    " {} {verb} left out ({}); see section IV.",
+                    dossiers(total),
+                    parts.join("; ")
+                ),
+            }
+        }
+    }
 }

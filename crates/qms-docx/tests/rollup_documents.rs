@@ -157,3 +157,57 @@ fn the_minutes_tell_an_old_audit_from_none_at_all() {
         }
     }
 }
+
+/// Section I says why dossiers were left out with the reasons that apply, not every reason
+/// there could be ("hồ sơ lỗi, trùng cơ quan, …" when none was unreadable or duplicated).
+#[test]
+fn the_report_gives_only_the_reasons_dossiers_were_left_out_for() {
+    let o = opts();
+    let mut p = Province::new(o);
+    for name in COMMUNES.iter().chain(&["so-khcn-ninh-binh.json"]) {
+        let d = example(name);
+        let diags = check(&d, &CheckOptions { today: o.as_of() });
+        p.add(summarize(name, &d, &diags, &o));
+    }
+    // The department of Ninh Bình is of another province than the communes.
+    p.keep_province(Some("Đồng Tháp"));
+    let overview = |p: &Province, lang: Lang| {
+        let render = qms_docx::RenderOptions {
+            lang,
+            ..qms_docx::RenderOptions::new(o.today)
+        };
+        let mut issuer = qms_docx::RollupIssuer::new("Đồng Tháp");
+        issuer.signer = None;
+        let bytes = qms_docx::render_rollup_report(p, &issuer, &render).unwrap();
+        paragraphs(&bytes)
+            .into_iter()
+            .find(|t| t.contains(" đã nhận ") || t.contains(" received "))
+            .unwrap()
+    };
+    let vi = overview(&p, Lang::Vi);
+    assert!(
+        vi.contains(" 1 hồ sơ của cơ quan ngoài tỉnh không được đưa vào tổng hợp, nêu tại Mục IV."),
+        "{vi}"
+    );
+    assert!(!vi.contains("lỗi") && !vi.contains("trùng"), "{vi}");
+    let en = overview(&p, Lang::En);
+    assert!(
+        en.contains(" 1 dossier of another province is left out; see section IV."),
+        "{en}"
+    );
+    assert!(
+        !en.contains("unreadable") && !en.contains("duplicate"),
+        "{en}"
+    );
+    p.reject("hong.json", "not JSON".into());
+    let vi = overview(&p, Lang::Vi);
+    assert!(
+        vi.contains(" 2 hồ sơ không được đưa vào tổng hợp (1 hồ sơ bị lỗi, không đọc được; 1 hồ sơ của cơ quan ngoài tỉnh), nêu tại Mục IV."),
+        "{vi}"
+    );
+    let en = overview(&p, Lang::En);
+    assert!(
+        en.contains(" 2 dossiers are left out (1 that cannot be read; 1 of another province); see section IV."),
+        "{en}"
+    );
+}
