@@ -156,26 +156,28 @@ fn intro(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, issuer: &RollupIssuer, al
     text.push_str(&left_out(p, lang));
     body(x, &text);
     let e2015 = all.agencies - all.edition_2008;
-    body(
-        x,
-        &match lang {
-            Lang::Vi => format!(
-                "Về phiên bản tiêu chuẩn: {e2015} cơ quan áp dụng TCVN ISO 9001:2015; {} cơ quan còn áp dụng TCVN ISO 9001:2008.",
-                all.edition_2008
-            ),
-            Lang::En => format!(
-                "Editions: {} TCVN ISO 9001:2015; {} TCVN ISO 9001:2008.",
-                match e2015 {
-                    1 => "1 agency applies".to_owned(),
-                    n => format!("{n} agencies apply"),
-                },
-                match all.edition_2008 {
-                    1 => "1 agency still applies".to_owned(),
-                    n => format!("{n} still apply"),
-                }
-            ),
-        },
-    );
+    // "0 cơ quan còn áp dụng" reads as a blank left unfilled: say that none does.
+    let text = match (lang, all.edition_2008) {
+        (Lang::Vi, 0) => format!(
+            "Về phiên bản tiêu chuẩn: {e2015} cơ quan áp dụng TCVN ISO 9001:2015; không còn cơ quan nào áp dụng TCVN ISO 9001:2008."
+        ),
+        (Lang::Vi, old) => format!(
+            "Về phiên bản tiêu chuẩn: {e2015} cơ quan áp dụng TCVN ISO 9001:2015; {old} cơ quan còn áp dụng TCVN ISO 9001:2008."
+        ),
+        (Lang::En, old) => format!(
+            "Editions: {} TCVN ISO 9001:2015; {}.",
+            match e2015 {
+                1 => "1 agency applies".to_owned(),
+                n => format!("{n} agencies apply"),
+            },
+            match old {
+                0 => "none still applies TCVN ISO 9001:2008".to_owned(),
+                1 => "1 agency still applies TCVN ISO 9001:2008".to_owned(),
+                n => format!("{n} still apply TCVN ISO 9001:2008"),
+            }
+        ),
+    };
+    body(x, &text);
 }
 
 fn results(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, all: &Tally) {

@@ -211,3 +211,39 @@ fn the_report_gives_only_the_reasons_dossiers_were_left_out_for() {
         "{en}"
     );
 }
+
+/// No agency left on the 2008 edition reads "không còn cơ quan nào", not "0 cơ quan còn áp
+/// dụng" (a blank the writer forgot to fill, to an official's eye).
+#[test]
+fn the_report_says_none_is_left_on_the_old_edition() {
+    let o = opts();
+    let mut p = Province::new(o);
+    let name = COMMUNES[0];
+    let d = example(name);
+    assert_eq!(d.scope.edition, qms_core::Edition::Iso9001_2015);
+    let diags = check(&d, &CheckOptions { today: o.as_of() });
+    p.add(summarize(name, &d, &diags, &o));
+    for (lang, none, bad) in [
+        (
+            Lang::Vi,
+            "không còn cơ quan nào áp dụng TCVN\u{a0}ISO\u{a0}9001:2008.",
+            "0 cơ quan",
+        ),
+        (
+            Lang::En,
+            "none still applies TCVN\u{a0}ISO\u{a0}9001:2008.",
+            "0 still apply",
+        ),
+    ] {
+        let render = qms_docx::RenderOptions {
+            lang,
+            ..qms_docx::RenderOptions::new(o.today)
+        };
+        let issuer = qms_docx::RollupIssuer::new("Đồng Tháp");
+        let bytes = qms_docx::render_rollup_report(&p, &issuer, &render).unwrap();
+        // The writer keeps "TCVN ISO 9001" on one line with no-break spaces.
+        let text = paragraphs(&bytes).join("\n");
+        assert!(text.contains(none), "{lang:?}: {text}");
+        assert!(!text.contains(bad), "{lang:?}: {text}");
+    }
+}
