@@ -222,8 +222,12 @@ fn results(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, all: &Tally) {
                 all.objectives, p.year, all.objectives_measurable, all.objectives_met
             ),
             format!(
-                "{} người có chứng nhận chuyên gia đánh giá nội bộ; {} lượt công chức được đào tạo nhận thức về TCVN ISO 9001 trong năm.",
-                all.trained_auditors, all.awareness_trained
+                "{} người có chứng nhận chuyên gia đánh giá nội bộ; {}.",
+                all.trained_auditors,
+                match all.awareness_trained {
+                    0 => "chưa có lượt công chức nào được đào tạo nhận thức về TCVN ISO 9001 trong năm".to_owned(),
+                    n => format!("{n} lượt công chức được đào tạo nhận thức về TCVN ISO 9001 trong năm"),
+                }
             ),
         ],
         Lang::En => vec![
@@ -263,7 +267,10 @@ fn results(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province, all: &Tally) {
             format!(
                 "{}; {} trained in awareness of TCVN ISO 9001 this year.",
                 lang.count(all.trained_auditors, "", "trained internal auditor"),
-                lang.count(all.awareness_trained, "", "person"),
+                match all.awareness_trained {
+                    0 => "no one".to_owned(),
+                    n => lang.count(n, "", "person"),
+                },
             ),
         ],
     };

@@ -213,7 +213,8 @@ fn the_report_gives_only_the_reasons_dossiers_were_left_out_for() {
 }
 
 /// No agency left on the 2008 edition reads "không còn cơ quan nào", not "0 cơ quan còn áp
-/// dụng" (a blank the writer forgot to fill, to an official's eye).
+/// dụng" (a blank the writer forgot to fill, to an official's eye); no one trained in
+/// awareness likewise.
 #[test]
 fn the_report_says_none_is_left_on_the_old_edition() {
     let o = opts();
@@ -223,16 +224,23 @@ fn the_report_says_none_is_left_on_the_old_edition() {
     assert_eq!(d.scope.edition, qms_core::Edition::Iso9001_2015);
     let diags = check(&d, &CheckOptions { today: o.as_of() });
     p.add(summarize(name, &d, &diags, &o));
-    for (lang, none, bad) in [
+    assert_eq!(p.tally(|_| true).awareness_trained, 0);
+    for (lang, nones, bads) in [
         (
             Lang::Vi,
-            "không còn cơ quan nào áp dụng TCVN\u{a0}ISO\u{a0}9001:2008.",
-            "0 cơ quan",
+            [
+                "không còn cơ quan nào áp dụng TCVN\u{a0}ISO\u{a0}9001:2008.",
+                "chưa có lượt công chức nào được đào tạo nhận thức",
+            ],
+            ["0 cơ quan", "0 lượt"],
         ),
         (
             Lang::En,
-            "none still applies TCVN\u{a0}ISO\u{a0}9001:2008.",
-            "0 still apply",
+            [
+                "none still applies TCVN\u{a0}ISO\u{a0}9001:2008.",
+                "no one trained in awareness",
+            ],
+            ["0 still apply", "0 people"],
         ),
     ] {
         let render = qms_docx::RenderOptions {
@@ -243,7 +251,11 @@ fn the_report_says_none_is_left_on_the_old_edition() {
         let bytes = qms_docx::render_rollup_report(&p, &issuer, &render).unwrap();
         // The writer keeps "TCVN ISO 9001" on one line with no-break spaces.
         let text = paragraphs(&bytes).join("\n");
-        assert!(text.contains(none), "{lang:?}: {text}");
-        assert!(!text.contains(bad), "{lang:?}: {text}");
+        for none in nones {
+            assert!(text.contains(none), "{lang:?}: {none} in {text}");
+        }
+        for bad in bads {
+            assert!(!text.contains(bad), "{lang:?}: {bad} in {text}");
+        }
     }
 }
