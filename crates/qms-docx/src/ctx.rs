@@ -88,6 +88,29 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The agency's name as a sentence runs it: in English, its English name takes the
+    /// article ("the People's Committee of My Tho Ward held the meeting"), a Vietnamese name
+    /// (no English one given) does not; in Vietnamese, the name. `opening` capitalises the
+    /// article for the start of a sentence.
+    pub(crate) fn agency_in_text(&self, opening: bool) -> String {
+        let name = self.agency_name();
+        let english = self.lang == Lang::En
+            && self
+                .d
+                .english
+                .agency
+                .as_deref()
+                .is_some_and(|n| !n.trim().is_empty());
+        let has_article = name
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("the "));
+        if english && !has_article {
+            format!("{} {name}", if opening { "The" } else { "the" })
+        } else {
+            name.to_owned()
+        }
+    }
+
     /// The governing body above the agency, in the document's language.
     pub(crate) fn agency_parent(&self) -> Option<&str> {
         match (self.lang, self.d.english.parent.as_deref()) {

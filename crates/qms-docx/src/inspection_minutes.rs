@@ -39,6 +39,8 @@ pub(crate) fn render(
     // The inspected agency in the document's language (its English names in English).
     let agency_ctx = Ctx::new(d, opts);
     let agency = agency_ctx.agency_name();
+    // In an English sentence its English name takes the article: "of the People's Committee …".
+    let agency_text = agency_ctx.agency_in_text(false);
     let lang = opts.lang;
     let year = opts.today.format("%Y").to_string();
     let meta = Meta {
@@ -59,7 +61,7 @@ pub(crate) fn render(
             ),
             Lang::En => format!(
                 "Inspection of how {} applies, maintains and improves its quality management system under TCVN ISO 9001",
-                agency
+                agency_text
             ),
         };
         title(x, &ctx, ctx.t("Biên bản", "Minutes"), &[&summary]);
@@ -74,7 +76,7 @@ pub(crate) fn render(
                 Lang::En => format!(
                     "Today, at …… on …… {year}, at {place}, the inspection team of the {} inspected the quality management system (QMS) of {} under TCVN ISO 9001.",
                     issuer.english_agency(),
-                    agency
+                    agency_text
                 ),
             },
         );
@@ -102,7 +104,7 @@ pub(crate) fn render(
             x,
             &match lang {
                 Lang::Vi => format!("2. Đại diện {agency}"),
-                Lang::En => format!("2. For {agency}"),
+                Lang::En => format!("2. For {agency_text}"),
             },
         );
         bullets(x, &representatives(&agency_ctx), "");

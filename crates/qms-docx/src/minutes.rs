@@ -114,7 +114,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
                         .map(|t| format!("At {} on ", ctx.time(t)))
                         .unwrap_or_else(|| "On ".to_owned()),
                     ctx.long_date(date),
-                    ctx.agency_name(),
+                    ctx.agency_in_text(false),
                     r.title
                 ),
             },

@@ -257,7 +257,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
             ),
             (Lang::En, _) => format!(
                 "{} issues this plan for the internal audit of its quality management system (QMS) to {}:",
-                ctx.agency_name(),
+                ctx.agency_in_text(true),
                 ctx.edition()
             ),
         };

@@ -61,7 +61,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
                         .as_deref()
                         .map(|n| format!(" No. {n}"))
                         .unwrap_or_default(),
-                    ctx.agency_name(),
+                    ctx.agency_in_text(false),
                     ctx.edition()
                 ),
             },
@@ -88,7 +88,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
             None => format!(
                 "{} {}",
                 ctx.t("Lãnh đạo", "Management of"),
-                ctx.agency_name()
+                ctx.agency_in_text(false)
             ),
         };
         body(x, &client);

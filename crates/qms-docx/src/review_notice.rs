@@ -53,7 +53,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, r: &ManagementReview) -> Result<Vec<u8>, Doc
                 Lang::En => format!(
                     "Under its management review procedure for the quality management system (QMS) to {}, {} convenes the following meeting:",
                     ctx.edition(),
-                    ctx.agency_name()
+                    ctx.agency_in_text(false)
                 ),
             },
         );

@@ -281,7 +281,7 @@ pub(crate) fn render(ctx: &Ctx<'_>, audit: &Audit) -> Result<Vec<u8>, DocxError>
             Lang::En => format!(
                 "The internal audit team for “{}” of {} is established with the following members:",
                 ctx.audit_title(audit),
-                ctx.agency_name()
+                ctx.agency_in_text(false)
             ),
         };
         article(x, ctx, 1, &first, true);

@@ -145,3 +145,49 @@ fn audit_titles_are_english_made_or_the_dossiers_english_one() {
         assert!(text.contains("Audit results: Spring QMS audit"), "{name}");
     }
 }
+
+/// An English organisation name runs in a sentence with its article: "the People's Committee
+/// of My Tho Ward held the meeting", never "…, People's Committee of My Tho Ward held"; a
+/// name that opens a line or follows a dash (the audit client: "Chairman – People's
+/// Committee of …") stands alone.
+#[test]
+fn the_agencys_english_name_takes_its_article_in_a_sentence() {
+    let d = example("ubnd-phuong-my-tho-2015");
+    let name = d.english.agency.clone().unwrap();
+    assert!(name.starts_with("People's Committee"), "{name}");
+    let mut docs: Vec<(String, Vec<u8>)> = qms_docx::render_all(&d, &english())
+        .unwrap()
+        .into_iter()
+        .map(|(doc, bytes)| (format!("{doc:?}"), bytes))
+        .collect();
+    // The province's inspection minutes name it too.
+    let o = english();
+    let opts = qms_core::rollup::RollupOptions {
+        year: 2025,
+        today: o.today,
+    };
+    let diags = qms_core::rules::check(&d, &qms_core::rules::CheckOptions { today: o.today });
+    let row = qms_core::rollup::summarize("x.json", &d, &diags, &opts);
+    let issuer = qms_docx::RollupIssuer::new("Đồng Tháp");
+    docs.push((
+        "inspection minutes".into(),
+        qms_docx::render_inspection_minutes(&d, &row, &diags, &issuer, &o).unwrap(),
+    ));
+    let mut seen = 0;
+    for (doc, bytes) in &docs {
+        for p in paragraphs(bytes) {
+            for (at, _) in p.match_indices(&name) {
+                seen += 1;
+                let before = &p[..at];
+                assert!(
+                    before.is_empty()
+                        || before.ends_with("the ")
+                        || before.ends_with("The ")
+                        || before.ends_with("– "),
+                    "{doc}: {p}"
+                );
+            }
+        }
+    }
+    assert!(seen >= 8, "{seen}");
+}
