@@ -9,6 +9,11 @@ use qms_core::model::FindingKind;
 use qms_core::rollup::{AgencySummary, Rejection};
 use rust_xlsxwriter::{Chart, ChartType, Workbook};
 
+/// Width of the shortcomings sheet's list of agencies. The sheet prints two pages wide with
+/// its first three columns (63 characters) repeated: beside them this column must fit the
+/// second page (about 135 characters at 100 %); at 80 it ran off the paper's edge.
+const AGENCIES_WIDTH: f64 = 66.0;
+
 /// The common shortcomings, most agencies first.
 pub(super) fn shortcomings(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
     let lang = ctx.lang;
@@ -21,7 +26,10 @@ pub(super) fn shortcomings(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(),
         (ctx.pick("Số cơ quan", "Agencies"), 10.0),
         (ctx.pick("Tỷ lệ (%)", "Share (%)"), 9.0),
         (ctx.pick("Theo loại cơ quan", "By kind"), 30.0),
-        (ctx.pick("Các cơ quan", "Agencies concerned"), 80.0),
+        (
+            ctx.pick("Các cơ quan", "Agencies concerned"),
+            AGENCIES_WIDTH,
+        ),
     ];
     let title = year_title(
         ctx,
@@ -34,10 +42,12 @@ pub(super) fn shortcomings(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(),
     let list = ctx.p.shortcomings();
     for (i, sc) in list.iter().enumerate() {
         let r = HEADING_ROW + 1 + i as u32;
-        let names: Vec<&str> = sc
+        // Short names, as the report lists the same agencies ("UBND xã An Bình", "Sở Tư
+        // pháp"): the full names made a cell of "Ủy ban nhân dân …" twenty times over.
+        let names: Vec<String> = sc
             .agencies
             .iter()
-            .filter_map(|&k| ctx.p.agencies.get(k).map(|a| a.name_in(lang)))
+            .filter_map(|&k| ctx.p.agencies.get(k).map(|a| a.short_name_in(lang)))
             .collect();
         let names = clip(&names.join("; "), lang);
         let counts = sc.counts(lang);
@@ -50,8 +60,11 @@ pub(super) fn shortcomings(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(),
         ws.write_string_with_format(r, 5, &counts, &s.locked)?;
         check_cell_text(&sheet, r, 6, "agencies", &names)?;
         ws.write_string_with_format(r, 6, &names, &s.locked)?;
-        let h =
-            crate::layout::height_for(&[(45.0, sc.title(lang)), (30.0, &counts), (80.0, &names)]);
+        let h = crate::layout::height_for(&[
+            (45.0, sc.title(lang)),
+            (30.0, &counts),
+            (AGENCIES_WIDTH, &names),
+        ]);
         ws.set_row_height(r, h.min(409.0))?;
     }
     finish(ws, ctx, list.len() as u32, headings.len() as u16, 3)
