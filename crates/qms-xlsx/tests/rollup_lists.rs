@@ -131,3 +131,40 @@ fn the_shortcomings_sheet_names_the_agencies_as_the_report_does() {
         }
     }
 }
+
+/// Last column letter of a sheet's `<cols>`.
+fn last_column(sheet: &str) -> u32 {
+    widths(sheet).iter().map(|(c, _)| *c).max().unwrap()
+}
+
+/// A sheet printed one page wide has its title merged over all its columns: over only the
+/// first 58 characters, "HỒ SƠ KHÔNG ĐƯỢC ĐƯA VÀO TỔNG HỢP NĂM 2026" was cut at both ends.
+#[test]
+fn a_merged_title_spans_the_whole_sheet() {
+    let mut p = province();
+    // The sheet of dossiers left out is narrow: give it a row.
+    p.reject("hong.json", "not JSON".into());
+    for lang in [Lang::Vi, Lang::En] {
+        let bytes = qms_xlsx::render_rollup(&p, lang).unwrap();
+        let mut merged = 0;
+        for (name, x) in parts(&bytes) {
+            if !name.starts_with("xl/worksheets/sheet") {
+                continue;
+            }
+            let sheet = String::from_utf8(x).unwrap();
+            let key = "<mergeCell ref=\"A1:";
+            let Some(s) = sheet.find(key) else { continue };
+            let end = &sheet[s + key.len()..];
+            let end = &end[..end.find('"').unwrap()];
+            let letters: String = end.chars().take_while(char::is_ascii_uppercase).collect();
+            // At least over every column given a width (the chart sheet's runs on over its
+            // charts).
+            assert!(
+                column(&letters) >= last_column(&sheet),
+                "{lang:?} {name}: title merged to {end}"
+            );
+            merged += 1;
+        }
+        assert!(merged >= 2, "{lang:?}: {merged} merged titles");
+    }
+}

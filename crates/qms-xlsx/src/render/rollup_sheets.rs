@@ -47,23 +47,6 @@ pub(super) const HEADING_ROW: u32 = 3;
 /// about 135 fit at 100 %, so this one prints at no less than about 80 % (body text ≥ 8 pt).
 const ONE_PAGE_WIDTH: f64 = 170.0;
 
-/// The last column of a sheet's first printed page at 100 %: a title merged up to it stays
-/// on that page.
-///
-/// Widths in characters; about 135 fit across a landscape A4 page.
-fn title_span(widths: &[f64]) -> u16 {
-    let mut sum = 0.0;
-    let mut last = 0u16;
-    for (i, w) in widths.iter().enumerate() {
-        sum += w;
-        if sum > 135.0 && i > 0 {
-            break;
-        }
-        last = i as u16;
-    }
-    last
-}
-
 /// The title and subtitle rows of a sheet whose columns have these `widths` (characters).
 pub(super) fn title_rows(
     ws: &mut Worksheet,
@@ -86,8 +69,11 @@ pub(super) fn title_rows(
         ws.write_string_with_format(0, 0, title, &title_format)?;
         ws.write_string_with_format(1, 0, ctx.subtitle(), &subtitle)?;
     } else {
-        // Title and subtitle over the columns of the first printed page.
-        let last = title_span(widths);
+        // A sheet this narrow prints one page wide (see [`finish`]): title and subtitle over
+        // all its columns. Merged over only those that fit at 100 %, a title longer than them
+        // ("HỒ SƠ KHÔNG ĐƯỢC ĐƯA VÀO TỔNG HỢP NĂM 2026" over 58 characters) was cut at both
+        // ends.
+        let last = widths.len().saturating_sub(1) as u16;
         ws.merge_range(0, 0, 0, last, title, &s.title)?;
         ws.merge_range(1, 0, 1, last, &ctx.subtitle(), &s.note)?;
     }
