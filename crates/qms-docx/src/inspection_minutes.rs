@@ -291,6 +291,7 @@ fn facts(x: &mut Xml<'_>, ctx: &Ctx<'_>, d: &Dossier, row: &AgencySummary) {
         }
         None => ctx.t("chưa thực hiện", "none on record").to_owned(),
     };
+    // A zero reads as a blank left unfilled ("0 cuộc trong năm"): say that there was none.
     let items: Vec<String> = if vi {
         vec![
             format!(
@@ -302,9 +303,12 @@ fn facts(x: &mut Xml<'_>, ctx: &Ctx<'_>, d: &Dossier, row: &AgencySummary) {
                 d.scope.text.trim().trim_end_matches('.')
             ),
             format!(
-                "Đánh giá nội bộ: {}; {} cuộc trong năm; phát hiện: {}.",
+                "Đánh giá nội bộ: {}; {}; phát hiện: {}.",
                 last(row.last_audit, row.audit_within_12_months),
-                row.audits_in_year,
+                match row.audits_in_year {
+                    0 => "chưa có cuộc nào trong năm".to_owned(),
+                    n => format!("{n} cuộc trong năm"),
+                },
                 if kinds.is_empty() {
                     "không có".to_owned()
                 } else {
@@ -316,16 +320,25 @@ fn facts(x: &mut Xml<'_>, ctx: &Ctx<'_>, d: &Dossier, row: &AgencySummary) {
                 last(row.last_review, row.review_within_12_months)
             ),
             format!(
-                "Hành động khắc phục: {} chưa đóng, trong đó {} quá hạn; {} đã đóng, có hiệu lực.",
-                row.actions_open, row.actions_overdue, row.actions_closed_effective
+                "Hành động khắc phục: {} chưa đóng, {}; {} đã đóng, có hiệu lực.",
+                row.actions_open,
+                match row.actions_overdue {
+                    0 => "không có hành động quá hạn".to_owned(),
+                    n => format!("trong đó {n} quá hạn"),
+                },
+                row.actions_closed_effective
             ),
             format!(
                 "Mục tiêu chất lượng: {} mục tiêu, {} đo lường được, {} đạt chỉ tiêu.",
                 row.objectives, row.objectives_measurable, row.objectives_met
             ),
             format!(
-                "Đào tạo: {} chuyên gia đánh giá nội bộ được đào tạo; {} người được đào tạo nhận thức trong năm.",
-                row.trained_auditors, row.awareness_trained
+                "Đào tạo: {} chuyên gia đánh giá nội bộ được đào tạo; {} được đào tạo nhận thức trong năm.",
+                row.trained_auditors,
+                match row.awareness_trained {
+                    0 => "chưa có người nào".to_owned(),
+                    n => format!("{n} người"),
+                }
             ),
         ]
     } else {
@@ -335,7 +348,10 @@ fn facts(x: &mut Xml<'_>, ctx: &Ctx<'_>, d: &Dossier, row: &AgencySummary) {
             format!(
                 "Internal audit: {}; {} this year; findings: {}.",
                 last(row.last_audit, row.audit_within_12_months),
-                row.audits_in_year,
+                match row.audits_in_year {
+                    0 => "none".to_owned(),
+                    n => n.to_string(),
+                },
                 if kinds.is_empty() {
                     "none".to_owned()
                 } else {
@@ -348,7 +364,12 @@ fn facts(x: &mut Xml<'_>, ctx: &Ctx<'_>, d: &Dossier, row: &AgencySummary) {
             ),
             format!(
                 "Corrective actions: {} open, {} overdue; {} closed and effective.",
-                row.actions_open, row.actions_overdue, row.actions_closed_effective
+                row.actions_open,
+                match row.actions_overdue {
+                    0 => "none".to_owned(),
+                    n => n.to_string(),
+                },
+                row.actions_closed_effective
             ),
             format!(
                 "Quality objectives: {}, {} measurable, {} met.",
@@ -356,7 +377,11 @@ fn facts(x: &mut Xml<'_>, ctx: &Ctx<'_>, d: &Dossier, row: &AgencySummary) {
             ),
             format!(
                 "Training: {} trained internal auditors; {} trained in awareness this year.",
-                row.trained_auditors, row.awareness_trained
+                row.trained_auditors,
+                match row.awareness_trained {
+                    0 => "no one".to_owned(),
+                    n => n.to_string(),
+                }
             ),
         ]
     };

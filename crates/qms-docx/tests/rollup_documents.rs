@@ -129,18 +129,34 @@ fn the_minutes_tell_an_old_audit_from_none_at_all() {
     row.audit_within_12_months = false;
     row.last_review = None;
     row.review_within_12_months = false;
+    // None in the year either: said in words, not "0 cuộc" (a blank left unfilled).
+    row.audits_in_year = 0;
+    row.awareness_trained = 0;
+    row.actions_overdue = 0;
     for (lang, audit, review, bad) in [
         (
             Lang::Vi,
-            "Đánh giá nội bộ: lần gần nhất 04/11/2024 (đã quá 12 tháng);",
+            "Đánh giá nội bộ: lần gần nhất 04/11/2024 (đã quá 12 tháng); chưa có cuộc nào trong năm;",
             "Xem xét của lãnh đạo: chưa thực hiện.",
-            ["hoặc chưa thực hiện", "lần gần nhất chưa có"],
+            [
+                "hoặc chưa thực hiện",
+                "lần gần nhất chưa có",
+                "0 cuộc",
+                "0 người",
+                "0 quá hạn",
+            ],
         ),
         (
             Lang::En,
-            "Internal audit: last 4 November 2024 (over 12 months ago);",
+            "Internal audit: last 4 November 2024 (over 12 months ago); none this year;",
             "Management review: none on record.",
-            ["or never", "last none"],
+            [
+                "or never",
+                "last none",
+                "0 this year",
+                "0 trained",
+                "0 overdue",
+            ],
         ),
     ] {
         let render = qms_docx::RenderOptions {
@@ -152,6 +168,18 @@ fn the_minutes_tell_an_old_audit_from_none_at_all() {
         let text = paragraphs(&bytes).join("\n");
         assert!(text.contains(audit), "{lang:?}: {audit} in\n{text}");
         assert!(text.contains(review), "{lang:?}: {review} in\n{text}");
+        for none in [
+            lang.pick(
+                "chưa có người nào được đào tạo nhận thức trong năm",
+                "no one trained in awareness this year",
+            ),
+            lang.pick(
+                "chưa đóng, không có hành động quá hạn;",
+                "open, none overdue;",
+            ),
+        ] {
+            assert!(text.contains(none), "{lang:?}: {none} in\n{text}");
+        }
         for b in bad {
             assert!(!text.contains(b), "{lang:?}: {b} in\n{text}");
         }
