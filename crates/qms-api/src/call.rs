@@ -161,27 +161,29 @@ fn execute(op: Op<'_>, inputs: &[&[u8]], base64: bool) -> Result<Response, ApiEr
         ));
     }
     Ok(match op {
-        Op::Validate(r) => ok(ops::validate(&r)?),
+        Op::Validate(r) => ok(ops::validate(r)?),
         Op::Check(r) => ok(ops::check(&r)?),
         Op::Rules(r) => ok(ops::rules(&r)?),
         Op::Explain(r) => ok(ops::explain(&r)?),
-        Op::Transition(r) => ok(ops::transition(&r)?),
+        Op::Transition(r) => ok(ops::transition(r)?),
         Op::Clauses(r) => ok(ops::clauses(&r)?),
         Op::Correlate(r) => ok(ops::correlate(&r)?),
-        Op::Convert(r) => ok(ops::convert(&r)?),
+        Op::Convert(r) => ok(ops::convert(r)?),
         Op::Init(r) => ok(ops::init(&r)?),
-        Op::ChecklistNew(r) => ok(ops::checklist_new(&r)?),
-        Op::ExportChecklist(r) => document(
-            ops::export_checklist(&r)?,
-            Vec::new(),
-            Vec::new(),
-            r.base64 || base64,
-        ),
+        Op::ChecklistNew(r) => ok(ops::checklist_new(r)?),
+        Op::ExportChecklist(r) => {
+            let base64 = r.base64 || base64;
+            document(ops::export_checklist(r)?, Vec::new(), Vec::new(), base64)
+        }
         Op::ImportChecklist(r) => ok(ops::import_checklist(r, inputs)?),
-        Op::Render(r) => document(ops::render(&r)?, Vec::new(), Vec::new(), r.base64 || base64),
+        Op::Render(r) => {
+            let base64 = r.base64 || base64;
+            document(ops::render(r)?, Vec::new(), Vec::new(), base64)
+        }
         Op::RenderAll(r) => {
-            let (doc, entries, failed) = ops::render_all(&r)?;
-            document(doc, entries, failed, r.base64 || base64)
+            let base64 = r.base64 || base64;
+            let (doc, entries, failed) = ops::render_all(r)?;
+            document(doc, entries, failed, base64)
         }
         Op::Sample(r) => ok(ops::sample(&r)?),
         Op::Schema(r) => ok(ops::schema(&r)?),

@@ -1,7 +1,7 @@
 //! The ops that read a dossier or the catalogs: validate, check, rules, clauses, correlate,
 //! convert.
 
-use super::{load, problem_report, shift, valid_dossier};
+use super::{load, problem_report, shift, valid_dossier, valid_dossier_kept};
 use crate::error::{ApiError, RequestFault};
 use crate::request::{
     CheckRequest, ClausesRequest, ConvertRequest, CorrelateRequest, ExplainRequest, RulesRequest,
@@ -17,14 +17,15 @@ use qms_core::{Edition, JsonPath, catalog};
 /// use qms_api::request::{DossierArg, ValidateRequest};
 /// let bytes = include_bytes!("../../../../examples/so-khcn-ninh-binh.json");
 /// let r = ValidateRequest { op: qms_api::OpName::Validate, dossier: DossierArg::Bytes(bytes), lang: Default::default() };
-/// assert!(qms_api::ops::validate(&r).unwrap().valid);
+/// assert!(qms_api::ops::validate(r).unwrap().valid);
 /// ```
-pub fn validate(r: &ValidateRequest<'_>) -> Result<ValidateResponse, ApiError> {
-    let report = load(&r.dossier);
+pub fn validate(r: ValidateRequest<'_>) -> Result<ValidateResponse, ApiError> {
+    let offset = r.dossier.offset();
+    let report = load(r.dossier);
     let problems: Vec<ProblemReport> = report
         .problems
         .iter()
-        .map(|p| problem_report(p, r.lang, r.dossier.offset()))
+        .map(|p| problem_report(p, r.lang, offset))
         .collect();
     let summary = match &report.dossier {
         Some(d) if problems.is_empty() => Some(DossierSummary {
@@ -60,7 +61,7 @@ pub fn validate(r: &ValidateRequest<'_>) -> Result<ValidateResponse, ApiError> {
 /// assert!(only.diagnostics.iter().all(|d| d.code == "QMS-C002") && only.errors == c.errors);
 /// ```
 pub fn check(r: &CheckRequest<'_>) -> Result<CheckResponse, ApiError> {
-    let dossier = valid_dossier(&r.dossier, r.lang)?;
+    let dossier = valid_dossier_kept(&r.dossier, r.lang)?;
     let diagnostics = qms_core::rules::check(&dossier, &CheckOptions { today: r.today });
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let (errors, warnings, infos) = (
@@ -262,11 +263,11 @@ pub fn correlate(r: &CorrelateRequest) -> Result<CorrelateResponse, ApiError> {
 
 /// `convert`: a 2008 dossier on TCVN ISO 9001:2015, validated before it is returned (a 2008
 /// clause the correlation does not know stays as it was and fails validation).
-pub fn convert(r: &ConvertRequest<'_>) -> Result<ConvertResponse, ApiError> {
+pub fn convert(r: ConvertRequest<'_>) -> Result<ConvertResponse, ApiError> {
     if r.to != Edition::Iso9001_2015 {
         return Err(ApiError::bad(RequestFault::ConvertTarget, "to"));
     }
-    let dossier = valid_dossier(&r.dossier, r.lang)?;
+    let dossier = valid_dossier(r.dossier, r.lang)?;
     let c = qms_core::convert::to_2015(&dossier).map_err(|_| ApiError::AlreadyConverted {
         edition: Edition::Iso9001_2015.title().into(),
     })?;

@@ -40,12 +40,12 @@ pub struct Document {
 ///     kind: DocumentKind::Actions, base64: false, format: None, audit: None, review: None,
 ///     corrective_action: None, today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
 ///     lang: Default::default(), live_overdue: false };
-/// let doc = qms_api::ops::render(&r).unwrap();
+/// let doc = qms_api::ops::render(r).unwrap();
 /// assert_eq!(doc.file_name, "theo-doi-hanh-dong-khac-phuc.xlsx");
 /// assert!(doc.bytes.starts_with(b"PK"));
 /// ```
-pub fn render(r: &RenderRequest<'_>) -> Result<Document, ApiError> {
-    let dossier = valid_dossier(&r.dossier, r.lang)?;
+pub fn render(mut r: RenderRequest<'_>) -> Result<Document, ApiError> {
+    let dossier = valid_dossier(r.dossier.take(), r.lang)?;
     let target = Target {
         audit: r.audit.as_deref(),
         review: r.review.as_deref(),
@@ -246,7 +246,7 @@ fn needs(kind: DocumentKind, member: &'static str) -> ApiError {
 }
 
 /// `export-checklist`: the checklist workbook of an audit, to fill offline.
-pub fn export_checklist(r: &ExportChecklistRequest<'_>) -> Result<Document, ApiError> {
+pub fn export_checklist(r: ExportChecklistRequest<'_>) -> Result<Document, ApiError> {
     export_checklist_observed(r, &|_| {})
 }
 
@@ -254,10 +254,10 @@ pub fn export_checklist(r: &ExportChecklistRequest<'_>) -> Result<Document, ApiE
 /// is packed and once at the end, so that a command line can draw a progress bar. The
 /// document is the same.
 pub fn export_checklist_observed(
-    r: &ExportChecklistRequest<'_>,
+    mut r: ExportChecklistRequest<'_>,
     observe: &(dyn Fn(super::Step<'_>) + Sync),
 ) -> Result<Document, ApiError> {
-    let d = valid_dossier(&r.dossier, r.lang)?;
+    let d = valid_dossier(r.dossier.take(), r.lang)?;
     require(&d, Record::Audit, &r.audit, "audit")?;
     if let Some(a) = &r.auditor {
         require(&d, Record::Person, a, "auditor")?;
@@ -303,7 +303,7 @@ pub fn import_checklist_observed(
         let clean: String = w.base64.chars().filter(|c| !c.is_whitespace()).collect();
         let Ok(bytes) = STANDARD.decode(clean.as_bytes()) else {
             // An invalid dossier is reported before a bad workbook, as everywhere.
-            valid_dossier(&r.dossier, r.lang)?;
+            valid_dossier(r.dossier.take(), r.lang)?;
             return Err(ApiError::bad(
                 RequestFault::BadBase64 {
                     workbook: w.name.clone(),
@@ -344,11 +344,13 @@ pub fn import_checklist_observed(
     // before the dossier is handed over, which the import then changes in place instead of
     // copying it; an invalid dossier is reported first, as when the two ran one after the other.
     let read_books = || qms_xlsx::read_workbooks_observed(&workbooks, &step);
+    // Loaded in place and freed: the dossier's text is not needed afterwards.
+    let (dossier, lang) = (r.dossier.take(), r.lang);
     let (d, read) = std::thread::scope(|s| {
         let reader = std::thread::Builder::new()
             .name("qms-import-read".into())
             .spawn_scoped(s, read_books);
-        let d = valid_dossier(&r.dossier, r.lang);
+        let d = valid_dossier(dossier, lang);
         // A thread that could not start, or stopped, reads again here (the same result).
         let read = match reader {
             Ok(handle) => handle.join().unwrap_or_else(|_| read_books()),
@@ -357,8 +359,6 @@ pub fn import_checklist_observed(
         (d, read)
     });
     let d = d?;
-    // Loaded: the dossier's text is no longer needed.
-    r.dossier = crate::request::DossierArg::Bytes(&[]);
     let filled = read
         .for_dossier(&d)
         .map_err(|e| boundary::xlsx(e, &d, &path_of))?;

@@ -26,8 +26,8 @@ pub fn init(r: &InitRequest) -> Result<DossierResponse, ApiError> {
 }
 
 /// `checklist-new`: adds a checklist for a unit of an audit, from the templates.
-pub fn checklist_new(r: &ChecklistNewRequest<'_>) -> Result<ChecklistNewResponse, ApiError> {
-    let mut dossier = valid_dossier(&r.dossier, r.lang)?;
+pub fn checklist_new(mut r: ChecklistNewRequest<'_>) -> Result<ChecklistNewResponse, ApiError> {
+    let mut dossier = valid_dossier(r.dossier.take(), r.lang)?;
     let req = ChecklistRequest {
         audit: &r.audit,
         unit: &r.unit,

@@ -45,21 +45,41 @@ pub(crate) fn problem_report(
     }
 }
 
-/// Parses a dossier and reports every problem.
-pub(crate) fn load(arg: &DossierArg<'_>) -> LoadReport {
-    qms_core::load_report(arg.bytes())
+/// Parses a dossier and reports every problem. Bytes handed over ([`DossierArg::Owned`], a
+/// dossier given as a JSON string) are loaded in place, which reads an escaped dossier as fast
+/// as an unescaped one, and are freed once loaded.
+pub(crate) fn load(arg: DossierArg<'_>) -> LoadReport {
+    match arg {
+        DossierArg::Owned(bytes) => qms_core::load::load_report_owned(bytes),
+        DossierArg::Text(text) => qms_core::load::load_report_owned(text.into_bytes()),
+        borrowed => qms_core::load_report(borrowed.bytes()),
+    }
 }
 
-/// A dossier the op can run on, or `invalid-dossier` with every problem.
-pub(crate) fn valid_dossier(arg: &DossierArg<'_>, lang: Lang) -> Result<Dossier, ApiError> {
-    let report = load(arg);
+/// A dossier the op can run on, or `invalid-dossier` with every problem (see [`load`]).
+pub(crate) fn valid_dossier(arg: DossierArg<'_>, lang: Lang) -> Result<Dossier, ApiError> {
+    let offset = arg.offset();
+    valid(load(arg), lang, offset)
+}
+
+/// [`valid_dossier`] for an op that reads the dossier's text again afterwards (to place its
+/// diagnostics): the text is left as it is.
+pub(crate) fn valid_dossier_kept(arg: &DossierArg<'_>, lang: Lang) -> Result<Dossier, ApiError> {
+    valid(qms_core::load_report(arg.bytes()), lang, arg.offset())
+}
+
+fn valid(
+    report: LoadReport,
+    lang: Lang,
+    offset: Option<(usize, usize)>,
+) -> Result<Dossier, ApiError> {
     match report.dossier {
         Some(d) if report.problems.is_empty() => Ok(d),
         _ => Err(ApiError::InvalidDossier {
             problems: report
                 .problems
                 .iter()
-                .map(|p| problem_report(p, lang, arg.offset()))
+                .map(|p| problem_report(p, lang, offset))
                 .collect(),
         }),
     }

@@ -150,18 +150,18 @@ pub fn all_documents(
 
 /// Every document of the request's dossier (what `qms render all` writes into a directory).
 pub fn render_all_documents(
-    r: &RenderAllRequest<'_>,
+    r: RenderAllRequest<'_>,
 ) -> Result<(Vec<Document>, Vec<DocumentFailure>), ApiError> {
-    let d = valid_dossier(&r.dossier, r.lang)?;
+    let d = valid_dossier(r.dossier, r.lang)?;
     all_documents_partial(&d, r.lang, r.today)
 }
 
 /// [`render_all_documents`] with a progress observer (see [`all_documents_observed`]).
 pub fn render_all_documents_observed(
-    r: &RenderAllRequest<'_>,
+    r: RenderAllRequest<'_>,
     observe: &(dyn Fn(Step<'_>) + Sync),
 ) -> Result<(Vec<Document>, Vec<DocumentFailure>), ApiError> {
-    let d = valid_dossier(&r.dossier, r.lang)?;
+    let d = valid_dossier(r.dossier, r.lang)?;
     all_documents_observed(&d, r.lang, r.today, observe)
 }
 
@@ -169,10 +169,11 @@ pub fn render_all_documents_observed(
 /// listed in the description (`failed`) and, so that callers of the raw bytes see them too,
 /// in a text entry of the zip, `khong-tao-duoc.txt` ("could not be made").
 pub fn render_all(
-    r: &RenderAllRequest<'_>,
+    r: RenderAllRequest<'_>,
 ) -> Result<(Document, Vec<DocumentEntry>, Vec<FailedDocument>), ApiError> {
+    let lang = r.lang;
     let (mut docs, failures) = render_all_documents(r)?;
-    let failed = failure_reports(&failures, r.lang);
+    let failed = failure_reports(&failures, lang);
     if !failed.is_empty() {
         let text: String = failed
             .iter()

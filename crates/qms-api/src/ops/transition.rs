@@ -19,8 +19,8 @@ use qms_core::Lang;
 /// let r = qms_api::call(text.as_bytes(), &[]);
 /// assert_eq!(r.status, qms_api::Status::Ok);
 /// ```
-pub fn transition(r: &TransitionRequest<'_>) -> Result<TransitionResponse, ApiError> {
-    let mut dossier = valid_dossier(&r.dossier, r.lang)?;
+pub fn transition(mut r: TransitionRequest<'_>) -> Result<TransitionResponse, ApiError> {
+    let mut dossier = valid_dossier(r.dossier.take(), r.lang)?;
     require(
         &dossier,
         Record::CorrectiveAction,

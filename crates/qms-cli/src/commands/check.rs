@@ -2,7 +2,7 @@
 
 use crate::Failure;
 use crate::cli::Format;
-use crate::commands::{dossier, fail, fail_on, print};
+use crate::commands::{fail, fail_on, print};
 use crate::output::read;
 use crate::report;
 use qms_api::OpName;
@@ -24,7 +24,7 @@ pub(crate) fn run(
     let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let r = CheckRequest {
         op: OpName::Check,
-        dossier: dossier(&bytes),
+        dossier: qms_api::request::DossierArg::Bytes(&bytes),
         today,
         lang,
         filter,

@@ -32,7 +32,7 @@ pub(crate) fn run(command: ChecklistCommand) -> Result<(), Failure> {
             let bytes = read(&file)?;
             let r = ExportChecklistRequest {
                 op: OpName::ExportChecklist,
-                dossier: dossier(&bytes),
+                dossier: dossier(bytes),
                 audit,
                 base64: false,
                 auditor,
@@ -46,7 +46,7 @@ pub(crate) fn run(command: ChecklistCommand) -> Result<(), Failure> {
                 progress.length(s.total);
                 progress.set(s.done, s.now);
             };
-            let doc = qms_api::ops::export_checklist_observed(&r, &observe)
+            let doc = qms_api::ops::export_checklist_observed(r, &observe)
                 .map_err(|e| fail_on(&file, e, lang))?;
             drop(progress);
             let path = output.unwrap_or_else(|| doc.file_name.clone().into());
@@ -87,14 +87,14 @@ pub(crate) fn run(command: ChecklistCommand) -> Result<(), Failure> {
             let bytes = read(&file)?;
             let r = ChecklistNewRequest {
                 op: OpName::ChecklistNew,
-                dossier: dossier(&bytes),
+                dossier: dossier(bytes),
                 audit,
                 unit,
                 clauses,
                 auditor,
                 lang,
             };
-            let added = qms_api::ops::checklist_new(&r).map_err(|e| fail_on(&file, e, lang))?;
+            let added = qms_api::ops::checklist_new(r).map_err(|e| fail_on(&file, e, lang))?;
             let text = dossier_text(&added.dossier)?;
             let (id, items) = (&added.checklist, added.items);
             match output {

@@ -22,11 +22,11 @@ pub(crate) fn run(
     let bytes = read(file)?;
     let r = ConvertRequest {
         op: OpName::Convert,
-        dossier: dossier(&bytes),
+        dossier: dossier(bytes),
         to,
         lang,
     };
-    let conversion = qms_api::ops::convert(&r).map_err(|e| fail_on(file, e, lang))?;
+    let conversion = qms_api::ops::convert(r).map_err(|e| fail_on(file, e, lang))?;
     let text = dossier_text(&conversion.dossier)?;
     write_file(output, text.as_bytes(), force)?;
     if format == Format::Json {

@@ -54,7 +54,7 @@ pub(crate) fn render(
         let Some(dir) = output else {
             return Err(Failure::Usage("`qms render all` needs -o DIR".into()));
         };
-        let docs = all(&bytes, opts).map_err(|e| fail_on(file, e, opts.lang))?;
+        let docs = all(dossier(bytes), opts).map_err(|e| fail_on(file, e, opts.lang))?;
         return write_all(docs, dir, opts);
     }
     let Some(kind) = DocumentKind::parse(kind) else {
@@ -69,7 +69,7 @@ pub(crate) fn render(
     };
     let r = RenderRequest {
         op: OpName::Render,
-        dossier: dossier(&bytes),
+        dossier: dossier(bytes),
         kind,
         base64: false,
         format: target.format,
@@ -80,7 +80,7 @@ pub(crate) fn render(
         lang: opts.lang,
         live_overdue: target.live_overdue,
     };
-    let doc = qms_api::ops::render(&r).map_err(|e| fail_on(file, e, opts.lang))?;
+    let doc = qms_api::ops::render(r).map_err(|e| fail_on(file, e, opts.lang))?;
     let path = output.map_or_else(|| PathBuf::from(&doc.file_name), Path::to_path_buf);
     write_file(&path, &doc.bytes, opts.force)?;
     report::data(&describe(&doc));
@@ -102,7 +102,7 @@ pub(crate) fn describe(doc: &Document) -> DocumentResponse {
 
 /// Every document of a dossier file, as `render-all` makes them.
 fn all(
-    bytes: &[u8],
+    dossier: qms_api::request::DossierArg<'_>,
     opts: &Opts,
 ) -> Result<(Vec<Document>, Vec<DocumentFailure>), qms_api::ApiError> {
     let progress = Progress::bar(0, opts.lang.pick("Văn bản", "Documents"));
@@ -111,9 +111,9 @@ fn all(
         progress.set(s.done, s.now);
     };
     qms_api::ops::render_all_documents_observed(
-        &RenderAllRequest {
+        RenderAllRequest {
             op: OpName::RenderAll,
-            dossier: dossier(bytes),
+            dossier,
             base64: false,
             today: opts.today,
             lang: opts.lang,
@@ -169,6 +169,7 @@ fn write_all(
 }
 
 pub(crate) fn demo(dir: &Path, opts: &Opts) -> Result<(), Failure> {
-    let docs = all(DEMO, opts).map_err(|e| fail(e, opts.lang))?;
+    let docs =
+        all(qms_api::request::DossierArg::Bytes(DEMO), opts).map_err(|e| fail(e, opts.lang))?;
     write_all(docs, dir, opts)
 }

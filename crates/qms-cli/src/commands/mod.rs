@@ -328,9 +328,10 @@ pub(crate) fn fail_on(file: &Path, e: ApiError, lang: Lang) -> Failure {
     }
 }
 
-/// The bytes of a dossier file, as the API takes them.
-pub(crate) fn dossier(bytes: &[u8]) -> DossierArg<'_> {
-    DossierArg::Bytes(bytes)
+/// The bytes of a dossier file, handed over to the API: it loads them in place and frees them
+/// once loaded (see `DossierArg::Owned`).
+pub(crate) fn dossier(bytes: Vec<u8>) -> DossierArg<'static> {
+    DossierArg::Owned(bytes)
 }
 
 /// Writes to standard output; a closed pipe (`qms clauses | head`) is not an error.

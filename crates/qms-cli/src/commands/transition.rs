@@ -42,13 +42,13 @@ pub(crate) fn run(a: &Args, format: Format, lang: Lang) -> Result<(), Failure> {
     let bytes = read(&a.file)?;
     let r = TransitionRequest {
         op: OpName::Transition,
-        dossier: dossier(&bytes),
+        dossier: dossier(bytes),
         corrective_action: a.corrective_action.clone(),
         to,
         date: a.date,
         lang,
     };
-    let t = qms_api::ops::transition(&r).map_err(|e| fail_on(&a.file, e, lang))?;
+    let t = qms_api::ops::transition(r).map_err(|e| fail_on(&a.file, e, lang))?;
     let Some(d) = &t.dossier else {
         // Refused: nothing changes, the reason is the answer (exit 1, like a failed check).
         if format == Format::Json {

@@ -16,10 +16,10 @@ pub(crate) fn run(file: &Path, format: Format, lang: Lang) -> Result<(), Failure
     let bytes = read(file)?;
     let r = ValidateRequest {
         op: OpName::Validate,
-        dossier: dossier(&bytes),
+        dossier: dossier(bytes),
         lang,
     };
-    let v = qms_api::ops::validate(&r).map_err(|e| fail(e, lang))?;
+    let v = qms_api::ops::validate(r).map_err(|e| fail(e, lang))?;
     match format {
         Format::Json => report::data(&v),
         Format::Text => report_text(file, &v.problems, v.summary.as_ref(), lang)?,

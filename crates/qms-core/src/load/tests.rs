@@ -181,3 +181,99 @@ fn a_large_dossier_that_is_not_nfc_is_normalised() {
         assert_eq!(questions(&loaded)[1..], questions(&original)[1..]);
     }
 }
+
+/// `text` as Python's `json.dumps` and .NET's serializers write it: every character beyond
+/// ASCII as a `\u` escape (a surrogate pair beyond the basic plane).
+fn ascii_escaped(text: &str, upper: bool) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+            continue;
+        }
+        let mut units = [0u16; 2];
+        for u in c.encode_utf16(&mut units) {
+            out.push_str(&if upper {
+                format!("\\u{u:04X}")
+            } else {
+                format!("\\u{u:04x}")
+            });
+        }
+    }
+    out
+}
+
+/// Loading in place ([`super::load_report_owned`]) gives what the standard path gives:
+/// the same dossier and the same problems at the same lines and columns.
+fn same_as_standard(text: &str) -> super::LoadReport {
+    let owned = super::load_report_owned(text.as_bytes().to_vec());
+    let standard = super::load_report(text.as_bytes());
+    assert_eq!(
+        owned.dossier,
+        standard.dossier,
+        "{}",
+        &text[..text.len().min(200)]
+    );
+    assert_eq!(owned.problems, standard.problems);
+    owned
+}
+
+#[test]
+fn escaped_dossiers_load_in_place_as_they_load_from_a_borrowed_text() {
+    for example in EXAMPLES {
+        let expected: Dossier = serde_json::from_str(example).unwrap();
+        for upper in [false, true] {
+            let text = ascii_escaped(example, upper);
+            assert!(text.is_ascii() && text.contains("\\u"));
+            // The in place path takes it (it does not fall back to the standard one).
+            let mut bytes = text.clone().into_bytes();
+            assert!(super::ascii_escaped::decode(&mut bytes).is_some());
+            assert!(super::load_decoded(&mut text.clone().into_bytes()).is_some());
+            let report = same_as_standard(&text);
+            assert!(report.problems.is_empty(), "{:?}", report.problems);
+            assert_eq!(report.dossier.as_ref(), Some(&expected));
+            let with_bom = format!("\u{feff}{text}");
+            same_as_standard(&with_bom);
+        }
+    }
+}
+
+#[test]
+fn problems_in_an_escaped_dossier_are_placed_in_the_text_as_written() {
+    let example = EXAMPLES[0];
+    let text = ascii_escaped(example, false);
+    // A reference to a unit that does not exist, after many escapes on its line and before.
+    let broken = text.replacen("\"unit\": \"", "\"unit\": \"kh\\u00f4ng-c\\u00f3-", 1);
+    assert_ne!(broken, text);
+    let report = same_as_standard(&broken);
+    let p = report.problems.first().expect("a problem");
+    assert!(p.line.is_some() && p.column.is_some(), "{p:?}");
+    // A member written twice in a map of the model (Mỹ Tho's English unit names).
+    let my_tho = ascii_escaped(EXAMPLES[1], false);
+    let repeated = my_tho.replacen("\"units\": {", "\"units\": {\"vp\": \"Office\", ", 1);
+    assert_ne!(repeated, my_tho);
+    let report = same_as_standard(&repeated);
+    assert!(report.problems.iter().all(|p| p.line.is_some()));
+    assert!(!report.problems.is_empty());
+    // Cut short, and a syntax error after the escapes.
+    same_as_standard(&text[..text.len() / 2]);
+    same_as_standard(&text.replacen("\\u1ea", "\\u1eZ", 1));
+}
+
+#[test]
+fn escaped_text_the_in_place_path_declines_still_loads() {
+    let example = EXAMPLES[1];
+    let text = ascii_escaped(example, false);
+    // Both cases of hex letters, a lone surrogate, a combining mark written as an escape.
+    let mixed = text.replacen("\\u1e", "\\u1E", 1);
+    let report = same_as_standard(&mixed);
+    assert!(report.problems.is_empty());
+    let lone = text.replacen("\\u1e", "\\ud800 \\u1e", 1);
+    same_as_standard(&lone);
+    let mark = text.replacen("\\u1e", "e\\u0301\\u1e", 1);
+    let report = same_as_standard(&mark);
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    // Not ASCII: the standard path, with or without escapes.
+    same_as_standard(example);
+    same_as_standard(&format!("{{\"x\": \"\\u1ec5\", {}", &example[1..]));
+}

@@ -7,6 +7,7 @@ use crate::model::{Audit, FindingKind, ManagementReview};
 // foldhash (several times faster than SipHash on short ids): the indexes are only looked up,
 // never iterated, so their order cannot reach any output.
 use foldhash::{HashMap, HashMapExt};
+use std::collections::hash_map::Entry;
 
 fn root(key: &str) -> JsonPath {
     JsonPath::root().key(key)
@@ -209,10 +210,12 @@ impl<'d> Validator<'d> {
             ids.reserve(c.items.len());
             let mut dup = Vec::new();
             for (ii, item) in c.items.iter().enumerate() {
-                if let Some(&first) = ids.get(item.id.as_str()) {
-                    dup.push((ii, first));
-                } else {
-                    ids.insert(&item.id, ii);
+                // One look-up per item (a lookup then an insert hashed and probed twice).
+                match ids.entry(&item.id) {
+                    Entry::Occupied(first) => dup.push((ii, *first.get())),
+                    Entry::Vacant(slot) => {
+                        slot.insert(ii);
+                    }
                 }
             }
             for (ii, first) in dup {
