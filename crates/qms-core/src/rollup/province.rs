@@ -24,6 +24,9 @@ pub enum Rejection {
         id: String,
         /// The agency.
         name: String,
+        /// The agency's English name, if the dossier gives one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        english_name: Option<String>,
         /// The source it was first read from.
         first: String,
     },
@@ -33,6 +36,9 @@ pub enum Rejection {
         id: String,
         /// The agency.
         name: String,
+        /// The agency's English name, if the dossier gives one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        english_name: Option<String>,
         /// The dossier's year.
         year: i32,
         /// The agency's province, kept to tell later whether it is in the roll-up's at all.
@@ -45,6 +51,9 @@ pub enum Rejection {
         id: String,
         /// The agency.
         name: String,
+        /// The agency's English name, if the dossier gives one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        english_name: Option<String>,
         /// The agency's province.
         province: String,
     },
@@ -56,32 +65,62 @@ impl Rejection {
     ///
     /// ```
     /// use qms_core::{Lang, rollup::Rejection};
-    /// let r = Rejection::OtherYear { id: "x".into(), name: "UBND xã A".into(), year: 2025,
-    ///     province: None };
+    /// let r = Rejection::OtherYear { id: "x".into(), name: "UBND xã A".into(),
+    ///     english_name: None, year: 2025, province: None };
     /// assert_eq!(r.official("x.json", Lang::En), "UBND xã A (dossier of 2025)");
     /// ```
     pub fn official(&self, source: &str, lang: Lang) -> String {
+        let name = self.name_in(lang);
         match (self, lang) {
             (Rejection::Unreadable { .. }, Lang::Vi) => format!("tệp {source}"),
             (Rejection::Unreadable { .. }, Lang::En) => format!("file {source}"),
-            (Rejection::Duplicate { name, .. }, Lang::Vi) => {
+            (Rejection::Duplicate { .. }, Lang::Vi) => {
                 format!("{name} (gửi hai lần, chỉ tính một lần)")
             }
-            (Rejection::Duplicate { name, .. }, Lang::En) => {
-                format!("{name} (sent twice, counted once)")
-            }
-            (Rejection::OtherYear { name, year, .. }, Lang::Vi) => {
-                format!("{name} (hồ sơ năm {year})")
-            }
-            (Rejection::OtherYear { name, year, .. }, Lang::En) => {
-                format!("{name} (dossier of {year})")
-            }
-            (Rejection::OtherProvince { name, province, .. }, Lang::Vi) => {
+            (Rejection::Duplicate { .. }, Lang::En) => format!("{name} (sent twice, counted once)"),
+            (Rejection::OtherYear { year, .. }, Lang::Vi) => format!("{name} (hồ sơ năm {year})"),
+            (Rejection::OtherYear { year, .. }, Lang::En) => format!("{name} (dossier of {year})"),
+            (Rejection::OtherProvince { province, .. }, Lang::Vi) => {
                 format!("{name} (thuộc {})", province_phrase(province, lang))
             }
-            (Rejection::OtherProvince { name, province, .. }, Lang::En) => {
+            (Rejection::OtherProvince { province, .. }, Lang::En) => {
                 format!("{name} ({})", province_phrase(province, lang))
             }
+        }
+    }
+
+    /// The agency as a provincial report names it, in a document's language: its short name
+    /// (see [`super::AgencySummary::short_name_in`]), without the province it is said to be
+    /// in; empty for an unreadable file.
+    ///
+    /// ```
+    /// use qms_core::{Lang, rollup::Rejection};
+    /// let r = Rejection::OtherProvince { id: "x".into(), english_name: Some(
+    ///     "People's Committee of My Tho Ward".into()), province: "Đồng Tháp".into(),
+    ///     name: "Ủy ban nhân dân phường Mỹ Tho tỉnh Đồng Tháp".into() };
+    /// assert_eq!(r.name_in(Lang::Vi), "UBND phường Mỹ Tho");
+    /// assert_eq!(r.name_in(Lang::En), "My Tho Ward");
+    /// ```
+    pub fn name_in(&self, lang: Lang) -> String {
+        match self {
+            Rejection::Unreadable { .. } => String::new(),
+            Rejection::Duplicate {
+                name, english_name, ..
+            } => super::summary::short_name(name, english_name.as_deref(), None, lang),
+            Rejection::OtherYear {
+                name,
+                english_name,
+                province,
+                ..
+            } => {
+                super::summary::short_name(name, english_name.as_deref(), province.as_deref(), lang)
+            }
+            Rejection::OtherProvince {
+                name,
+                english_name,
+                province,
+                ..
+            } => super::summary::short_name(name, english_name.as_deref(), Some(province), lang),
         }
     }
 
@@ -95,18 +134,22 @@ impl Rejection {
             (Rejection::Duplicate { id, first, .. }, Lang::En) => {
                 format!("same agency id \"{id}\" as {first}; not counted twice")
             }
-            (Rejection::OtherYear { name, year, .. }, Lang::Vi) => {
-                format!("hồ sơ của {name} thuộc năm {year}, không phải năm kiểm tra")
-            }
-            (Rejection::OtherYear { name, year, .. }, Lang::En) => {
-                format!("the dossier of {name} is of {year}, not the inspected year")
-            }
-            (Rejection::OtherProvince { name, province, .. }, Lang::Vi) => format!(
-                "{name} thuộc {}, không thuộc phạm vi tổng hợp",
+            (Rejection::OtherYear { year, .. }, Lang::Vi) => format!(
+                "hồ sơ của {} thuộc năm {year}, không phải năm kiểm tra",
+                self.name_in(lang)
+            ),
+            (Rejection::OtherYear { year, .. }, Lang::En) => format!(
+                "the dossier of {} is of {year}, not the inspected year",
+                self.name_in(lang)
+            ),
+            (Rejection::OtherProvince { province, .. }, Lang::Vi) => format!(
+                "{} thuộc {}, không thuộc phạm vi tổng hợp",
+                self.name_in(lang),
                 province_phrase(province, lang)
             ),
-            (Rejection::OtherProvince { name, province, .. }, Lang::En) => format!(
-                "{name} is in {}, outside this roll-up",
+            (Rejection::OtherProvince { province, .. }, Lang::En) => format!(
+                "{} is in {}, outside this roll-up",
+                self.name_in(lang),
                 province_phrase(province, lang)
             ),
         }
@@ -353,6 +396,7 @@ impl Province {
                 reason: Rejection::OtherYear {
                     id: row.id,
                     name: row.name,
+                    english_name: row.english_name,
                     year: y,
                     province: row.province,
                 },
@@ -365,6 +409,7 @@ impl Province {
                 reason: Rejection::Duplicate {
                     id: row.id,
                     name: row.name,
+                    english_name: row.english_name,
                     first: self
                         .agencies
                         .get(first)
@@ -414,6 +459,7 @@ impl Province {
             if let Rejection::OtherYear {
                 id,
                 name,
+                english_name,
                 province: province @ Some(_),
                 ..
             } = &mut r.reason
@@ -422,6 +468,7 @@ impl Province {
                 r.reason = Rejection::OtherProvince {
                     id: std::mem::take(id),
                     name: std::mem::take(name),
+                    english_name: english_name.take(),
                     province: province.take().unwrap_or_default(),
                 };
             }
@@ -442,6 +489,7 @@ impl Province {
                 reason: Rejection::OtherProvince {
                     id: a.id,
                     name: a.name,
+                    english_name: a.english_name,
                     province: a.province.unwrap_or_default(),
                 },
             });

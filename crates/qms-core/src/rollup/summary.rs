@@ -170,27 +170,12 @@ impl AgencySummary {
     /// assert_eq!(c.short_name_in(Lang::En), "An Binh Commune");
     /// ```
     pub fn short_name_in(&self, lang: crate::Lang) -> String {
-        if let (crate::Lang::En, Some(en)) = (lang, &self.english_name) {
-            let en = en.trim();
-            return ["People's Committee of ", "People’s Committee of "]
-                .iter()
-                .find_map(|p| en.strip_prefix(p))
-                .filter(|rest| !rest.is_empty())
-                .unwrap_or(en)
-                .to_owned();
-        }
-        let name = self.name.trim();
-        let name = match name.strip_prefix("Ủy ban nhân dân ") {
-            Some(rest) if !rest.is_empty() => format!("UBND {rest}"),
-            _ => name.to_owned(),
-        };
-        match &self.province {
-            Some(p) => name
-                .strip_suffix(&format!(" tỉnh {p}"))
-                .filter(|rest| !rest.is_empty())
-                .map_or(name.clone(), str::to_owned),
-            None => name,
-        }
+        short_name(
+            &self.name,
+            self.english_name.as_deref(),
+            self.province.as_deref(),
+            lang,
+        )
     }
 
     /// The name under a heading that already names the kind: "xã An Bình" under "UBND xã"
@@ -205,6 +190,38 @@ impl AgencySummary {
                 .map_or(name.clone(), str::to_owned),
             _ => name,
         }
+    }
+}
+
+/// An agency's name as a provincial report lists it (see [`AgencySummary::short_name_in`]):
+/// "Ủy ban nhân dân" shortened to "UBND", " tỉnh {province}" dropped from the end, and in
+/// English the English name without "People's Committee of".
+pub(crate) fn short_name(
+    name: &str,
+    english: Option<&str>,
+    province: Option<&str>,
+    lang: crate::Lang,
+) -> String {
+    if let (crate::Lang::En, Some(en)) = (lang, english) {
+        let en = en.trim();
+        return ["People's Committee of ", "People’s Committee of "]
+            .iter()
+            .find_map(|p| en.strip_prefix(p))
+            .filter(|rest| !rest.is_empty())
+            .unwrap_or(en)
+            .to_owned();
+    }
+    let name = name.trim();
+    let name = match name.strip_prefix("Ủy ban nhân dân ") {
+        Some(rest) if !rest.is_empty() => format!("UBND {rest}"),
+        _ => name.to_owned(),
+    };
+    match province {
+        Some(p) => name
+            .strip_suffix(&format!(" tỉnh {p}"))
+            .filter(|rest| !rest.is_empty())
+            .map_or(name.clone(), str::to_owned),
+        None => name,
     }
 }
 

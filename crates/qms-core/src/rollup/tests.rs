@@ -296,7 +296,7 @@ fn agencies_of_another_province_are_left_out_as_such() {
         [("e", "Đồng Tháp"), ("f", "year"), ("d", "Đồng Tháp")]
     );
     let said = p.rejected[0].reason.official("e.json", crate::Lang::Vi);
-    assert_eq!(said, "Ủy ban nhân dân xã e (thuộc tỉnh Đồng Tháp)");
+    assert_eq!(said, "UBND xã e (thuộc tỉnh Đồng Tháp)");
     // Given by the issuer: Đồng Tháp's roll-up keeps its own.
     let mut p = Province::new(opts());
     rows().into_iter().for_each(|r| p.add(r));

@@ -430,12 +430,12 @@ pub(super) fn procedure_not_covered(ctx: &Context, e: &mut Emitter) {
             super::Severity::Info,
             root("programmes").index(pi).key("planned"),
             format!(
-                "chương trình đánh giá năm {} không ghi quy trình nào cho các cuộc đánh giá (planned[].procedures): không kiểm tra được việc đánh giá đủ {} quy trình",
+                "chương trình đánh giá năm {} không ghi quy trình nào cho các cuộc đánh giá: không kiểm tra được việc đánh giá đủ {} quy trình",
                 p.year,
                 ctx.d.procedures.len()
             ),
             format!(
-                "the {} audit programme names no procedure for its audits (planned[].procedures): whether all {} procedures are audited cannot be checked",
+                "the {} audit programme names no procedure for its audits: whether all {} procedures are audited cannot be checked",
                 p.year,
                 ctx.d.procedures.len()
             ),

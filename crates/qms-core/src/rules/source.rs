@@ -43,12 +43,19 @@ impl Source {
                 format!("{}, {clause}", edition.title())
             }
             Source::Iso19011(s) => format!("TCVN ISO 19011:2018, {s}"),
-            Source::Qd19(s) => format!("Quyết định 19/2014/QĐ-TTg, {s}"),
-            Source::Nd30(s) => format!("Nghị định 30/2020/NĐ-CP, {s}"),
+            Source::Qd19(s) => match lang {
+                Lang::Vi => format!("Quyết định 19/2014/QĐ-TTg, {s}"),
+                Lang::En => format!("Decision 19/2014/QĐ-TTg, {}", part_en(s)),
+            },
+            Source::Nd30(s) => match lang {
+                Lang::Vi => format!("Nghị định 30/2020/NĐ-CP, {s}"),
+                Lang::En => format!("Decree 30/2020/NĐ-CP, {}", part_en(s)),
+            },
+            // No parentheses of its own: documents cite a source in parentheses.
             Source::Cv419 => lang
                 .pick(
-                    "Công văn 419/BKHCN-TĐC (chuyển đổi sang TCVN ISO 9001:2015 trước 30/6/2021)",
-                    "Official letter 419/BKHCN-TĐC (move to TCVN ISO 9001:2015 by 30 June 2021)",
+                    "Công văn 419/BKHCN-TĐC về chuyển đổi sang TCVN ISO 9001:2015 trước 30/6/2021",
+                    "Official letter 419/BKHCN-TĐC on moving to TCVN ISO 9001:2015 by 30 June 2021",
                 )
                 .to_owned(),
             Source::AgencyPolicy => lang
@@ -57,6 +64,39 @@ impl Source {
                     "Agency policy (configurable)",
                 )
                 .to_owned(),
+        }
+    }
+}
+
+/// An article, clause or annex of a Vietnamese legal text as English cites it: "Điều 4 khoản
+/// 3" is "Article 4, clause 3", "Phụ lục III" is "Annex III".
+fn part_en(s: &str) -> String {
+    s.replace("Điều", "Article")
+        .replace(" khoản", ", clause")
+        .replace("Phụ lục", "Annex")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legal_texts_are_cited_in_the_documents_language() {
+        let e = Edition::Iso9001_2015;
+        assert_eq!(
+            Source::Qd19("Điều 4 khoản 3").label(e, Lang::En),
+            "Decision 19/2014/QĐ-TTg, Article 4, clause 3"
+        );
+        assert_eq!(
+            Source::Qd19("Điều 4 khoản 3").label(e, Lang::Vi),
+            "Quyết định 19/2014/QĐ-TTg, Điều 4 khoản 3"
+        );
+        assert_eq!(
+            Source::Nd30("Phụ lục III").label(e, Lang::En),
+            "Decree 30/2020/NĐ-CP, Annex III"
+        );
+        for lang in [Lang::Vi, Lang::En] {
+            assert!(!Source::Cv419.label(e, lang).contains('('));
         }
     }
 }

@@ -100,9 +100,7 @@ pub(super) fn rejected(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), Xls
         // The agency by name; an unreadable file has nothing else to name it by.
         let who = match &r.reason {
             Rejection::Unreadable { .. } => r.source.clone(),
-            Rejection::Duplicate { name, .. }
-            | Rejection::OtherYear { name, .. }
-            | Rejection::OtherProvince { name, .. } => name.clone(),
+            reason => reason.name_in(lang),
         };
         ws.write_number_with_format(row, 0, (i + 1) as f64, &s.locked_center)?;
         check_cell_text(&sheet, row, 1, "dossier", &who)?;
