@@ -6,14 +6,7 @@
 mod support;
 
 use qms_core::Lang;
-use support::parts;
-
-fn example(name: &str) -> qms_core::Dossier {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../examples")
-        .join(name);
-    qms_core::load(&std::fs::read(path).unwrap()).unwrap()
-}
+use support::{example, parts};
 
 fn day() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()

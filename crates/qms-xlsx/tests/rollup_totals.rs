@@ -2,17 +2,14 @@
 //! the table by agency kind above it.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
+use support::example;
+
 use calamine::{Data, Reader, Xlsx};
 use qms_core::Lang;
 use qms_core::rollup::{Province, RollupOptions, summarize};
 use std::io::Cursor;
-
-fn example(name: &str) -> qms_core::Dossier {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../examples")
-        .join(name);
-    qms_core::load(&std::fs::read(path).unwrap()).unwrap()
-}
 
 /// Column A's label and column B's number, for every row of the first sheet that has both.
 fn labelled_counts(bytes: &[u8]) -> Vec<(String, f64)> {

@@ -15,20 +15,13 @@ mod support;
 
 use qms_core::{Dossier, Lang};
 use std::collections::BTreeMap;
-use support::parts;
+use support::{example, parts};
 
 const EXAMPLES: [&str; 3] = [
     "so-khcn-ninh-binh.json",
     "ubnd-phuong-my-tho-2015.json",
     "ubnd-xa-tan-thanh-2008.json",
 ];
-
-fn example(name: &str) -> Dossier {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../examples")
-        .join(name);
-    qms_core::load(&std::fs::read(path).unwrap()).unwrap()
-}
 
 fn export(d: &Dossier, audit: &str, lang: Lang) -> Vec<u8> {
     let opts = qms_xlsx::ExportOptions {

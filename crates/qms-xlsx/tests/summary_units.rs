@@ -4,17 +4,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
+use support::example;
+
 use calamine::{Data, Reader, Xlsx};
 use qms_core::model::{ItemResult, ScheduleRow};
 use qms_core::{Dossier, Lang};
 use std::io::Cursor;
-
-fn example(name: &str) -> Dossier {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../examples")
-        .join(name);
-    qms_core::load(&std::fs::read(path).unwrap()).unwrap()
-}
 
 fn day() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()

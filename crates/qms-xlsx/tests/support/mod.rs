@@ -7,6 +7,14 @@ use qms_core::Dossier;
 use qms_core::sample::{SampleSpec, sample_dossier};
 use std::io::{Cursor, Read, Write};
 
+/// One of the repository's example dossiers (`examples/NAME`).
+pub fn example(name: &str) -> Dossier {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .join(name);
+    qms_core::load(&std::fs::read(path).unwrap()).unwrap()
+}
+
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
 }
