@@ -195,26 +195,14 @@ impl Case {
     }
 }
 
-/// The four hex digits at `at`, noting the case of their letters.
+/// The four hex digits at `at` (see [`super::escapes::hex4_cased`]), noting the case of
+/// their letters.
 #[inline(always)]
 fn hex4(buf: &[u8], at: usize, case: &mut Case) -> Option<u32> {
-    let digits: &[u8; 4] = buf.get(at..at + 4)?.try_into().ok()?;
-    let mut n = 0;
-    for &b in digits {
-        let v = match b {
-            b'0'..=b'9' => b - b'0',
-            b'a'..=b'f' => {
-                case.lower = true;
-                b - b'a' + 10
-            }
-            b'A'..=b'F' => {
-                case.upper = true;
-                b - b'A' + 10
-            }
-            _ => return None,
-        };
-        n = n << 4 | u32::from(v);
-    }
+    use super::escapes::{LOWER, UPPER, hex4_cased};
+    let (n, flags) = hex4_cased(buf, at)?;
+    case.lower |= flags & LOWER != 0;
+    case.upper |= flags & UPPER != 0;
     Some(n)
 }
 

@@ -215,25 +215,40 @@ fn starter_range(code: u32) -> bool {
 }
 
 /// The four hex digits at `at` (exactly four, no sign), as JSON writes a `\u` escape.
-fn hex4(bytes: &[u8], at: usize) -> Option<u32> {
+#[inline]
+pub(super) fn hex4(bytes: &[u8], at: usize) -> Option<u32> {
+    hex4_cased(bytes, at).map(|(n, _)| n)
+}
+
+/// [`hex4`], and the cases of the digits' letters: [`LOWER`] and [`UPPER`] bits.
+#[inline(always)]
+pub(super) fn hex4_cased(bytes: &[u8], at: usize) -> Option<(u32, u8)> {
     let digits: &[u8; 4] = bytes.get(at..at + 4)?.try_into().ok()?;
     let mut n = 0u32;
-    let mut bad = 0u8;
+    let mut flags = 0u8;
     // A table look-up per digit and one test at the end: the loader decodes millions of
     // escapes in an escaped dossier.
     for &b in digits {
-        let v = HEX.get(usize::from(b)).copied().unwrap_or(0xFF);
-        bad |= v;
+        let v = HEX.get(usize::from(b)).copied().unwrap_or(NOT_HEX);
+        flags |= v;
         n = n << 4 | u32::from(v & 0x0F);
     }
-    (bad & 0xF0 == 0).then_some(n)
+    (flags & NOT_HEX == 0).then_some((n, flags & (LOWER | UPPER)))
 }
 
-/// The value of each byte as a hex digit, 0xFF for bytes that are none.
+/// In [`HEX`]: the byte is a lower-case letter.
+pub(super) const LOWER: u8 = 0x10;
+/// In [`HEX`]: the byte is an upper-case letter.
+pub(super) const UPPER: u8 = 0x20;
+/// In [`HEX`]: the byte is no hex digit.
+const NOT_HEX: u8 = 0x80;
+
+/// The value of each byte as a hex digit, with [`LOWER`] or [`UPPER`] for letters and
+/// [`NOT_HEX`] for bytes that are no digit.
 // Evaluated while compiling: an index out of range would fail the build, never a run.
 #[allow(clippy::indexing_slicing)]
 const HEX: [u8; 256] = {
-    let mut t = [0xFFu8; 256];
+    let mut t = [NOT_HEX; 256];
     let mut i = 0;
     while i < 10 {
         t[b'0' as usize + i] = i as u8;
@@ -241,8 +256,8 @@ const HEX: [u8; 256] = {
     }
     let mut i = 0;
     while i < 6 {
-        t[b'a' as usize + i] = 10 + i as u8;
-        t[b'A' as usize + i] = 10 + i as u8;
+        t[b'a' as usize + i] = (10 + i as u8) | LOWER;
+        t[b'A' as usize + i] = (10 + i as u8) | UPPER;
         i += 1;
     }
     t
