@@ -54,6 +54,7 @@ mod report;
 mod review_facts;
 mod review_notice;
 mod review_report;
+mod rollup_left_out;
 mod rollup_names;
 mod rollup_report;
 mod rollup_tables;

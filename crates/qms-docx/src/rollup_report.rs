@@ -9,7 +9,8 @@ use crate::header::{
     Signer, body, body_last, bullets, heading, national_header_with, signature_table, title,
 };
 use crate::package::{Meta, package};
-use crate::rollup_names::{by_kind, kinds_phrase, names, pct, pct_en};
+use crate::rollup_left_out::{left_out, left_out_items};
+use crate::rollup_names::{by_kind, kinds_phrase, pct, pct_en};
 use crate::rollup_tables::{annex, kind_table};
 use crate::wml::{BOLD, PLAIN, Para};
 use crate::xml::Xml;
@@ -374,44 +375,7 @@ fn follow_up(x: &mut Xml<'_>, ctx: &Ctx<'_>, p: &Province) {
             items.push(format!("{label} ({}): {who}.", idx.len()));
         }
     }
-    for (kind, vi, en) in [
-        (
-            0,
-            "Hồ sơ lỗi, không đọc được, đề nghị gửi lại",
-            "Unreadable dossiers, to be sent again",
-        ),
-        (
-            1,
-            "Hồ sơ trùng cơ quan, chỉ tính một lần",
-            "Duplicate agencies, counted once",
-        ),
-        (
-            2,
-            "Hồ sơ không thuộc năm kiểm tra",
-            "Dossiers of another year",
-        ),
-        (
-            3,
-            "Hồ sơ của cơ quan ngoài tỉnh, không tổng hợp",
-            "Agencies of another province, not rolled up",
-        ),
-    ] {
-        let files: Vec<String> = p
-            .rejected
-            .iter()
-            .filter(|r| kind == reason_order(&r.reason))
-            .map(|r| r.reason.official(&r.source, lang))
-            .collect();
-        if !files.is_empty() {
-            let refs: Vec<&str> = files.iter().map(String::as_str).collect();
-            items.push(format!(
-                "{} ({}): {}.",
-                lang.pick(vi, en),
-                files.len(),
-                names(&refs, lang)
-            ));
-        }
-    }
+    items.extend(left_out_items(p, lang));
     bullets(x, &items, "");
 }
 
@@ -526,92 +490,4 @@ fn requirement(code: &str, lang: Lang) -> String {
         || code.to_owned(),
         |r| r.source.label(qms_core::Edition::Iso9001_2015, lang),
     )
-}
-
-/// Where a reason for leaving a dossier out comes in the report: unreadable, duplicate, other
-/// year, other province.
-fn reason_order(r: &Rejection) -> u8 {
-    match r {
-        Rejection::Unreadable { .. } => 0,
-        Rejection::Duplicate { .. } => 1,
-        Rejection::OtherYear { .. } => 2,
-        Rejection::OtherProvince { .. } => 3,
-    }
-}
-
-/// Why dossiers were left out, with the reasons that apply only: "2 hồ sơ của cơ quan ngoài
-/// tỉnh không được đưa vào tổng hợp, nêu tại Mục IV." (a list of every possible reason had the
-/// reader look for unreadable files that were not there). Empty when nothing was left out.
-fn left_out(p: &Province, lang: Lang) -> String {
-    let count = |kind: u8| {
-        p.rejected
-            .iter()
-            .filter(|r| reason_order(&r.reason) == kind)
-            .count()
-    };
-    let year = p.year;
-    let reasons: Vec<(usize, String)> = [
-        (
-            count(0),
-            lang.pick("bị lỗi, không đọc được", "that cannot be read")
-                .to_owned(),
-        ),
-        (
-            count(1),
-            lang.pick("trùng cơ quan", "of a duplicate agency")
-                .to_owned(),
-        ),
-        (
-            count(2),
-            match lang {
-                Lang::Vi => format!("không thuộc năm {year}"),
-                Lang::En => format!("not of {year}"),
-            },
-        ),
-        (
-            count(3),
-            lang.pick("của cơ quan ngoài tỉnh", "of another province")
-                .to_owned(),
-        ),
-    ]
-    .into_iter()
-    .filter(|(n, _)| *n > 0)
-    .collect();
-    let total = p.rejected.len();
-    let dossiers = |n: usize| match lang {
-        Lang::Vi => format!("{n} hồ sơ"),
-        Lang::En => Lang::En.count(n as u64, "", "dossier"),
-    };
-    let verb = if total == 1 { "is" } else { "are" };
-    match reasons.as_slice() {
-        [] => String::new(),
-        [(n, why)] => match lang {
-            Lang::Vi => format!(
-                " {} {why} không được đưa vào tổng hợp, nêu tại Mục IV.",
-                dossiers(*n)
-            ),
-            Lang::En => format!(" {} {why} {verb} left out; see section IV.", dossiers(*n)),
-        },
-        several => {
-            let parts: Vec<String> = several
-                .iter()
-                .map(|(n, why)| match lang {
-                    Lang::Vi => format!("{} {why}", dossiers(*n)),
-                    Lang::En => format!("{n} {why}"),
-                })
-                .collect();
-            match lang {
-                Lang::Vi => format!(
-                    " {} không được đưa vào tổng hợp ({}), nêu tại Mục IV.",
-                    dossiers(total),
-                    parts.join("; ")
-                ),
-                Lang::En => format!(
-                    " {} {verb} left out ({}); see section IV.",
-                    dossiers(total),
-                    parts.join("; ")
-                ),
-            }
-        }
-    }
 }

@@ -194,6 +194,7 @@ pub(crate) fn run(a: Args) -> Result<(), Failure> {
 /// What the command says about its inputs: a count, then one line per file left out.
 fn report(p: &Province, notes: &[String], lang: Lang) {
     let received = p.agencies.len() + p.rejected.len();
+    let [unreadable, duplicate, other_year, other_province] = p.rejected_by_reason();
     note!(
         "{}",
         match lang {
@@ -201,20 +202,20 @@ fn report(p: &Province, notes: &[String], lang: Lang) {
                 "đã tổng hợp {} cơ quan từ {received} hồ sơ năm {}; {} hồ sơ lỗi, {} trùng cơ quan, {} khác năm, {} ngoài tỉnh",
                 p.agencies.len(),
                 p.year,
-                p.unreadable(),
-                count(p, |r| matches!(r, Rejection::Duplicate { .. })),
-                count(p, |r| matches!(r, Rejection::OtherYear { .. })),
-                count(p, |r| matches!(r, Rejection::OtherProvince { .. })),
+                unreadable,
+                duplicate,
+                other_year,
+                other_province,
             ),
             Lang::En => format!(
                 "rolled up {} from {} of {}; {} unreadable, {} duplicate, {} of another year, {} of another province",
                 lang.count(p.agencies.len() as u64, "", "agency"),
                 lang.count(received as u64, "", "dossier"),
                 p.year,
-                p.unreadable(),
-                count(p, |r| matches!(r, Rejection::Duplicate { .. })),
-                count(p, |r| matches!(r, Rejection::OtherYear { .. })),
-                count(p, |r| matches!(r, Rejection::OtherProvince { .. })),
+                unreadable,
+                duplicate,
+                other_year,
+                other_province,
             ),
         }
     );
@@ -230,10 +231,6 @@ fn report(p: &Province, notes: &[String], lang: Lang) {
     for n in notes {
         say!("{}: {n}", lang.pick("lỗi biên bản", "minutes error"));
     }
-}
-
-fn count(p: &Province, f: impl Fn(&Rejection) -> bool) -> usize {
-    p.rejected.iter().filter(|r| f(&r.reason)).count()
 }
 
 /// The province of `qms demo`: about thirty synthetic agencies in `dir/ho-so/`, their

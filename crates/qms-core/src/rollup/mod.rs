@@ -21,14 +21,14 @@
 
 mod province;
 mod province_of;
+mod rejection;
 mod summary;
 #[cfg(test)]
 mod tests;
 
-pub use province::{
-    Province, Rejected, Rejection, Shortcoming, Tally, kind_noun, kind_plural, same_province,
-};
+pub use province::{Province, Shortcoming, Tally, kind_noun, kind_plural, same_province};
 pub use province_of::province_of;
+pub use rejection::{Rejected, Rejection};
 pub use summary::{AgencySummary, Requirement, dossier_year, summarize};
 
 /// What a roll-up needs besides the dossiers.

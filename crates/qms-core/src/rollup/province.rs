@@ -2,182 +2,12 @@
 //! why, totals by agency kind and grouping, the agencies failing the yearly requirements, and
 //! the common shortcomings (tồn tại, hạn chế) by rule.
 
-use super::{AgencySummary, Requirement, RollupOptions};
+use super::{AgencySummary, Rejected, Rejection, Requirement, RollupOptions};
 use crate::Lang;
 use crate::model::AgencyKind;
 use crate::rules::find_rule;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
-
-/// Why a dossier is not in the roll-up.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "reason", rename_all = "snake_case")]
-pub enum Rejection {
-    /// The file could not be read or is not a valid dossier.
-    Unreadable {
-        /// What went wrong.
-        error: String,
-    },
-    /// The same agency (dossier id) was already rolled up from another file.
-    Duplicate {
-        /// The dossier id.
-        id: String,
-        /// The agency.
-        name: String,
-        /// The agency's English name, if the dossier gives one.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        english_name: Option<String>,
-        /// The source it was first read from.
-        first: String,
-    },
-    /// The dossier's activity belongs to another year.
-    OtherYear {
-        /// The dossier id.
-        id: String,
-        /// The agency.
-        name: String,
-        /// The agency's English name, if the dossier gives one.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        english_name: Option<String>,
-        /// The dossier's year.
-        year: i32,
-        /// The agency's province, kept to tell later whether it is in the roll-up's at all.
-        #[serde(skip)]
-        province: Option<String>,
-    },
-    /// The agency belongs to another province than the roll-up's.
-    OtherProvince {
-        /// The dossier id.
-        id: String,
-        /// The agency.
-        name: String,
-        /// The agency's English name, if the dossier gives one.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        english_name: Option<String>,
-        /// The agency's province.
-        province: String,
-    },
-}
-
-impl Rejection {
-    /// The reason as an official report states it: the agency by name, no dossier id or file
-    /// name (an unreadable file has nothing else to name it by, so it keeps `source`).
-    ///
-    /// ```
-    /// use qms_core::{Lang, rollup::Rejection};
-    /// let r = Rejection::OtherYear { id: "x".into(), name: "UBND xã A".into(),
-    ///     english_name: None, year: 2025, province: None };
-    /// assert_eq!(r.official("x.json", Lang::En), "UBND xã A (dossier of 2025)");
-    /// ```
-    pub fn official(&self, source: &str, lang: Lang) -> String {
-        let name = self.name_in(lang);
-        match (self, lang) {
-            (Rejection::Unreadable { .. }, Lang::Vi) => format!("tệp {source}"),
-            (Rejection::Unreadable { .. }, Lang::En) => format!("file {source}"),
-            (Rejection::Duplicate { .. }, Lang::Vi) => {
-                format!("{name} (gửi hai lần, chỉ tính một lần)")
-            }
-            (Rejection::Duplicate { .. }, Lang::En) => format!("{name} (sent twice, counted once)"),
-            (Rejection::OtherYear { year, .. }, Lang::Vi) => format!("{name} (hồ sơ năm {year})"),
-            (Rejection::OtherYear { year, .. }, Lang::En) => format!("{name} (dossier of {year})"),
-            (Rejection::OtherProvince { province, .. }, Lang::Vi) => {
-                format!("{name} (thuộc {})", province_phrase(province, lang))
-            }
-            (Rejection::OtherProvince { province, .. }, Lang::En) => {
-                format!("{name} ({})", province_phrase(province, lang))
-            }
-        }
-    }
-
-    /// The agency as a provincial report names it, in a document's language: its short name
-    /// (see [`super::AgencySummary::short_name_in`]), without the province it is said to be
-    /// in; empty for an unreadable file.
-    ///
-    /// ```
-    /// use qms_core::{Lang, rollup::Rejection};
-    /// let r = Rejection::OtherProvince { id: "x".into(), english_name: Some(
-    ///     "People's Committee of My Tho Ward".into()), province: "Đồng Tháp".into(),
-    ///     name: "Ủy ban nhân dân phường Mỹ Tho tỉnh Đồng Tháp".into() };
-    /// assert_eq!(r.name_in(Lang::Vi), "UBND phường Mỹ Tho");
-    /// assert_eq!(r.name_in(Lang::En), "My Tho Ward");
-    /// ```
-    pub fn name_in(&self, lang: Lang) -> String {
-        match self {
-            Rejection::Unreadable { .. } => String::new(),
-            Rejection::Duplicate {
-                name, english_name, ..
-            } => super::summary::short_name(name, english_name.as_deref(), None, lang),
-            Rejection::OtherYear {
-                name,
-                english_name,
-                province,
-                ..
-            } => {
-                super::summary::short_name(name, english_name.as_deref(), province.as_deref(), lang)
-            }
-            Rejection::OtherProvince {
-                name,
-                english_name,
-                province,
-                ..
-            } => super::summary::short_name(name, english_name.as_deref(), Some(province), lang),
-        }
-    }
-
-    /// The reason as one line.
-    pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Rejection::Unreadable { error }, _) => error.clone(),
-            (Rejection::Duplicate { id, first, .. }, Lang::Vi) => {
-                format!("trùng mã cơ quan \"{id}\" với {first}; không tính hai lần")
-            }
-            (Rejection::Duplicate { id, first, .. }, Lang::En) => {
-                format!("same agency id \"{id}\" as {first}; not counted twice")
-            }
-            (Rejection::OtherYear { year, .. }, Lang::Vi) => format!(
-                "hồ sơ của {} thuộc năm {year}, không phải năm kiểm tra",
-                self.name_in(lang)
-            ),
-            (Rejection::OtherYear { year, .. }, Lang::En) => format!(
-                "the dossier of {} is of {year}, not the inspected year",
-                self.name_in(lang)
-            ),
-            (Rejection::OtherProvince { province, .. }, Lang::Vi) => format!(
-                "{} thuộc {}, không thuộc phạm vi tổng hợp",
-                self.name_in(lang),
-                province_phrase(province, lang)
-            ),
-            (Rejection::OtherProvince { province, .. }, Lang::En) => format!(
-                "{} is in {}, outside this roll-up",
-                self.name_in(lang),
-                province_phrase(province, lang)
-            ),
-        }
-    }
-}
-
-/// "tỉnh Đồng Tháp" / "Đồng Tháp province"; a centrally-run city keeps its own word
-/// ("thành phố Hà Nội" / "Hà Nội city"), which [`super::province_of`] does not say, so the
-/// bare name is given then.
-fn province_phrase(province: &str, lang: Lang) -> String {
-    const CITIES: [&str; 6] = [
-        "Hà Nội",
-        "Hồ Chí Minh",
-        "Hải Phòng",
-        "Đà Nẵng",
-        "Cần Thơ",
-        "Huế",
-    ];
-    let city = CITIES
-        .iter()
-        .any(|c| province.eq_ignore_ascii_case(c) || province == *c);
-    match (lang, city) {
-        (Lang::Vi, true) => format!("thành phố {province}"),
-        (Lang::Vi, false) => format!("tỉnh {province}"),
-        (Lang::En, true) => format!("{province} city"),
-        (Lang::En, false) => format!("{province} province"),
-    }
-}
 
 /// Whether two spellings name the same province ("Ninh Bình", "NINH BÌNH", "tỉnh Ninh Bình").
 ///
@@ -194,16 +24,6 @@ pub fn same_province(a: &str, b: &str) -> bool {
             .unwrap_or(l)
     };
     bare(a) == bare(b)
-}
-
-/// A dossier left out of the roll-up.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Rejected {
-    /// Where it came from (a file name).
-    pub source: String,
-    /// Why.
-    #[serde(flatten)]
-    pub reason: Rejection,
 }
 
 /// Counts over a set of agencies.
@@ -506,10 +326,19 @@ impl Province {
 
     /// Inputs that were not readable (the command's exit status says so).
     pub fn unreadable(&self) -> usize {
-        self.rejected
-            .iter()
-            .filter(|r| matches!(r.reason, Rejection::Unreadable { .. }))
-            .count()
+        self.rejected_by_reason()[0]
+    }
+
+    /// How many dossiers were left out for each reason, in [`Rejection::order`]: unreadable,
+    /// duplicate, another year, another province.
+    pub fn rejected_by_reason(&self) -> [usize; 4] {
+        let mut n = [0; 4];
+        for r in &self.rejected {
+            if let Some(slot) = n.get_mut(usize::from(r.reason.order())) {
+                *slot += 1;
+            }
+        }
+        n
     }
 
     /// Counts over the agencies that `filter` keeps.

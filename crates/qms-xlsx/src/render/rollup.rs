@@ -184,10 +184,8 @@ fn summary(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
     }
 
     let p = ctx.p;
-    let count = |f: fn(&qms_core::rollup::Rejection) -> bool| {
-        p.rejected.iter().filter(|r| f(&r.reason)).count() as f64
-    };
-    use qms_core::rollup::Rejection as R;
+    let [unreadable, duplicate, other_year, other_province] =
+        p.rejected_by_reason().map(|n| n as f64);
     let received = [
         (
             ctx.pick("Hồ sơ nhận được", "Dossiers received"),
@@ -199,22 +197,22 @@ fn summary(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), XlsxError> {
         ),
         (
             ctx.pick("Hồ sơ lỗi, không đọc được", "Unreadable dossiers"),
-            count(|r| matches!(r, R::Unreadable { .. })),
+            unreadable,
         ),
         (
             ctx.pick("Hồ sơ trùng cơ quan", "Duplicate agencies"),
-            count(|r| matches!(r, R::Duplicate { .. })),
+            duplicate,
         ),
         (
             ctx.pick("Hồ sơ không thuộc năm kiểm tra", "Dossiers of another year"),
-            count(|r| matches!(r, R::OtherYear { .. })),
+            other_year,
         ),
         (
             ctx.pick(
                 "Hồ sơ của cơ quan ngoài tỉnh",
                 "Agencies of another province",
             ),
-            count(|r| matches!(r, R::OtherProvince { .. })),
+            other_province,
         ),
     ];
     for (i, (label, n)) in received.iter().enumerate() {
