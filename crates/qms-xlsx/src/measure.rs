@@ -59,6 +59,25 @@ pub(crate) fn heading_height(headings: &[(&str, f64)]) -> f64 {
     (lines as f64 * LINE_HEIGHT + 3.0).max(33.0)
 }
 
+/// Height of a row holding a sheet's title (bold, 14 points) wrapped in columns `width`
+/// wide in all: 24 points for one line, as every title row, and a line more for each wrap.
+///
+/// ```ignore
+/// assert_eq!(title_height("KẾT QUẢ", 40.0), 24.0);
+/// assert!(title_height("KẾT QUẢ KIỂM TRA HTQLCL CỦA TỪNG CƠ QUAN NĂM 2026", 46.0) > 40.0);
+/// ```
+pub(crate) fn title_height(title: &str, width: f64) -> f64 {
+    // The text is measured in ems of 12 points: 14-point bold takes 14/12 × BOLD as much.
+    let lines = lines_in(title, room(width) / (14.0 / 12.0 * BOLD)).clamp(1, 20);
+    TITLE_HEIGHT + (lines - 1) as f64 * TITLE_LINE
+}
+
+/// Height of a title row of one line, in points.
+pub(crate) const TITLE_HEIGHT: f64 = 24.0;
+
+/// Height of a line of 14-point Times New Roman, in points.
+const TITLE_LINE: f64 = 18.5;
+
 /// Bold Times New Roman is about this much wider than the regular face.
 const BOLD: f64 = 1.08;
 

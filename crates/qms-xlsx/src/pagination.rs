@@ -116,6 +116,33 @@ impl Pages {
     }
 }
 
+/// The rows that start a new page when a sheet is made of blocks, each kept whole on one
+/// page: `blocks` are (first row, height) in order, a block running to the next one's first
+/// row. A block that does not fit under the ones before starts a page; one taller than a page
+/// starts a page and runs over, and the block after it starts the next.
+///
+/// ```ignore
+/// // Two tables of 60 and a chart of 50 on pages of 100: the chart starts page two.
+/// assert_eq!(block_breaks(100.0, &[(0, 30.0), (3, 60.0), (12, 50.0)]), vec![12]);
+/// ```
+pub(crate) fn block_breaks(room: f64, blocks: &[(u32, f64)]) -> Vec<u32> {
+    let mut breaks = Vec::new();
+    let mut used = 0.0;
+    for (first, h) in blocks.iter().copied() {
+        if used > 0.0 && used + h > room {
+            breaks.push(first);
+            used = 0.0;
+        }
+        used += h;
+        if used > room {
+            // Ran over a page: what follows starts the next one.
+            used = room;
+        }
+    }
+    breaks.truncate(MAX_BREAKS);
+    breaks
+}
+
 /// Sets the page breaks of a checklist sheet whose rows, from the top through the signature
 /// block, have these `heights`; `heading` is the repeated heading row and its height,
 /// `last_item` the row of the last item. The last item prints with the signature block under
@@ -185,6 +212,35 @@ mod tests {
     fn a_row_taller_than_a_page_gets_a_page_of_its_own() {
         let h = [20.0, 10.0, 150.0, 10.0];
         assert_eq!(pages(100.0, vec![]).breaks(&h), vec![2, 3]);
+    }
+
+    #[test]
+    fn blocks_stay_whole_and_fill_pages_in_order() {
+        // 30 + 60 fit; the chart (50) starts page two.
+        assert_eq!(
+            block_breaks(100.0, &[(0, 30.0), (3, 60.0), (12, 50.0)]),
+            vec![12]
+        );
+        // Everything fits: no break.
+        assert_eq!(
+            block_breaks(100.0, &[(0, 30.0), (3, 70.0)]),
+            Vec::<u32>::new()
+        );
+        // Each block alone: a break before every one after the first.
+        assert_eq!(
+            block_breaks(100.0, &[(0, 60.0), (5, 60.0), (9, 60.0)]),
+            vec![5, 9]
+        );
+    }
+
+    #[test]
+    fn a_block_taller_than_a_page_runs_over_and_the_next_starts_a_page() {
+        assert_eq!(
+            block_breaks(100.0, &[(0, 20.0), (2, 250.0), (40, 10.0)]),
+            vec![2, 40]
+        );
+        // First on its page, it gets no break before it.
+        assert_eq!(block_breaks(100.0, &[(0, 250.0), (40, 10.0)]), vec![40]);
     }
 
     #[test]

@@ -255,13 +255,33 @@ fn the_rollup_sheets_print_readably_and_speak_as_the_inspector() {
         assert!(!strings.contains(".json"), "{strings}");
         assert!(!strings.contains("Open nonconformities"), "{strings}");
         let sheets = texts(&bytes, "xl/worksheets/sheet");
-        // Summary (first) and agencies (second): two pages wide.
-        for s in [&sheets[0], &sheets[1]] {
-            assert!(s.contains("fitToWidth=\"2\""), "{s}");
-            // Its first columns print again on page two: a title merged over them printed
-            // there as a fragment ("QM"); unmerged, it runs on and reads whole.
-            assert!(!s.contains("<mergeCell ref=\"A1:"), "{s}");
-        }
+        // The summary (first): its counts in tables eight wide, one page wide, the title
+        // over all of it.
+        let summary = &sheets[0];
+        // (fitToWidth 1 is the default, which is not written.)
+        assert!(summary.contains("fitToPage=\"1\""), "{summary}");
+        assert!(!summary.contains("fitToWidth="), "{summary}");
+        assert!(summary.contains("<mergeCell ref=\"A1:I1\"/>"), "{summary}");
+        assert!(!summary.contains("<c r=\"J"), "{summary}");
+        // The agencies (second): two pages wide, number and agency printed again on the
+        // second; the title wrapped over those two columns, so that it prints whole on
+        // both pages (run on from A1 it was cut at their edge, merged over the whole width
+        // it printed as a fragment), and each agency's halves on consecutive pages.
+        let agencies = &sheets[1];
+        assert!(agencies.contains("fitToWidth=\"2\""), "{agencies}");
+        assert!(
+            agencies.contains("<mergeCell ref=\"A1:B1\"/>"),
+            "{agencies}"
+        );
+        assert!(
+            agencies.contains("pageOrder=\"overThenDown\""),
+            "{agencies}"
+        );
+        let title_height: f64 = row_height(agencies, 1).unwrap();
+        assert!(
+            title_height > 24.0,
+            "a title of one line in {title_height} pt"
+        );
         let workbook = texts(&bytes, "xl/workbook.xml").concat();
         assert!(workbook.contains("_xlnm.Print_Titles"), "{workbook}");
     }

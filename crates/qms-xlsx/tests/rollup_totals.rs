@@ -1,5 +1,5 @@
-//! The roll-up workbook's summary adds up: the table by grouping ends on the same total as
-//! the table by agency kind above it.
+//! The roll-up workbook's summary adds up: the tables by grouping end on the same totals as
+//! the tables by agency kind above them.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
@@ -11,17 +11,26 @@ use qms_core::Lang;
 use qms_core::rollup::{Province, RollupOptions, summarize};
 use std::io::Cursor;
 
-/// Column A's label and column B's number, for every row of the first sheet that has both.
-fn labelled_counts(bytes: &[u8]) -> Vec<(String, f64)> {
+/// Column A's label and the numbers beside it, for every row of the first sheet that has both.
+fn labelled_counts(bytes: &[u8]) -> Vec<(String, Vec<f64>)> {
     let mut x: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
     let name = x.sheet_names()[0].clone();
     let range = x.worksheet_range(&name).unwrap();
     range
         .rows()
-        .filter_map(|r| match (r.first(), r.get(1)) {
-            (Some(Data::String(label)), Some(Data::Float(n))) => Some((label.clone(), *n)),
-            (Some(Data::String(label)), Some(Data::Int(n))) => Some((label.clone(), *n as f64)),
-            _ => None,
+        .filter_map(|r| {
+            let Some(Data::String(label)) = r.first() else {
+                return None;
+            };
+            let numbers: Vec<f64> = r[1..]
+                .iter()
+                .filter_map(|c| match c {
+                    Data::Float(n) => Some(*n),
+                    Data::Int(n) => Some(*n as f64),
+                    _ => None,
+                })
+                .collect();
+            (!numbers.is_empty()).then(|| (label.clone(), numbers))
         })
         .collect()
 }
@@ -48,14 +57,19 @@ fn the_grouping_table_counts_the_agencies_of_no_grouping() {
     ] {
         let bytes = qms_xlsx::render_rollup(&p, lang).unwrap();
         let rows = labelled_counts(&bytes);
-        let totals: Vec<f64> = rows
+        let totals: Vec<&Vec<f64>> = rows
             .iter()
             .filter(|(l, _)| l == total)
-            .map(|(_, n)| *n)
+            .map(|(_, n)| n)
             .collect();
-        // By kind, then by grouping: both count the two agencies.
-        assert_eq!(totals, [2.0, 2.0], "{lang:?}: {rows:?}");
-        assert!(rows.contains(&("Cụm 1".to_owned(), 1.0)), "{rows:?}");
-        assert!(rows.contains(&(none.to_owned(), 1.0)), "{rows:?}");
+        // By kind (the state of each QMS, then the year's activity), then by grouping (the
+        // same two): the grouping tables end on the same totals as the kind tables.
+        assert_eq!(totals.len(), 4, "{lang:?}: {rows:?}");
+        assert_eq!(totals[0], totals[2], "{lang:?}: {rows:?}");
+        assert_eq!(totals[1], totals[3], "{lang:?}: {rows:?}");
+        assert_eq!(totals[0][0], 2.0, "two agencies: {rows:?}");
+        let first = |label: &str| rows.iter().find(|(l, _)| l == label).map(|(_, n)| n[0]);
+        assert_eq!(first("Cụm 1"), Some(1.0), "{rows:?}");
+        assert_eq!(first(none), Some(1.0), "{rows:?}");
     }
 }

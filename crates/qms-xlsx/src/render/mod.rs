@@ -8,6 +8,7 @@ mod registers;
 mod rollup;
 mod rollup_lists;
 mod rollup_sheets;
+mod rollup_summary;
 mod summary;
 mod table;
 

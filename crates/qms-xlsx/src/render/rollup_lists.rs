@@ -36,7 +36,7 @@ pub(super) fn shortcomings(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(),
         "NHỮNG TỒN TẠI, HẠN CHẾ PHỔ BIẾN NĂM",
         "COMMON SHORTCOMINGS",
     );
-    start(ws, ctx, &sheet, &title, &headings)?;
+    start(ws, ctx, &sheet, &title, &headings, 3)?;
     let s = &ctx.styles;
     let total = ctx.p.agencies.len().max(1) as f64;
     let list = ctx.p.shortcomings();
@@ -67,7 +67,7 @@ pub(super) fn shortcomings(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(),
         ]);
         ws.set_row_height(r, h.min(409.0))?;
     }
-    finish(ws, ctx, list.len() as u32, headings.len() as u16, 3)
+    finish(ws, ctx, list.len() as u32, headings.len() as u16)
 }
 
 /// The dossiers left out, with the reason.
@@ -86,7 +86,7 @@ pub(super) fn rejected(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), Xls
         "HỒ SƠ KHÔNG ĐƯỢC ĐƯA VÀO TỔNG HỢP NĂM",
         "DOSSIERS NOT ROLLED UP",
     );
-    start(ws, ctx, &sheet, &title, &headings)?;
+    start(ws, ctx, &sheet, &title, &headings, 0)?;
     let s = &ctx.styles;
     for (i, r) in ctx.p.rejected.iter().enumerate() {
         let row = HEADING_ROW + 1 + i as u32;
@@ -111,7 +111,7 @@ pub(super) fn rejected(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), Xls
         let h = crate::layout::height_for(&[(30.0, &who), (22.0, reason), (90.0, &detail)]);
         ws.set_row_height(row, h.min(409.0))?;
     }
-    finish(ws, ctx, ctx.p.rejected.len() as u32, 4, 0)
+    finish(ws, ctx, ctx.p.rejected.len() as u32, 4)
 }
 
 /// How many agencies the open-actions chart shows (the most open actions first).
@@ -236,13 +236,63 @@ const CHART_TOP: u32 = 3;
 const CHART_LAST_COL: u16 = 12;
 
 /// Whole-number ticks from zero on a value axis of counts whose largest is `highest`:
-/// about eight ticks at most, never 0.5 or 1.5 of an agency or a finding.
+/// about eight ticks at most, never 0.5 or 1.5 of an agency or a finding, in steps a reader
+/// counts in (1, 2, 5, 10, 20, 25, 50, 100…), not 0, 51, 102.
 ///
 /// ```ignore
 /// integer_ticks(chart.x_axis(), 3); // 0, 1, 2, 3
+/// integer_ticks(chart.x_axis(), 404); // 0, 100, 200, …
 /// ```
 pub(super) fn integer_ticks(axis: &mut rust_xlsxwriter::ChartAxis, highest: u32) {
     axis.set_min(0)
-        .set_major_unit(highest.div_ceil(8).max(1))
+        .set_major_unit(tick_step(highest))
         .set_num_format("0");
+}
+
+/// The smallest of 1, 2, 2.5 and 5 times a power of ten (a whole number) that divides
+/// `highest` into at most eight steps.
+fn tick_step(highest: u32) -> u32 {
+    let wanted = highest.div_ceil(8).max(1);
+    let mut power = 1u32;
+    loop {
+        // (numerator, denominator) of the multiples of `power`; 2.5 only from 25 up.
+        for (num, den) in [(1, 1), (2, 1), (25, 10), (5, 1)] {
+            if den > power {
+                continue;
+            }
+            let step = power.saturating_mul(num) / den;
+            if step >= wanted {
+                return step;
+            }
+        }
+        if power > u32::MAX / 10 {
+            return wanted;
+        }
+        power *= 10;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tick_step;
+
+    #[test]
+    fn ticks_step_in_round_numbers() {
+        for (highest, step) in [
+            (0, 1),
+            (3, 1),
+            (8, 1),
+            (9, 2),
+            (16, 2),
+            (17, 5),
+            (40, 5),
+            (41, 10),
+            (150, 20),
+            (170, 25),
+            (404, 100),
+            (u32::MAX, 1_000_000_000),
+        ] {
+            assert_eq!(tick_step(highest), step, "{highest}");
+        }
+    }
 }

@@ -3,6 +3,7 @@
 
 use super::rollup::RollupCtx;
 use crate::XlsxError;
+use crate::measure::TITLE_HEIGHT;
 use crate::safety::{MAX_CELL_CHARS, check_cell_text};
 use chrono::NaiveDate;
 use qms_core::Lang;
@@ -47,19 +48,36 @@ pub(super) const HEADING_ROW: u32 = 3;
 /// about 135 fit at 100 %, so this one prints at no less than about 80 % (body text ≥ 8 pt).
 const ONE_PAGE_WIDTH: f64 = 170.0;
 
-/// The title and subtitle rows of a sheet whose columns have these `widths` (characters).
+/// The title and subtitle rows of a sheet whose columns have these `widths` (characters) and
+/// whose first `repeated` columns print again on every page when it prints two pages wide.
 pub(super) fn title_rows(
     ws: &mut Worksheet,
     ctx: &RollupCtx<'_>,
     title: &str,
     widths: &[f64],
+    repeated: u16,
 ) -> Result<(), XlsxError> {
     let s = &ctx.styles;
-    if widths.iter().sum::<f64>() > ONE_PAGE_WIDTH {
-        // A sheet two pages wide repeats its first columns on the second page (see
-        // [`finish`]): a title merged over them printed there as a fragment ("QM"). Left
-        // aligned and not merged, it runs over the empty cells beside it and reads whole on
-        // both pages.
+    let wide = widths.iter().sum::<f64>() > ONE_PAGE_WIDTH;
+    if wide && repeated > 0 {
+        // Every page of a sheet two pages wide prints its first columns again (see
+        // [`finish`]). A title left in A1 to run over the cells beside it printed on the
+        // second page cut at their edge ("KẾT QUẢ KIỂM TRA HTQLCL CỦA TỪ"); merged over the
+        // whole width, as a fragment ("QM"). Wrapped over the repeated columns, it prints
+        // whole at the top of every page.
+        let last = repeated - 1;
+        let room: f64 = widths.iter().take(usize::from(repeated)).sum();
+        let title_format = s.title.clone().set_align(FormatAlign::Left).set_text_wrap();
+        ws.merge_range(0, 0, 0, last, title, &title_format)?;
+        ws.set_row_height(0, crate::measure::title_height(title, room))?;
+        let subtitle = ctx.subtitle();
+        ws.merge_range(1, 0, 1, last, &subtitle, &s.note)?;
+        ws.set_row_height(1, crate::measure::height_for(&[(room, &subtitle)]))?;
+        return Ok(());
+    }
+    if wide {
+        // Nothing repeats: left aligned and not merged, the title runs over the empty cells
+        // beside it.
         let title_format = s.title.clone().set_align(FormatAlign::Left);
         // The note's italics without its wrapping, which would fold the line into column A.
         let subtitle = rust_xlsxwriter::Format::new()
@@ -77,7 +95,7 @@ pub(super) fn title_rows(
         ws.merge_range(0, 0, 0, last, title, &s.title)?;
         ws.merge_range(1, 0, 1, last, &ctx.subtitle(), &s.note)?;
     }
-    ws.set_row_height(0, 24)?;
+    ws.set_row_height(0, TITLE_HEIGHT)?;
     Ok(())
 }
 
@@ -91,11 +109,13 @@ pub(super) fn start(
     sheet: &str,
     title: &str,
     headings: &[(&str, f64)],
+    repeated: u16,
 ) -> Result<(), XlsxError> {
     let s = &ctx.styles;
     ws.set_name(sheet)?;
     let widths: Vec<f64> = headings.iter().map(|(_, w)| *w).collect();
-    title_rows(ws, ctx, title, &widths)?;
+    title_rows(ws, ctx, title, &widths, repeated)?;
+    ctx.repeated.set(repeated);
     // No heading word cut in two, every heading line shown.
     let headings: Vec<(&str, f64)> = headings
         .iter()
@@ -110,14 +130,14 @@ pub(super) fn start(
     Ok(())
 }
 
-/// Filter, freeze (heading and the first `frozen_cols` columns) and print setup.
+/// Filter, freeze (heading and the columns [`start`] was told repeat) and print setup.
 pub(super) fn finish(
     ws: &mut Worksheet,
     ctx: &RollupCtx<'_>,
     rows: u32,
     cols: u16,
-    frozen_cols: u16,
 ) -> Result<(), XlsxError> {
+    let frozen_cols = ctx.repeated.get();
     let last_row = (HEADING_ROW + rows).max(HEADING_ROW);
     ws.autofilter(HEADING_ROW, 0, last_row, cols.saturating_sub(1))?;
     ws.set_freeze_panes(HEADING_ROW + 1, frozen_cols)?;
@@ -130,6 +150,9 @@ pub(super) fn finish(
     let wide = ctx.width.get() > ONE_PAGE_WIDTH;
     if wide && frozen_cols > 0 {
         ws.set_repeat_columns(0, frozen_cols - 1)?;
+        // Over, then down: each agency's row prints on two pages side by side, not its right
+        // half after all the left halves.
+        ws.set_page_order(false);
     }
     ws.set_print_fit_to_pages(if wide { PAGES_WIDE } else { 1 }, 0);
     ws.set_footer(ctx.pick("&CTrang &P/&N", "&CPage &P of &N"));
@@ -155,7 +178,7 @@ fn agency_table<'a>(
         (ctx.pick("Cụm, khu vực", "Grouping"), 12.0),
     ];
     headings.extend(cols.iter().map(|c| (lang.pick(c.vi, c.en), c.width)));
-    start(ws, ctx, &sheet, &title, &headings)?;
+    start(ws, ctx, &sheet, &title, &headings, 2)?;
     let s = &ctx.styles;
     let (yes, no) = (ctx.pick("Đạt", "Met"), ctx.pick("Không đạt", "Not met"));
     let centred_date = s
@@ -203,7 +226,7 @@ fn agency_table<'a>(
         }
         ws.set_row_height(r, tall)?;
     }
-    finish(ws, ctx, n, headings.len() as u16, 2)
+    finish(ws, ctx, n, headings.len() as u16)
 }
 
 /// A text cut to what a cell holds, saying how much was left out.
