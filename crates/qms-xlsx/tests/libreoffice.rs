@@ -282,3 +282,75 @@ fn workbooks_filled_and_sorted_by_openpyxl_and_resaved_by_libreoffice_import_exa
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The pages of a PDF as `pdftotext -layout` reads them, each with its whitespace collapsed.
+fn pdf_pages(pdf: &Path) -> Vec<String> {
+    let out = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftotext {}", pdf.display());
+    String::from_utf8_lossy(&out.stdout)
+        .split('\u{c}')
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// The roll-up's summary as LibreOffice prints it: one page wide, its first page holding the
+/// title, the received counts with their values and both tables by agency kind. Printed two
+/// pages wide, its second page showed the received counts' labels without their values and
+/// the title cut at the label column (a cut pdftotext cannot see, since the clipped text is
+/// still in the PDF: `printed_pages.rs` checks the merges that keep titles whole).
+#[test]
+fn the_rollup_summary_prints_one_page_wide() {
+    if !tools("roll-up pages") || !have("pdftotext", &["-v"]) {
+        assert!(
+            !std::env::var("CI").is_ok_and(|v| v == "true"),
+            "pdftotext (poppler-utils) missing under CI=true"
+        );
+        return;
+    }
+    use qms_core::rollup::{Province, RollupOptions, summarize};
+    let opts = RollupOptions {
+        year: 2025,
+        today: today(),
+    };
+    let mut p = Province::new(opts);
+    for name in [
+        "so-khcn-ninh-binh.json",
+        "ubnd-phuong-my-tho-2015.json",
+        "ubnd-xa-tan-thanh-2008.json",
+    ] {
+        let d = example(name);
+        let diags = qms_core::rules::check(&d, &qms_core::rules::CheckOptions { today: today() });
+        p.add(summarize(name, &d, &diags, &opts));
+    }
+    let dir = scratch("rollup-pages");
+    let bytes = qms_xlsx::render_rollup(&p, qms_core::Lang::Vi).unwrap();
+    std::fs::write(dir.join("rollup.xlsx"), bytes).unwrap();
+    soffice(&dir, &["--convert-to", "pdf", "rollup.xlsx"]);
+    let pages = pdf_pages(&dir.join("rollup.pdf"));
+
+    let summary = "TỔNG HỢP KẾT QUẢ KIỂM TRA VIỆC ÁP DỤNG, DUY TRÌ VÀ CẢI TIẾN HTQLCL NĂM 2025";
+    let first = &pages[0];
+    assert!(first.contains(summary), "{first}");
+    assert!(first.contains("Hồ sơ nhận được 3"), "{first}");
+    // The department's dossier is of 2026, not the year rolled up.
+    assert!(first.contains("Cơ quan được tổng hợp 2"), "{first}");
+    assert!(
+        first.contains("Hồ sơ không thuộc năm kiểm tra 1"),
+        "{first}"
+    );
+    for table in [
+        "Theo loại cơ quan – tình hình áp dụng, duy trì HTQLCL (số cơ quan)",
+        "Theo loại cơ quan – đánh giá nội bộ, hành động khắc phục, mục tiêu và rà soát hồ sơ",
+    ] {
+        assert!(first.contains(table), "{table}: {first}");
+    }
+    assert_eq!(first.matches("Tổng cộng").count(), 2, "{first}");
+
+    let _ = std::fs::remove_dir_all(&dir);
+}
