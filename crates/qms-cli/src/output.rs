@@ -39,11 +39,30 @@ pub(crate) fn write_atomic_with(
     let prefix = format!(".{name}.");
     remove_stale_temporaries(dir, &prefix);
     // The process id in the name tells a later qms whether the writer is still alive.
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!("{prefix}{}.", std::process::id()))
-        .suffix(TMP_SUFFIX)
+    let tmp_prefix = format!("{prefix}{}.", std::process::id());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&tmp_prefix).suffix(TMP_SUFFIX);
+    // A temporary file is the owner's alone (0600), and the rename kept that: every document
+    // qms wrote was unreadable to the group and to a web server serving the folder. A new
+    // file is created as any other (0666 less the umask); one that replaces a file takes
+    // its mode.
+    let replaced = std::fs::symlink_metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file)
+        .map(|m| m.permissions());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    if let Some(mode) = replaced {
+        tmp.as_file()
+            .set_permissions(mode)
+            .with_context(|| format!("cannot set the mode of {}", tmp.path().display()))?;
+    }
     write(tmp.as_file_mut())
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write {}", tmp.path().display()))?;
@@ -167,6 +186,37 @@ mod tests {
         assert!(write_atomic(&target, b"two", false).is_err());
         write_atomic(&target, b"two", true).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(std::fs::read(&target).unwrap_or_default(), b"two");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| {
+                std::fs::metadata(p)
+                    .map(|m| m.permissions().mode() & 0o777)
+                    .unwrap_or_else(|e| panic!("{e}"))
+            };
+            // A new file as any other, readable by the group and others under the usual
+            // umask: not the temporary file's 0600.
+            let umask = {
+                let probe = dir.path().join("probe");
+                std::fs::write(&probe, b"").unwrap_or_else(|e| panic!("{e}"));
+                let m = mode(&probe);
+                std::fs::remove_file(&probe).unwrap_or_else(|e| panic!("{e}"));
+                m
+            };
+            let fresh = dir.path().join("moi.json");
+            write_atomic(&fresh, b"x", false).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(
+                mode(&fresh),
+                umask,
+                "a new file gets the mode std::fs::write gives"
+            );
+            std::fs::remove_file(&fresh).unwrap_or_else(|e| panic!("{e}"));
+            // A replaced file keeps its mode.
+            std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640))
+                .unwrap_or_else(|e| panic!("{e}"));
+            write_atomic(&target, b"three", true).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(mode(&target), 0o640);
+        }
         let left: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap_or_else(|e| panic!("{e}"))
             .flatten()
