@@ -17,6 +17,7 @@
 mod support;
 
 use qms_docx::{DocumentKind, RenderOptions, Target, render, render_all};
+use qms_testkit::{convert, has_program, pdf_pages, require, scratch};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use support::*;
@@ -39,56 +40,11 @@ fn tools_present() -> bool {
         && require("pdftotext (poppler-utils)", has_program("pdftotext", "-v"))
 }
 
-/// Converts `files` to PDF in `dir` (a private LibreOffice profile, so another soffice on the
-/// machine does not collide) and returns the PDFs' paths.
-fn convert(dir: &Path, files: &[PathBuf]) -> Vec<PathBuf> {
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.join("profile").display()
-    );
-    let out = Command::new("soffice")
-        .args([profile.as_str(), "--headless", "--convert-to", "pdf"])
-        .arg("--outdir")
-        .arg(dir)
-        .args(files)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    files
-        .iter()
-        .map(|f| {
-            let pdf = dir.join(f.with_extension("pdf").file_name().unwrap());
-            assert!(pdf.is_file(), "{} was not converted", f.display());
-            pdf
-        })
-        .collect()
-}
-
-/// A PDF's pages as `pdftotext -layout` reads them.
-fn layout_pages(pdf: &Path) -> Vec<String> {
-    let out = Command::new("pdftotext")
-        .arg("-layout")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
-    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
-    if pages.last().is_some_and(|p| p.trim().is_empty()) {
-        pages.pop();
-    }
-    pages
-}
-
 /// Converts `files` and returns each file's pages as `pdftotext -layout` reads them.
 fn pages_of(dir: &Path, files: &[PathBuf]) -> Vec<Vec<String>> {
-    convert(dir, files)
+    convert(dir, files, "pdf")
         .iter()
-        .map(|p| layout_pages(p))
+        .map(|p| pdf_pages(p))
         .collect()
 }
 
@@ -232,8 +188,8 @@ fn every_example_request_takes_one_page_when_its_text_allows() {
     }
     assert!(files.len() >= 30, "all requests of the three examples");
     let mut faults = Vec::new();
-    for ((pdf, (long, lang)), f) in convert(&dir, &files).iter().zip(cases).zip(&files) {
-        let pages = layout_pages(pdf);
+    for ((pdf, (long, lang)), f) in convert(&dir, &files, "pdf").iter().zip(cases).zip(&files) {
+        let pages = pdf_pages(pdf);
         let fill = page_fill(pdf);
         let name = f.file_name().unwrap().to_string_lossy();
         // The parts and their captions, whichever page they are on.
@@ -370,9 +326,9 @@ fn minutes_leave_no_page_part_empty_before_their_decisions() {
     }
     let mut faults = Vec::new();
     let mut continued = 0;
-    for ((pdf, (lang, dues)), f) in convert(&dir, &files).iter().zip(langs).zip(&files) {
+    for ((pdf, (lang, dues)), f) in convert(&dir, &files, "pdf").iter().zip(langs).zip(&files) {
         let name = f.file_name().unwrap().to_string_lossy();
-        let pages = layout_pages(pdf);
+        let pages = pdf_pages(pdf);
         let fill = page_fill(pdf);
         let (intro, number, content) = match lang {
             qms_core::Lang::Vi => ("Các quyết định và hành động", "STT", "Nội dung"),

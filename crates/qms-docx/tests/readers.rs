@@ -8,6 +8,9 @@
 mod support;
 
 use qms_docx::{DocumentKind, Target, render, render_all};
+use qms_testkit::{
+    convert, has_program, has_python_module, pdf_pages, require, scratch, shared_tool,
+};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use support::*;
@@ -42,8 +45,8 @@ fn write_all(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn every_document_passes_the_ooxml_schema_check() {
-    let checker = ooxml_checker();
-    if !require("shared/tools/ooxml_check.py", checker.is_some())
+    let checker = shared_tool("ooxml_check.py");
+    if !require("shared/tools/ooxml_check.py", checker.is_file())
         || !require("python3 with lxml", has_python_module("lxml"))
     {
         return;
@@ -64,7 +67,7 @@ fn every_document_passes_the_ooxml_schema_check() {
     )
     .unwrap();
     let out = Command::new("python3")
-        .arg(checker.unwrap())
+        .arg(&checker)
         .args(&files)
         .arg(&path)
         .output()
@@ -82,43 +85,15 @@ fn every_document_passes_the_ooxml_schema_check() {
     );
 }
 
-/// Runs LibreOffice headless with a private profile (other LibreOffice processes on the
-/// machine must not collide) and fails the test with its message when it fails.
-fn soffice(dir: &Path, args: &[&str], files: &[PathBuf]) {
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.join("profile").display()
-    );
-    let out = Command::new("soffice")
-        .args([profile.as_str(), "--headless"])
-        .args(args)
-        .args(files)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 /// Content is read from LibreOffice's own text export (paragraphs and table cells in document
 /// order), never from a rendered PDF: how a PDF's lines wrap depends on the fonts the machine
 /// has, and pdftotext interleaves the lines of neighbouring table cells.
 fn libreoffice_text(dir: &Path, files: &[PathBuf]) -> impl Fn(&str) -> String {
-    let txt = dir.join("txt");
-    soffice(
-        dir,
-        &[
-            "--convert-to",
-            "txt:Text (encoded):UTF8",
-            "--outdir",
-            txt.to_str().unwrap(),
-        ],
-        files,
-    );
+    // Beside the PDFs (same stems, another extension), with the same LibreOffice profile.
+    convert(dir, files, "txt:Text (encoded):UTF8");
+    let dir = dir.to_owned();
     move |stem: &str| {
-        let path = txt.join(format!("{stem}.txt"));
+        let path = dir.join(format!("{stem}.txt"));
         std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("{} was not exported: {e}", path.display()))
     }
@@ -141,26 +116,11 @@ fn libreoffice_converts_and_shows_the_content() {
     }
     // The rendered pages: only what pages alone show is read from them (the page count and
     // where page numbers stand), which does not depend on how lines wrap.
-    soffice(
-        &dir,
-        &["--convert-to", "pdf", "--outdir", dir.to_str().unwrap()],
-        &files,
-    );
+    let pdfs = convert(&dir, &files, "pdf");
     let text = libreoffice_text(&dir, &files);
-    for f in &files {
+    for (f, pdf) in files.iter().zip(&pdfs) {
         let stem = f.file_stem().unwrap().to_str().unwrap();
-        let pdf = dir.join(format!("{stem}.pdf"));
-        assert!(pdf.is_file(), "{} was not converted", pdf.display());
-        let out = Command::new("pdftotext")
-            .arg(&pdf)
-            .arg("-")
-            .output()
-            .unwrap();
-        let pdf_text = String::from_utf8(out.stdout).unwrap();
-        let pages: Vec<&str> = pdf_text
-            .split('\u{c}')
-            .filter(|p| !p.trim().is_empty())
-            .collect();
+        let pages = pdf_pages(pdf);
         assert!(
             (1..=20).contains(&pages.len()),
             "{stem}: {} pages",

@@ -8,62 +8,27 @@
 
 mod support;
 
+use qms_testkit::{
+    convert, has_program, has_python_module, pdf_pages, require, scratch, shared_tool, soffice,
+};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use support::*;
 
-fn have(cmd: &str, args: &[&str]) -> bool {
-    Command::new(cmd)
-        .args(args)
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-/// Whether the tools are here; panics under CI when they are not.
-fn tools(what: &str) -> bool {
-    let ok = have("soffice", &["--version"])
-        && have("python3", &["-c", "import lxml, openpyxl"])
-        && checker().exists();
-    if !ok {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!(
-                "{what}: soffice, python3 with lxml and openpyxl, or ooxml_check.py missing under CI=true"
-            );
-        }
-        eprintln!(
-            "NOTICE: skipping {what}: needs soffice, python3 with lxml and openpyxl, and ../shared/tools/ooxml_check.py"
-        );
-    }
-    ok
+/// Whether the tools are here: soffice, python3 with lxml and openpyxl, and the schema
+/// checker (a notice and false when one is missing; a failure under CI=true).
+fn tools() -> bool {
+    require("soffice (LibreOffice)", has_program("soffice", "--version"))
+        && require(
+            "python3 with lxml and openpyxl",
+            has_python_module("lxml, openpyxl"),
+        )
+        && require("shared/tools/ooxml_check.py", checker().is_file())
 }
 
 /// `shared/tools/ooxml_check.py` beside the repository (`<repo>/../shared`).
 fn checker() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/tools/ooxml_check.py")
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("qms-xlsx-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// LibreOffice with a private profile, so parallel tests do not share a lock.
-fn soffice(dir: &Path, args: &[&str]) {
-    let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
-    let out = Command::new("soffice")
-        .arg(profile)
-        .arg("--headless")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "soffice failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    shared_tool("ooxml_check.py")
 }
 
 /// The example dossier of the project when present, else a synthetic one.
@@ -77,7 +42,7 @@ fn example_dossier() -> qms_core::Dossier {
 
 #[test]
 fn every_workbook_passes_the_schema_check_and_converts_to_pdf() {
-    if !tools("schema and PDF check") {
+    if !tools() {
         return;
     }
     let dir = scratch("pdf");
@@ -141,11 +106,7 @@ fn every_workbook_passes_the_schema_check_and_converts_to_pdf() {
         .filter(|f| f.ends_with("-vi.xlsx"))
         .map(String::as_str)
         .collect();
-    let mut args = vec!["--convert-to", "pdf", "--outdir", "pdf"];
-    args.extend(&vi);
-    soffice(&dir, &args);
-    for f in vi {
-        let pdf = dir.join("pdf").join(f.replace(".xlsx", ".pdf"));
+    for pdf in convert(&dir, &vi, "pdf") {
         let size = std::fs::metadata(&pdf).map(|m| m.len()).unwrap_or(0);
         assert!(size > 1000, "{} was not converted", pdf.display());
     }
@@ -171,7 +132,7 @@ wb.save(sys.argv[2])
 
 #[test]
 fn workbooks_filled_and_sorted_by_openpyxl_and_resaved_by_libreoffice_import_exactly() {
-    if !tools("LibreOffice re-save round-trip") {
+    if !tools() {
         return;
     }
     let dir = scratch("resave");
@@ -234,7 +195,7 @@ fn workbooks_filled_and_sorted_by_openpyxl_and_resaved_by_libreoffice_import_exa
     std::fs::create_dir_all(dir.join("lo")).unwrap();
     soffice(
         &dir,
-        &["--convert-to", "xlsx", "--outdir", "lo", "filled.xlsx"],
+        ["--convert-to", "xlsx", "--outdir", "lo", "filled.xlsx"],
     );
     let by_openpyxl = std::fs::read(dir.join("filled.xlsx")).unwrap();
     let by_lo = std::fs::read(dir.join("lo/filled.xlsx")).unwrap();
@@ -283,22 +244,6 @@ fn workbooks_filled_and_sorted_by_openpyxl_and_resaved_by_libreoffice_import_exa
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// The pages of a PDF as `pdftotext -layout` reads them, each with its whitespace collapsed.
-fn pdf_pages(pdf: &Path) -> Vec<String> {
-    let out = Command::new("pdftotext")
-        .args(["-layout"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "pdftotext {}", pdf.display());
-    String::from_utf8_lossy(&out.stdout)
-        .split('\u{c}')
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect()
-}
-
 /// The roll-up's summary as LibreOffice prints it: one page wide, its first page holding the
 /// title, the received counts with their values and both tables by agency kind. Printed two
 /// pages wide, its second page showed the received counts' labels without their values and
@@ -306,11 +251,7 @@ fn pdf_pages(pdf: &Path) -> Vec<String> {
 /// still in the PDF: `printed_pages.rs` checks the merges that keep titles whole).
 #[test]
 fn the_rollup_summary_prints_one_page_wide() {
-    if !tools("roll-up pages") || !have("pdftotext", &["-v"]) {
-        assert!(
-            !std::env::var("CI").is_ok_and(|v| v == "true"),
-            "pdftotext (poppler-utils) missing under CI=true"
-        );
+    if !tools() || !require("pdftotext (poppler-utils)", has_program("pdftotext", "-v")) {
         return;
     }
     use qms_core::rollup::{Province, RollupOptions, summarize};
@@ -331,8 +272,13 @@ fn the_rollup_summary_prints_one_page_wide() {
     let dir = scratch("rollup-pages");
     let bytes = qms_xlsx::render_rollup(&p, qms_core::Lang::Vi).unwrap();
     std::fs::write(dir.join("rollup.xlsx"), bytes).unwrap();
-    soffice(&dir, &["--convert-to", "pdf", "rollup.xlsx"]);
-    let pages = pdf_pages(&dir.join("rollup.pdf"));
+    let pdf = convert(&dir, &["rollup.xlsx"], "pdf");
+    // Each page with its white space collapsed: only which text is on the page counts.
+    let pages: Vec<String> = pdf_pages(&pdf[0])
+        .iter()
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect();
 
     let summary = "TỔNG HỢP KẾT QUẢ KIỂM TRA VIỆC ÁP DỤNG, DUY TRÌ VÀ CẢI TIẾN HTQLCL NĂM 2025";
     let first = &pages[0];

@@ -14,6 +14,7 @@
 mod support;
 
 use qms_core::{Dossier, Lang};
+use qms_testkit::{convert, has_program, pdf_pages, require, scratch};
 use std::collections::BTreeMap;
 use support::{example, parts};
 
@@ -330,34 +331,16 @@ fn a_streamed_checklist_keeps_the_block_with_the_last_item() {
     assert!((20..=1023).contains(&breaks), "{breaks} breaks");
 }
 
-/// Whether `soffice` and `pdftotext` are here; panics under CI=true when they are not.
-fn pdf_tools() -> bool {
-    let have = |cmd: &str, arg: &str| {
-        std::process::Command::new(cmd)
-            .arg(arg)
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
-    let ok = have("soffice", "--version") && have("pdftotext", "-v");
-    if !ok {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("soffice or pdftotext missing under CI=true");
-        }
-        eprintln!("NOTICE: skipping the printed signature pages: needs soffice and pdftotext");
-    }
-    ok
-}
-
 /// LibreOffice prints each checklist's captions, "(Ký, ghi rõ họ tên)" lines and names on the
 /// page of its last item. Read with pdftotext: which text is on which page, nothing of layout.
 #[test]
 fn libreoffice_prints_the_signatures_on_the_page_of_the_last_item() {
-    if !pdf_tools() {
+    if !require("soffice (LibreOffice)", has_program("soffice", "--version"))
+        || !require("pdftotext (poppler-utils)", has_program("pdftotext", "-v"))
+    {
         return;
     }
-    let dir = std::env::temp_dir().join(format!("qms-xlsx-signatures-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch("signatures");
     let books = example_workbooks();
     let mut files = Vec::new();
     for (i, (_, _, _, _, bytes)) in books.iter().enumerate() {
@@ -365,29 +348,9 @@ fn libreoffice_prints_the_signatures_on_the_page_of_the_last_item() {
         std::fs::write(dir.join(&name), bytes).unwrap();
         files.push(name);
     }
-    let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
-    let out = std::process::Command::new("soffice")
-        .args([profile.as_str(), "--headless", "--convert-to", "pdf"])
-        .args(&files)
-        .current_dir(&dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    for ((name, d, audit, lang, _), file) in books.iter().zip(&files) {
-        let pdf = dir.join(file.replace(".xlsx", ".pdf"));
-        let out = std::process::Command::new("pdftotext")
-            .arg("-layout")
-            .arg(&pdf)
-            .arg("-")
-            .output()
-            .unwrap();
-        let text = String::from_utf8(out.stdout).unwrap();
-        // pdftotext ends every page with a form feed.
-        let pages: Vec<&str> = text.split('\u{c}').collect();
+    let pdfs = convert(&dir, &files, "pdf");
+    for ((name, d, audit, lang, _), pdf) in books.iter().zip(&pdfs) {
+        let pages = pdf_pages(pdf);
         let (rep, aud) = (
             lang.pick("ĐẠI DIỆN ĐƠN VỊ ĐƯỢC ĐÁNH GIÁ", "FOR THE UNIT AUDITED"),
             lang.pick("CHUYÊN GIA ĐÁNH GIÁ", "AUDITOR"),
@@ -399,7 +362,7 @@ fn libreoffice_prints_the_signatures_on_the_page_of_the_last_item() {
         let a = d.audits.iter().find(|a| a.id == *audit).unwrap();
         assert_eq!(signed.len(), a.checklists.len(), "{name} {lang:?}");
         for (c, p) in a.checklists.iter().zip(signed) {
-            let page = pages[p];
+            let page = &pages[p];
             let what = format!("{name} {lang:?} {}: page {}", c.id, p + 1);
             assert!(page.contains(aud), "{what}: auditor's caption elsewhere");
             assert_eq!(page.matches(note).count(), 2, "{what}");

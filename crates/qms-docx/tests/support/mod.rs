@@ -1,10 +1,9 @@
-//! Helpers of the document tests: fixtures, unzipping, and the outside tools (LibreOffice,
-//! python-docx, the schema checker) that read our files independently.
+//! Helpers of the document tests: fixtures and unzipping. The outside tools (LibreOffice,
+//! python-docx, the schema checker) that read our files independently are driven by
+//! `qms-testkit`, shared with the workbook tests.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// The hand-written test dossier (Sở KH&CN, 2015 edition).
 pub(crate) fn fixture() -> qms_core::Dossier {
@@ -56,60 +55,4 @@ fn unescape(s: &str) -> String {
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&amp;", "&")
-}
-
-/// Whether the test run must not skip checks that need outside tools.
-pub(crate) fn strict() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true")
-}
-
-/// Skips (with a notice) or, under CI=true, fails when a tool is missing.
-pub(crate) fn require(tool: &str, available: bool) -> bool {
-    if available {
-        return true;
-    }
-    assert!(
-        !strict(),
-        "{tool} is required under CI=true but is not available"
-    );
-    // Straight to the stream: the test harness would swallow eprintln! of a passing test.
-    use std::io::Write;
-    let _ = writeln!(
-        std::io::stderr(),
-        "NOTICE: {tool} is not available; skipping this check (set CI=true to make it fail)"
-    );
-    false
-}
-
-/// Whether a program runs.
-pub(crate) fn has_program(name: &str, arg: &str) -> bool {
-    Command::new(name)
-        .arg(arg)
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-/// Whether python3 can import a module.
-pub(crate) fn has_python_module(module: &str) -> bool {
-    Command::new("python3")
-        .args(["-c", &format!("import {module}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-/// `shared/tools/ooxml_check.py` beside the repository (`<repo>/../shared`), if it is there.
-pub(crate) fn ooxml_checker() -> Option<PathBuf> {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    Some(repo.join("../shared/tools/ooxml_check.py")).filter(|p| p.is_file())
-}
-
-/// A fresh scratch directory under the target directory.
-pub(crate) fn scratch(name: &str) -> PathBuf {
-    let base = option_env!("CARGO_TARGET_TMPDIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(std::env::temp_dir);
-    let dir = base.join(format!("qms-docx-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
