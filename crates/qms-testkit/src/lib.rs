@@ -116,6 +116,53 @@ pub fn shared_tool(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// Whether the schema checker can run: `shared/tools/ooxml_check.py` is there and python3 has
+/// lxml ([`require`] for each: a notice and false, or a failure under `CI=true`).
+///
+/// ```no_run
+/// if qms_testkit::ooxml_check_available() {
+///     qms_testkit::ooxml_check(&qms_testkit::scratch("schema"), &["report.docx"]);
+/// }
+/// ```
+pub fn ooxml_check_available() -> bool {
+    require(
+        "shared/tools/ooxml_check.py",
+        shared_tool("ooxml_check.py").is_file(),
+    ) && require("python3 with lxml", has_python_module("lxml"))
+}
+
+/// Runs the ECMA-376 schema and package checker (`shared/tools/ooxml_check.py`) on `files`
+/// from `dir` (relative paths are relative to it), and fails the test unless it succeeds and
+/// reports every file OK: a file it skipped or could not read must not pass unseen.
+/// Returns its report. Check [`ooxml_check_available`] first.
+///
+/// ```no_run
+/// let dir = qms_testkit::scratch("schema");
+/// // ... write book.xlsx and report.docx into dir ...
+/// let report = qms_testkit::ooxml_check(&dir, &["book.xlsx", "report.docx"]);
+/// assert!(report.contains("report.docx: OK"));
+/// ```
+pub fn ooxml_check<P: AsRef<Path>>(dir: &Path, files: &[P]) -> String {
+    let out = Command::new("python3")
+        .arg(shared_tool("ooxml_check.py"))
+        .args(files.iter().map(AsRef::as_ref))
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("python3 does not start: {e}"));
+    let report = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "ooxml_check: {report}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        report.lines().filter(|l| l.ends_with(": OK")).count(),
+        files.len(),
+        "{report}"
+    );
+    report
+}
+
 /// A fresh, empty directory for one test: `qms-test-NAME-PID` in the system's temporary
 /// directory. The process id keeps two runs at once (two target dirs, two engineers) apart;
 /// `name` keeps the tests of one test binary apart, so give each test its own.

@@ -9,9 +9,10 @@
 mod support;
 
 use qms_testkit::{
-    convert, has_program, has_python_module, pdf_pages, require, scratch, shared_tool, soffice,
+    convert, has_program, has_python_module, ooxml_check, ooxml_check_available, pdf_pages,
+    require, scratch, soffice,
 };
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use support::*;
 
@@ -19,16 +20,8 @@ use support::*;
 /// checker (a notice and false when one is missing; a failure under CI=true).
 fn tools() -> bool {
     require("soffice (LibreOffice)", has_program("soffice", "--version"))
-        && require(
-            "python3 with lxml and openpyxl",
-            has_python_module("lxml, openpyxl"),
-        )
-        && require("shared/tools/ooxml_check.py", checker().is_file())
-}
-
-/// `shared/tools/ooxml_check.py` beside the repository (`<repo>/../shared`).
-fn checker() -> PathBuf {
-    shared_tool("ooxml_check.py")
+        && require("python3 with openpyxl", has_python_module("openpyxl"))
+        && ooxml_check_available()
 }
 
 /// The example dossier of the project when present, else a synthetic one.
@@ -83,23 +76,7 @@ fn every_workbook_passes_the_schema_check_and_converts_to_pdf() {
     let big = dossier(qms_xlsx::STREAMED_ITEMS_MIN);
     std::fs::write(dir.join("streamed.xlsx"), export(&big)).unwrap();
     files.push("streamed.xlsx".into());
-    let out = Command::new("python3")
-        .arg(checker())
-        .args(&files)
-        .current_dir(&dir)
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "ooxml_check: {report}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        report.lines().filter(|l| l.ends_with(": OK")).count(),
-        files.len(),
-        "{report}"
-    );
+    ooxml_check(&dir, &files);
     // One LibreOffice start for the Vietnamese set keeps the test to a few seconds.
     let vi: Vec<&str> = files
         .iter()
