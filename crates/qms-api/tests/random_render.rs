@@ -13,36 +13,13 @@ mod dossiers;
 
 use proptest::prelude::*;
 use qms_core::Lang;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use qms_testkit::{ooxml_check, ooxml_check_available, scratch};
 
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(8)
-}
-
-fn checker() -> Option<PathBuf> {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let script = repo.join("../shared/tools/ooxml_check.py");
-    let lxml = Command::new("python3")
-        .args(["-c", "import lxml"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if script.is_file() && lxml {
-        return Some(script);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "python3 with lxml and shared/tools/ooxml_check.py are required under CI=true"
-    );
-    use std::io::Write;
-    let _ = writeln!(
-        std::io::stderr(),
-        "NOTICE: python3 with lxml or ooxml_check.py is not available; rendering without the schema check (set CI=true to make it fail)"
-    );
-    None
 }
 
 proptest! {
@@ -61,23 +38,18 @@ proptest! {
         prop_assert!(failed.is_empty(), "{:?}", failed);
         prop_assert!(docs.iter().any(|x| x.file_name.ends_with(".docx")));
         prop_assert!(docs.iter().any(|x| x.file_name.ends_with(".xlsx")));
-        let Some(script) = checker() else { return Ok(()) };
-        let dir = std::env::temp_dir().join(format!("qms-random-render-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        if !ooxml_check_available() {
+            return Ok(());
+        }
+        let dir = scratch("random-render");
         let mut files = Vec::new();
         for doc in &docs {
             let path = dir.join(&doc.file_name);
             std::fs::write(&path, &doc.bytes).unwrap();
             files.push(path);
         }
-        let out = Command::new("python3").arg(&script).args(&files).output().unwrap();
+        // Fails the case (proptest catches the panic and shrinks) unless every file is OK.
+        ooxml_check(&dir, &files);
         let _ = std::fs::remove_dir_all(&dir);
-        prop_assert!(
-            out.status.success(),
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
     }
 }

@@ -2,6 +2,7 @@
 //! How qms talks to people: `--quiet`, progress bars only on a terminal, help texts in both
 //! languages, and messages a newcomer understands (the JSON reports: json_report.rs).
 
+use qms_testkit::{has_program, require};
 use serde_json::Value;
 use std::process::Command;
 mod support;
@@ -47,21 +48,10 @@ fn quiet_silences_information_not_errors_and_pipes_never_see_progress() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// Whether tests that need a tool must fail instead of skipping.
-fn strict() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true")
-}
-
 #[test]
 fn a_terminal_sees_the_progress_bar_and_quiet_hides_it() {
     // `script` gives qms a terminal for its standard error.
-    let has_script = Command::new("script")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !has_script {
-        assert!(!strict(), "script (util-linux) is needed with CI=true");
-        eprintln!("NOTICE: script (util-linux) not found; the terminal progress test is skipped");
+    if !require("script (util-linux)", has_program("script", "--version")) {
         return;
     }
     let dir = scratch("tty");

@@ -9,6 +9,7 @@ use qms_core::Dossier;
 use qms_core::model::{AgencyKind, CaState, FindingKind};
 use qms_core::rules::{CheckOptions, Severity, check};
 use qms_core::sample_agencies::{AgencySampleSpec, sample_agency};
+use qms_testkit::{convert, has_program, ooxml_check, ooxml_check_available, require, scratch};
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -25,13 +26,6 @@ fn qms(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("qms runs")
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("qms-rollup-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 /// The same dossier two years earlier: every dated activity moved back.
@@ -445,63 +439,14 @@ fn rollup_counts_what_the_dossiers_hold_and_reports_what_it_left_out() {
     let _ = std::fs::remove_dir_all(&out);
 }
 
-fn outside_tool(name: &str, available: bool) -> bool {
-    if !available {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{name} is required on CI"
-        );
-        eprintln!("NOTICE: {name} not available; the check is skipped");
-    }
-    available
-}
-
 /// The schema check and a LibreOffice conversion of the outputs.
 fn readers_accept(files: &[&Path]) {
-    let checker =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/tools/ooxml_check.py");
-    let python = Command::new("python3")
-        .arg("-c")
-        .arg("import lxml")
-        .status();
-    if outside_tool(
-        "ooxml_check.py with lxml",
-        checker.is_file() && python.is_ok_and(|s| s.success()),
-    ) {
-        let o = Command::new("python3")
-            .arg(&checker)
-            .args(files)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+    if ooxml_check_available() {
+        ooxml_check(Path::new(env!("CARGO_MANIFEST_DIR")), files);
     }
-    let soffice = Command::new("soffice").arg("--version").output();
-    if outside_tool(
-        "soffice (LibreOffice)",
-        soffice.is_ok_and(|o| o.status.success()),
-    ) {
-        let dir = scratch("pdf");
-        let profile = format!(
-            "-env:UserInstallation=file://{}",
-            dir.join("profile").display()
-        );
-        let o = Command::new("soffice")
-            .args([
-                profile.as_str(),
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-            ])
-            .arg(&dir)
-            .args(files)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        for f in files {
-            let pdf = dir.join(f.with_extension("pdf").file_name().unwrap());
-            assert!(pdf.is_file(), "{} was not converted", f.display());
-        }
+    if require("soffice (LibreOffice)", has_program("soffice", "--version")) {
+        let dir = scratch("rollup-pdf");
+        convert(&dir, files, "pdf");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
