@@ -9,7 +9,7 @@ use qms_core::Dossier;
 use qms_core::model::{AgencyKind, CaState, FindingKind};
 use qms_core::rules::{CheckOptions, Severity, check};
 use qms_core::sample_agencies::{AgencySampleSpec, sample_agency};
-use qms_testkit::{convert, has_program, ooxml_check, ooxml_check_available, require, scratch};
+use qms_testkit::{convert, ooxml_check, ooxml_check_available, scratch, soffice_available};
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -444,7 +444,7 @@ fn readers_accept(files: &[&Path]) {
     if ooxml_check_available() {
         ooxml_check(Path::new(env!("CARGO_MANIFEST_DIR")), files);
     }
-    if require("soffice (LibreOffice)", has_program("soffice", "--version")) {
+    if soffice_available() {
         let dir = scratch("rollup-pdf");
         convert(&dir, files, "pdf");
         let _ = std::fs::remove_dir_all(&dir);

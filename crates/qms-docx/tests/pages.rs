@@ -17,7 +17,7 @@
 mod support;
 
 use qms_docx::{DocumentKind, RenderOptions, Target, render, render_all};
-use qms_testkit::{convert, has_program, pdf_pages, require, scratch};
+use qms_testkit::{convert, pdf_pages, pdftotext_available, scratch, soffice_available};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use support::*;
@@ -36,8 +36,7 @@ fn options(lang: qms_core::Lang) -> RenderOptions {
 }
 
 fn tools_present() -> bool {
-    require("soffice (LibreOffice)", has_program("soffice", "--version"))
-        && require("pdftotext (poppler-utils)", has_program("pdftotext", "-v"))
+    soffice_available() && pdftotext_available()
 }
 
 /// Converts `files` and returns each file's pages as `pdftotext -layout` reads them.

@@ -9,11 +9,10 @@ mod support;
 
 use qms_docx::{DocumentKind, Target, render, render_all};
 use qms_testkit::{
-    convert, has_program, has_python_module, ooxml_check, ooxml_check_available, pdf_pages,
-    require, scratch,
+    convert, has_python_module, ooxml_check, ooxml_check_available, pdf_pages, pdftotext_available,
+    python3, require, scratch, soffice_available,
 };
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use support::*;
 
 /// Writes every document of the fixture (Vietnamese and English) and of the example
@@ -84,9 +83,7 @@ fn libreoffice_text(dir: &Path, files: &[PathBuf]) -> impl Fn(&str) -> String {
 
 #[test]
 fn libreoffice_converts_and_shows_the_content() {
-    if !require("soffice (LibreOffice)", has_program("soffice", "--version"))
-        || !require("pdftotext (poppler-utils)", has_program("pdftotext", "-v"))
-    {
+    if !(soffice_available() && pdftotext_available()) {
         return;
     }
     let dir = scratch("lo");
@@ -192,17 +189,8 @@ print(json.dumps({"paragraphs": [p.text for p in doc.paragraphs], "cells": cells
   "page": [s.page_width.mm, s.page_height.mm, s.top_margin.mm, s.bottom_margin.mm, s.left_margin.mm, s.right_margin.mm],
   "font": doc.styles["Normal"].font.name, "different_first_page": s.different_first_page_header_footer}))
 "#;
-    let out = Command::new("python3")
-        .args(["-c", script])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = python3(&dir, ["-c", script, path.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let cells: Vec<&str> = v["cells"]
         .as_array()
         .unwrap()

@@ -116,6 +116,55 @@ pub fn shared_tool(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// Whether LibreOffice runs ([`require`]: a notice and false, or a failure under `CI=true`).
+///
+/// ```no_run
+/// if !qms_testkit::soffice_available() {
+///     return;
+/// }
+/// ```
+pub fn soffice_available() -> bool {
+    require("soffice (LibreOffice)", has_program("soffice", "--version"))
+}
+
+/// Whether poppler's `pdftotext` runs ([`require`]: a notice and false, or a failure under
+/// `CI=true`).
+///
+/// ```no_run
+/// if !(qms_testkit::soffice_available() && qms_testkit::pdftotext_available()) {
+///     return;
+/// }
+/// ```
+pub fn pdftotext_available() -> bool {
+    require("pdftotext (poppler-utils)", has_program("pdftotext", "-v"))
+}
+
+/// Runs `python3` with `args` in `dir` (a script with `-c`, or a file) and returns what it
+/// wrote to standard output, failing the test with its standard error unless it succeeds.
+///
+/// ```no_run
+/// let dir = qms_testkit::scratch("python");
+/// let out = qms_testkit::python3(&dir, ["-c", "print(2 + 2)"]);
+/// assert_eq!(out, b"4\n");
+/// ```
+pub fn python3<I>(dir: &Path, args: I) -> Vec<u8>
+where
+    I: IntoIterator,
+    I::Item: AsRef<OsStr>,
+{
+    let out = Command::new("python3")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("python3 does not start: {e}"));
+    assert!(
+        out.status.success(),
+        "python3 failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 /// Whether the schema checker can run: `shared/tools/ooxml_check.py` is there and python3 has
 /// lxml ([`require`] for each: a notice and false, or a failure under `CI=true`).
 ///

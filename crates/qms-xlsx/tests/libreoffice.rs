@@ -9,17 +9,16 @@
 mod support;
 
 use qms_testkit::{
-    convert, has_program, has_python_module, ooxml_check, ooxml_check_available, pdf_pages,
-    require, scratch, soffice,
+    convert, has_python_module, ooxml_check, ooxml_check_available, pdf_pages, pdftotext_available,
+    python3, require, scratch, soffice, soffice_available,
 };
 use std::path::Path;
-use std::process::Command;
 use support::*;
 
 /// Whether the tools are here: soffice, python3 with lxml and openpyxl, and the schema
 /// checker (a notice and false when one is missing; a failure under CI=true).
 fn tools() -> bool {
-    require("soffice (LibreOffice)", has_program("soffice", "--version"))
+    soffice_available()
         && require("python3 with openpyxl", has_python_module("openpyxl"))
         && ooxml_check_available()
 }
@@ -159,15 +158,9 @@ fn workbooks_filled_and_sorted_by_openpyxl_and_resaved_by_libreoffice_import_exa
         [0, "H11", "Cơ hội cải tiến"],
         [0, "I11", "Nên số hóa sổ theo dõi"],
     ]);
-    let out = Command::new("python3")
-        .args(["-c", FILL, "blank.xlsx", "filled.xlsx", &fills.to_string()])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    python3(
+        &dir,
+        ["-c", FILL, "blank.xlsx", "filled.xlsx", &fills.to_string()],
     );
     std::fs::create_dir_all(dir.join("lo")).unwrap();
     soffice(
@@ -228,7 +221,7 @@ fn workbooks_filled_and_sorted_by_openpyxl_and_resaved_by_libreoffice_import_exa
 /// still in the PDF: `printed_pages.rs` checks the merges that keep titles whole).
 #[test]
 fn the_rollup_summary_prints_one_page_wide() {
-    if !tools() || !require("pdftotext (poppler-utils)", has_program("pdftotext", "-v")) {
+    if !(tools() && pdftotext_available()) {
         return;
     }
     use qms_core::rollup::{Province, RollupOptions, summarize};

@@ -14,7 +14,7 @@
 mod support;
 
 use qms_core::{Dossier, Lang};
-use qms_testkit::{convert, has_program, pdf_pages, require, scratch};
+use qms_testkit::{convert, pdf_pages, pdftotext_available, scratch, soffice_available};
 use std::collections::BTreeMap;
 use support::{example, parts};
 
@@ -335,9 +335,7 @@ fn a_streamed_checklist_keeps_the_block_with_the_last_item() {
 /// page of its last item. Read with pdftotext: which text is on which page, nothing of layout.
 #[test]
 fn libreoffice_prints_the_signatures_on_the_page_of_the_last_item() {
-    if !require("soffice (LibreOffice)", has_program("soffice", "--version"))
-        || !require("pdftotext (poppler-utils)", has_program("pdftotext", "-v"))
-    {
+    if !(soffice_available() && pdftotext_available()) {
         return;
     }
     let dir = scratch("signatures");
