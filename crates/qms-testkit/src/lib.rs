@@ -152,17 +152,7 @@ where
     I: IntoIterator,
     I::Item: AsRef<OsStr>,
 {
-    let out = Command::new("python3")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap_or_else(|e| panic!("python3 does not start: {e}"));
-    assert!(
-        out.status.success(),
-        "python3 failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
+    run(Command::new("python3").args(args).current_dir(dir))
 }
 
 /// Whether the schema checker can run: `shared/tools/ooxml_check.py` is there and python3 has
@@ -192,18 +182,11 @@ pub fn ooxml_check_available() -> bool {
 /// assert!(report.contains("report.docx: OK"));
 /// ```
 pub fn ooxml_check<P: AsRef<Path>>(dir: &Path, files: &[P]) -> String {
-    let out = Command::new("python3")
+    let out = run(Command::new("python3")
         .arg(shared_tool("ooxml_check.py"))
         .args(files.iter().map(AsRef::as_ref))
-        .current_dir(dir)
-        .output()
-        .unwrap_or_else(|e| panic!("python3 does not start: {e}"));
-    let report = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "ooxml_check: {report}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .current_dir(dir));
+    let report = String::from_utf8_lossy(&out).into_owned();
     assert_eq!(
         report.lines().filter(|l| l.ends_with(": OK")).count(),
         files.len(),
@@ -249,17 +232,10 @@ where
         "-env:UserInstallation=file://{}",
         dir.join("profile").display()
     );
-    let out = Command::new("soffice")
+    run(Command::new("soffice")
         .args([profile.as_str(), "--headless"])
         .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap_or_else(|e| panic!("soffice does not start: {e}"));
-    assert!(
-        out.status.success(),
-        "soffice failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .current_dir(dir));
 }
 
 /// Converts `files` with LibreOffice (one start for all of them) into `dir`, to the format
@@ -293,6 +269,22 @@ pub fn convert<P: AsRef<Path>>(dir: &Path, files: &[P], to: &str) -> Vec<PathBuf
         .collect()
 }
 
+/// Runs `command` and returns its standard output, failing the test with everything it wrote
+/// unless it succeeds: an outside reader that fails is the test's failure, not a skip.
+fn run(command: &mut Command) -> Vec<u8> {
+    let out = command
+        .output()
+        .unwrap_or_else(|e| panic!("{command:?} does not start: {e}"));
+    assert!(
+        out.status.success(),
+        "{command:?} failed ({}):\n{}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 /// Where LibreOffice writes `file` converted to `to` with `--outdir dir`: the same stem, the
 /// filter's extension (`"txt:Text (encoded):UTF8"` gives `.txt`).
 fn converted(dir: &Path, file: &Path, to: &str) -> PathBuf {
@@ -309,19 +301,8 @@ fn converted(dir: &Path, file: &Path, to: &str) -> PathBuf {
 /// assert!(!pages[0].trim_start().starts_with('1'), "page 1 is not numbered");
 /// ```
 pub fn pdf_pages(pdf: &Path) -> Vec<String> {
-    let out = Command::new("pdftotext")
-        .arg("-layout")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap_or_else(|e| panic!("pdftotext does not start: {e}"));
-    assert!(
-        out.status.success(),
-        "pdftotext {}: {}",
-        pdf.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    split_pages(&String::from_utf8(out.stdout).expect("pdftotext writes UTF-8"))
+    let out = run(Command::new("pdftotext").arg("-layout").arg(pdf).arg("-"));
+    split_pages(&String::from_utf8(out).expect("pdftotext writes UTF-8"))
 }
 
 /// pdftotext's text split into pages: it ends every page with a form feed, so the text after
@@ -376,6 +357,18 @@ mod tests {
             assert!(!skipped.unwrap(), "without CI=true the check is skipped");
         }
         assert!(require("a tool that is here", true));
+    }
+
+    #[test]
+    fn a_reader_that_fails_fails_the_test_and_one_that_succeeds_gives_its_output() {
+        // The cargo that builds the kit is a program sure to be here.
+        let cargo = env!("CARGO");
+        let out = run(Command::new(cargo).arg("--version"));
+        assert!(String::from_utf8(out).unwrap().starts_with("cargo "));
+        let failed = std::panic::catch_unwind(|| run(Command::new(cargo).arg("--no-such-option")));
+        assert!(failed.is_err());
+        let missing = std::panic::catch_unwind(|| run(&mut Command::new("qms-testkit-no-such")));
+        assert!(missing.is_err());
     }
 
     #[test]
