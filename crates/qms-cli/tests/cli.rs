@@ -141,6 +141,46 @@ fn a_truncated_file_names_line_and_column() {
     );
 }
 
+/// At the loader's limit of 500 problems, the count line says they are the first ones: "500
+/// lỗi" read as all there were.
+#[test]
+fn a_count_at_the_problem_limit_says_more_may_follow() {
+    let full = std::fs::read_to_string(repo().join("examples/so-khcn-ninh-binh.json")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&full).unwrap();
+    // 600 units that each name an unknown head.
+    let units = v["units"].as_array_mut().unwrap();
+    let kept = units.len();
+    for i in 0..600 {
+        units.push(serde_json::json!({"id": format!("u{i}"), "name": format!("Phòng {i}"), "head": "nobody"}));
+    }
+    let file = tmp("many-problems.json");
+    std::fs::write(&file, serde_json::to_string(&v).unwrap()).unwrap();
+    for (lang, limited, plain) in [
+        (
+            "vi",
+            "đã liệt kê 500 lỗi đầu tiên, mức tối đa mỗi lần",
+            "500 lỗi;",
+        ),
+        ("en", "the first 500 problems are listed", "500 problem(s)"),
+    ] {
+        let o = qms(&["validate", path(&file), "--lang", lang]);
+        assert_eq!(o.status.code(), Some(1));
+        let text = stdout(&o);
+        let last = text.lines().last().unwrap_or_default();
+        assert!(last.contains(limited), "{last}");
+        assert!(!last.contains(plain), "{last}");
+    }
+    // Under the limit the count is the whole of it.
+    v["units"].as_array_mut().unwrap().truncate(kept + 10);
+    std::fs::write(&file, serde_json::to_string(&v).unwrap()).unwrap();
+    let text = stdout(&qms(&["validate", path(&file), "--lang", "en"]));
+    assert!(
+        text.trim_end()
+            .ends_with("problem(s); the dossier is not valid"),
+        "{text}"
+    );
+}
+
 #[test]
 fn clauses_2015_lists_every_clause_with_both_titles() {
     let o = qms(&["clauses", "--edition", "2015", "--format", "json"]);

@@ -221,3 +221,22 @@ fn review_topics_follow_the_edition() {
         ]
     );
 }
+
+/// A number where one of a list of words is wanted says so in plain words, in both
+/// languages: serde's "expected string or map" (an enum read from a buffered value) reached
+/// the user as "cần string or map".
+#[test]
+fn a_wrong_type_for_a_word_list_is_said_in_plain_words() {
+    let mut v = base();
+    v["audits"][0]["checklists"][0]["items"][0]["result"] = json!(12345);
+    // Two broken elements: the loader then reads the items from a buffered value.
+    v["audits"][0]["checklists"][0]["items"][1]["result"] = json!(true);
+    let report = load_report(text(&v).as_bytes());
+    assert_eq!(report.problems.len(), 2, "{:?}", report.problems);
+    for p in &report.problems {
+        let (vi, en) = (p.message(Lang::Vi), p.message(Lang::En));
+        assert!(vi.contains("một trong các giá trị cho phép"), "{vi}");
+        assert!(en.contains("one of the allowed words"), "{en}");
+        assert!(!vi.contains("string or map") && !en.contains("string or map"));
+    }
+}

@@ -73,3 +73,23 @@ fn the_grouping_table_counts_the_agencies_of_no_grouping() {
         assert_eq!(first(none), Some(1.0), "{rows:?}");
     }
 }
+
+/// A grouping too long for a cell is refused with the sheet and the cell where it would go,
+/// not Excel's bare "String exceeds Excel's limit".
+#[test]
+fn a_grouping_too_long_for_a_cell_names_its_sheet_and_cell() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let opts = RollupOptions { year: 2025, today };
+    let mut p = Province::new(opts);
+    let name = "ubnd-phuong-my-tho-2015.json";
+    let d = example(name);
+    let diags = qms_core::rules::check(&d, &qms_core::rules::CheckOptions { today });
+    let mut row = summarize(name, &d, &diags, &opts);
+    row.grouping = Some("Cụm ".repeat(10_000));
+    p.add(row);
+    let err = qms_xlsx::render_rollup(&p, Lang::Vi).unwrap_err();
+    assert_eq!(err.code(), "cell-too-long");
+    let text = err.to_string();
+    assert!(text.contains("Tổng hợp"), "{text}");
+    assert!(text.contains("grouping"), "{text}");
+}

@@ -65,6 +65,22 @@ pub(crate) fn report_text(
                 ),
             };
         }
+        // At the loader's limit the count is of those listed, not of all there are: say so,
+        // or "500 lỗi" reads as the whole of it.
+        _ if n >= qms_core::load::MAX_PROBLEMS => {
+            let _ = match lang {
+                Lang::Vi => writeln!(
+                    out,
+                    "{name}: hồ sơ chưa hợp lệ; đã liệt kê {} lỗi đầu tiên, mức tối đa mỗi lần; sửa rồi chạy lại để xem các lỗi còn lại",
+                    super::n(n, lang)
+                ),
+                Lang::En => writeln!(
+                    out,
+                    "{name}: the dossier is not valid; the first {} problems are listed, the most listed at a time; fix them and run again for the rest",
+                    super::n(n, lang)
+                ),
+            };
+        }
         _ => {
             let _ = match lang {
                 Lang::Vi => writeln!(out, "{name}: {} lỗi; hồ sơ chưa hợp lệ", super::n(n, lang)),

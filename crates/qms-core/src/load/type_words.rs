@@ -47,7 +47,19 @@ pub(crate) fn found_words(found: &str, vi: bool) -> String {
 pub(crate) fn expected_words(expected: &str, vi: bool) -> String {
     let pick = |v: &str, e: &str| if vi { v.to_owned() } else { e.to_owned() };
     match expected {
-        "f32" | "f64" => pick("một số", "a number"),
+        "f32" | "f64" | "a float" => pick("một số", "a number"),
+        "an integer" => pick("một số nguyên", "an integer"),
+        // An enum read from a buffered value (a member written twice, salvage): serde says
+        // what shapes a variant may take, which means nothing to the secretary who typed 5
+        // where "dat" was wanted.
+        "string or map"
+        | "map with a single key"
+        | "enum"
+        | "an enum"
+        | "unit variant"
+        | "newtype variant"
+        | "tuple variant"
+        | "struct variant" => pick("một trong các giá trị cho phép", "one of the allowed words"),
         "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => {
             pick("một số nguyên không âm", "a whole number (0 or more)")
         }
@@ -101,6 +113,20 @@ mod tests {
         assert_eq!(found_words("floating point `1.5`", true), "số 1.5");
         assert_eq!(found_words("boolean `true`", true), "giá trị true");
         assert_eq!(found_words("sequence", false), "a list [ … ]");
+        // An enum read from a buffered value: no serde jargon in either language.
+        for e in [
+            "string or map",
+            "map with a single key",
+            "unit variant",
+            "an enum",
+        ] {
+            assert_eq!(
+                expected_words(e, true),
+                "một trong các giá trị cho phép",
+                "{e}"
+            );
+            assert_eq!(expected_words(e, false), "one of the allowed words", "{e}");
+        }
         // What is not recognised stays as serde wrote it.
         assert_eq!(expected_words("something new", true), "something new");
         assert_eq!(found_words("unit value", false), "unit value");

@@ -251,7 +251,7 @@ pub(super) fn summary(wb: &mut Workbook, ctx: &RollupCtx<'_>) -> Result<(), Xlsx
     let mut by_kind_first = None;
     for (by, lines) in by {
         for table in &TALLY_TABLES {
-            let first = tally_table(ws, ctx, &mut rows, by, table, lines, &total)?;
+            let first = tally_table(ws, ctx, &mut rows, (&sheet, by), table, lines, &total)?;
             by_kind_first.get_or_insert(first);
         }
     }
@@ -303,7 +303,7 @@ fn tally_table(
     ws: &mut Worksheet,
     ctx: &RollupCtx<'_>,
     rows: &mut Rows,
-    by: &str,
+    (sheet, by): (&str, &str),
     (what_vi, what_en, cols): &TallyTable,
     lines: &[(String, Tally)],
     total: &Tally,
@@ -327,7 +327,7 @@ fn tally_table(
     }
     for (label, t) in lines {
         let r = rows.take(height_for(&[(LABEL_WIDTH, label)]));
-        crate::safety::check_cell_text("summary", r, 0, "grouping", label)?;
+        crate::safety::check_cell_text(sheet, r, 0, "grouping", label)?;
         ws.write_string_with_format(r, 0, label, &s.locked)?;
         for (c, (_, _, f)) in cols.iter().enumerate() {
             ws.write_number_with_format(r, c as u16 + 1, f64::from(f(t)), &s.number)?;
