@@ -7,11 +7,10 @@
 //! `CI=true` the same test fails, so CI can never pass by skipping ([`require`]).
 //!
 //! ```no_run
-//! use qms_testkit::{convert, has_program, pdf_pages, require, scratch};
+//! use qms_testkit::{convert, pdf_pages, pdftotext_available, scratch, soffice_available};
 //!
-//! if require("soffice (LibreOffice)", has_program("soffice", "--version"))
-//!     && require("pdftotext (poppler-utils)", has_program("pdftotext", "-v"))
-//! {
+//! // Both tools, or a notice and the check left out (a failure under CI=true).
+//! if soffice_available() && pdftotext_available() {
 //!     let dir = scratch("example");
 //!     let file = dir.join("report.docx");
 //!     // ... write the document to `file` ...
