@@ -240,3 +240,30 @@ fn a_wrong_type_for_a_word_list_is_said_in_plain_words() {
         assert!(!vi.contains("string or map") && !en.contains("string or map"));
     }
 }
+
+/// Syntax errors speak Vietnamese in the Vietnamese message: serde_json's own words
+/// ("expected `,` or `}`", "EOF while parsing a value") reached the secretary as they were.
+#[test]
+fn syntax_errors_are_worded_in_vietnamese() {
+    for (text, words) in [
+        (r#"{"id": "a" "x": 1}"#, "cần dấu `,` hoặc `}`"),
+        (r#"{"id": "a",}"#, "dấu phẩy thừa"),
+        (r#"{"id": "#, "tệp hết khi còn chờ một giá trị"),
+        (r#"{"id": "abc"#, "tệp hết giữa một chuỗi"),
+        (r#"{"id" "a"}"#, "thiếu dấu `:`"),
+        (r#"{"id": tru}"#, "từ không hợp lệ"),
+        (r#"{"id": "a"} x"#, "còn ký tự sau khi hồ sơ đã kết thúc"),
+        ("{\"id\": \"a\tb\"}", "ký tự điều khiển trong chuỗi"),
+        (r#"{id: 1}"#, "tên trường phải là chuỗi"),
+    ] {
+        let report = load_report(text.as_bytes());
+        let p = &report.problems[0];
+        let vi = p.message(Lang::Vi);
+        assert!(vi.contains(words), "{text}: {vi}");
+        for english in ["expected", "EOF", "trailing", "while parsing", "must be"] {
+            assert!(!vi.contains(english), "{text}: {vi}");
+        }
+        // The English message keeps serde_json's words.
+        assert!(!p.message(Lang::En).contains(words), "{text}");
+    }
+}

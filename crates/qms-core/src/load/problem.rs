@@ -319,12 +319,16 @@ impl Problem {
         match &self.kind {
             ProblemKind::Syntax { detail, category } => match (category, vi) {
                 (SyntaxCategory::Truncated, true) => format!(
-                    "tệp JSON bị cắt cụt, kết thúc trước khi đóng hết ngoặc ({detail}); hãy khôi phục phần còn thiếu"
+                    "tệp JSON bị cắt cụt, kết thúc trước khi đóng hết ngoặc ({}); hãy khôi phục phần còn thiếu",
+                    super::type_words::syntax_words(detail, true)
                 ),
                 (SyntaxCategory::Truncated, false) => format!(
                     "the JSON text ends too early ({detail}); restore the missing end of the file"
                 ),
-                (SyntaxCategory::Malformed, true) => format!("JSON sai cú pháp: {detail}"),
+                (SyntaxCategory::Malformed, true) => format!(
+                    "JSON sai cú pháp: {}",
+                    super::type_words::syntax_words(detail, true)
+                ),
                 (SyntaxCategory::Malformed, false) => format!("malformed JSON: {detail}"),
             },
             ProblemKind::NotUtf8 => lang

@@ -92,6 +92,47 @@ pub(crate) fn expected_words(expected: &str, vi: bool) -> String {
     }
 }
 
+/// serde_json's account of a syntax error ("expected `,` or `}`", "trailing comma"), in plain
+/// Vietnamese for the Vietnamese message; the English message keeps serde_json's words, which
+/// are plain English already. A message serde_json adds later stays as it wrote it.
+///
+/// ```ignore
+/// assert_eq!(syntax_words("trailing comma", true), "dấu phẩy thừa trước dấu đóng ngoặc");
+/// assert_eq!(syntax_words("trailing comma", false), "trailing comma");
+/// ```
+pub(crate) fn syntax_words(detail: &str, vi: bool) -> String {
+    if !vi {
+        return detail.to_owned();
+    }
+    let words = match detail {
+        "EOF while parsing a list" => "tệp hết giữa một danh sách [ … ]",
+        "EOF while parsing an object" => "tệp hết giữa một đối tượng { … }",
+        "EOF while parsing a string" => "tệp hết giữa một chuỗi",
+        "EOF while parsing a value" => "tệp hết khi còn chờ một giá trị",
+        "expected `:`" => "thiếu dấu `:` sau tên trường",
+        "expected `,` or `]`" => "cần dấu `,` hoặc `]`",
+        "expected `,` or `}`" => "cần dấu `,` hoặc `}`",
+        "expected ident" => "từ không hợp lệ (chỉ có true, false hoặc null)",
+        "expected value" => "cần một giá trị (chuỗi, số, true, false, null, [ … ] hoặc { … })",
+        "expected `\"`" => "cần dấu ngoặc kép `\"`",
+        "invalid escape" => "ký tự thoát sau dấu \\ không hợp lệ",
+        "invalid number" => "số viết sai",
+        "number out of range" => "số vượt quá giới hạn",
+        "invalid unicode code point" => "mã Unicode \\u không hợp lệ",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "ký tự điều khiển trong chuỗi (xuống dòng hay tab phải viết \\n, \\t)"
+        }
+        "key must be a string" => "tên trường phải là chuỗi trong dấu ngoặc kép",
+        "lone leading surrogate in hex escape" => "nửa đầu của một cặp \\u đứng một mình",
+        "trailing comma" => "dấu phẩy thừa trước dấu đóng ngoặc",
+        "trailing characters" => "còn ký tự sau khi hồ sơ đã kết thúc",
+        "unexpected end of hex escape" => "mã \\u bị cắt giữa chừng",
+        "recursion limit exceeded" => "các ngoặc lồng nhau quá sâu",
+        other => other,
+    };
+    words.to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,6 +168,23 @@ mod tests {
             );
             assert_eq!(expected_words(e, false), "one of the allowed words", "{e}");
         }
+        // serde_json's syntax messages, each one in Vietnamese; English keeps them.
+        for (detail, words) in [
+            ("expected `,` or `}`", "cần dấu `,` hoặc `}`"),
+            ("trailing comma", "dấu phẩy thừa trước dấu đóng ngoặc"),
+            (
+                "EOF while parsing a value",
+                "tệp hết khi còn chờ một giá trị",
+            ),
+            (
+                "control character (\\u0000-\\u001F) found while parsing a string",
+                "ký tự điều khiển trong chuỗi (xuống dòng hay tab phải viết \\n, \\t)",
+            ),
+        ] {
+            assert_eq!(syntax_words(detail, true), words);
+            assert_eq!(syntax_words(detail, false), detail);
+        }
+        assert_eq!(syntax_words("something new", true), "something new");
         // What is not recognised stays as serde wrote it.
         assert_eq!(expected_words("something new", true), "something new");
         assert_eq!(found_words("unit value", false), "unit value");
