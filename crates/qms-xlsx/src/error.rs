@@ -49,12 +49,12 @@ pub enum XlsxError {
         detail: String,
     },
     /// The file is not an .xlsx package (a legacy .xls, a .docx, a PDF...).
-    #[error("{workbook} is not an Excel .xlsx workbook: {detail}")]
+    #[error("{workbook} is not an Excel .xlsx workbook: {}", found.words(Lang::En))]
     NotXlsx {
         /// Name of the workbook as given.
         workbook: String,
         /// What was found instead.
-        detail: String,
+        found: NotXlsx,
     },
     /// The file is protected by a password to open (encrypted).
     #[error(
@@ -77,7 +77,9 @@ pub enum XlsxError {
         actual: u64,
     },
     /// The package is damaged and cannot be read.
-    #[error("{workbook} cannot be read: {detail}")]
+    #[error(
+        "{workbook} cannot be read: the workbook is damaged or cut short; open it in Excel, save it again and import it again ({detail})"
+    )]
     Unreadable {
         /// Name of the workbook.
         workbook: String,
@@ -157,9 +159,10 @@ impl XlsxError {
                 "{what} dài {chars} ký tự, vượt giới hạn 32.767 ký tự của một ô Excel (trang \"{sheet}\", ô {cell})"
             ),
             XlsxError::Write { detail } => format!("Lỗi khi ghi bảng tính: {detail}"),
-            XlsxError::NotXlsx { workbook, detail } => {
-                format!("{workbook} không phải bảng tính Excel .xlsx: {detail}")
-            }
+            XlsxError::NotXlsx { workbook, found } => format!(
+                "{workbook} không phải bảng tính Excel .xlsx: {}",
+                found.words(Lang::Vi)
+            ),
             XlsxError::Encrypted { workbook } => format!(
                 "{workbook} được mã hóa bằng mật khẩu mở tệp; hãy lưu lại không đặt mật khẩu rồi nhập lại"
             ),
@@ -173,9 +176,10 @@ impl XlsxError {
                 qms_core::numbers::count(*actual, Lang::Vi),
                 qms_core::numbers::count(*limit, Lang::Vi)
             ),
-            XlsxError::Unreadable { workbook, detail } => {
-                format!("Không đọc được {workbook}: {detail}")
-            }
+            // The reader's own words stay, in parentheses, for whoever looks into the file.
+            XlsxError::Unreadable { workbook, detail } => format!(
+                "Không đọc được {workbook}: bảng tính bị hỏng hoặc bị cắt cụt; hãy mở bằng Excel, lưu lại rồi nhập lại (chi tiết: {detail})"
+            ),
             XlsxError::NotAChecklist { workbook } => format!(
                 "{workbook} không phải phiếu câu hỏi đánh giá do qms xuất ra (thiếu hoặc hỏng trang ẩn \"_qms\")"
             ),
@@ -197,6 +201,43 @@ impl From<rust_xlsxwriter::XlsxError> for XlsxError {
     fn from(e: rust_xlsxwriter::XlsxError) -> Self {
         XlsxError::Write {
             detail: e.to_string(),
+        }
+    }
+}
+
+/// What a file given as a workbook turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotXlsx {
+    /// A legacy .xls workbook (Excel 97–2003).
+    LegacyXls,
+    /// Not a zip package at all (a PDF, a text file, random bytes).
+    NotZip,
+    /// A zip package without a workbook part (a .docx, an .ods).
+    NoWorkbook,
+}
+
+impl NotXlsx {
+    /// What was found, and what to do, in a language.
+    ///
+    /// ```
+    /// use qms_xlsx::NotXlsx;
+    /// assert!(NotXlsx::LegacyXls.words(qms_core::Lang::Vi).contains(".xlsx"));
+    /// assert!(NotXlsx::NotZip.words(qms_core::Lang::En).contains("not a zip"));
+    /// ```
+    pub fn words(self, lang: Lang) -> &'static str {
+        match self {
+            NotXlsx::LegacyXls => lang.pick(
+                "đây là tệp .xls kiểu cũ (Excel 97–2003); hãy lưu lại dưới dạng .xlsx",
+                "legacy .xls format (save it as .xlsx)",
+            ),
+            NotXlsx::NotZip => lang.pick(
+                "tệp không phải gói nén .xlsx (có thể là PDF, văn bản hoặc tệp hỏng)",
+                "not a zip package",
+            ),
+            NotXlsx::NoWorkbook => lang.pick(
+                "gói không có phần xl/workbook.xml (có phải tệp .docx hay .ods không?)",
+                "the package has no xl/workbook.xml (is it a .docx or .ods?)",
+            ),
         }
     }
 }

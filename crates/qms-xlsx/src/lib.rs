@@ -54,7 +54,7 @@ pub mod safety;
 mod signatures;
 mod style;
 
-pub use error::XlsxError;
+pub use error::{NotXlsx, XlsxError};
 pub use export::{
     ExportOptions, MEASURED_ROWS_MAX, STREAMED_ITEMS_MIN, export_checklists,
     export_checklists_observed,

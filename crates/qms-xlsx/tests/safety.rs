@@ -254,6 +254,38 @@ fn non_xlsx_encrypted_and_oversized_files_are_refused_quickly() {
     assert_eq!(err(b"PK\x03\x04garbage").code(), "unreadable-workbook");
 }
 
+/// A file that is not a workbook, or a damaged one, is explained in Vietnamese with what to
+/// do: the reasons were English ("not a zip package") and a damaged package said only the zip
+/// reader's words ("invalid Zip archive: Could not find EOCD").
+#[test]
+fn refusals_say_what_the_file_is_and_what_to_do_in_both_languages() {
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.extend_from_slice(&[0; 512]);
+    let docx = repack(&[("word/document.xml".into(), b"<w:document/>".to_vec())]);
+    for (bytes, vi, en) in [
+        (&ole[..], "tệp .xls kiểu cũ", "legacy .xls"),
+        (
+            &b"%PDF-1.7 ..."[..],
+            "không phải gói nén .xlsx",
+            "not a zip package",
+        ),
+        (&docx[..], "có phải tệp .docx", "is it a .docx"),
+        (
+            &b"PK\x03\x04garbage"[..],
+            "bị hỏng hoặc bị cắt cụt; hãy mở bằng Excel, lưu lại rồi nhập lại",
+            "damaged or cut short; open it in Excel",
+        ),
+    ] {
+        let e = err(bytes);
+        let (text_vi, text_en) = (e.message(Lang::Vi), e.message(Lang::En));
+        assert!(text_vi.contains(vi), "{text_vi}");
+        assert!(text_en.contains(en), "{text_en}");
+        for english in ["not a zip", "legacy", "package has no", "save it"] {
+            assert!(!text_vi.contains(english), "{text_vi}");
+        }
+    }
+}
+
 /// Found by the fuzz smoke in CI: a cell reference past Excel's grid overflowed calamine's
 /// reference arithmetic (a panic with overflow checks on). It is now a clear refusal.
 #[test]

@@ -4,8 +4,8 @@ use super::limits::*;
 use super::parts;
 use super::rows::SheetBuilder;
 use super::scan::{self, Scanned};
-use crate::XlsxError;
 use crate::metadata::{self, META_SHEET, keys};
+use crate::{NotXlsx, XlsxError};
 use calamine::{Data, DataRef, Reader, Xlsx};
 use qms_core::Lang;
 use std::io::{Cursor, Read};
@@ -94,13 +94,13 @@ pub(crate) fn check_package(name: &str, bytes: &[u8]) -> Result<(), XlsxError> {
         }
         return Err(XlsxError::NotXlsx {
             workbook: name.to_owned(),
-            detail: "legacy .xls format (save it as .xlsx)".into(),
+            found: NotXlsx::LegacyXls,
         });
     }
     if !bytes.starts_with(b"PK\x03\x04") {
         return Err(XlsxError::NotXlsx {
             workbook: name.to_owned(),
-            detail: "not a zip package".into(),
+            found: NotXlsx::NotZip,
         });
     }
     let unreadable = |e: &dyn std::fmt::Display| XlsxError::Unreadable {
@@ -114,7 +114,7 @@ pub(crate) fn check_package(name: &str, bytes: &[u8]) -> Result<(), XlsxError> {
     if zip.index_for_name("xl/workbook.xml").is_none() {
         return Err(XlsxError::NotXlsx {
             workbook: name.to_owned(),
-            detail: "the package has no xl/workbook.xml (is it a .docx or .ods?)".into(),
+            found: NotXlsx::NoWorkbook,
         });
     }
     // Sizes come from the central directory, without inflating anything. They cannot lie to
