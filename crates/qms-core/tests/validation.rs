@@ -267,3 +267,43 @@ fn syntax_errors_are_worded_in_vietnamese() {
         assert!(!p.message(Lang::En).contains(words), "{text}");
     }
 }
+
+/// A file holding a list, a string or a number instead of the dossier gets one problem at its
+/// start, in plain words: a list gave "invalid length 1, expected struct Dossier with 18
+/// elements" and then a problem for each of its elements.
+#[test]
+fn a_file_that_is_not_an_object_gets_one_plain_problem() {
+    for (text, vi, en) in [
+        (
+            "[1, 2, 3]",
+            "gặp một danh sách [ … ], cần một đối tượng { … }",
+            "found a list [ … ], expected an object { … }",
+        ),
+        (
+            "\n  \"Sở Tư pháp\"",
+            "gặp chuỗi \"Sở Tư pháp\"",
+            "found the string \"Sở Tư pháp\"",
+        ),
+        ("42", "gặp số 42", "found the number 42"),
+        ("null", "gặp null", "found null"),
+    ] {
+        let report = load_report(text.as_bytes());
+        assert!(report.dossier.is_none());
+        assert_eq!(report.problems.len(), 1, "{text}: {:?}", report.problems);
+        let p = &report.problems[0];
+        assert_eq!(p.code(), "QMS-V002");
+        assert!(p.message(Lang::Vi).contains(vi), "{}", p.message(Lang::Vi));
+        assert!(p.message(Lang::En).contains(en), "{}", p.message(Lang::En));
+        // At the value, past leading blank lines.
+        let expected = if text.starts_with('\n') {
+            (2, 3)
+        } else {
+            (1, 1)
+        };
+        assert_eq!(
+            (p.line, p.column),
+            (Some(expected.0), Some(expected.1)),
+            "{text}"
+        );
+    }
+}

@@ -434,13 +434,17 @@ fn structure_message(d: &StructureDetail, vi: bool) -> String {
         (StructureDetail::UnknownVariant { value, expected }, false) => {
             format!("invalid value \"{value}\"; expected one of {expected}")
         }
-        (StructureDetail::BadDate { detail }, true) => {
-            format!("ngày không hợp lệ ({detail}); hãy viết theo dạng NNNN-TT-NN, ví dụ 2026-02-05")
-        }
+        (StructureDetail::BadDate { detail }, true) => format!(
+            "ngày không hợp lệ ({}); hãy viết theo dạng NNNN-TT-NN, ví dụ 2026-02-05",
+            super::type_words::date_words(detail)
+        ),
         (StructureDetail::BadDate { detail }, false) => {
             format!("invalid date ({detail}); write it as YYYY-MM-DD, e.g. 2026-02-05")
         }
-        (StructureDetail::Other { detail }, true) => format!("dữ liệu không hợp lệ: {detail}"),
+        (StructureDetail::Other { detail }, true) => format!(
+            "dữ liệu không hợp lệ: {}",
+            super::type_words::other_words(detail)
+        ),
         (StructureDetail::Other { detail }, false) => format!("invalid data: {detail}"),
     }
 }

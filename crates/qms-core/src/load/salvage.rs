@@ -29,6 +29,27 @@ pub(super) fn load_value_counted(text: &str, parking: bool) -> (LoadReport, Read
         Ok(v) => v,
         Err(e) => return (syntax_report(text, &e), Reads::default()),
     };
+    if let Some(found) = not_an_object(&value) {
+        // A file holding a list, a string or a number instead of the dossier: one problem at
+        // its start. Read as a dossier, a list gave a problem for each of its elements.
+        let mut p = Problem::new(
+            JsonPath::root(),
+            ProblemKind::Structure(StructureDetail::InvalidType {
+                found,
+                expected: "struct Dossier".to_owned(),
+            }),
+        );
+        let start = text.len() - text.trim_start().len();
+        let (line, column) = super::locate::position_of_offset(text.as_bytes(), start);
+        (p.line, p.column) = (Some(line), Some(column));
+        return (
+            LoadReport {
+                dossier: None,
+                problems: vec![p],
+            },
+            Reads::default(),
+        );
+    }
     normalise(&mut value);
     let mut problems = Vec::new();
     let mut removal = Removals::default();
@@ -380,6 +401,23 @@ fn navigate<'v>(mut v: &'v mut Value, segs: &[Segment]) -> Option<&'v mut Value>
         };
     }
     Some(v)
+}
+
+/// What the whole file holds when it is not an object, in serde's words for what it found
+/// (which [`super::type_words::found_words`] puts in plain words).
+fn not_an_object(value: &Value) -> Option<String> {
+    Some(match value {
+        Value::Object(_) => return None,
+        Value::Array(_) => "sequence".to_owned(),
+        Value::String(t) => {
+            let shown: String = t.chars().take(40).collect();
+            let more = if shown.len() < t.len() { "…" } else { "" };
+            format!("string \"{shown}{more}\"")
+        }
+        Value::Number(n) => format!("integer `{n}`"),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Null => "null".to_owned(),
+    })
 }
 
 #[cfg(test)]

@@ -133,6 +133,43 @@ pub(crate) fn syntax_words(detail: &str, vi: bool) -> String {
     words.to_owned()
 }
 
+/// chrono's account of a date it could not read, in Vietnamese.
+///
+/// ```ignore
+/// assert_eq!(date_words("input is out of range"), "không có ngày này: tháng từ 1 đến 12, ngày có trong tháng");
+/// ```
+pub(crate) fn date_words(detail: &str) -> &str {
+    match detail {
+        "input is out of range" => "không có ngày này: tháng từ 1 đến 12, ngày có trong tháng",
+        "no possible date and time matching input" => "không có ngày nào khớp",
+        "input is not enough for unique date and time" => "thiếu ngày, tháng hoặc năm",
+        "input contains invalid characters" => "có ký tự không phải chữ số hay dấu gạch ngang",
+        "premature end of input" => "ngày bị cắt, thiếu phần cuối",
+        "trailing input" => "còn ký tự thừa sau ngày",
+        "bad or unsupported format string" => "dạng ngày không được hỗ trợ",
+        other => other,
+    }
+}
+
+/// serde's other complaints about a value's shape, in Vietnamese: a list where an object is
+/// wanted ("invalid length 1, expected struct Dossier with 18 elements": a file holding
+/// `[ … ]` instead of the dossier `{ … }`), a list of the wrong length.
+///
+/// ```ignore
+/// assert_eq!(other_words("invalid length 1, expected struct Dossier with 18 elements"),
+///            "gặp một danh sách [ … ], cần một đối tượng { … }");
+/// ```
+pub(crate) fn other_words(detail: &str) -> String {
+    if let Some(rest) = detail.strip_prefix("invalid length ") {
+        let (length, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        if expected.starts_with("struct ") {
+            return "gặp một danh sách [ … ], cần một đối tượng { … }".to_owned();
+        }
+        return format!("danh sách có {length} phần tử, cần {expected}");
+    }
+    detail.to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,6 +222,13 @@ mod tests {
             assert_eq!(syntax_words(detail, false), detail);
         }
         assert_eq!(syntax_words("something new", true), "something new");
+        assert!(date_words("input is out of range").contains("tháng từ 1 đến 12"));
+        assert_eq!(date_words("something new"), "something new");
+        assert_eq!(
+            other_words("invalid length 1, expected struct Dossier with 18 elements"),
+            "gặp một danh sách [ … ], cần một đối tượng { … }"
+        );
+        assert_eq!(other_words("something new"), "something new");
         // What is not recognised stays as serde wrote it.
         assert_eq!(expected_words("something new", true), "something new");
         assert_eq!(found_words("unit value", false), "unit value");
