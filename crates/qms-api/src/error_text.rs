@@ -81,7 +81,20 @@ impl RequestFault {
             (RequestFault::NotUtf8 { byte }, Lang::En) => {
                 format!("the request is not UTF-8 (byte {byte})")
             }
-            (RequestFault::Syntax { detail }, Lang::Vi) => format!("JSON sai cú pháp: {detail}"),
+            (RequestFault::Syntax { detail }, Lang::Vi) => {
+                // serde_json's " at line L column C", said in Vietnamese after its words.
+                let (what, at) = detail
+                    .rsplit_once(" at line ")
+                    .map_or((detail.as_str(), None), |(w, at)| (w, Some(at)));
+                let at = at
+                    .and_then(|at| at.split_once(" column "))
+                    .map(|(l, c)| format!(" (dòng {l}, cột {c})"))
+                    .unwrap_or_default();
+                format!(
+                    "JSON sai cú pháp: {}{at}",
+                    qms_core::load::serde_words(what, Lang::Vi)
+                )
+            }
             (RequestFault::Syntax { detail }, Lang::En) => format!("malformed JSON: {detail}"),
             (RequestFault::NotAnObject, _) => lang
                 .pick(
@@ -107,12 +120,11 @@ impl RequestFault {
             (RequestFault::UnknownValue { value, expected }, Lang::En) => {
                 format!("\"{value}\" is not accepted; values: {expected}")
             }
-            (RequestFault::WrongValue { detail }, Lang::Vi) => {
-                format!("giá trị không đúng kiểu hoặc dạng: {detail}")
-            }
-            (RequestFault::WrongValue { detail }, Lang::En) => {
-                format!("wrong type or form: {detail}")
-            }
+            (RequestFault::WrongValue { detail }, lang) => format!(
+                "{}: {}",
+                lang.pick("giá trị không đúng kiểu hoặc dạng", "wrong type or form"),
+                qms_core::load::serde_words(detail, lang)
+            ),
             (RequestFault::BadBase64 { workbook }, Lang::Vi) => {
                 format!("bảng tính \"{workbook}\" không phải base64 hợp lệ")
             }

@@ -122,7 +122,17 @@ mod tests {
         assert_eq!(e.path(), "from");
         let e = err(r#"{"op": "correlate", "clause": 4}"#);
         assert_eq!(e.path(), "clause");
-        assert!(e.to_string().contains("invalid type"), "{e}");
+        // In plain words, as the loader says it, not serde's "invalid type: integer `4`".
+        assert!(
+            e.to_string()
+                .contains("found the number 4, expected a string"),
+            "{e}"
+        );
+        assert!(
+            e.message(qms_core::Lang::Vi)
+                .contains("gặp số 4, cần một chuỗi"),
+            "{e}"
+        );
         let e = err(r#"{"op": "correlate", "clause": "4"} x"#);
         assert_eq!(e.path(), "$");
         let e = err("[1]");

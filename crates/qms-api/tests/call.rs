@@ -446,3 +446,49 @@ fn render_all_makes_every_document_it_can_and_lists_the_ones_it_cannot() {
     .unwrap();
     assert_eq!(listed.lines().count(), failed.len());
 }
+
+/// A request that is not JSON, or a date that does not exist, is explained in Vietnamese
+/// (the default language): serde_json's and chrono's own English ("trailing comma at line 1
+/// column 20", "input is out of range") reached the user as they were.
+#[test]
+fn request_errors_are_worded_in_the_requests_language() {
+    for (request, path, vi) in [
+        (
+            r#"{"op": "validate", }"#,
+            "$",
+            "JSON sai cú pháp: dấu phẩy thừa trước dấu đóng ngoặc (dòng 1, cột 20)",
+        ),
+        (
+            r#"{"op": "check", "dossier": {}, "today": "2026-13-01"}"#,
+            "today",
+            "không có ngày này: tháng từ 1 đến 12",
+        ),
+    ] {
+        let v = err(
+            &call(request.as_bytes(), &[]),
+            Status::BadRequest,
+            "bad-request",
+            path,
+        );
+        let message = v["message"].as_str().unwrap();
+        assert!(message.contains(vi), "{message}");
+        for english in ["expected", "trailing comma", "at line", "out of range"] {
+            assert!(!message.contains(english), "{message}");
+        }
+    }
+    // In English, chrono's words stay.
+    let request = r#"{"op": "check", "lang": "en", "dossier": {}, "today": "2026-13-01"}"#;
+    let v = err(
+        &call(request.as_bytes(), &[]),
+        Status::BadRequest,
+        "bad-request",
+        "today",
+    );
+    assert!(
+        v["message"]
+            .as_str()
+            .unwrap()
+            .contains("input is out of range"),
+        "{v}"
+    );
+}

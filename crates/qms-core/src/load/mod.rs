@@ -12,6 +12,7 @@ mod type_words;
 
 pub use path::{JsonPath, Segment};
 pub use problem::{InvalidValue, Problem, ProblemKind, RefKind, StructureDetail, SyntaxCategory};
+pub use type_words::serde_words;
 
 use crate::Dossier;
 use crate::validate::{KnownIds, validate_with};

@@ -170,6 +170,46 @@ pub(crate) fn other_words(detail: &str) -> String {
     detail.to_owned()
 }
 
+/// What serde_json or chrono said about a text (without serde_json's " at line L column C"),
+/// in plain words of a language: the Vietnamese of a syntax error, a date that does not
+/// exist, a value of the wrong type; English keeps serde's own words but for types, which it
+/// says as the loader does. For the request parser of `qms-api`, which meets the same errors.
+///
+/// ```
+/// use qms_core::{Lang, load::serde_words};
+/// assert_eq!(serde_words("trailing comma", Lang::Vi), "dấu phẩy thừa trước dấu đóng ngoặc");
+/// assert_eq!(
+///     serde_words("invalid type: integer `5`, expected a string", Lang::Vi),
+///     "gặp số 5, cần một chuỗi (văn bản trong dấu ngoặc kép)"
+/// );
+/// assert!(serde_words("input is out of range", Lang::Vi).contains("tháng từ 1 đến 12"));
+/// assert_eq!(serde_words("trailing comma", Lang::En), "trailing comma");
+/// ```
+pub fn serde_words(detail: &str, lang: crate::Lang) -> String {
+    let vi = lang == crate::Lang::Vi;
+    if let Some(rest) = detail.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let (found, expected) = (found_words(found, vi), expected_words(expected, vi));
+        return if vi {
+            format!("gặp {found}, cần {expected}")
+        } else {
+            format!("found {found}, expected {expected}")
+        };
+    }
+    if !vi {
+        return detail.to_owned();
+    }
+    let syntax = syntax_words(detail, true);
+    if syntax != detail {
+        return syntax;
+    }
+    let date = date_words(detail);
+    if date != detail {
+        return date.to_owned();
+    }
+    other_words(detail)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
