@@ -1,6 +1,6 @@
 //! Writing files atomically (temporary file + rename), never overwriting without `--force`.
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use std::io::Write;
 use std::path::Path;
 
@@ -55,17 +55,31 @@ pub(crate) fn write_atomic_with(
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut tmp = builder
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| {
+        io_failure(
+            format_args!("không tạo được tệp tạm trong {}", dir.display()),
+            format_args!("cannot create a temporary file in {}", dir.display()),
+            &e,
+        )
+    })?;
     if let Some(mode) = replaced {
-        tmp.as_file()
-            .set_permissions(mode)
-            .with_context(|| format!("cannot set the mode of {}", tmp.path().display()))?;
+        tmp.as_file().set_permissions(mode).map_err(|e| {
+            io_failure(
+                format_args!("không đặt được quyền của {}", tmp.path().display()),
+                format_args!("cannot set the mode of {}", tmp.path().display()),
+                &e,
+            )
+        })?;
     }
     write(tmp.as_file_mut())
         .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", tmp.path().display()))?;
+        .map_err(|e| {
+            io_failure(
+                format_args!("không ghi được {}", tmp.path().display()),
+                format_args!("cannot write {}", tmp.path().display()),
+                &e,
+            )
+        })?;
     // On error the temporary file is removed when `tmp` (or the error's copy) is dropped.
     let persisted = if force {
         tmp.persist(path).map(drop)
@@ -73,15 +87,49 @@ pub(crate) fn write_atomic_with(
         tmp.persist_noclobber(path).map(drop)
     };
     persisted.map_err(|e| {
-        anyhow::anyhow!(
-            "cannot move the new file to {}: {}",
-            path.display(),
-            e.error
+        io_failure(
+            format_args!("không chuyển được tệp mới vào {}", path.display()),
+            format_args!("cannot move the new file to {}", path.display()),
+            &e.error,
         )
     })
 }
 
 const TMP_SUFFIX: &str = ".qms.tmp";
+
+/// A file operation that failed, in both languages, the system's reason said in Vietnamese
+/// too: "không đọc được x.json: không có tệp hoặc thư mục này / cannot read x.json: No such
+/// file or directory (os error 2)". The system's own words were English only.
+pub(crate) fn io_failure(
+    vi: impl std::fmt::Display,
+    en: impl std::fmt::Display,
+    e: &std::io::Error,
+) -> anyhow::Error {
+    anyhow::anyhow!("{vi}: {} / {en}: {e}", io_reason_vi(e.kind()))
+}
+
+/// The Vietnamese of the reasons a file operation fails.
+fn io_reason_vi(kind: std::io::ErrorKind) -> &'static str {
+    use std::io::ErrorKind as K;
+    match kind {
+        K::NotFound => "không có tệp hoặc thư mục này",
+        K::PermissionDenied => "không có quyền truy cập",
+        K::AlreadyExists => "đã có tệp trùng tên",
+        K::IsADirectory => "đây là một thư mục, không phải tệp",
+        K::NotADirectory => "một phần của đường dẫn không phải là thư mục",
+        K::DirectoryNotEmpty => "thư mục không trống",
+        K::StorageFull | K::QuotaExceeded => "ổ đĩa đã đầy",
+        K::ReadOnlyFilesystem => "ổ đĩa chỉ cho phép đọc",
+        K::InvalidFilename => "tên tệp không hợp lệ",
+        K::FileTooLarge => "tệp quá lớn",
+        K::InvalidData => "dữ liệu không đọc được",
+        K::UnexpectedEof => "tệp kết thúc sớm",
+        K::BrokenPipe => "đầu ra đã bị đóng",
+        K::Interrupted => "bị ngắt giữa chừng",
+        K::OutOfMemory => "không đủ bộ nhớ",
+        _ => "lỗi của hệ thống",
+    }
+}
 
 /// Removes `.NAME.PID.*.qms.tmp` files that a qms killed in the middle of writing NAME left
 /// behind: those whose process is gone (or, where that cannot be known, older than a minute).
@@ -152,8 +200,24 @@ pub(crate) fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Reads a whole file, naming it in the error.
 pub(crate) fn read(path: &Path) -> anyhow::Result<Vec<u8>> {
-    std::fs::read(path)
-        .with_context(|| format!("không đọc được {0} / cannot read {0}", path.display()))
+    std::fs::read(path).map_err(|e| {
+        io_failure(
+            format_args!("không đọc được {}", path.display()),
+            format_args!("cannot read {}", path.display()),
+            &e,
+        )
+    })
+}
+
+/// Creates a folder and its parents, or says why not in both languages.
+pub(crate) fn create_dir(dir: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        io_failure(
+            format_args!("không tạo được thư mục {}", dir.display()),
+            format_args!("cannot create {}", dir.display()),
+            &e,
+        )
+    })
 }
 
 #[cfg(test)]
@@ -166,6 +230,41 @@ mod tests {
         assert_eq!(
             terminal_safe("x\u{1b}[2J\u{7}y\r\u{9b}z\u{202e}"),
             "x\\u{1b}[2J\\u{7}y\\u{d}\\u{9b}z\\u{202e}"
+        );
+    }
+
+    #[test]
+    fn file_failures_give_the_systems_reason_in_vietnamese_too() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let missing = dir.path().join("khong-co.json");
+        let text = format!(
+            "{:#}",
+            read(&missing).err().unwrap_or_else(|| panic!("read"))
+        );
+        assert!(
+            text.contains("không đọc được")
+                && text.contains("không có tệp hoặc thư mục này")
+                && text.contains("/ cannot read"),
+            "{text}"
+        );
+        let text = format!(
+            "{:#}",
+            read(dir.path()).err().unwrap_or_else(|| panic!("dir"))
+        );
+        assert!(text.contains("đây là một thư mục"), "{text}");
+        // A folder under a file cannot be made.
+        let file = dir.path().join("tep");
+        std::fs::write(&file, b"").unwrap_or_else(|e| panic!("{e}"));
+        let text = format!(
+            "{:#}",
+            create_dir(&file.join("con"))
+                .err()
+                .unwrap_or_else(|| panic!("mkdir"))
+        );
+        assert!(
+            text.contains("không tạo được thư mục")
+                && text.contains("một phần của đường dẫn không phải là thư mục"),
+            "{text}"
         );
     }
 

@@ -128,8 +128,7 @@ fn write_all(
     dir: &Path,
     opts: &Opts,
 ) -> Result<(), Failure> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Failure::Io(anyhow::anyhow!("cannot create {}: {e}", dir.display())))?;
+    crate::output::create_dir(dir)?;
     // Refuse before writing anything, so a refusal never leaves half a set behind.
     if !opts.force
         && let Some(existing) = docs

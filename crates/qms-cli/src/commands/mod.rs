@@ -226,9 +226,13 @@ pub(crate) fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Api { inputs } => {
             let mut input = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut input)
-                .map_err(|e| Failure::Io(anyhow::anyhow!("cannot read standard input: {e}")))?;
+            std::io::stdin().read_to_end(&mut input).map_err(|e| {
+                Failure::Io(crate::output::io_failure(
+                    "không đọc được đầu vào chuẩn",
+                    "cannot read standard input",
+                    &e,
+                ))
+            })?;
             let files = inputs
                 .iter()
                 .map(|p| crate::output::read(p))
@@ -342,9 +346,13 @@ pub(crate) fn print(text: &str) -> Result<(), Failure> {
 fn print_bytes(bytes: &[u8]) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Io(anyhow::anyhow!(
-            "cannot write to standard output: {e}"
-        ))),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::Io(crate::output::io_failure(
+                "không ghi được ra đầu ra chuẩn",
+                "cannot write to standard output",
+                &e,
+            )))
+        }
         _ => Ok(()),
     }
 }

@@ -93,8 +93,7 @@ pub(crate) fn run(a: Args) -> Result<(), Failure> {
         )));
     }
     if let Some(dir) = &a.minutes {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Failure::Io(anyhow::anyhow!("cannot create {}: {e}", dir.display())))?;
+        crate::output::create_dir(dir)?;
     }
     let opts = RollupOptions {
         year: a.year.unwrap_or_else(|| chrono::Datelike::year(&a.today)),
@@ -243,8 +242,7 @@ pub(crate) fn demo(
 ) -> Result<(), Failure> {
     use qms_core::sample_agencies::{AgencySampleSpec, sample_agency};
     let dossiers = dir.join("ho-so");
-    std::fs::create_dir_all(&dossiers)
-        .map_err(|e| Failure::Io(anyhow::anyhow!("cannot create {}: {e}", dossiers.display())))?;
+    crate::output::create_dir(&dossiers)?;
     let mut files = Vec::new();
     for index in 0..30 {
         let d = sample_agency(&AgencySampleSpec {

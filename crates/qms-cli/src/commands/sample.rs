@@ -77,8 +77,7 @@ pub(crate) fn run(
     if agencies == 1 {
         return write(0, output);
     }
-    std::fs::create_dir_all(output)
-        .map_err(|e| Failure::Io(anyhow::anyhow!("cannot create {}: {e}", output.display())))?;
+    crate::output::create_dir(output)?;
     // Many agencies make a province: varied kinds, editions and shortcomings (qms rollup).
     let progress = Progress::bar(agencies, "qms sample");
     let mut ids = Vec::with_capacity(agencies);
