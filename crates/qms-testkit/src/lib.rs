@@ -208,7 +208,8 @@ pub fn ooxml_check<P: AsRef<Path>>(dir: &Path, files: &[P]) -> String {
 pub fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("qms-test-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    // A test that cannot make its scratch folder has nothing to run on: failing is its answer.
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("scratch {}: {e}", dir.display()));
     dir
 }
 
@@ -288,7 +289,9 @@ fn run(command: &mut Command) -> Vec<u8> {
 /// filter's extension (`"txt:Text (encoded):UTF8"` gives `.txt`).
 fn converted(dir: &Path, file: &Path, to: &str) -> PathBuf {
     let extension = to.split(':').next().unwrap_or(to);
-    dir.join(file.with_extension(extension).file_name().unwrap())
+    // The files converted are documents a test wrote, never a folder or "..": a name is there.
+    let name = file.with_extension(extension);
+    dir.join(name.file_name().unwrap_or(name.as_os_str()))
 }
 
 /// The pages of a PDF as `pdftotext -layout` reads them (form feeds end the pages; the empty
@@ -301,7 +304,8 @@ fn converted(dir: &Path, file: &Path, to: &str) -> PathBuf {
 /// ```
 pub fn pdf_pages(pdf: &Path) -> Vec<String> {
     let out = run(Command::new("pdftotext").arg("-layout").arg(pdf).arg("-"));
-    split_pages(&String::from_utf8(out).expect("pdftotext writes UTF-8"))
+    // pdftotext writes UTF-8 (its default encoding); anything else is shown, not a crash.
+    split_pages(&String::from_utf8_lossy(&out))
 }
 
 /// pdftotext's text split into pages: it ends every page with a form feed, so the text after
