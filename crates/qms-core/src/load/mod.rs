@@ -8,6 +8,7 @@ mod locate;
 mod path;
 mod problem;
 mod salvage;
+mod serde_message;
 mod type_words;
 
 pub use path::{JsonPath, Segment};

@@ -9,7 +9,8 @@
 //! errors. The parked records go back before the final read.
 
 use super::path::{JsonPath, Segment};
-use super::problem::{Problem, ProblemKind, StructureDetail, SyntaxCategory, parse_serde_message};
+use super::problem::{Problem, ProblemKind, StructureDetail, SyntaxCategory};
+use super::serde_message::parse_serde_message;
 use super::{LoadReport, MAX_PROBLEMS};
 use crate::Dossier;
 use crate::validate::{KnownIds, validate_with};

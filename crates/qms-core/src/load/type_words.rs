@@ -133,22 +133,43 @@ pub(crate) fn syntax_words(detail: &str, vi: bool) -> String {
     words.to_owned()
 }
 
+/// chrono's accounts of a date it could not read, and their Vietnamese: what makes a serde
+/// message a date problem ([`super::serde_message`]) and how it is said.
+pub(crate) const DATE_WORDS: [(&str, &str); 7] = [
+    (
+        "input is out of range",
+        "không có ngày này: tháng từ 1 đến 12, ngày có trong tháng",
+    ),
+    (
+        "no possible date and time matching input",
+        "không có ngày nào khớp",
+    ),
+    (
+        "input is not enough for unique date and time",
+        "thiếu ngày, tháng hoặc năm",
+    ),
+    (
+        "input contains invalid characters",
+        "có ký tự không phải chữ số hay dấu gạch ngang",
+    ),
+    ("premature end of input", "ngày bị cắt, thiếu phần cuối"),
+    ("trailing input", "còn ký tự thừa sau ngày"),
+    (
+        "bad or unsupported format string",
+        "dạng ngày không được hỗ trợ",
+    ),
+];
+
 /// chrono's account of a date it could not read, in Vietnamese.
 ///
 /// ```ignore
 /// assert_eq!(date_words("input is out of range"), "không có ngày này: tháng từ 1 đến 12, ngày có trong tháng");
 /// ```
 pub(crate) fn date_words(detail: &str) -> &str {
-    match detail {
-        "input is out of range" => "không có ngày này: tháng từ 1 đến 12, ngày có trong tháng",
-        "no possible date and time matching input" => "không có ngày nào khớp",
-        "input is not enough for unique date and time" => "thiếu ngày, tháng hoặc năm",
-        "input contains invalid characters" => "có ký tự không phải chữ số hay dấu gạch ngang",
-        "premature end of input" => "ngày bị cắt, thiếu phần cuối",
-        "trailing input" => "còn ký tự thừa sau ngày",
-        "bad or unsupported format string" => "dạng ngày không được hỗ trợ",
-        other => other,
-    }
+    DATE_WORDS
+        .iter()
+        .find(|(chrono, _)| *chrono == detail)
+        .map_or(detail, |(_, vi)| vi)
 }
 
 /// serde's other complaints about a value's shape, in Vietnamese: a list where an object is
@@ -187,9 +208,10 @@ pub(crate) fn other_words(detail: &str) -> String {
 /// ```
 pub fn serde_words(detail: &str, lang: crate::Lang) -> String {
     let vi = lang == crate::Lang::Vi;
-    if let Some(rest) = detail.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let (found, expected) = (found_words(found, vi), expected_words(expected, vi));
+    if let super::problem::StructureDetail::InvalidType { found, expected } =
+        super::serde_message::parse_serde_message(detail)
+    {
+        let (found, expected) = (found_words(&found, vi), expected_words(&expected, vi));
         return if vi {
             format!("gặp {found}, cần {expected}")
         } else {
