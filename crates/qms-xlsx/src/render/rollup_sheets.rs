@@ -75,26 +75,12 @@ pub(super) fn title_rows(
         ws.set_row_height(1, crate::measure::height_for(&[(room, &subtitle)]))?;
         return Ok(());
     }
-    if wide {
-        // Nothing repeats: left aligned and not merged, the title runs over the empty cells
-        // beside it.
-        let title_format = s.title.clone().set_align(FormatAlign::Left);
-        // The note's italics without its wrapping, which would fold the line into column A.
-        let subtitle = rust_xlsxwriter::Format::new()
-            .set_font_name(crate::style::FONT)
-            .set_font_size(11)
-            .set_italic();
-        ws.write_string_with_format(0, 0, title, &title_format)?;
-        ws.write_string_with_format(1, 0, ctx.subtitle(), &subtitle)?;
-    } else {
-        // A sheet this narrow prints one page wide (see [`finish`]): title and subtitle over
-        // all its columns. Merged over only those that fit at 100 %, a title longer than them
-        // ("HỒ SƠ KHÔNG ĐƯỢC ĐƯA VÀO TỔNG HỢP NĂM 2026" over 58 characters) was cut at both
-        // ends.
-        let last = widths.len().saturating_sub(1) as u16;
-        ws.merge_range(0, 0, 0, last, title, &s.title)?;
-        ws.merge_range(1, 0, 1, last, &ctx.subtitle(), &s.note)?;
-    }
+    // Otherwise the sheet prints one page wide (every sheet two pages wide repeats its number
+    // and agency columns; see [`finish`]): title and subtitle over all its columns. Merged over only those that fit at 100 %, a title longer than them ("HỒ SƠ
+    // KHÔNG ĐƯỢC ĐƯA VÀO TỔNG HỢP NĂM 2026" over 58 characters) was cut at both ends.
+    let last = widths.len().saturating_sub(1) as u16;
+    ws.merge_range(0, 0, 0, last, title, &s.title)?;
+    ws.merge_range(1, 0, 1, last, &ctx.subtitle(), &s.note)?;
     ws.set_row_height(0, TITLE_HEIGHT)?;
     Ok(())
 }
